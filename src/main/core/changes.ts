@@ -1,0 +1,118 @@
+// Every write to a synced table goes through a ChangeSet, which performs it on the transaction
+// and remembers, per touched record, the fields it set and their values before. At commit the
+// dispatcher turns that into one change_log row per record (DESIGN.md §4) and the audit row.
+import { sql, type Insertable, type Kysely } from 'kysely';
+import type { Database, SyncedTable } from '../db/schema';
+
+type Row = Record<string, unknown>;
+
+export interface TouchedRecord {
+  table: SyncedTable;
+  id: string;
+  /** Fields set by this mutation, with their new values (no rid: it is local to the file). */
+  fields: Row;
+  /** The same fields' values before; null when the record was created. */
+  before: Row | null;
+  purged?: boolean;
+}
+
+/** A stored value is the same when its JSON is. */
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+export class ChangeSet {
+  private readonly touched = new Map<string, TouchedRecord>();
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    readonly userId: string,
+    readonly now: string,
+  ) {}
+
+  /** Inserts a row, filling the row metadata (times, creator, owner). Returns the stored row. */
+  async insert<T extends SyncedTable>(
+    table: T,
+    row: Omit<Insertable<Database[T]>, 'created_at' | 'updated_at' | 'created_by' | 'owner_id' | 'deleted_at'> & {
+      id: string;
+      owner_id?: string;
+    },
+  ): Promise<Row> {
+    const full: Row = {
+      ...row,
+      owner_id: row.owner_id ?? this.userId,
+      created_at: this.now,
+      updated_at: this.now,
+      created_by: this.userId,
+      deleted_at: null,
+    };
+    await this.db.insertInto(table).values(full as never).execute();
+    this.remember(table, row.id, full, null);
+    return full;
+  }
+
+  /**
+   * Sets the given fields on one live or deleted row; only fields whose value really changes are
+   * written and recorded. Returns the changed fields (empty when nothing changed).
+   */
+  async update(table: SyncedTable, id: string, fields: Row): Promise<Row> {
+    const keys = Object.keys(fields);
+    if (keys.length === 0) return {};
+    const current = (await this.db
+      .selectFrom(table)
+      .select(keys as never[])
+      .where('id', '=', id)
+      .executeTakeFirst()) as Row | undefined;
+    if (!current) return {};
+    const changed: Row = {};
+    const before: Row = {};
+    for (const k of keys) {
+      if (!same(current[k], fields[k])) {
+        changed[k] = fields[k];
+        before[k] = current[k];
+      }
+    }
+    if (Object.keys(changed).length === 0) return {};
+    changed.updated_at = this.now;
+    await this.db
+      .updateTable(table)
+      .set(changed as never)
+      .where('id', '=', id)
+      .execute();
+    this.remember(table, id, changed, before);
+    return changed;
+  }
+
+  /** Soft delete (a tombstone that syncs like any field). */
+  softDelete(table: SyncedTable, id: string): Promise<Row> {
+    return this.update(table, id, { deleted_at: this.now });
+  }
+
+  restore(table: SyncedTable, id: string): Promise<Row> {
+    return this.update(table, id, { deleted_at: null });
+  }
+
+  /** Removes a row for good; recorded so that other devices purge it too. */
+  async purge(table: SyncedTable, id: string): Promise<void> {
+    const current = (await this.db.selectFrom(table).selectAll().where('id', '=', id).executeTakeFirst()) as Row | undefined;
+    if (!current) return;
+    await sql`DELETE FROM ${sql.table(table)} WHERE id = ${id}`.execute(this.db);
+    this.remember(table, id, {}, current, true);
+  }
+
+  records(): TouchedRecord[] {
+    return [...this.touched.values()];
+  }
+
+  private remember(table: SyncedTable, id: string, fields: Row, before: Row | null, purged = false): void {
+    const key = `${table}:${id}`;
+    const { rid: _rid, ...setFields } = fields;
+    const prior = this.touched.get(key);
+    if (!prior) {
+      this.touched.set(key, { table, id, fields: setFields, before, ...(purged ? { purged } : {}) });
+      return;
+    }
+    // The same record touched twice in one mutation: one change_log row, first "before" kept.
+    prior.fields = { ...prior.fields, ...setFields };
+    if (prior.before && before) prior.before = { ...before, ...prior.before };
+    if (purged) prior.purged = true;
+  }
+}

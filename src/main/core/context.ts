@@ -1,0 +1,35 @@
+// What every handler receives, and the types that make a missing handler a compile error.
+import type { Kysely } from 'kysely';
+import type { Channel, Output, ParsedInput } from '../../shared/contract';
+import type { SessionInfo } from '../../shared/permissions';
+import type { Db } from '../db/open';
+import type { Database } from '../db/schema';
+import type { ChangeSet } from './changes';
+import type { HybridClock } from './hlc';
+
+/** The open application: its database, clock and folders. One per data folder. */
+export interface AppState {
+  db: Db;
+  clock: HybridClock;
+  deviceId: string;
+  dataDir: string;
+  version: string;
+}
+
+export interface Ctx {
+  /** The transaction in a mutation, the database in a query. Never reach for another handle. */
+  db: Kysely<Database>;
+  session: SessionInfo;
+  /** Writes to synced tables (records change_log and audit). Refuses to write in a query. */
+  changes: ChangeSet;
+  /** The mutation's time, ISO-8601 UTC: use it for created_at/updated_at/deleted_at. */
+  now: string;
+  app: AppState;
+}
+
+export type Handler<C extends Channel> = (input: ParsedInput<C>, ctx: Ctx) => Promise<Output<C>>;
+
+/** The handlers of a domain: exactly the channels of its contract table. */
+export type HandlersOf<T> = { [C in keyof T & Channel]: Handler<C> };
+
+export type Handlers = HandlersOf<Record<Channel, unknown>>;

@@ -1,0 +1,82 @@
+// The single entry for every caller (Electron IPC, the HTTP host, the CLI, tests):
+// known channel → parse input → permission → (transaction + change_log + audit) → Result.
+import { sql } from 'kysely';
+import type { z } from 'zod';
+import { contract, isChannel, type Channel } from '../../shared/contract';
+import { KehuError, type FieldIssue, type Result } from '../../shared/errors';
+import type { SessionInfo } from '../../shared/permissions';
+import { ChangeSet } from './changes';
+import type { AppState, Ctx, Handlers } from './context';
+import { writeAudit, writeChangeLog } from './logs';
+
+export type Dispatch = (channel: string, rawInput: unknown, session: SessionInfo | null) => Promise<Result<unknown>>;
+
+export function createDispatch(app: AppState, handlers: Handlers): Dispatch {
+  return async (channel, rawInput, session) => {
+    try {
+      if (!isChannel(channel)) throw new KehuError({ code: 'unknown_channel', params: { channel: String(channel).slice(0, 80) } });
+      const def = contract[channel];
+      if (!session) throw new KehuError({ code: 'unauthenticated' });
+      const parsed = def.input.safeParse(rawInput ?? {});
+      if (!parsed.success) throw invalidInput(parsed.error);
+      if (!session.permissions.includes(def.permission)) {
+        throw new KehuError({ code: 'forbidden', params: { permission: def.permission } });
+      }
+      const handler = handlers[channel] as (input: unknown, ctx: Ctx) => Promise<unknown>;
+      const data =
+        def.kind === 'query'
+          ? await handler(parsed.data, queryCtx(app, session))
+          : await runMutation(app, channel, rawInput, parsed.data, session, handler);
+      return { ok: true, data: data ?? null };
+    } catch (e) {
+      return { ok: false, error: toKehuError(e).toData() };
+    }
+  };
+}
+
+function queryCtx(app: AppState, session: SessionInfo): Ctx {
+  const now = new Date().toISOString();
+  const readOnly = new Proxy(new ChangeSet(app.db.kysely, session.userId, now), {
+    get() {
+      throw new Error('a query channel tried to write');
+    },
+  });
+  return { db: app.db.kysely, session, changes: readOnly, now, app };
+}
+
+async function runMutation(
+  app: AppState,
+  channel: Channel,
+  rawInput: unknown,
+  input: unknown,
+  session: SessionInfo,
+  handler: (input: unknown, ctx: Ctx) => Promise<unknown>,
+): Promise<unknown> {
+  // The clock only moves forward: a rolled-back mutation just leaves a gap in it.
+  return app.db.kysely.transaction().execute(async (trx) => {
+      const now = new Date().toISOString();
+      const changes = new ChangeSet(trx, session.userId, now);
+      const data = await handler(input, { db: trx, session, changes, now, app });
+      const records = changes.records();
+      await writeChangeLog(trx, app, records);
+      await writeAudit(trx, { at: now, userId: session.userId, channel, entity: contract[channel].entity ?? null, records, input: rawInput });
+      await sql`INSERT INTO meta (key, value) VALUES ('hlc', ${app.clock.current()})
+                ON CONFLICT (key) DO UPDATE SET value = excluded.value`.execute(trx);
+      return data;
+  });
+}
+
+function invalidInput(error: z.ZodError): KehuError {
+  const fields: FieldIssue[] = error.issues.map((issue) => ({
+    path: issue.path.map(String).join('.'),
+    message: issue.message.startsWith('validation.') ? issue.message : `validation.${issue.code}`,
+  }));
+  return new KehuError({ code: 'invalid_input', fields });
+}
+
+function toKehuError(e: unknown): KehuError {
+  if (e instanceof KehuError) return e;
+  // Anything else is our bug or the disk's: log it here, tell the caller no more than that.
+  console.error('[kehu] internal error:', e);
+  return new KehuError({ code: 'internal' });
+}

@@ -1,0 +1,23 @@
+// Every domain's handlers, merged. `Handlers` makes a channel without a handler a compile error.
+import type { Handlers } from './context';
+import { activitiesHandlers } from '../features/activities/handlers';
+import { appHandlers } from '../features/app/handlers';
+import { companiesHandlers } from '../features/companies/handlers';
+import { contactsHandlers } from '../features/contacts/handlers';
+import { customFieldsHandlers } from '../features/custom-fields/handlers';
+import { searchHandlers } from '../features/search';
+import { tagsHandlers } from '../features/tags/handlers';
+import { trashHandlers } from '../features/trash/handlers';
+import { viewsHandlers } from '../features/views/handlers';
+
+export const handlers: Handlers = {
+  ...appHandlers,
+  ...companiesHandlers,
+  ...contactsHandlers,
+  ...activitiesHandlers,
+  ...tagsHandlers,
+  ...customFieldsHandlers,
+  ...searchHandlers,
+  ...viewsHandlers,
+  ...trashHandlers,
+};

@@ -1,0 +1,78 @@
+// Opens (creating if needed) the one SQLite file, sets the pragmas, refuses a database made by
+// a newer Kehu, backs the file up and runs pending migrations.
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, Migrator, SqliteDialect } from 'kysely';
+import { migrations } from '../../../migrations';
+import { KehuError } from '../../shared/errors';
+import type { Database } from './schema';
+
+export type Sqlite = BetterSqlite3.Database;
+
+export interface Db {
+  sqlite: Sqlite;
+  kysely: Kysely<Database>;
+  file: string;
+  close(): Promise<void>;
+}
+
+export const DB_FILE_NAME = 'kehu.db';
+
+export function applyPragmas(sqlite: Sqlite): void {
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+}
+
+/** Migration names stored in the file that this build does not know: a newer Kehu made it. */
+function unknownMigrations(sqlite: Sqlite): string[] {
+  const table = sqlite
+    .prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'kysely_migration'`)
+    .get();
+  if (!table) return [];
+  const applied = sqlite.prepare('SELECT name FROM kysely_migration').pluck().all() as string[];
+  return applied.filter((name) => !(name in migrations));
+}
+
+function pendingMigrations(sqlite: Sqlite): number {
+  const table = sqlite
+    .prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'kysely_migration'`)
+    .get();
+  const applied = table ? (sqlite.prepare('SELECT count(*) FROM kysely_migration').pluck().get() as number) : 0;
+  return Object.keys(migrations).length - applied;
+}
+
+export async function openDatabase(file: string): Promise<Db> {
+  mkdirSync(dirname(file), { recursive: true });
+  const existed = existsSync(file);
+  const sqlite = new BetterSqlite3(file);
+  try {
+    applyPragmas(sqlite);
+    const unknown = unknownMigrations(sqlite);
+    if (unknown.length > 0) {
+      throw new KehuError({ code: 'db_too_new', params: { file, migrations: unknown.join(', ') } });
+    }
+    if (existed && pendingMigrations(sqlite) > 0) backupBeforeMigration(sqlite, file);
+  } catch (e) {
+    sqlite.close();
+    throw e;
+  }
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const migrator = new Migrator({ db: kysely, provider: { getMigrations: async () => migrations } });
+  const { error } = await migrator.migrateToLatest();
+  if (error) {
+    await kysely.destroy();
+    throw error;
+  }
+  return { sqlite, kysely, file, close: () => kysely.destroy() };
+}
+
+function backupBeforeMigration(sqlite: Sqlite, file: string): void {
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const dir = join(dirname(file), 'backups');
+  mkdirSync(dir, { recursive: true });
+  sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  copyFileSync(file, join(dir, `before-migration-${stamp}.db`));
+}

@@ -1,0 +1,37 @@
+// The one contract: every channel of every domain. Add a domain by spreading its table here.
+import type { z } from 'zod';
+import { activitiesContract } from './activities';
+import { appContract } from './app';
+import { companiesContract } from './companies';
+import { contactsContract } from './contacts';
+import { customFieldsContract } from './custom-fields';
+import { searchContract } from './search';
+import { tagsContract } from './tags';
+import { trashContract } from './trash';
+import { viewsContract } from './views';
+
+export const contract = {
+  ...appContract,
+  ...companiesContract,
+  ...contactsContract,
+  ...activitiesContract,
+  ...tagsContract,
+  ...customFieldsContract,
+  ...searchContract,
+  ...viewsContract,
+  ...trashContract,
+};
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+/** What a caller may send (before defaults and normalisation). */
+export type Input<C extends Channel> = z.input<Contract[C]['input']>;
+/** What a handler receives (parsed, defaults filled, normalised). */
+export type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
+export type Output<C extends Channel> = NonNullable<Contract[C]['output']> extends never
+  ? void
+  : Exclude<Contract[C]['output'], undefined>;
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}

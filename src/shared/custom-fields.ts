@@ -1,0 +1,58 @@
+// Admin-defined custom fields on contacts and companies. Values live in the record's `custom`
+// object, keyed by the field's id; the main process checks each value against its definition.
+import { z } from 'zod';
+import { channel } from './contract-kit';
+import { idField } from './validation';
+
+export const CustomFieldType = z.enum(['text', 'number', 'date', 'select', 'multiselect']);
+export type CustomFieldType = z.infer<typeof CustomFieldType>;
+export const CustomEntity = z.enum(['contact', 'company']);
+export type CustomEntity = z.infer<typeof CustomEntity>;
+
+export interface CustomField {
+  id: string;
+  entity: CustomEntity;
+  label: string;
+  type: CustomFieldType;
+  options: string[];
+  position: number;
+}
+
+export const CustomFieldSave = z
+  .object({
+    id: idField.optional(),
+    entity: CustomEntity,
+    label: z.string().trim().min(1, 'validation.required').max(40, 'validation.too_long'),
+    type: CustomFieldType,
+    options: z.array(z.string().trim().min(1).max(40, 'validation.too_long')).max(100).default([]),
+    position: z.number().int().min(0).max(1000).default(0),
+  })
+  .refine((f) => !['select', 'multiselect'].includes(f.type) || f.options.length > 0, {
+    message: 'validation.options_required',
+    path: ['options'],
+  });
+
+/** A stored custom value: text, number, date (YYYY-MM-DD), one option or several. */
+export const CustomValue = z.union([z.string().max(1000, 'validation.too_long'), z.number(), z.array(z.string().max(40)).max(100), z.null()]);
+export const CustomValues = z.record(idField, CustomValue).default({});
+export type CustomValues = Record<string, string | number | string[] | null>;
+
+export const customFieldsContract = {
+  'customFields.list': channel<CustomField[]>()({
+    kind: 'query',
+    permission: 'customers.read',
+    input: z.object({ entity: CustomEntity.optional() }),
+  }),
+  'customFields.save': channel<CustomField>()({
+    kind: 'mutation',
+    permission: 'settings.write',
+    input: CustomFieldSave,
+    entity: 'custom_field',
+  }),
+  'customFields.delete': channel<void>()({
+    kind: 'mutation',
+    permission: 'settings.write',
+    input: z.object({ id: idField }),
+    entity: 'custom_field',
+  }),
+};

@@ -1,0 +1,65 @@
+// Pieces both customer kinds (companies and contacts) share: address, list filters, duplicates,
+// merge and the trash.
+import { z } from 'zod';
+import { DateRange, SortDir } from './paging';
+import { cityField, idField, optText } from './validation';
+import type { Tag } from './tags';
+
+export const Address = {
+  province: optText(30),
+  city: cityField,
+  district: optText(30),
+  address: optText(200),
+};
+
+export const CustomerSort = z.enum(['name', 'updated', 'created', 'contacted']);
+export type CustomerSort = z.infer<typeof CustomerSort>;
+
+export const CustomerFilter = z
+  .object({
+    tagId: idField.nullish(),
+    ownerId: idField.nullish(),
+    city: z.string().trim().max(50).nullish(),
+    created: DateRange,
+    contacted: DateRange,
+  })
+  .default({});
+
+export const listSort = { sort: CustomerSort.default('updated'), dir: SortDir.default('desc') };
+
+/** Fields shown by every row and detail of a customer, company or contact. */
+export interface CustomerBase {
+  id: string;
+  ownerId: string;
+  ownerName: string | null;
+  province: string | null;
+  city: string | null;
+  district: string | null;
+  address: string | null;
+  notes: string | null;
+  tags: Pick<Tag, 'id' | 'name' | 'color'>[];
+  custom: Record<string, string | number | string[] | null>;
+  lastContactedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  deletedAt: string | null;
+}
+
+/** A possible duplicate, with why it matched. */
+export interface DuplicateCandidate {
+  id: string;
+  name: string;
+  reason: 'mobile' | 'email' | 'name_company' | 'name' | 'phone';
+  detail: string;
+}
+
+/** Merge two records: `values` names, per field, which record's value the survivor keeps. */
+export const MergeInput = z.object({
+  survivorId: idField,
+  otherId: idField,
+  take: z.record(z.string().max(40), z.enum(['survivor', 'other'])).default({}),
+});
+
+export const TrashEntity = z.enum(['contact', 'company']);
+export type TrashEntity = z.infer<typeof TrashEntity>;
+export const IdsInput = z.object({ ids: z.array(idField).min(1).max(1000) });

@@ -1,0 +1,61 @@
+// Errors that cross the contract. The renderer translates `code` (and each field message key)
+// through i18n, so messages here are i18n keys with optional parameters, never prose.
+
+export type ErrorCode =
+  | 'unknown_channel'
+  | 'invalid_input'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'duplicate'
+  | 'unauthenticated'
+  | 'db_too_new'
+  | 'internal';
+
+/** One problem with one input field: `path` is the dotted field path, `message` an i18n key. */
+export interface FieldIssue {
+  path: string;
+  message: string;
+  params?: Record<string, string | number>;
+}
+
+export interface KehuErrorData {
+  code: ErrorCode;
+  /** i18n key of the whole error, e.g. `errors.not_found`. */
+  message: string;
+  params?: Record<string, string | number>;
+  fields?: FieldIssue[];
+  /** Extra structured detail (e.g. the duplicate candidates). */
+  detail?: unknown;
+}
+
+export class KehuError extends Error {
+  readonly code: ErrorCode;
+  readonly params?: Record<string, string | number>;
+  readonly fields?: FieldIssue[];
+  readonly detail?: unknown;
+
+  constructor(data: Omit<KehuErrorData, 'message'> & { message?: string }) {
+    super(data.message ?? `errors.${data.code}`);
+    this.name = 'KehuError';
+    this.code = data.code;
+    this.params = data.params;
+    this.fields = data.fields;
+    this.detail = data.detail;
+  }
+
+  toData(): KehuErrorData {
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.params ? { params: this.params } : {}),
+      ...(this.fields ? { fields: this.fields } : {}),
+      ...(this.detail !== undefined ? { detail: this.detail } : {}),
+    };
+  }
+}
+
+export const notFound = (entity: string, id: string) =>
+  new KehuError({ code: 'not_found', params: { entity, id } });
+
+export type Result<T> = { ok: true; data: T } | { ok: false; error: KehuErrorData };

@@ -1,0 +1,31 @@
+// Every permission a channel can name, and what each built-in role holds. The main process
+// enforces these; the renderer only uses them to hide what a role cannot use.
+
+export const PERMISSIONS = [
+  'customers.read',
+  'customers.write',
+  'customers.delete',
+  'customers.merge',
+  'settings.read',
+  'settings.write',
+  'data.admin',
+] as const;
+
+export type Permission = (typeof PERMISSIONS)[number];
+
+export type RoleName = 'admin' | 'manager' | 'sales' | 'service' | 'marketing';
+
+export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
+  admin: PERMISSIONS,
+  manager: ['customers.read', 'customers.write', 'customers.delete', 'customers.merge', 'settings.read'],
+  sales: ['customers.read', 'customers.write', 'customers.delete', 'settings.read'],
+  service: ['customers.read', 'customers.write', 'settings.read'],
+  marketing: ['customers.read', 'settings.read'],
+};
+
+export interface SessionInfo {
+  userId: string;
+  userName: string;
+  role: RoleName;
+  permissions: readonly Permission[];
+}

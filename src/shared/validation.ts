@@ -1,0 +1,108 @@
+// Field rules shared by the forms (renderer) and the dispatcher (main): the same zod schema
+// validates both sides, and numbers and emails come out normalised. Messages are i18n keys.
+import { z } from 'zod';
+
+export const LIMITS = { name: 100, short: 100, text: 500, notes: 5000, list: 10 } as const;
+
+const digitsOnly = (s: string) => s.replace(/[\s\-().－—]/g, '');
+
+/** Chinese mobile: 11 digits starting 13-19, with or without +86 / 0086. Returns 13812345678. */
+export function normalizeCnMobile(raw: string): string | null {
+  const d = digitsOnly(raw).replace(/^(\+86|0086)/, '');
+  return /^1[3-9]\d{9}$/.test(d) ? d : null;
+}
+
+/** Chinese landline with area code (010-12345678, 0755 1234 5678, 400-800-1234), optional extension. */
+export function normalizeCnLandline(raw: string): string | null {
+  const trimmed = raw.trim().replace(/^(\+86|0086)\s*/, '0').replace(/^00?(?=[1-9]\d)/, '0');
+  const [main, ext] = trimmed.split(/\s*(?:转|ext\.?|x|#)\s*/i);
+  const d = digitsOnly(main ?? '');
+  const extension = ext && /^\d{1,6}$/.test(ext) ? `-${ext}` : ext ? null : '';
+  if (extension === null) return null;
+  if (/^[48]00\d{7}$/.test(d)) return `${d.slice(0, 3)}-${d.slice(3, 6)}-${d.slice(6)}${extension}`;
+  const m = /^(010|02\d|0[3-9]\d{2})([2-9]\d{6,7})$/.exec(d);
+  return m ? `${m[1]}-${m[2]}${extension}` : null;
+}
+
+/** International number in E.164 (+4915112345678). Chinese numbers are handled above. */
+export function normalizeE164(raw: string): string | null {
+  const d = digitsOnly(raw).replace(/^00/, '+');
+  return /^\+[1-9]\d{6,14}$/.test(d) && !d.startsWith('+86') ? d : null;
+}
+
+export const normalizeMobile = (raw: string) => normalizeCnMobile(raw) ?? normalizeE164(raw);
+export const normalizePhone = (raw: string) =>
+  normalizeCnMobile(raw) ?? normalizeCnLandline(raw) ?? normalizeE164(raw);
+
+export function normalizeEmail(raw: string): string | null {
+  const e = raw.trim().toLowerCase();
+  return /^[^\s@"'<>()[\],;:]{1,64}@[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}$/.test(e) && e.length <= 254 ? e : null;
+}
+
+function normalized(fn: (raw: string) => string | null, message: string) {
+  return z.string().transform((v, ctx) => {
+    const n = fn(v);
+    if (n === null) {
+      ctx.addIssue({ code: 'custom', message });
+      return z.NEVER;
+    }
+    return n;
+  });
+}
+
+export const mobileField = normalized(normalizeMobile, 'validation.mobile');
+export const phoneField = normalized(normalizePhone, 'validation.phone');
+export const emailField = normalized(normalizeEmail, 'validation.email');
+
+/** A required name: trimmed, 1..100 characters. */
+export const nameField = z
+  .string('validation.required')
+  .trim()
+  .min(1, 'validation.required')
+  .max(LIMITS.name, 'validation.too_long');
+
+/** Optional free text; empty becomes null. */
+export const optText = (max: number = LIMITS.short) =>
+  z
+    .string()
+    .trim()
+    .max(max, 'validation.too_long')
+    .nullish()
+    .transform((v) => (v ? v : null));
+
+/** Optional phone; empty becomes null. */
+export const optPhone = z
+  .union([z.literal(''), z.null(), phoneField])
+  .optional()
+  .transform((v) => (v ? v : null));
+
+export const idField = z.string().min(1).max(64).regex(/^[\w-]+$/, 'validation.id');
+export const optId = z
+  .union([z.literal(''), z.null(), idField])
+  .optional()
+  .transform((v) => (v ? v : null));
+
+/** Calendar date YYYY-MM-DD, a real day. */
+export const dateField = z.string().refine((v) => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
+  const d = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v);
+}, 'validation.date');
+export const optDate = z
+  .union([z.literal(''), z.null(), dateField])
+  .optional()
+  .transform((v) => (v ? v : null));
+
+/** ISO-8601 timestamp (stored as UTC). */
+export const isoTimeField = z
+  .string()
+  .refine((v) => !Number.isNaN(Date.parse(v)), 'validation.datetime')
+  .transform((v) => new Date(v).toISOString());
+
+export const cityField = optText(50);
+export const urlField = z
+  .union([z.literal(''), z.null(), z.string().trim().max(300, 'validation.too_long').regex(/^(https?:\/\/)?[\w.-]+\.[a-z]{2,}(\/\S*)?$/i, 'validation.url')])
+  .optional()
+  .transform((v) => (v ? v : null));
+
+export const colorField = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'validation.color');
