@@ -20,7 +20,7 @@ export function normalizeCnLandline(raw: string): string | null {
   const extension = ext && /^\d{1,6}$/.test(ext) ? `-${ext}` : ext ? null : '';
   if (extension === null) return null;
   if (/^[48]00\d{7}$/.test(d)) return `${d.slice(0, 3)}-${d.slice(3, 6)}-${d.slice(6)}${extension}`;
-  const m = /^(010|02\d|0[3-9]\d{2})([2-9]\d{6,7})$/.exec(d);
+  const m = /^(010|02\d|0[3-9]\d{2})([1-9]\d{6,7})$/.exec(d);
   return m ? `${m[1]}-${m[2]}${extension}` : null;
 }
 

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeCnLandline, normalizeCnMobile, normalizeE164, normalizeEmail, normalizePhone } from './validation';
+
+describe('phone and email normalisation', () => {
+  it.each([
+    ['13812345678', '13812345678'],
+    ['138 1234 5678', '13812345678'],
+    ['138-1234-5678', '13812345678'],
+    ['+86 138 1234 5678', '13812345678'],
+    ['0086-13812345678', '13812345678'],
+  ])('Chinese mobile %s → %s', (raw, expected) => expect(normalizeCnMobile(raw)).toBe(expected));
+
+  it.each(['1381234567', '12812345678', '138123456789', 'abc'])('not a Chinese mobile: %s', (raw) =>
+    expect(normalizeCnMobile(raw)).toBeNull(),
+  );
+
+  it.each([
+    ['010-12345678', '010-12345678'],
+    ['(010) 1234 5678', '010-12345678'],
+    ['0755 8888 6666', '0755-88886666'],
+    ['021-6123456', '021-6123456'],
+    ['0571-87654321 转 802', '0571-87654321-802'],
+    ['400-800-1234', '400-800-1234'],
+    ['+86 10 12345678', '010-12345678'],
+  ])('landline %s → %s', (raw, expected) => expect(normalizeCnLandline(raw)).toBe(expected));
+
+  it.each(['12345678', '010-1234', '0755-0123456', '010-12345678 转 abc'])('not a landline: %s', (raw) =>
+    expect(normalizeCnLandline(raw)).toBeNull(),
+  );
+
+  it.each([
+    ['+49 151 1234 5678', '+4915112345678'],
+    ['001 415 555 0100', '+14155550100'],
+  ])('international %s → %s', (raw, expected) => expect(normalizeE164(raw)).toBe(expected));
+
+  it('treats +86 numbers as Chinese, not as E.164', () => {
+    expect(normalizeE164('+8613812345678')).toBeNull();
+    expect(normalizePhone('+8613812345678')).toBe('13812345678');
+  });
+
+  it.each([
+    [' Zhang.Wei@Example.COM ', 'zhang.wei@example.com'],
+    ['wang+crm@qq.com', 'wang+crm@qq.com'],
+  ])('email %s → %s', (raw, expected) => expect(normalizeEmail(raw)).toBe(expected));
+
+  it.each(['zhang', 'a@b', 'a b@c.com', '@qq.com', 'x@qq.c'])('not an email: %s', (raw) => expect(normalizeEmail(raw)).toBeNull());
+});
