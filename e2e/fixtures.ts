@@ -1,0 +1,105 @@
+// The `host` fixture: a real `kehu serve` over a fresh data folder, one per test.
+//
+//   import { test, expect } from './fixtures';
+//   test('…', async ({ page, host }) => { await page.goto(host.url); … });
+//
+// `host.url` carries the access token: the first visit trades it for a cookie and redirects to
+// the app (the cookie is per browser context, so every test starts signed in after its first goto).
+// `host.invoke(channel, input)` calls the contract over HTTP (set-up data without clicking).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { test as base, expect } from '@playwright/test';
+
+export interface HostFixture {
+  /** http://127.0.0.1:PORT/?token=... — open it first. */
+  url: string;
+  /** http://127.0.0.1:PORT/ (no token). */
+  origin: string;
+  token: string;
+  dataDir: string;
+  /** POST /api/invoke with the token; returns the Result ({ ok, data } | { ok, error }). */
+  invoke<T = unknown>(channel: string, input?: unknown): Promise<{ ok: true; data: T } | { ok: false; error: { code: string } }>;
+  stop(): Promise<void>;
+}
+
+const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
+
+export async function startServe(dataDir: string): Promise<{ url: string; child: ChildProcess; output: () => string }> {
+  const child = spawn(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'src/main/cli.ts', 'serve', '--port', '0', '--data', dataDir], {
+    cwd: ROOT,
+    env: { ...process.env, KEHU_DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    const timer = setTimeout(() => reject(new Error(`kehu serve did not start within 30 s:\n${out}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /^KEHU_URL=(\S+)$/m.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolveUrl(m[1]);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`kehu serve exited (${code}) before listening:\n${out}`));
+    });
+  });
+  return { url, child, output: () => out };
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((done) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+    }, 5_000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      done();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+export const test = base.extend<{ host: HostFixture }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright needs the destructuring pattern
+  host: async ({}, use) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'kehu-e2e-'));
+    const { url, child } = await startServe(dataDir);
+    const parsed = new URL(url);
+    const token = parsed.searchParams.get('token')!;
+    const origin = `${parsed.origin}/`;
+    let stopped = false;
+    const stop = async () => {
+      if (stopped) return;
+      stopped = true;
+      await stopChild(child);
+    };
+    await use({
+      url,
+      origin,
+      token,
+      dataDir,
+      async invoke(channel, input = {}) {
+        const res = await fetch(new URL('/api/invoke', origin), {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+          body: JSON.stringify({ channel, input }),
+        });
+        return (await res.json()) as never;
+      },
+      stop,
+    });
+    await stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  },
+});
+
+export { expect };

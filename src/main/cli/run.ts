@@ -1,0 +1,233 @@
+// The `kehu` command line, as a function of argv and streams so tests can drive it.
+// `npm run kehu -- <command>`; the entry point is src/main/cli.ts.
+import { spawn } from 'node:child_process';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { APP_VERSION, createRuntime, type Runtime } from '../core/runtime';
+import { DB_FILE_NAME } from '../db/open';
+import { DEFAULT_PORT, startHost } from '../host/server';
+import { resolveDataDir } from '../paths';
+import { KehuError } from '../../shared/errors';
+import { runDemo } from './demo';
+
+export interface CliIo {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  env: NodeJS.ProcessEnv;
+  /** The built renderer folder served by `serve`. */
+  rendererDir: string;
+  /** `serve` runs until this is aborted (Ctrl+C in the real CLI). */
+  signal?: AbortSignal;
+  /** Called once `serve` listens (tests). */
+  onServe?: (info: { url: string; port: number; dataDir: string }) => void;
+  /** Opens a URL in the user's browser (`serve --open`). */
+  openUrl?: (url: string) => void;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_USAGE = 64;
+export const EXIT_FAILURE = 1;
+/** The data folder was made by a newer Kehu: nothing was touched. */
+export const EXIT_DB_TOO_NEW = 2;
+
+export const HELP = `Kehu CRM ${APP_VERSION} (客户管理) — command line
+
+Usage: npm run kehu -- <command> [options]
+
+Commands:
+  serve [--port ${DEFAULT_PORT}] [--data DIR] [--open]
+        Run Kehu in your browser (no Electron needed). Listens on 127.0.0.1 only and prints
+        an address with a one-time access token; open that address. --port 0 picks a free port.
+  demo --contacts N [--data DIR]
+        Fill the data folder with a realistic sample (companies, contacts, tags, timeline).
+  info [--data DIR]
+        Show the version, the data folder and what it holds.
+  help  Show this text.
+
+Options:
+  --data DIR   The data folder. Default: $KEHU_DATA_DIR, else the user-data folder
+               (Linux ~/.config/kehu-crm, Windows %APPDATA%\\kehu-crm,
+               macOS ~/Library/Application Support/kehu-crm).
+  -h, --help   Show this text.
+
+Exit codes: 0 ok, 1 failure, 2 the database was made by a newer version, 64 usage error.
+`;
+
+class UsageError extends Error {}
+
+function write(stream: NodeJS.WritableStream, text: string): void {
+  stream.write(text.endsWith('\n') ? text : text + '\n');
+}
+
+function intOption(value: string | undefined, name: string, fallback: number, min: number, max: number): number {
+  if (value === undefined) return fallback;
+  if (!/^\d+$/.test(value)) throw new UsageError(`--${name} must be a whole number (got "${value}")`);
+  const n = Number(value);
+  if (n < min || n > max) throw new UsageError(`--${name} must be between ${min} and ${max}`);
+  return n;
+}
+
+export function defaultOpenUrl(url: string): void {
+  const [cmd, args] =
+    process.platform === 'win32'
+      ? ['cmd', ['/c', 'start', '""', url]]
+      : process.platform === 'darwin'
+        ? ['open', [url]]
+        : ['xdg-open', [url]];
+  try {
+    const child = spawn(cmd, args, { detached: true, stdio: 'ignore' });
+    child.on('error', () => undefined);
+    child.unref();
+  } catch {
+    // No browser launcher: the printed address is enough.
+  }
+}
+
+async function withRuntime<T>(dataDir: string, fn: (rt: Runtime) => Promise<T>): Promise<T> {
+  const rt = await createRuntime(dataDir);
+  try {
+    return await fn(rt);
+  } finally {
+    await rt.close();
+  }
+}
+
+async function serve(values: Record<string, string | boolean | undefined>, io: CliIo): Promise<number> {
+  const port = intOption(values.port as string | undefined, 'port', DEFAULT_PORT, 0, 65535);
+  const dataDir = resolveDataDir({ flag: values.data as string | undefined, env: io.env });
+  const rt = await createRuntime(dataDir);
+  let host;
+  try {
+    host = await startHost({ dispatch: rt.dispatch, rendererDir: io.rendererDir, port });
+  } catch (e) {
+    await rt.close();
+    if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      write(io.stderr, `Port ${port} is already in use. Try another one: --port ${port + 1} (or --port 0 for any free port).`);
+      return EXIT_FAILURE;
+    }
+    throw e;
+  }
+  write(
+    io.stdout,
+    [
+      `Kehu CRM ${APP_VERSION} — browser mode`,
+      `Data folder: ${dataDir}`,
+      `Open this address (it carries this launch's access token):`,
+      `  ${host.url}`,
+      `KEHU_URL=${host.url}`,
+      `Press Ctrl+C to stop.`,
+    ].join('\n'),
+  );
+  io.onServe?.({ url: host.url, port: host.port, dataDir });
+  if (values.open) (io.openUrl ?? defaultOpenUrl)(host.url);
+  await new Promise<void>((resolve) => {
+    if (!io.signal || io.signal.aborted) return resolve();
+    io.signal.addEventListener('abort', () => resolve(), { once: true });
+  });
+  await host.close();
+  await rt.close();
+  write(io.stdout, 'Stopped.');
+  return EXIT_OK;
+}
+
+async function info(values: Record<string, string | boolean | undefined>, io: CliIo): Promise<number> {
+  const dataDir = resolveDataDir({ flag: values.data as string | undefined, env: io.env });
+  return withRuntime(dataDir, async (rt) => {
+    const file = join(dataDir, DB_FILE_NAME);
+    const lines = [
+      `Kehu CRM ${APP_VERSION}`,
+      `Data folder: ${dataDir}`,
+      `Database:    ${file} (${(statSync(file).size / 1024 / 1024).toFixed(1)} MB)`,
+      `Device id:   ${rt.app.deviceId}`,
+    ];
+    const appInfo = await rt.call('app.info', {}).catch(() => null);
+    if (appInfo) {
+      lines.push(`Language:    ${appInfo.locale}`);
+      lines.push(`Companies:   ${appInfo.counts.companies}`);
+      lines.push(`Contacts:    ${appInfo.counts.contacts}`);
+    }
+    write(io.stdout, lines.join('\n'));
+    return EXIT_OK;
+  });
+}
+
+async function demo(values: Record<string, string | boolean | undefined>, io: CliIo): Promise<number> {
+  if (values.contacts === undefined) throw new UsageError('demo needs --contacts N, e.g. --contacts 1000');
+  const contacts = intOption(values.contacts as string, 'contacts', 0, 1, 10_000_000);
+  const dataDir = resolveDataDir({ flag: values.data as string | undefined, env: io.env });
+  return withRuntime(dataDir, async (rt) => {
+    const started = Date.now();
+    write(io.stdout, `Adding ${contacts} sample contacts to ${dataDir} ...`);
+    const summary = await runDemo(rt, contacts, (text) => write(io.stdout, text));
+    write(io.stdout, `${summary} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+    return EXIT_OK;
+  });
+}
+
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        port: { type: 'string' },
+        data: { type: 'string' },
+        open: { type: 'boolean' },
+        contacts: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (e) {
+    write(io.stderr, `${(e as Error).message}\n\n${HELP}`);
+    return EXIT_USAGE;
+  }
+  const { values, positionals } = parsed;
+  const command = positionals[0];
+  if (values.help || command === undefined || command === 'help') {
+    write(command === undefined && !values.help ? io.stderr : io.stdout, HELP);
+    return command === undefined && !values.help ? EXIT_USAGE : EXIT_OK;
+  }
+  if (positionals.length > 1) {
+    write(io.stderr, `Unexpected argument: ${positionals[1]}\n\n${HELP}`);
+    return EXIT_USAGE;
+  }
+  try {
+    switch (command) {
+      case 'serve':
+        return await serve(values, io);
+      case 'info':
+        return await info(values, io);
+      case 'demo':
+        return await demo(values, io);
+      default:
+        write(io.stderr, `Unknown command: ${command}\n\n${HELP}`);
+        return EXIT_USAGE;
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      write(io.stderr, `${e.message}\n\nRun with --help for usage.`);
+      return EXIT_USAGE;
+    }
+    if (e instanceof KehuError && e.code === 'db_too_new') {
+      write(
+        io.stderr,
+        [
+          'This data folder was made by a newer version of Kehu CRM, so this version will not open it.',
+          `  Database: ${e.params?.file ?? '(unknown)'}`,
+          `  Unknown migrations: ${e.params?.migrations ?? '(unknown)'}`,
+          'Nothing was changed. Update Kehu CRM, or choose another folder with --data DIR.',
+        ].join('\n'),
+      );
+      return EXIT_DB_TOO_NEW;
+    }
+    if (e instanceof KehuError) {
+      write(io.stderr, `Error: ${e.code}${e.params ? ' ' + JSON.stringify(e.params) : ''}`);
+      return EXIT_FAILURE;
+    }
+    write(io.stderr, `Error: ${(e as Error).stack ?? String(e)}`);
+    return EXIT_FAILURE;
+  }
+}
