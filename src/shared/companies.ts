@@ -3,10 +3,11 @@ import { channel } from './contract-kit';
 import { CustomValues } from './custom-fields';
 import {
   Address,
-  CustomerFilter,
+  customerFilter,
   IdsInput,
   listSort,
   MergeInput,
+  patchOf,
   type CustomerBase,
   type DuplicateCandidate,
 } from './customers';
@@ -35,7 +36,7 @@ export const CompanyFields = z.object({
 export type CompanyFields = z.output<typeof CompanyFields>;
 
 export const CompanyCreate = CompanyFields.extend({ allowDuplicate: z.boolean().default(false) });
-export const CompanyUpdate = z.object({ id: idField, patch: CompanyFields.partial() });
+export const CompanyUpdate = z.object({ id: idField, patch: patchOf(CompanyFields) });
 
 export interface Company extends CustomerBase {
   name: string;
@@ -51,7 +52,7 @@ export interface Company extends CustomerBase {
 export const CompanyList = z.object({
   ...pageInput,
   ...listSort,
-  filter: CustomerFilter.and(z.object({ category: CompanyCategory.nullish() })),
+  filter: customerFilter({ category: CompanyCategory.nullish() }),
 });
 
 export const companiesContract = {

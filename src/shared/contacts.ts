@@ -3,10 +3,11 @@ import { channel } from './contract-kit';
 import { CustomValues } from './custom-fields';
 import {
   Address,
-  CustomerFilter,
+  customerFilter,
   IdsInput,
   listSort,
   MergeInput,
+  patchOf,
   type CustomerBase,
   type DuplicateCandidate,
 } from './customers';
@@ -38,7 +39,7 @@ export const ContactFields = z.object({
 export type ContactFields = z.output<typeof ContactFields>;
 
 export const ContactCreate = ContactFields.extend({ allowDuplicate: z.boolean().default(false) });
-export const ContactUpdate = z.object({ id: idField, patch: ContactFields.partial() });
+export const ContactUpdate = z.object({ id: idField, patch: patchOf(ContactFields) });
 
 export interface Contact extends CustomerBase {
   name: string;
@@ -57,7 +58,7 @@ export interface Contact extends CustomerBase {
 export const ContactList = z.object({
   ...pageInput,
   ...listSort,
-  filter: CustomerFilter.and(z.object({ companyId: idField.nullish() })),
+  filter: customerFilter({ companyId: idField.nullish() }),
 });
 
 export const ContactDuplicateQuery = z.object({

@@ -15,15 +15,17 @@ export const Address = {
 export const CustomerSort = z.enum(['name', 'updated', 'created', 'contacted']);
 export type CustomerSort = z.infer<typeof CustomerSort>;
 
-export const CustomerFilter = z
-  .object({
-    tagId: idField.nullish(),
-    ownerId: idField.nullish(),
-    city: z.string().trim().max(50).nullish(),
-    created: DateRange,
-    contacted: DateRange,
-  })
-  .default({});
+/** The filters both kinds share; each kind's list adds its own with `customerFilter({...})`. */
+export const CustomerFilter = z.object({
+  tagId: idField.nullish(),
+  ownerId: idField.nullish(),
+  city: z.string().trim().max(50).nullish(),
+  created: DateRange,
+  contacted: DateRange,
+});
+
+/** A list's filter: optional as a whole (`.and()` of a defaulted object refused a missing one). */
+export const customerFilter = <S extends z.ZodRawShape>(own: S) => CustomerFilter.extend(own).default({} as never);
 
 export const listSort = { sort: CustomerSort.default('updated'), dir: SortDir.default('desc') };
 
@@ -59,6 +61,21 @@ export const MergeInput = z.object({
   otherId: idField,
   take: z.record(z.string().max(40), z.enum(['survivor', 'other'])).default({}),
 });
+
+/**
+ * The patch form of a record's fields: every field optional and, unlike `.partial()`, no defaults
+ * filled in (zod 4 applies a default inside an optional, so a patch without `tagIds` would clear
+ * the tags and one without `gender` would reset it).
+ */
+export function patchOf<S extends z.ZodRawShape>(fields: z.ZodObject<S>) {
+  const shape = Object.fromEntries(
+    Object.entries(fields.shape).map(([key, field]) => {
+      const inner = (field instanceof z.ZodDefault ? field.unwrap() : field) as z.ZodType;
+      return [key, inner.optional()];
+    }),
+  );
+  return z.object(shape) as unknown as ReturnType<typeof fields.partial>;
+}
 
 export const TrashEntity = z.enum(['contact', 'company']);
 export type TrashEntity = z.infer<typeof TrashEntity>;

@@ -1,11 +1,17 @@
-// PLACEHOLDER — replaced by the customers helper.
-import { companiesContract } from '../../../shared/companies';
+import type { Company, companiesContract } from '../../../shared/companies';
 import type { HandlersOf } from '../../core/context';
+import { customerChannels } from '../customers';
+import { findCompanyDuplicates } from '../search';
+import { companySpec } from './spec';
 
-const notYet = async (): Promise<never> => {
-  throw new Error('not implemented');
+const companies = customerChannels<Company>(companySpec);
+
+export const companiesHandlers: HandlersOf<typeof companiesContract> = {
+  'companies.list': companies.list,
+  'companies.get': companies.get,
+  'companies.create': companies.create,
+  'companies.update': companies.update,
+  'companies.delete': companies.delete,
+  'companies.merge': companies.merge,
+  'companies.duplicates': (query, ctx) => findCompanyDuplicates(ctx.db, query),
 };
-
-export const companiesHandlers: HandlersOf<typeof companiesContract> = Object.fromEntries(
-  Object.keys(companiesContract).map((c) => [c, notYet]),
-) as never;

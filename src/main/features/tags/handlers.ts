@@ -55,6 +55,7 @@ export const tagsHandlers: HandlersOf<typeof tagsContract> = {
 
   'tags.apply': async ({ tagId, recordIds, on }, ctx) => {
     await getTag(ctx, tagId);
+    await checkLiveRecords(ctx, recordIds);
     let changed = 0;
     for (const recordId of new Set(recordIds)) {
       changed += (await setTagging(ctx, tagId, recordId, on)) ? 1 : 0;
@@ -63,6 +64,17 @@ export const tagsHandlers: HandlersOf<typeof tagsContract> = {
   },
 };
 
+/** Tags go only on live contacts and companies. */
+async function checkLiveRecords(ctx: Ctx, recordIds: string[]): Promise<void> {
+  const ids = [...new Set(recordIds)];
+  const { rows } = await sql<{ n: number }>`
+    SELECT (SELECT count(*) FROM contacts WHERE id IN (${sql.join(ids)}) AND deleted_at IS NULL)
+         + (SELECT count(*) FROM companies WHERE id IN (${sql.join(ids)}) AND deleted_at IS NULL) AS n`.execute(ctx.db);
+  if (rows[0].n !== ids.length) {
+    throw new KehuError({ code: 'invalid_input', fields: [{ path: 'recordIds', message: 'validation.record_missing' }] });
+  }
+}
+
 /** Puts a tag on a record (or takes it off); returns whether anything changed. */
 export async function setTagging(ctx: Ctx, tagId: string, recordId: string, on: boolean): Promise<boolean> {
   const existing = await ctx.db
@@ -70,7 +82,8 @@ export async function setTagging(ctx: Ctx, tagId: string, recordId: string, on: 
     .select(['id', 'deleted_at'])
     .where('tag_id', '=', tagId)
     .where('record_id', '=', recordId)
-    .orderBy('deleted_at', 'desc')
+    // A live link first: two devices may each have made one for the same pair.
+    .orderBy(sql`deleted_at IS NULL`, 'desc')
     .executeTakeFirst();
   if (on) {
     if (existing && existing.deleted_at === null) return false;

@@ -1,0 +1,57 @@
+// Custom field values, checked against the admin's definitions (src/shared/custom-fields.ts):
+// the schema only knows a value's JSON shape, the definitions say what it must be.
+import type { CustomEntity, CustomValues } from '../../../shared/custom-fields';
+import { dateField } from '../../../shared/validation';
+import type { Ctx } from '../../core/context';
+import { invalidField } from './errors';
+
+interface Definition {
+  id: string;
+  type: string;
+  options: string;
+}
+
+type Value = CustomValues[string];
+
+/** Why a value does not fit its field (an i18n key), or null when it fits. */
+function problemOf(def: Definition, value: Value): string | null {
+  if (value === null) return null;
+  const options: string[] = JSON.parse(def.options);
+  switch (def.type) {
+    case 'text':
+      return typeof value === 'string' ? null : 'validation.custom_text';
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value) ? null : 'validation.custom_number';
+    case 'date':
+      return typeof value === 'string' && dateField.safeParse(value).success ? null : 'validation.custom_date';
+    case 'select':
+      return typeof value === 'string' && options.includes(value) ? null : 'validation.custom_option';
+    default:
+      return Array.isArray(value) && value.every((v) => options.includes(v)) ? null : 'validation.custom_option';
+  }
+}
+
+/** Refuses values of unknown fields or of the wrong type, with the field path `custom.<fieldId>`. */
+export async function checkCustomValues(ctx: Ctx, entity: CustomEntity, values: CustomValues): Promise<void> {
+  const ids = Object.keys(values);
+  if (ids.length === 0) return;
+  const defs = await ctx.db
+    .selectFrom('custom_fields')
+    .select(['id', 'type', 'options'])
+    .where('entity', '=', entity)
+    .where('deleted_at', 'is', null)
+    .where('id', 'in', ids)
+    .execute();
+  const byId = new Map(defs.map((d) => [d.id, d]));
+  for (const id of ids) {
+    const def = byId.get(id);
+    const problem = def ? problemOf(def, values[id]) : 'validation.custom_unknown';
+    if (problem) throw invalidField(`custom.${id}`, problem);
+  }
+}
+
+/** Stored values after a patch: patched keys replace, null removes. */
+export function patchCustom(stored: CustomValues, patch: CustomValues): CustomValues {
+  const merged: CustomValues = { ...stored, ...patch };
+  return Object.fromEntries(Object.entries(merged).filter(([, v]) => v !== null && !(Array.isArray(v) && v.length === 0)));
+}
