@@ -1,0 +1,92 @@
+// The CLI as a function: help, usage errors, info, serve over a temp folder, a too-new database.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import BetterSqlite3 from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DB_FILE_NAME } from '../db/open';
+import { EXIT_DB_TOO_NEW, EXIT_OK, EXIT_USAGE, runCli, type CliIo } from './run';
+
+const dirs: string[] = [];
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'kehu-cli-'));
+  dirs.push(dir);
+  return dir;
+}
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+function io(extra: Partial<CliIo> = {}) {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (c: Buffer) => (out += c.toString()));
+  stderr.on('data', (c: Buffer) => (err += c.toString()));
+  return {
+    io: { stdout, stderr, env: {}, rendererDir: tempDir(), ...extra } satisfies CliIo,
+    out: () => out,
+    err: () => err,
+  };
+}
+
+describe('kehu CLI', () => {
+  it('prints help', async () => {
+    const t = io();
+    expect(await runCli(['--help'], t.io)).toBe(EXIT_OK);
+    expect(t.out()).toContain('serve [--port 5170] [--data DIR] [--open]');
+    expect(t.out()).toContain('demo --contacts N');
+  });
+
+  it('refuses unknown commands and options with a usage error', async () => {
+    const a = io();
+    expect(await runCli(['frobnicate'], a.io)).toBe(EXIT_USAGE);
+    expect(a.err()).toContain('Unknown command: frobnicate');
+    const b = io();
+    expect(await runCli(['serve', '--bogus'], b.io)).toBe(EXIT_USAGE);
+    const c = io();
+    expect(await runCli(['serve', '--port', 'abc', '--data', tempDir()], c.io)).toBe(EXIT_USAGE);
+    expect(c.err()).toContain('--port must be a whole number');
+    const d = io();
+    expect(await runCli(['demo', '--data', tempDir()], d.io)).toBe(EXIT_USAGE);
+    expect(d.err()).toContain('--contacts');
+    expect(await runCli([], io().io)).toBe(EXIT_USAGE);
+  });
+
+  it('info shows the data folder (from --data or KEHU_DATA_DIR)', async () => {
+    const dir = tempDir();
+    const t = io({ env: { KEHU_DATA_DIR: dir } });
+    expect(await runCli(['info'], t.io)).toBe(EXIT_OK);
+    expect(t.out()).toContain(`Data folder: ${dir}`);
+    expect(t.out()).toContain(DB_FILE_NAME);
+  });
+
+  it('serve prints the URL with its token and a KEHU_URL line, and stops on abort', async () => {
+    const dir = tempDir();
+    const controller = new AbortController();
+    let served: { url: string; port: number } | undefined;
+    const t = io({ signal: controller.signal, onServe: (s) => (served = s) });
+    const running = runCli(['serve', '--port', '0', '--data', dir], t.io);
+    await expect.poll(() => served, { timeout: 10_000 }).toBeDefined();
+    expect(served!.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]+$/);
+    expect(t.out()).toContain(`KEHU_URL=${served!.url}`);
+    const res = await fetch(new URL('/api/invoke', served!.url), { method: 'POST', body: '{"channel":"tags.list"}' });
+    expect(res.status).toBe(401);
+    controller.abort();
+    expect(await running).toBe(EXIT_OK);
+  });
+
+  it('explains a database made by a newer version and exits with 2', async () => {
+    const dir = tempDir();
+    expect(await runCli(['info', '--data', dir], io().io)).toBe(EXIT_OK);
+    const sqlite = new BetterSqlite3(join(dir, DB_FILE_NAME));
+    sqlite.prepare(`INSERT INTO kysely_migration (name, timestamp) VALUES ('9999_from_the_future', '2099-01-01T00:00:00.000Z')`).run();
+    sqlite.close();
+    const t = io();
+    expect(await runCli(['info', '--data', dir], t.io)).toBe(EXIT_DB_TOO_NEW);
+    expect(t.err()).toContain('newer version of Kehu CRM');
+    expect(t.err()).toContain('9999_from_the_future');
+  });
+});
