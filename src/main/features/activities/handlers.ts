@@ -1,11 +1,63 @@
-// PLACEHOLDER — replaced by the customers helper.
-import { activitiesContract } from '../../../shared/activities';
-import type { HandlersOf } from '../../core/context';
+import type { z } from 'zod';
+import type { ActivityCreate, activitiesContract } from '../../../shared/activities';
+import type { Ctx, HandlersOf } from '../../core/context';
+import { newId } from '../../core/ids';
+import { invalidField, refreshLastContacted, TABLE_OF } from '../customers';
+import { listActivities, loadActivity } from './queries';
 
-const notYet = async (): Promise<never> => {
-  throw new Error('not implemented');
+type Subject = Pick<z.output<typeof ActivityCreate>, 'subjectType' | 'subjectId'>;
+
+/** The live subject's company: the company itself, or the contact's company. */
+async function companyOfSubject(ctx: Ctx, { subjectType, subjectId }: Subject): Promise<string | null> {
+  const row = await ctx.db
+    .selectFrom(TABLE_OF[subjectType])
+    .select(subjectType === 'contact' ? 'company_id as companyId' : 'id as companyId')
+    .where('id', '=', subjectId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  if (!row) throw invalidField('subjectId', 'validation.subject_missing');
+  return row.companyId;
+}
+
+/** The subject's (and its company's) last-contacted time follows its timeline. */
+async function touchSubject(ctx: Ctx, subject: Subject, companyId: string | null): Promise<void> {
+  await refreshLastContacted(ctx, subject.subjectType, subject.subjectId);
+  if (companyId && companyId !== subject.subjectId) await refreshLastContacted(ctx, 'company', companyId);
+}
+
+export const activitiesHandlers: HandlersOf<typeof activitiesContract> = {
+  'activities.list': (input, ctx) => listActivities(ctx.db, input),
+
+  'activities.create': async (input, ctx) => {
+    const companyId = await companyOfSubject(ctx, input);
+    const id = newId();
+    await ctx.changes.insert('activities', {
+      id,
+      subject_type: input.subjectType,
+      subject_id: input.subjectId,
+      company_id: companyId,
+      kind: input.kind,
+      occurred_at: input.occurredAt,
+      content: input.content,
+    });
+    await touchSubject(ctx, input, companyId);
+    return (await loadActivity(ctx.db, id)).activity;
+  },
+
+  'activities.update': async ({ id, patch }, ctx) => {
+    const { activity, companyId } = await loadActivity(ctx.db, id);
+    await ctx.changes.update('activities', id, {
+      ...(patch.kind ? { kind: patch.kind } : {}),
+      ...(patch.occurredAt ? { occurred_at: patch.occurredAt } : {}),
+      ...(patch.content ? { content: patch.content } : {}),
+    });
+    await touchSubject(ctx, activity, companyId);
+    return (await loadActivity(ctx.db, id)).activity;
+  },
+
+  'activities.delete': async ({ id }, ctx) => {
+    const { activity, companyId } = await loadActivity(ctx.db, id);
+    await ctx.changes.softDelete('activities', id);
+    await touchSubject(ctx, activity, companyId);
+  },
 };
-
-export const activitiesHandlers: HandlersOf<typeof activitiesContract> = Object.fromEntries(
-  Object.keys(activitiesContract).map((c) => [c, notYet]),
-) as never;

@@ -1,11 +1,49 @@
-// PLACEHOLDER — replaced by the customers helper.
-import { appContract } from '../../../shared/app';
-import type { HandlersOf } from '../../core/context';
+// The application channels: info for the shell, the interface language, the first-run choice.
+import { sql } from 'kysely';
+import type { appContract, Locale } from '../../../shared/app';
+import type { Ctx, HandlersOf } from '../../core/context';
+import { seedSampleData } from '../demo';
 
-const notYet = async (): Promise<never> => {
-  throw new Error('not implemented');
+/** meta is local to this file, not a synced table: read and written directly. */
+async function readMeta(ctx: Ctx, key: string): Promise<string | null> {
+  const row = await ctx.db.selectFrom('meta').select('value').where('key', '=', key).executeTakeFirst();
+  return row?.value ?? null;
+}
+
+async function writeMeta(ctx: Ctx, key: string, value: string): Promise<void> {
+  await ctx.db
+    .insertInto('meta')
+    .values({ key, value })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+    .execute();
+}
+
+async function liveCounts(ctx: Ctx) {
+  const { rows } = await sql<{ contacts: number; companies: number }>`
+    SELECT (SELECT count(*) FROM contacts WHERE deleted_at IS NULL) AS contacts,
+           (SELECT count(*) FROM companies WHERE deleted_at IS NULL) AS companies`.execute(ctx.db);
+  return rows[0];
+}
+
+export const appHandlers: HandlersOf<typeof appContract> = {
+  'app.info': async (_input, ctx) => ({
+    version: ctx.app.version,
+    dataDir: ctx.app.dataDir,
+    locale: ((await readMeta(ctx, 'locale')) ?? 'zh-CN') as Locale,
+    firstRun: (await readMeta(ctx, 'first_run_done')) === null,
+    session: ctx.session,
+    counts: await liveCounts(ctx),
+  }),
+
+  'app.setLocale': async ({ locale }, ctx) => {
+    await writeMeta(ctx, 'locale', locale);
+  },
+
+  'app.firstRun': async ({ sample, contacts }, ctx) => {
+    await writeMeta(ctx, 'first_run_done', ctx.now);
+    return sample ? seedSampleData(ctx, { contacts }) : { contacts: 0, companies: 0 };
+  },
+
+  'users.list': (_input, ctx) =>
+    ctx.db.selectFrom('users').select(['id', 'name']).where('deleted_at', 'is', null).orderBy('name').execute(),
 };
-
-export const appHandlers: HandlersOf<typeof appContract> = Object.fromEntries(
-  Object.keys(appContract).map((c) => [c, notYet]),
-) as never;

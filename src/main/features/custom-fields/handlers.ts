@@ -1,11 +1,42 @@
-// PLACEHOLDER — replaced by the customers helper.
-import { customFieldsContract } from '../../../shared/custom-fields';
-import type { HandlersOf } from '../../core/context';
+import type { CustomField, customFieldsContract } from '../../../shared/custom-fields';
+import { notFound } from '../../../shared/errors';
+import type { Ctx, HandlersOf } from '../../core/context';
+import { newId } from '../../core/ids';
 
-const notYet = async (): Promise<never> => {
-  throw new Error('not implemented');
+async function listFields(ctx: Ctx, entity?: CustomField['entity']): Promise<CustomField[]> {
+  let query = ctx.db
+    .selectFrom('custom_fields')
+    .select(['id', 'entity', 'label', 'type', 'options', 'position'])
+    .where('deleted_at', 'is', null);
+  if (entity) query = query.where('entity', '=', entity);
+  const rows = await query.orderBy('entity').orderBy('position').orderBy('label').execute();
+  return rows.map((r) => ({ ...r, options: JSON.parse(r.options) }) as CustomField);
+}
+
+async function getField(ctx: Ctx, id: string): Promise<CustomField> {
+  const field = (await listFields(ctx)).find((f) => f.id === id);
+  if (!field) throw notFound('custom_field', id);
+  return field;
+}
+
+export const customFieldsHandlers: HandlersOf<typeof customFieldsContract> = {
+  'customFields.list': (input, ctx) => listFields(ctx, input.entity),
+
+  'customFields.save': async ({ id, ...field }, ctx) => {
+    const columns = { ...field, options: JSON.stringify(field.options) };
+    if (id) {
+      await getField(ctx, id);
+      await ctx.changes.update('custom_fields', id, columns);
+      return getField(ctx, id);
+    }
+    const created = newId();
+    await ctx.changes.insert('custom_fields', { id: created, ...columns });
+    return getField(ctx, created);
+  },
+
+  /** Records keep their stored values; without a definition they are no longer shown or accepted. */
+  'customFields.delete': async ({ id }, ctx) => {
+    await getField(ctx, id);
+    await ctx.changes.softDelete('custom_fields', id);
+  },
 };
-
-export const customFieldsHandlers: HandlersOf<typeof customFieldsContract> = Object.fromEntries(
-  Object.keys(customFieldsContract).map((c) => [c, notYet]),
-) as never;
