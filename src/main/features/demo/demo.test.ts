@@ -1,0 +1,88 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ChangeSet } from '../../core/changes';
+import type { Ctx } from '../../core/context';
+import { writeChangeLog } from '../../core/logs';
+import { ownerSession } from '../../core/session';
+import { tempRuntime, type TempRuntime } from '../../test/temp-runtime';
+import { seedBulk, seedSampleData } from '.';
+
+let rt: TempRuntime;
+beforeEach(async () => {
+  rt = await tempRuntime();
+});
+afterEach(() => rt.dispose());
+
+const count = (sql: string) => rt.app.db.sqlite.prepare(sql).pluck().get() as number;
+
+/** Runs the seeder the way the dispatcher runs a mutation (app.firstRun): one transaction, one ChangeSet. */
+function inMutation<T>(fn: (ctx: Ctx) => Promise<T>): Promise<T> {
+  return rt.app.db.kysely.transaction().execute(async (trx) => {
+    const now = new Date().toISOString();
+    const changes = new ChangeSet(trx, ownerSession.userId, now);
+    const out = await fn({ db: trx, session: ownerSession, changes, now, app: rt.app });
+    await writeChangeLog(trx, rt.app, changes.records());
+    return out;
+  });
+}
+
+async function expectSearchable() {
+  const [name, mobile] = rt.app.db.sqlite
+    .prepare(`SELECT name, json_extract(mobiles, '$[0]') FROM contacts WHERE mobiles != '[]' LIMIT 1`)
+    .raw()
+    .get() as [string, string];
+  const byName = await rt.call('search.global', { q: name, limit: 200 });
+  expect(byName.map((h) => h.name)).toContain(name);
+  const byPhone = await rt.call('search.global', { q: mobile.slice(-4), limit: 200 });
+  expect(byPhone.length).toBeGreaterThan(0);
+  const company = rt.app.db.sqlite.prepare('SELECT name FROM companies LIMIT 1').pluck().get() as string;
+  expect((await rt.call('search.global', { q: company, limit: 200 })).map((h) => h.name)).toContain(company);
+}
+
+describe('seedSampleData', () => {
+  it('writes a realistic world through the ChangeSet, indexed and logged', async () => {
+    const result = await inMutation((ctx) => seedSampleData(ctx, { contacts: 120 }));
+    expect(result.contacts).toBe(120);
+    expect(count('SELECT count(*) FROM contacts')).toBe(120);
+    expect(count('SELECT count(*) FROM companies')).toBe(result.companies);
+    expect(result.companies).toBeGreaterThan(3);
+    expect(count('SELECT count(*) FROM tags')).toBe(12);
+    expect(count('SELECT count(*) FROM taggings')).toBeGreaterThan(20);
+    expect(count('SELECT count(*) FROM activities')).toBeGreaterThan(50);
+    expect(count('SELECT count(*) FROM contacts WHERE last_contacted_at IS NOT NULL')).toBeGreaterThan(50);
+    expect(count(`SELECT count(*) FROM contacts WHERE name LIKE '% %'`)).toBeGreaterThan(0);
+    const records = count(`SELECT (SELECT count(*) FROM contacts) + (SELECT count(*) FROM companies) + (SELECT count(*) FROM tags)
+      + (SELECT count(*) FROM taggings) + (SELECT count(*) FROM activities)`);
+    expect(count('SELECT count(DISTINCT row_id) FROM change_log')).toBe(records);
+    expect(count('SELECT count(*) FROM contact_search')).toBe(120);
+    expect(count(`SELECT count(*) FROM customer_keys WHERE kind = 'mobile'`)).toBeGreaterThan(100);
+    await expectSearchable();
+  });
+
+  it('makes the same people from the same seed', async () => {
+    await inMutation((ctx) => seedSampleData(ctx, { contacts: 30 }));
+    const first = rt.app.db.sqlite.prepare('SELECT name, mobiles FROM contacts ORDER BY rid').raw().all();
+    await rt.dispose();
+    rt = await tempRuntime();
+    await inMutation((ctx) => seedSampleData(ctx, { contacts: 30 }));
+    expect(rt.app.db.sqlite.prepare('SELECT name, mobiles FROM contacts ORDER BY rid').raw().all()).toEqual(first);
+  });
+});
+
+describe('seedBulk', () => {
+  it('writes rows, change_log, index and keys with prepared statements', async () => {
+    const result = seedBulk(rt.app.db.sqlite, { contacts: 3000, seed: 7, clock: rt.app.clock });
+    expect(result.contacts).toBe(3000);
+    expect(count('SELECT count(*) FROM contacts')).toBe(3000);
+    expect(count('SELECT count(*) FROM companies')).toBe(result.companies);
+    expect(count('SELECT count(*) FROM activities')).toBe(result.activities);
+    expect(count(`SELECT count(*) FROM change_log WHERE tbl = 'contacts'`)).toBe(3000);
+    expect(count(`SELECT count(*) FROM change_log WHERE tbl = 'activities'`)).toBe(result.activities);
+    const fields = JSON.parse(rt.app.db.sqlite.prepare(`SELECT fields FROM change_log WHERE tbl = 'contacts' LIMIT 1`).pluck().get() as string);
+    expect(fields).toMatchObject({ name: expect.any(String), name_py: expect.any(String), owner_id: 'owner', deleted_at: null });
+    expect(count('SELECT count(DISTINCT hlc) FROM change_log')).toBe(count('SELECT count(*) FROM change_log'));
+    expect(rt.app.db.sqlite.prepare(`SELECT value FROM meta WHERE key = 'hlc'`).pluck().get()).toBe(rt.app.clock.current());
+    expect(count(`SELECT count(*) FROM contacts WHERE name LIKE '欧阳%' OR name LIKE '曾%' OR name LIKE '单%'`)).toBeGreaterThan(0);
+    await expectSearchable();
+    expect(count('SELECT count(*) FROM contact_search')).toBe(3000);
+  });
+});
