@@ -1,0 +1,47 @@
+// The renderer's root: Ant Design in the chosen language, the layout and the current screen.
+import { App as AntApp, ConfigProvider } from 'antd';
+import { antdLocale } from './components/i18n';
+import { AppLayout } from './components/AppLayout';
+import { useRoute, type Route } from './components/router';
+import { CompaniesPage } from './features/companies/CompaniesPage';
+import { CompanyDetail } from './features/companies/CompanyDetail';
+import { ContactDetail } from './features/contacts/ContactDetail';
+import { ContactsPage } from './features/contacts/ContactsPage';
+import { MergePage } from './features/customers/MergePage';
+import { FirstRunModal } from './features/app/FirstRunModal';
+import { useApp } from './features/app/store';
+import { SettingsPage } from './features/settings/SettingsPage';
+import { TrashPage } from './features/trash/TrashPage';
+
+function Screen({ route }: { route: Route }) {
+  switch (route.page) {
+    case 'companies':
+      return <CompaniesPage />;
+    case 'company':
+      return <CompanyDetail id={route.id} />;
+    case 'contacts':
+      return <ContactsPage />;
+    case 'contact':
+      return <ContactDetail id={route.id} />;
+    case 'merge':
+      return <MergePage entity={route.entity} a={route.a} b={route.b} />;
+    case 'trash':
+      return <TrashPage />;
+    case 'settings':
+      return <SettingsPage />;
+  }
+}
+
+export function App() {
+  const locale = useApp((s) => s.locale);
+  const route = useRoute();
+  const info = useApp((s) => s.info);
+  return (
+    <ConfigProvider locale={antdLocale(locale)} theme={{ token: { colorPrimary: '#1677ff', borderRadius: 6 } }}>
+      <AntApp>
+        <AppLayout route={route}>{info && !info.firstRun && <Screen key={JSON.stringify(route)} route={route} />}</AppLayout>
+        <FirstRunModal />
+      </AntApp>
+    </ConfigProvider>
+  );
+}

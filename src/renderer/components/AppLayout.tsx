@@ -1,0 +1,67 @@
+// The frame of every screen: sidebar navigation (only what works), header with the global search
+// (Ctrl+K) and the language switch.
+import type { ReactNode } from 'react';
+import { Button, Layout, Menu, Tooltip, Typography } from 'antd';
+import { BankOutlined, DeleteOutlined, SearchOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { LanguageSwitch } from '../features/app/LanguageSwitch';
+import { useApp } from '../features/app/store';
+import { GlobalSearch } from '../features/search/GlobalSearch';
+import { useSearchUi } from '../features/search/store';
+import { navigate, type Route } from './router';
+import { useHotkeys } from './useHotkeys';
+
+const SECTIONS = ['companies', 'contacts', 'trash', 'settings'] as const;
+type Section = (typeof SECTIONS)[number];
+const ICONS: Record<Section, ReactNode> = {
+  companies: <BankOutlined />,
+  contacts: <TeamOutlined />,
+  trash: <DeleteOutlined />,
+  settings: <SettingOutlined />,
+};
+
+function sectionOf(route: Route): Section {
+  if (route.page === 'company' || route.page === 'merge' && route.entity === 'company') return 'companies';
+  if (route.page === 'contact' || route.page === 'merge') return 'contacts';
+  return route.page;
+}
+
+export function AppLayout({ route, children }: { route: Route; children: ReactNode }) {
+  const { t } = useTranslation();
+  const showSearch = useSearchUi((s) => s.show);
+  const user = useApp((s) => s.info?.session.userName);
+  useHotkeys({ 'mod+k': showSearch });
+  return (
+    <Layout className="app-layout">
+      <Layout.Sider width={200} theme="light" className="app-sider">
+        <div className="app-brand">
+          <span className="brand-mark">客</span>
+          <span>{t('app.name')}</span>
+        </div>
+        <Menu
+          mode="inline"
+          selectedKeys={[sectionOf(route)]}
+          onClick={({ key }) => navigate({ page: key as Section })}
+          items={SECTIONS.map((s) => ({ key: s, icon: ICONS[s], label: t(`nav.${s}`) }))}
+          aria-label={t('nav.label')}
+        />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header className="app-header">
+          <Tooltip title="Ctrl+K">
+            <Button className="search-trigger" icon={<SearchOutlined />} onClick={showSearch} data-testid="search-button">
+              {t('search.button')}
+              <kbd>Ctrl K</kbd>
+            </Button>
+          </Tooltip>
+          <div className="header-right">
+            {user && <Typography.Text type="secondary">{user}</Typography.Text>}
+            <LanguageSwitch />
+          </div>
+        </Layout.Header>
+        <Layout.Content className="app-content">{children}</Layout.Content>
+      </Layout>
+      <GlobalSearch />
+    </Layout>
+  );
+}

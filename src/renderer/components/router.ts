@@ -1,0 +1,54 @@
+// A small hash router: the app has a handful of screens and no server routes, so the route is
+// `#/<section>/<id>...` read with useSyncExternalStore.
+import { useSyncExternalStore } from 'react';
+
+export type Route =
+  | { page: 'companies' }
+  | { page: 'company'; id: string }
+  | { page: 'contacts' }
+  | { page: 'contact'; id: string }
+  | { page: 'merge'; entity: 'contact' | 'company'; a: string; b: string }
+  | { page: 'trash' }
+  | { page: 'settings' };
+
+export function parseRoute(hash: string): Route {
+  const [section, a, b, c] = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
+  if (section === 'companies' && a) return { page: 'company', id: a };
+  if (section === 'contacts' && a) return { page: 'contact', id: a };
+  if (section === 'contacts') return { page: 'contacts' };
+  if (section === 'merge' && (a === 'contact' || a === 'company') && b && c) return { page: 'merge', entity: a, a: b, b: c };
+  if (section === 'trash') return { page: 'trash' };
+  if (section === 'settings') return { page: 'settings' };
+  return { page: 'companies' };
+}
+
+export function routeHash(route: Route): string {
+  switch (route.page) {
+    case 'company':
+      return `#/companies/${encodeURIComponent(route.id)}`;
+    case 'contact':
+      return `#/contacts/${encodeURIComponent(route.id)}`;
+    case 'merge':
+      return `#/merge/${route.entity}/${encodeURIComponent(route.a)}/${encodeURIComponent(route.b)}`;
+    default:
+      return `#/${route.page}`;
+  }
+}
+
+export function navigate(route: Route): void {
+  window.location.hash = routeHash(route);
+}
+
+/** The detail route of a record of either kind. */
+export const recordRoute = (type: 'contact' | 'company', id: string): Route =>
+  type === 'contact' ? { page: 'contact', id } : { page: 'company', id };
+
+const subscribe = (onChange: () => void) => {
+  window.addEventListener('hashchange', onChange);
+  return () => window.removeEventListener('hashchange', onChange);
+};
+
+export function useRoute(): Route {
+  const hash = useSyncExternalStore(subscribe, () => window.location.hash);
+  return parseRoute(hash);
+}

@@ -1,0 +1,52 @@
+// 联系人: the contacts list.
+import { useTranslation } from 'react-i18next';
+import type { Contact } from '../../../shared/contacts';
+import { call } from '../../api';
+import type { Column } from '../../components/VirtualTable';
+import { navigate } from '../../components/router';
+import { sharedColumns } from '../customers/columns';
+import { ListPage } from '../customers/ListPage';
+import { ContactForm } from './ContactForm';
+import { useContactsUi } from './store';
+
+export function ContactsPage() {
+  const { t } = useTranslation();
+  const { editing, setEditing } = useContactsUi();
+  const columns: Column<Contact>[] = [
+    {
+      key: 'name',
+      title: t('fields.name'),
+      width: '1.2fr',
+      render: (c) => (
+        <a href={`#/contacts/${encodeURIComponent(c.id)}`} className="row-link">
+          {c.name}
+        </a>
+      ),
+    },
+    { key: 'company', title: t('fields.company'), width: '2fr', render: (c) => c.companyName ?? '—' },
+    { key: 'title', title: t('fields.title'), width: '1fr', render: (c) => c.title ?? '—' },
+    { key: 'mobile', title: t('fields.mobile'), width: '130px', render: (c) => c.mobiles[0] ?? '—' },
+    ...sharedColumns(t),
+  ];
+  return (
+    <ListPage<Contact>
+      entity="contact"
+      title={t('nav.contacts')}
+      store={useContactsUi}
+      columns={columns}
+      load={(q) => call('contacts.list', q)}
+      renderForm={(onSaved) => (
+        <ContactForm
+          key={editing ?? 'closed'}
+          editing={editing}
+          onClose={() => setEditing(null)}
+          onSaved={(id) => {
+            setEditing(null);
+            onSaved();
+            navigate({ page: 'contact', id });
+          }}
+        />
+      )}
+    />
+  );
+}

@@ -1,0 +1,19 @@
+// The admin-defined custom fields of contacts and companies, loaded once and after settings change.
+import { create } from 'zustand';
+import type { CustomEntity, CustomField } from '../../../shared/custom-fields';
+import { call } from '../../api';
+
+interface CustomFieldsStore {
+  fields: CustomField[];
+  load(): Promise<void>;
+}
+
+export const useCustomFields = create<CustomFieldsStore>((set) => ({
+  fields: [],
+  async load() {
+    set({ fields: await call('customFields.list', {}) });
+  },
+}));
+
+export const fieldsOf = (fields: CustomField[], entity: CustomEntity) =>
+  fields.filter((f) => f.entity === entity).sort((a, b) => a.position - b.position);

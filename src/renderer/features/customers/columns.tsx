@@ -1,0 +1,16 @@
+// Columns both customer lists share.
+import dayjs from 'dayjs';
+import type { TFunction } from 'i18next';
+import type { CustomerBase } from '../../../shared/customers';
+import type { Column } from '../../components/VirtualTable';
+import { TagChips } from '../tags/TagChips';
+
+export const shortDate = (iso: string | null) => (iso ? dayjs(iso).format('YYYY-MM-DD') : '—');
+
+export const sharedColumns = (t: TFunction): Column<CustomerBase>[] => [
+  { key: 'city', title: t('fields.city'), width: '100px', render: (r) => r.city ?? '—' },
+  { key: 'tags', title: t('fields.tags'), width: '1.2fr', render: (r) => <TagChips tags={r.tags} /> },
+  { key: 'owner', title: t('fields.owner'), width: '100px', render: (r) => r.ownerName ?? '—' },
+  { key: 'contacted', title: t('fields.lastContacted'), width: '110px', render: (r) => shortDate(r.lastContactedAt) },
+  { key: 'updated', title: t('fields.updated'), width: '110px', render: (r) => shortDate(r.updatedAt) },
+];

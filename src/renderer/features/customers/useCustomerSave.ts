@@ -1,0 +1,76 @@
+// Saving a company or contact form: validate with the shared zod schema (the same the main
+// process runs), warn about duplicates before creating, and put server field errors on the form.
+import { useState } from 'react';
+import { App, type FormInstance } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import type { DuplicateCandidate } from '../../../shared/customers';
+import { ApiError } from '../../api';
+import { applyIssues, errorText, zodIssues } from '../../components/errors';
+
+export interface SaveSpec<S extends z.ZodType> {
+  schema: S;
+  duplicates(values: z.output<S>): Promise<DuplicateCandidate[]>;
+  create(values: z.output<S>, allowDuplicate: boolean): Promise<{ id: string }>;
+  update(id: string, values: z.output<S>): Promise<{ id: string }>;
+  /** Form values → schema input (e.g. drop blank rows of a list), written back to the form. */
+  tidy?(values: Record<string, unknown>): Record<string, unknown>;
+}
+
+export function useCustomerSave<S extends z.ZodType>(form: FormInstance, editingId: string | null, spec: SaveSpec<S>) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [saving, setSaving] = useState(false);
+  const [duplicates, setDuplicates] = useState<DuplicateCandidate[]>([]);
+  const isNew = editingId === 'new';
+
+  const values = () => {
+    const raw = form.getFieldsValue(true) as Record<string, unknown>;
+    if (!spec.tidy) return raw;
+    const tidy = spec.tidy(raw);
+    form.setFieldsValue(tidy);
+    return tidy;
+  };
+
+  const parse = () => {
+    const parsed = spec.schema.safeParse(values());
+    if (!parsed.success) applyIssues(t, form, zodIssues(parsed.error));
+    return parsed.success ? (parsed.data as z.output<S>) : null;
+  };
+
+  /** On blur of a name/phone/email field: look for duplicates of a new record. */
+  const checkDuplicates = async () => {
+    const parsed = isNew ? spec.schema.safeParse(values()) : null;
+    if (parsed?.success) setDuplicates(await spec.duplicates(parsed.data as z.output<S>).catch(() => []));
+  };
+
+  /** Returns the saved record's id, or null when it was not saved (errors or duplicates shown). */
+  const save = async (allowDuplicate = false): Promise<string | null> => {
+    const parsed = parse();
+    if (!parsed || !editingId) return null;
+    setSaving(true);
+    try {
+      if (isNew && !allowDuplicate) {
+        const found = await spec.duplicates(parsed);
+        setDuplicates(found);
+        if (found.length > 0) return null;
+      }
+      const saved = isNew ? await spec.create(parsed, allowDuplicate) : await spec.update(editingId, parsed);
+      setDuplicates([]);
+      message.success(t('common.saved'));
+      return saved.id;
+    } catch (e) {
+      if (e instanceof ApiError && e.data.code === 'duplicate' && Array.isArray(e.data.detail)) {
+        setDuplicates(e.data.detail as DuplicateCandidate[]);
+      } else {
+        if (e instanceof ApiError && e.data.fields) applyIssues(t, form, e.data.fields);
+        message.error(errorText(t, e));
+      }
+      return null;
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return { saving, duplicates, setDuplicates, checkDuplicates, save };
+}

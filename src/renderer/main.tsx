@@ -1,0 +1,28 @@
+// Renderer entry: load the app's state (language, user, first run), then render.
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import './styles.css';
+import { i18n } from './components/i18n';
+import { errorText } from './components/errors';
+import { App } from './App';
+import { useApp } from './features/app/store';
+
+const root = createRoot(document.getElementById('root') as HTMLElement);
+
+useApp
+  .getState()
+  .load()
+  .then(
+    () =>
+      root.render(
+        <StrictMode>
+          <App />
+        </StrictMode>,
+      ),
+    (e: unknown) => {
+      const box = document.createElement('p');
+      box.className = 'boot-error';
+      box.textContent = errorText(i18n.t, e);
+      document.body.replaceChildren(box);
+    },
+  );
