@@ -78,6 +78,18 @@ describe('kehu CLI', () => {
     expect(await running).toBe(EXIT_OK);
   });
 
+  it('demo fills the data folder with sample contacts', async () => {
+    const dir = tempDir();
+    const t = io();
+    expect(await runCli(['demo', '--contacts', '50', '--data', dir], t.io)).toBe(EXIT_OK);
+    expect(t.out()).toMatch(/Added 50 contacts, \d+ companies/);
+    const info = io();
+    expect(await runCli(['info', '--data', dir], info.io)).toBe(EXIT_OK);
+    const sqlite = new BetterSqlite3(join(dir, DB_FILE_NAME), { readonly: true });
+    expect(sqlite.prepare('SELECT count(*) FROM contacts').pluck().get()).toBe(50);
+    sqlite.close();
+  });
+
   it('explains a database made by a newer version and exits with 2', async () => {
     const dir = tempDir();
     expect(await runCli(['info', '--data', dir], io().io)).toBe(EXIT_OK);
