@@ -2,6 +2,10 @@
 import { test, expect } from './fixtures';
 
 test('the app loads with the printed address and its token', async ({ page, host }) => {
+  const cspViolations: string[] = [];
+  page.on('console', (msg) => {
+    if (/Content Security Policy/i.test(msg.text())) cspViolations.push(msg.text());
+  });
   const response = await page.goto(host.url);
   expect(response?.status()).toBe(200);
   // The token has been traded for a cookie and stripped from the address bar.
@@ -18,6 +22,9 @@ test('the app loads with the printed address and its token', async ({ page, host
     return res.json();
   });
   expect(result.ok).toBe(true);
+  await page.screenshot({ path: test.info().outputPath('host-home.png') });
+  // The host's CSP header (src/main/host/security.ts) lets the real renderer run.
+  expect(cspViolations).toEqual([]);
 });
 
 test('without the token the host answers 401', async ({ page, host }) => {
