@@ -1,31 +1,26 @@
 // Keyset paging of both customer kinds: every sort, both directions, with ties and NULLs, never
 // repeats or skips a row; and every filter.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import type { Output } from '../../../shared/contract';
 import type { CustomerSort } from '../../../shared/customers';
-import { tempRuntime, type TempRuntime } from '../../test/temp-runtime';
+import { useTempRuntime } from '../../test/use-temp-runtime';
 
-let rt: TempRuntime;
-beforeEach(async () => {
-  rt = await tempRuntime();
-});
-afterEach(async () => {
-  await rt.dispose();
-});
+const runtime = useTempRuntime();
 
 const COLUMN: Record<CustomerSort, string> = { name: 'name_py', updated: 'updated_at', created: 'created_at', contacted: 'last_contacted_at' };
 const NAMES = ['张伟', '王芳', '张伟', '李娜', '刘洋', '王芳', '陈静', '张伟', '杨勇', '赵磊', '黄敏', '周杰', '吴霞'];
 
 /** Thirteen contacts whose sort columns tie in groups, some never contacted. */
 async function seedTies(): Promise<void> {
-  for (const name of NAMES) await rt.call('contacts.create', { name, allowDuplicate: true });
-  const db = rt.app.db.sqlite;
+  for (const name of NAMES) await runtime().call('contacts.create', { name, allowDuplicate: true });
+  const db = runtime().app.db.sqlite;
   db.prepare(`UPDATE contacts SET created_at = '2025-01-0' || (rid % 3 + 1), updated_at = '2025-02-0' || (rid % 2 + 1)`).run();
   db.prepare(`UPDATE contacts SET last_contacted_at = CASE WHEN rid % 3 = 0 THEN NULL ELSE '2025-03-0' || (rid % 2 + 1) END`).run();
 }
 
 /** The order the list must give, computed from the table: NULLs first ascending, last descending. */
 function expectedOrder(sort: CustomerSort, dir: 'asc' | 'desc'): string[] {
-  const rows = rt.app.db.sqlite.prepare(`SELECT id, rid, ${COLUMN[sort]} AS v FROM contacts WHERE deleted_at IS NULL`).all() as { id: string; rid: number; v: string | null }[];
+  const rows = runtime().app.db.sqlite.prepare(`SELECT id, rid, ${COLUMN[sort]} AS v FROM contacts WHERE deleted_at IS NULL`).all() as { id: string; rid: number; v: string | null }[];
   const key = (r: { rid: number; v: string | null }) => [r.v === null ? 0 : 1, r.v ?? '', r.rid] as const;
   rows.sort((a, b) => {
     const [ka, kb] = [key(a), key(b)];
@@ -40,7 +35,7 @@ async function allPages(sort: CustomerSort, dir: 'asc' | 'desc', limit: number):
   const ids: string[] = [];
   let cursor: string | null = null;
   do {
-    const page: Awaited<ReturnType<typeof rt.call<'contacts.list'>>> = await rt.call('contacts.list', { sort, dir, limit, cursor });
+    const page: Output<'contacts.list'> = await runtime().call('contacts.list', { sort, dir, limit, cursor });
     expect(page.items.length).toBeLessThanOrEqual(limit);
     ids.push(...page.items.map((c) => c.id));
     cursor = page.nextCursor;
@@ -62,22 +57,22 @@ describe('customer lists', () => {
 
   it('sorts names by pinyin with equal names kept together', async () => {
     await seedTies();
-    const { items } = await rt.call('contacts.list', { sort: 'name', dir: 'asc', limit: 3 });
+    const { items } = await runtime().call('contacts.list', { sort: 'name', dir: 'asc', limit: 3 });
     expect(items.map((c) => c.name)).toEqual(['陈静', '黄敏', '李娜']);
   });
 
   it('refuses a cursor it did not make', async () => {
-    await expect(rt.call('contacts.list', { cursor: 'bm90IGEgY3Vyc29y' })).rejects.toMatchObject({
+    await expect(runtime().call('contacts.list', { cursor: 'bm90IGEgY3Vyc29y' })).rejects.toMatchObject({
       code: 'invalid_input',
       fields: [{ path: 'cursor', message: 'validation.cursor' }],
     });
   });
 
   it('leaves deleted records out', async () => {
-    const a = await rt.call('contacts.create', { name: '甲' });
-    await rt.call('contacts.create', { name: '乙' });
-    await rt.call('contacts.delete', { ids: [a.id] });
-    const { items } = await rt.call('contacts.list', {});
+    const a = await runtime().call('contacts.create', { name: '甲' });
+    await runtime().call('contacts.create', { name: '乙' });
+    await runtime().call('contacts.delete', { ids: [a.id] });
+    const { items } = await runtime().call('contacts.list', {});
     expect(items.map((c) => c.name)).toEqual(['乙']);
   });
 });
@@ -86,26 +81,26 @@ describe('customer list filters', () => {
   const names = (page: { items: { name: string }[] }) => page.items.map((c) => c.name).sort();
 
   it('filters companies by category, tag, owner, city, created and contacted ranges', async () => {
-    const vip = await rt.call('tags.save', { name: 'VIP', color: '#ff0000' });
-    const a = await rt.call('companies.create', { name: '甲公司', category: 'key', city: '深圳', tagIds: [vip.id] });
-    const b = await rt.call('companies.create', { name: '乙公司', category: 'lost', city: '北京' });
-    await rt.call('companies.create', { name: '丙公司', city: '深圳' });
-    rt.app.db.sqlite.prepare(`UPDATE companies SET created_at = '2024-05-01T08:00:00.000Z', owner_id = 'other' WHERE id = ?`).run(b.id);
-    await rt.call('activities.create', { subjectType: 'company', subjectId: a.id, kind: 'visit', occurredAt: '2025-06-10T09:00:00Z', content: '拜访' });
+    const vip = await runtime().call('tags.save', { name: 'VIP', color: '#ff0000' });
+    const a = await runtime().call('companies.create', { name: '甲公司', category: 'key', city: '深圳', tagIds: [vip.id] });
+    const b = await runtime().call('companies.create', { name: '乙公司', category: 'lost', city: '北京' });
+    await runtime().call('companies.create', { name: '丙公司', city: '深圳' });
+    runtime().app.db.sqlite.prepare(`UPDATE companies SET created_at = '2024-05-01T08:00:00.000Z', owner_id = 'other' WHERE id = ?`).run(b.id);
+    await runtime().call('activities.create', { subjectType: 'company', subjectId: a.id, kind: 'visit', occurredAt: '2025-06-10T09:00:00Z', content: '拜访' });
 
-    expect(names(await rt.call('companies.list', { filter: { category: 'key' } }))).toEqual(['甲公司']);
-    expect(names(await rt.call('companies.list', { filter: { tagId: vip.id } }))).toEqual(['甲公司']);
-    expect(names(await rt.call('companies.list', { filter: { ownerId: 'other' } }))).toEqual(['乙公司']);
-    expect(names(await rt.call('companies.list', { filter: { city: '深圳' } }))).toEqual(['丙公司', '甲公司']);
-    expect(names(await rt.call('companies.list', { filter: { created: { from: '2024-05-01', to: '2024-05-01' } } }))).toEqual(['乙公司']);
-    expect(names(await rt.call('companies.list', { filter: { contacted: { from: '2025-06-10', to: '2025-06-10' } } }))).toEqual(['甲公司']);
-    expect(names(await rt.call('companies.list', { filter: { contacted: { to: '2025-06-09' } } }))).toEqual([]);
+    expect(names(await runtime().call('companies.list', { filter: { category: 'key' } }))).toEqual(['甲公司']);
+    expect(names(await runtime().call('companies.list', { filter: { tagId: vip.id } }))).toEqual(['甲公司']);
+    expect(names(await runtime().call('companies.list', { filter: { ownerId: 'other' } }))).toEqual(['乙公司']);
+    expect(names(await runtime().call('companies.list', { filter: { city: '深圳' } }))).toEqual(['丙公司', '甲公司']);
+    expect(names(await runtime().call('companies.list', { filter: { created: { from: '2024-05-01', to: '2024-05-01' } } }))).toEqual(['乙公司']);
+    expect(names(await runtime().call('companies.list', { filter: { contacted: { from: '2025-06-10', to: '2025-06-10' } } }))).toEqual(['甲公司']);
+    expect(names(await runtime().call('companies.list', { filter: { contacted: { to: '2025-06-09' } } }))).toEqual([]);
   });
 
   it('filters contacts by company', async () => {
-    const co = await rt.call('companies.create', { name: '华为' });
-    await rt.call('contacts.create', { name: '张伟', companyId: co.id });
-    await rt.call('contacts.create', { name: '李娜' });
-    expect(names(await rt.call('contacts.list', { filter: { companyId: co.id } }))).toEqual(['张伟']);
+    const co = await runtime().call('companies.create', { name: '华为' });
+    await runtime().call('contacts.create', { name: '张伟', companyId: co.id });
+    await runtime().call('contacts.create', { name: '李娜' });
+    expect(names(await runtime().call('contacts.list', { filter: { companyId: co.id } }))).toEqual(['张伟']);
   });
 });
