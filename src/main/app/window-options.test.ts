@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import {
   CONTENT_SECURITY_POLICY,
   DEFAULT_WINDOW_STATE,
+  devContentSecurityPolicy,
   isOwnUrl,
   loadWindowState,
   saveWindowState,
@@ -39,6 +40,14 @@ describe('window options', () => {
     expect(csp).toContain("object-src 'none'");
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).not.toMatch(/https?:|wss?:|\*/);
+  });
+
+  it('relaxes the CSP only for the loopback dev server', () => {
+    const dev = devContentSecurityPolicy('http://localhost:5173');
+    expect(dev).toContain("script-src 'self' 'unsafe-inline'");
+    expect(dev).toContain("connect-src 'self' ws://localhost:5173");
+    expect(dev).not.toContain('unsafe-eval');
+    expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self';");
   });
 
   it('trusts only its own renderer URL', () => {

@@ -91,6 +91,19 @@ export function saveWindowState(file: string, state: WindowState): void {
   }
 }
 
+/**
+ * `npm start` only (electron-vite dev server on loopback): React refresh needs its inline preamble
+ * and a websocket back to the dev server. Never used in a packaged app.
+ */
+export function devContentSecurityPolicy(devServerUrl: string): string {
+  const origin = new URL(devServerUrl);
+  const ws = `ws://${origin.host}`;
+  return CONTENT_SECURITY_POLICY.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'").replace(
+    "connect-src 'self'",
+    `connect-src 'self' ${ws}`,
+  );
+}
+
 /** Is `url` our own renderer (the app:// origin, or the dev server while developing)? */
 export function isOwnUrl(url: string, devServerUrl?: string): boolean {
   let parsed: URL;

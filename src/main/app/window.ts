@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import { BrowserWindow, screen, shell, type WebContents } from 'electron';
 import {
+  devContentSecurityPolicy,
   isOwnUrl,
   loadWindowState,
   saveWindowState,
@@ -45,6 +46,12 @@ export function lockDown(contents: WebContents, devServerUrl?: string): void {
   });
   contents.session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   contents.session.setPermissionCheckHandler(() => false);
+  if (devServerUrl) {
+    const csp = devContentSecurityPolicy(devServerUrl);
+    contents.session.webRequest.onHeadersReceived({ urls: [`${new URL(devServerUrl).origin}/*`] }, (details, callback) => {
+      callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] } });
+    });
+  }
 }
 
 function visibleOnSomeDisplay(state: WindowState): boolean {
