@@ -24,23 +24,24 @@ export function useCustomerSave<S extends z.ZodType>(form: FormInstance, editing
   const [duplicates, setDuplicates] = useState<DuplicateCandidate[]>([]);
   const isNew = editingId === 'new';
 
-  const values = () => {
+  /** The form's values tidied for the schema; on save the tidy values are also written back. */
+  const values = (writeBack: boolean) => {
     const raw = form.getFieldsValue(true) as Record<string, unknown>;
     if (!spec.tidy) return raw;
     const tidy = spec.tidy(raw);
-    form.setFieldsValue(tidy);
+    if (writeBack) form.setFieldsValue(tidy);
     return tidy;
   };
 
   const parse = () => {
-    const parsed = spec.schema.safeParse(values());
+    const parsed = spec.schema.safeParse(values(true));
     if (!parsed.success) applyIssues(t, form, zodIssues(parsed.error));
     return parsed.success ? (parsed.data as z.output<S>) : null;
   };
 
   /** On blur of a name/phone/email field: look for duplicates of a new record. */
   const checkDuplicates = async () => {
-    const parsed = isNew ? spec.schema.safeParse(values()) : null;
+    const parsed = isNew ? spec.schema.safeParse(values(false)) : null;
     if (parsed?.success) setDuplicates(await spec.duplicates(parsed.data as z.output<S>).catch(() => []));
   };
 
