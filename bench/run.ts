@@ -1,0 +1,99 @@
+// `npm run bench`: seeds 100k and 1M contacts (BENCH_SIZES=100000,1000000) into a temp data folder
+// and prints the figures of perf-limits.md beside the goals of issue 2. Never used by tests.
+import { mkdtempSync, rmSync, statSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createRuntime, type Runtime } from '../src/main/core/runtime';
+import { DB_FILE_NAME } from '../src/main/db/open';
+import { encodeCursor } from '../src/main/features/customers/cursor';
+import { seedBulk } from '../src/main/features/demo';
+import { matchQuery } from '../src/main/features/search';
+import { makeQueries } from './queries';
+import { measure, row } from './stats';
+
+const GOAL = { search: 20, ranked: 50, list: 5, save: 5 };
+const QUERIES_PER_CLASS = 20;
+
+const sizes = (process.env.BENCH_SIZES ?? '100000,1000000').split(',').map((s) => Number(s.trim())).filter((n) => n > 0);
+
+async function benchSearch(rt: Runtime): Promise<void> {
+  const queries = makeQueries(rt.app.db.sqlite, QUERIES_PER_CLASS);
+  console.log('search.global (contacts + companies, 50 hits, through the dispatcher):');
+  const all: string[] = [];
+  for (const [label, qs] of Object.entries(queries)) {
+    all.push(...qs);
+    console.log(row(label, await measure(qs.map((q) => () => rt.call('search.global', { q, limit: 50 })))));
+  }
+  console.log(row('all classes', await measure(all.map((q) => () => rt.call('search.global', { q, limit: 50 }))), GOAL.search));
+  // Ranked: the same MATCH ordered by bm25, for when ranking is wanted (perf-limits §3.6).
+  const ranked = rt.app.db.sqlite.prepare(`SELECT c.id, c.name FROM contact_search s JOIN contacts c ON c.rid = s.rowid
+    WHERE contact_search MATCH ? AND c.deleted_at IS NULL ORDER BY rank LIMIT 50`);
+  console.log(row('ranked (bm25), all classes', await measure(all.map((q) => () => ranked.all(matchQuery(q)))), GOAL.ranked));
+}
+
+const SORTS = [
+  { sort: 'name', dir: 'asc', order: 'name_py ASC, rid ASC', column: 'name_py' },
+  { sort: 'updated', dir: 'desc', order: 'updated_at DESC, rid DESC', column: 'updated_at' },
+  { sort: 'created', dir: 'desc', order: 'created_at DESC, rid DESC', column: 'created_at' },
+  { sort: 'contacted', dir: 'desc', order: 'last_contacted_at DESC, rid DESC', column: 'last_contacted_at' },
+] as const;
+
+/** contacts.list pages of 100 at several depths, through the real handler with keyset cursors. */
+async function benchList(rt: Runtime, n: number): Promise<void> {
+  const depths = [0, 10_000, Math.floor(n / 2), n - 200].filter((d, i, a) => d >= 0 && d < n && a.indexOf(d) === i);
+  const jobs: (() => unknown)[] = [];
+  for (const s of SORTS) {
+    const where = s.sort === 'contacted' ? 'AND last_contacted_at IS NOT NULL' : '';
+    const keyAt = rt.app.db.sqlite.prepare(`SELECT ${s.column} AS v, rid FROM contacts WHERE deleted_at IS NULL ${where}
+      ORDER BY ${s.order} LIMIT 1 OFFSET ?`);
+    for (const depth of depths) {
+      const key = depth === 0 ? null : (keyAt.get(depth) as { v: string; rid: number } | undefined);
+      if (depth > 0 && !key) continue;
+      const cursor = key ? encodeCursor({ value: key.v, tie: key.rid }) : null;
+      jobs.push(() => rt.call('contacts.list', { cursor, limit: 100, sort: s.sort, dir: s.dir, filter: {} }));
+    }
+  }
+  console.log(row(`contacts.list page (100 rows; depths ${depths.join('/')}; 4 sorts)`, await measure(jobs, 5), GOAL.list));
+}
+
+async function benchSave(rt: Runtime): Promise<void> {
+  let i = 0;
+  const jobs = Array.from({ length: 200 }, () => () => {
+    i += 1;
+    return rt.call('contacts.create', {
+      name: `测试${i}号`,
+      mobiles: [`139${String(10_000_000 + i).slice(-8)}`],
+      emails: [`bench${i}@example.com`],
+      allowDuplicate: true,
+    });
+  });
+  console.log(row('contacts.create (one save)', await measure(jobs, 1), GOAL.save));
+}
+
+async function benchSize(n: number): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'kehu-bench-'));
+  try {
+    const rt = await createRuntime(dataDir);
+    console.log(`\n=== ${n.toLocaleString('en')} contacts (data in ${dataDir})`);
+    const t = performance.now();
+    const seeded = seedBulk(rt.app.db.sqlite, { contacts: n, seed: 1, clock: rt.app.clock });
+    const secs = (performance.now() - t) / 1000;
+    console.log(`seeding: ${secs.toFixed(1)} s (${Math.round(n / secs).toLocaleString('en')} contacts/s): ` +
+      `${seeded.contacts} contacts, ${seeded.companies} companies, ${seeded.activities} activities, with change_log and index`);
+    rt.app.db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    const file = join(dataDir, DB_FILE_NAME);
+    const wal = `${file}-wal`;
+    const bytes = statSync(file).size + (existsSync(wal) ? statSync(wal).size : 0);
+    console.log(`database size: ${(bytes / 2 ** 20).toFixed(0)} MiB`);
+    await benchSearch(rt);
+    await benchList(rt, n);
+    await benchSave(rt);
+    await rt.close();
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+    console.log(`peak RSS so far: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
+  }
+}
+
+for (const n of sizes) await benchSize(n);
