@@ -38,7 +38,7 @@ Usage: npm run kehu -- <command> [options]
 Commands:
   serve [--port ${DEFAULT_PORT}] [--data DIR] [--open]
         Run Kehu in your browser (no Electron needed). Listens on 127.0.0.1 only and prints
-        an address with a one-time access token; open that address. --port 0 picks a free port.
+        an address carrying this launch's access token; open it. --port 0 picks a free port.
   demo --contacts N [--data DIR]
         Fill the data folder with a realistic sample (companies, contacts, tags, timeline).
   info [--data DIR]
