@@ -1,6 +1,6 @@
 // Keyset pages from the main process, fetched one after another as the screen needs them.
 // Pages are kept as they came (all full but the last), so appending never copies loaded rows.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Page } from '../../shared/paging';
 
 interface PagedState<T> {
@@ -30,7 +30,8 @@ export function usePaged<T>(key: string, load: (cursor: string | null) => Promis
   const [state, setState] = useState<PagedState<T>>(() => fresh(fullKey));
   const loading = useRef<string | null>(null);
   const loadRef = useRef(load);
-  useEffect(() => {
+  // A layout effect, so the newest query is in place before any child's effect asks for a page.
+  useLayoutEffect(() => {
     loadRef.current = load;
   });
 

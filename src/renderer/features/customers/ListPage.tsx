@@ -1,11 +1,12 @@
 // The shared shape of the companies and contacts lists: toolbar, filters, a virtualised table
 // over keyset pages, multi-select with delete/undo, bulk tag and merge, and keyboard shortcuts.
 import type { ReactNode } from 'react';
-import { Button, Space, Tooltip, Typography } from 'antd';
+import { Alert, Button, Space, Tooltip, Typography } from 'antd';
 import { DeleteOutlined, MergeCellsOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { CustomerSort } from '../../../shared/customers';
 import type { Page, SortDir } from '../../../shared/paging';
+import { errorText } from '../../components/errors';
 import { useHotkeys } from '../../components/useHotkeys';
 import { usePaged } from '../../components/usePaged';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
@@ -84,6 +85,7 @@ export function ListPage<T extends { id: string }>({ entity, title, store, colum
           {t('list.loaded', { count: paged.count })} · {t('list.keysShort')}
         </Typography.Text>
       </Tooltip>
+      {paged.error !== null && <Alert type="error" showIcon title={errorText(t, paged.error)} style={{ marginBottom: 8 }} />}
       <VirtualTable
         testId={`${entity}-list`}
         paged={paged}

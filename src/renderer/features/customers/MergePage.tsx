@@ -2,6 +2,7 @@
 // The main process moves the other's timeline, tags and links to the survivor.
 import { useState } from 'react';
 import { App, Button, Card, Radio, Result, Skeleton, Space, Table, Typography } from 'antd';
+import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { Company } from '../../../shared/companies';
 import type { Contact } from '../../../shared/contacts';
@@ -88,6 +89,7 @@ export function MergePage({ entity, a, b }: { entity: CustomerEntity; a: string;
   const head = (side: Side) => (
     <Radio checked={survivor === side} onChange={() => setSurvivor(side)} data-testid={`survivor-${side}`}>
       {t('merge.keepRecord', { name: rec[side].name })}
+      <span className="muted"> · {t('fields.created')} {dayjs(rec[side].createdAt).format('YYYY-MM-DD HH:mm')}</span>
     </Radio>
   );
   return (
