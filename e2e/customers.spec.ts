@@ -97,7 +97,15 @@ test('customers end to end', async ({ page, host }, testInfo) => {
   await trashed.getByRole('button', { name: '恢复' }).click();
   await expect(trashed).toHaveCount(0);
   await page.getByRole('menuitem', { name: '联系人' }).click();
-  await expect(page.getByTestId('list-row').filter({ hasText: '张伟' })).toBeVisible();
+  const row = page.getByTestId('list-row').filter({ hasText: '张伟' });
+  await expect(row).toBeVisible();
+
+  // Delete from the list with the Delete key, then Undo from the message.
+  await row.click();
+  await page.keyboard.press('Delete');
+  await expect(row).toHaveCount(0);
+  await page.getByTestId('deleted-message').last().getByRole('button', { name: '撤销' }).click();
+  await expect(row).toBeVisible();
 
   // A duplicate (same mobile) is flagged before saving; merge it into the first one.
   await page.getByTestId('new-button').click();
