@@ -8,7 +8,8 @@ import { test, expect } from './fixtures';
 const COMPANY = '深圳市华强电子有限公司';
 
 async function shot(page: Page, testInfo: TestInfo, name: string) {
-  const body = await page.screenshot({ path: `test-results/screens/${name}.png` });
+  // Passing toasts are hidden so each picture shows the screen itself.
+  const body = await page.screenshot({ path: `test-results/screens/${name}.png`, style: '.ant-message { display: none !important; }' });
   await testInfo.attach(name, { body, contentType: 'image/png' });
 }
 
