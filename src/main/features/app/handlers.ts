@@ -26,14 +26,18 @@ async function liveCounts(ctx: Ctx) {
 }
 
 export const appHandlers: HandlersOf<typeof appContract> = {
-  'app.info': async (_input, ctx) => ({
-    version: ctx.app.version,
-    dataDir: ctx.app.dataDir,
-    locale: ((await readMeta(ctx, 'locale')) ?? 'zh-CN') as Locale,
-    firstRun: (await readMeta(ctx, 'first_run_done')) === null,
-    session: ctx.session,
-    counts: await liveCounts(ctx),
-  }),
+  'app.info': async (_input, ctx) => {
+    const counts = await liveCounts(ctx);
+    return {
+      version: ctx.app.version,
+      dataDir: ctx.app.dataDir,
+      locale: ((await readMeta(ctx, 'locale')) ?? 'zh-CN') as Locale,
+      // A database that already holds customers (e.g. filled by `kehu demo`) is past its first run.
+      firstRun: (await readMeta(ctx, 'first_run_done')) === null && counts.contacts + counts.companies === 0,
+      session: ctx.session,
+      counts,
+    };
+  },
 
   'app.setLocale': async ({ locale }, ctx) => {
     await writeMeta(ctx, 'locale', locale);
