@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeCnLandline, normalizeCnMobile, normalizeE164, normalizeEmail, normalizePhone } from './validation';
+import { normalizeCnLandline, normalizeCnMobile, normalizeE164, normalizeEmail, normalizePhone, optPhone } from './validation';
 
 describe('phone and email normalisation', () => {
   it.each([
@@ -44,4 +44,18 @@ describe('phone and email normalisation', () => {
   ])('email %s → %s', (raw, expected) => expect(normalizeEmail(raw)).toBe(expected));
 
   it.each(['zhang', 'a@b', 'a b@c.com', '@qq.com', 'x@qq.c'])('not an email: %s', (raw) => expect(normalizeEmail(raw)).toBeNull());
+});
+
+describe('optional phone', () => {
+  it('is null when blank and normalised otherwise', () => {
+    expect(optPhone.parse('')).toBeNull();
+    expect(optPhone.parse(null)).toBeNull();
+    expect(optPhone.parse(undefined)).toBeNull();
+    expect(optPhone.parse(' 0755 8888 6666 ')).toBe('0755-88886666');
+  });
+
+  it('says what a phone number looks like, not just "wrong format"', () => {
+    const issues = optPhone.safeParse('12').error?.issues ?? [];
+    expect(issues.map((i) => i.message)).toEqual(['validation.phone']);
+  });
 });

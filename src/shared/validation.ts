@@ -70,11 +70,19 @@ export const optText = (max: number = LIMITS.short) =>
     .nullish()
     .transform((v) => (v ? v : null));
 
-/** Optional phone; empty becomes null. */
+/**
+ * Optional phone; empty becomes null. Not a union: zod reports a failed union as `invalid_union`
+ * and the person would read "wrong format" instead of what a phone number should look like.
+ */
 export const optPhone = z
-  .union([z.literal(''), z.null(), phoneField])
-  .optional()
-  .transform((v) => (v ? v : null));
+  .string()
+  .nullish()
+  .transform((v, ctx) => {
+    if (!v?.trim()) return null;
+    const n = normalizePhone(v);
+    if (n === null) ctx.addIssue({ code: 'custom', message: 'validation.phone' });
+    return n ?? z.NEVER;
+  });
 
 export const idField = z.string().min(1).max(64).regex(/^[\w-]+$/, 'validation.id');
 export const optId = z
