@@ -55,11 +55,25 @@ export interface DuplicateCandidate {
   detail: string;
 }
 
-/** Merge two records: `values` names, per field, which record's value the survivor keeps. */
+/**
+ * Which record's value the survivor keeps for a field: its own, the other's, or for list fields
+ * (mobiles, emails) both combined.
+ */
+export const MergeSide = z.enum(['survivor', 'other', 'both']);
+export type MergeSide = z.infer<typeof MergeSide>;
+
+/** Fields whose values are lists: a merge keeps both records' values unless told one side. */
+export const MERGE_LIST_FIELDS = ['mobiles', 'emails'] as const;
+
+/**
+ * Merge two records: `take` names, per field, which record's value the survivor keeps; a custom
+ * field is named `custom.<fieldId>`. A field left out keeps the survivor's value, except the list
+ * fields, which keep both records' values (survivor's first, no repeats, at most 10).
+ */
 export const MergeInput = z.object({
   survivorId: idField,
   otherId: idField,
-  take: z.record(z.string().max(40), z.enum(['survivor', 'other'])).default({}),
+  take: z.record(z.string().max(80), MergeSide).default({}),
 });
 
 /**
