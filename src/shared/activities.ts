@@ -21,7 +21,7 @@ export interface Activity {
   createdAt: string;
 }
 
-const content = z.string().trim().min(1, 'validation.required').max(5000, 'validation.too_long');
+const content = z.string('validation.required').trim().min(1, 'validation.required').max(5000, 'validation.too_long');
 
 export const ActivityCreate = z.object({
   subjectType: SubjectType,

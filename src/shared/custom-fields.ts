@@ -22,7 +22,7 @@ export const CustomFieldSave = z
   .object({
     id: idField.optional(),
     entity: CustomEntity,
-    label: z.string().trim().min(1, 'validation.required').max(40, 'validation.too_long'),
+    label: z.string('validation.required').trim().min(1, 'validation.required').max(40, 'validation.too_long'),
     type: CustomFieldType,
     options: z.array(z.string().trim().min(1).max(40, 'validation.too_long')).max(100).default([]),
     position: z.number().int().min(0).max(1000).default(0),

@@ -12,7 +12,7 @@ export interface Tag {
 
 export const TagSave = z.object({
   id: idField.optional(),
-  name: z.string().trim().min(1, 'validation.required').max(30, 'validation.too_long'),
+  name: z.string('validation.required').trim().min(1, 'validation.required').max(30, 'validation.too_long'),
   color: colorField,
 });
 

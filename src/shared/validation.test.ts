@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeCnLandline, normalizeCnMobile, normalizeE164, normalizeEmail, normalizePhone, optPhone } from './validation';
+import { CustomFieldSave } from './custom-fields';
+import { TagSave } from './tags';
 
 describe('phone and email normalisation', () => {
   it.each([
@@ -57,5 +59,14 @@ describe('optional phone', () => {
   it('says what a phone number looks like, not just "wrong format"', () => {
     const issues = optPhone.safeParse('12').error?.issues ?? [];
     expect(issues.map((i) => i.message)).toEqual(['validation.phone']);
+  });
+});
+
+describe('a missing required text says "required"', () => {
+  it.each([
+    ['custom field label', () => CustomFieldSave.safeParse({ entity: 'contact', type: 'text' })],
+    ['tag name', () => TagSave.safeParse({ color: '#123456' })],
+  ])('%s', (_what, parse) => {
+    expect(parse().error?.issues.map((i) => i.message)).toContain('validation.required');
   });
 });

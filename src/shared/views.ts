@@ -20,7 +20,7 @@ export interface SavedView {
 export const ViewSave = z.object({
   id: idField.optional(),
   entity: ViewEntity,
-  name: z.string().trim().min(1, 'validation.required').max(40, 'validation.too_long'),
+  name: z.string('validation.required').trim().min(1, 'validation.required').max(40, 'validation.too_long'),
   filter: z.record(z.string().max(40), z.unknown()).default({}),
   sort: CustomerSort.default('updated'),
   dir: SortDir.default('desc'),
