@@ -91,10 +91,12 @@ export const en: Messages = {
   merge: {
     button: 'Merge',
     title: 'Merge duplicates',
-    explain: "Choose the record to keep and, field by field, the value it keeps. The other record's timeline, tags and links move to the one kept.",
+    explain: "Choose the record to keep and, field by field, the value it keeps; mobiles and emails keep both sides unless you pick one. The other record's timeline, tags and links move to the one kept.",
     field: 'Field',
     keepRecord: 'Keep “{{name}}”',
     submit: 'Merge',
+    result: 'After merging',
+    keepBoth: 'Keep both',
     done: 'Merged',
   },
   activity: {
@@ -190,6 +192,7 @@ export const en: Messages = {
     subject_missing: 'The record does not exist',
     record_missing: 'The record does not exist',
     merge_field: 'This field cannot be merged',
+    merge_both: 'Only list fields (mobiles, emails) can keep both values',
     merge_same: 'A record cannot be merged with itself',
     custom_text: 'Text too long',
     custom_number: 'Enter a number',

@@ -89,10 +89,12 @@ export const zhCN = {
   merge: {
     button: '合并',
     title: '合并重复记录',
-    explain: '选择保留哪条记录，并逐项选择要保留的值。另一条记录的跟进记录、标签和关联都会移到保留的记录上。',
+    explain: '选择保留哪条记录，并逐项选择要保留的值。手机号和邮箱默认两边都保留。另一条记录的跟进记录、标签和关联都会移到保留的记录上。',
     field: '字段',
     keepRecord: '保留「{{name}}」',
     submit: '合并',
+    result: '合并后',
+    keepBoth: '两边都保留',
     done: '已合并',
   },
   activity: {
@@ -188,6 +190,7 @@ export const zhCN = {
     subject_missing: '所属记录不存在',
     record_missing: '记录不存在',
     merge_field: '该字段不能合并',
+    merge_both: '只有多值字段（手机、邮箱）可以同时保留两边的值',
     merge_same: '不能与自己合并',
     custom_text: '文本太长',
     custom_number: '请输入数字',
