@@ -6,7 +6,7 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { CustomerBase } from '../../../shared/customers';
 import { customFieldItems } from '../custom-fields/customFieldItems';
-import { useCustomFields } from '../custom-fields/store';
+import { useLoadedCustomFields } from '../custom-fields/store';
 import { TagEditor } from '../tags/TagEditor';
 import type { CustomerEntity } from './useDeleteWithUndo';
 
@@ -16,7 +16,7 @@ const time = (iso: string | null) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm'
 
 export function RecordFacts({ entity, record, own, onChange }: { entity: CustomerEntity; record: CustomerBase; own: Items; onChange(): void }) {
   const { t } = useTranslation();
-  const fields = useCustomFields((s) => s.fields);
+  const fields = useLoadedCustomFields();
   const address = [record.province, record.city, record.district, record.address].filter(Boolean).join(' ');
   const items: Items = [
     ...own.map((i) => ({ ...i, children: dash(i.children) })),
