@@ -4,17 +4,14 @@ import type { CustomerBase, MergeInput } from '../../../shared/customers';
 import type { Page } from '../../../shared/paging';
 import type { Ctx } from '../../core/context';
 import type { CustomerSpec, Row } from './kinds';
-import { pageCustomerIds, type ListInput } from './list';
-import { loadCustomer, loadCustomers } from './load';
+import { listCustomers, type ListInput } from './list';
+import { loadCustomer } from './load';
 import { mergeCustomers } from './merge';
 import { createCustomer, deleteCustomers, updateCustomer } from './write';
 
 export function customerChannels<T extends CustomerBase>(spec: CustomerSpec) {
   return {
-    list: async (input: ListInput, ctx: Ctx): Promise<Page<T>> => {
-      const { ids, nextCursor } = await pageCustomerIds(ctx.db, spec, input);
-      return { items: await loadCustomers<T>(ctx.db, spec, ids), nextCursor };
-    },
+    list: (input: ListInput, ctx: Ctx): Promise<Page<T>> => listCustomers<T>(ctx.db, spec, input),
     get: ({ id }: { id: string }, ctx: Ctx) => loadCustomer<T>(ctx.db, spec, id),
     create: (input: Row & { allowDuplicate: boolean }, ctx: Ctx) => createCustomer<T>(ctx, spec, input),
     update: ({ id, patch }: { id: string; patch: Row }, ctx: Ctx) => updateCustomer<T>(ctx, spec, id, patch),

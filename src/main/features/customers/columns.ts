@@ -29,13 +29,43 @@ function nameColumns(kind: CustomerKind, name: string): Row {
   return kind === 'contact' ? { name_py: py, name_initials: initials, name_key: key } : { name_py: py, name_key: key };
 }
 
+/**
+ * A SQL expression that builds the output object of a row (aliased `r`) inside SQLite, as JSON
+ * text: `{"id":…,"companyId":…,"mobiles":[…]}`. One JSON.parse per row is several times cheaper
+ * than better-sqlite3 making an object of every column and fromRow renaming them (list pages).
+ */
+export function outputJson(columns: string[]): string {
+  const pairs = columns.flatMap((column) => {
+    const target = outputKeyOf(column);
+    if (!target) return [];
+    if (!/^[a-z_]+$/.test(column)) throw new Error(`unexpected column name ${column}`);
+    return [`'${target.key}', ${target.json ? `json(r.${column})` : `r.${column}`}`];
+  });
+  return `json_object(${pairs.join(', ')})`;
+}
+
+/** Per column: its output key (null when only main reads it) and whether it holds JSON text. */
+const OUTPUT_KEY = new Map<string, { key: string; json: boolean } | null>();
+
+function outputKeyOf(column: string): { key: string; json: boolean } | null {
+  let found = OUTPUT_KEY.get(column);
+  if (found === undefined) {
+    const key = camel(column);
+    found = INTERNAL.has(column) ? null : { key, json: JSON_FIELDS.has(key) };
+    OUTPUT_KEY.set(column, found);
+  }
+  return found;
+}
+
 /** A loaded row (with its computed columns) as the output shape, less what only main reads. */
 export function fromRow(row: Row): Row {
   const out: Row = {};
-  for (const [column, value] of Object.entries(row)) {
-    if (INTERNAL.has(column)) continue;
-    const key = camel(column);
-    out[key] = JSON_FIELDS.has(key) && typeof value === 'string' ? JSON.parse(value) : value;
+  // A list page converts thousands of cells: the column → key mapping is computed once per column.
+  for (const column in row) {
+    const target = outputKeyOf(column);
+    if (!target) continue;
+    const value = row[column];
+    out[target.key] = target.json && typeof value === 'string' ? JSON.parse(value) : value;
   }
   return out;
 }
