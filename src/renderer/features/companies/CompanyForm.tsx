@@ -1,5 +1,5 @@
 // Create or edit a company in a drawer.
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Col, Form, Input, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { COMPANY_CATEGORIES, COMPANY_SIZES, CompanyFields, type Company } from '../../../shared/companies';
@@ -15,7 +15,8 @@ import { TagSelect } from '../tags/TagSelect';
 
 const spec = {
   schema: CompanyFields,
-  duplicates: (v: CompanyFields) => call('companies.duplicates', { name: v.name, phone: v.phone }),
+  duplicates: (v: CompanyFields, excludeId: string | null) => call('companies.duplicates', { name: v.name, phone: v.phone, excludeId }),
+  duplicateKeys: ['name', 'phone'],
   create: (v: CompanyFields, allowDuplicate: boolean) => call('companies.create', { ...v, allowDuplicate }),
   update: (id: string, v: CompanyFields) => call('companies.update', { id, patch: v }),
 };
@@ -29,7 +30,8 @@ export function CompanyForm({ editing, onClose, onSaved }: { editing: string | n
   const { t } = useTranslation();
   const [form] = Form.useForm();
   const [record, setRecord] = useState<Company | null>(null);
-  const { saving, duplicates, checkDuplicates, save } = useCustomerSave(form, editing, spec);
+  const original = useMemo(() => record && formValues(record), [record]);
+  const { saving, duplicates, checkDuplicates, save } = useCustomerSave(form, editing, spec, original);
 
   useEffect(() => {
     if (!editing || editing === 'new') return;
@@ -46,7 +48,7 @@ export function CompanyForm({ editing, onClose, onSaved }: { editing: string | n
     if (id) navigate({ page: 'merge', entity: 'company', a: otherId, b: id });
   };
 
-  const initial = editing === 'new' ? NEW_COMPANY : record && formValues(record);
+  const initial = editing === 'new' ? NEW_COMPANY : original;
   return (
     <FormDrawer
       open={editing !== null}

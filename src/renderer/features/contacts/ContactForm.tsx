@@ -1,5 +1,5 @@
 // Create or edit a contact in a drawer.
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Button, Col, DatePicker, Form, Input, Row, Select, Space } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +14,7 @@ import { AddressFields } from '../customers/AddressFields';
 import { DuplicateAlert } from '../customers/DuplicateAlert';
 import { FormDrawer } from '../customers/FormDrawer';
 import { useCustomerSave } from '../customers/useCustomerSave';
+import { companyLabel } from './companyLabel';
 import { TagSelect } from '../tags/TagSelect';
 
 const nonBlank = (list: unknown) => (Array.isArray(list) ? list.filter((v) => typeof v === 'string' && v.trim() !== '') : []);
@@ -21,8 +22,9 @@ const nonBlank = (list: unknown) => (Array.isArray(list) ? list.filter((v) => ty
 const spec = {
   schema: ContactFields,
   tidy: (v: Record<string, unknown>) => ({ ...v, mobiles: nonBlank(v.mobiles), emails: nonBlank(v.emails) }),
-  duplicates: (v: ContactFields) =>
-    call('contacts.duplicates', { name: v.name, mobiles: v.mobiles, emails: v.emails, companyId: v.companyId }),
+  duplicates: (v: ContactFields, excludeId: string | null) =>
+    call('contacts.duplicates', { name: v.name, mobiles: v.mobiles, emails: v.emails, companyId: v.companyId, excludeId }),
+  duplicateKeys: ['name', 'mobiles', 'emails', 'companyId'],
   create: (v: ContactFields, allowDuplicate: boolean) => call('contacts.create', { ...v, allowDuplicate }),
   update: (id: string, v: ContactFields) => call('contacts.update', { id, patch: v }),
 };
@@ -66,7 +68,8 @@ export function ContactForm({ editing, onClose, onSaved, companyId }: { editing:
   const { t } = useTranslation();
   const [form] = Form.useForm();
   const [record, setRecord] = useState<Contact | null>(null);
-  const { saving, duplicates, checkDuplicates, save } = useCustomerSave(form, editing, spec);
+  const original = useMemo(() => record && formValues(record), [record]);
+  const { saving, duplicates, checkDuplicates, save } = useCustomerSave(form, editing, spec, original);
 
   useEffect(() => {
     if (!editing || editing === 'new') return;
@@ -83,7 +86,7 @@ export function ContactForm({ editing, onClose, onSaved, companyId }: { editing:
     if (id) navigate({ page: 'merge', entity: 'contact', a: otherId, b: id });
   };
   const blur = () => void checkDuplicates();
-  const initial = editing === 'new' ? { ...NEW_CONTACT, companyId } : record && formValues(record);
+  const initial = editing === 'new' ? { ...NEW_CONTACT, companyId } : original;
 
   return (
     <FormDrawer
@@ -119,7 +122,7 @@ export function ContactForm({ editing, onClose, onSaved, companyId }: { editing:
             </Col>
           </Row>
           <Form.Item name="companyId" label={t('fields.company')}>
-            <CompanySelect initialName={record?.companyName} />
+            <CompanySelect initialName={record && companyLabel(t, record)} />
           </Form.Item>
           <ListField name="mobiles" label={t('fields.mobiles')} onBlur={blur} />
           <Row gutter={8}>

@@ -10,14 +10,22 @@ import { applyIssues, errorText, zodIssues } from '../../components/errors';
 
 export interface SaveSpec<S extends z.ZodType> {
   schema: S;
-  duplicates(values: z.output<S>): Promise<DuplicateCandidate[]>;
+  /** Records these values would duplicate, leaving out the record being edited (`excludeId`). */
+  duplicates(values: z.output<S>, excludeId: string | null): Promise<DuplicateCandidate[]>;
+  /** The fields duplicates are found by: an edit is checked only when one of them changed. */
+  duplicateKeys: readonly string[];
   create(values: z.output<S>, allowDuplicate: boolean): Promise<{ id: string }>;
   update(id: string, values: z.output<S>): Promise<{ id: string }>;
   /** Form values → schema input (e.g. drop blank rows of a list), written back to the form. */
   tidy?(values: Record<string, unknown>): Record<string, unknown>;
 }
 
-export function useCustomerSave<S extends z.ZodType>(form: FormInstance, editingId: string | null, spec: SaveSpec<S>) {
+/**
+ * `original` is the edited record's form values (null for a new record): an edit warns about
+ * duplicates only when the name, a number or an email changed, so a record that already looked
+ * like another one does not warn on every save.
+ */
+export function useCustomerSave<S extends z.ZodType>(form: FormInstance, editingId: string | null, spec: SaveSpec<S>, original: Record<string, unknown> | null = null) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [saving, setSaving] = useState(false);
@@ -33,16 +41,28 @@ export function useCustomerSave<S extends z.ZodType>(form: FormInstance, editing
     return tidy;
   };
 
+  const duplicateKey = (v: unknown) => JSON.stringify(spec.duplicateKeys.map((k) => (v as Record<string, unknown>)[k] ?? null));
+  /** Whether these values should be checked for duplicates: a new record, or a changed key field. */
+  const worthChecking = (v: z.output<S>) => {
+    if (isNew) return true;
+    if (!original) return false;
+    const before = spec.schema.safeParse(spec.tidy ? spec.tidy(original) : original);
+    return !before.success || duplicateKey(before.data) !== duplicateKey(v);
+  };
+  const excludeId = isNew ? null : editingId;
+
   const parse = () => {
     const parsed = spec.schema.safeParse(values(true));
     if (!parsed.success) applyIssues(t, form, zodIssues(parsed.error));
     return parsed.success ? (parsed.data as z.output<S>) : null;
   };
 
-  /** On blur of a name/phone/email field: look for duplicates of a new record. */
+  /** On blur of a name/phone/email field: look for duplicates (of an edit, only once it changed). */
   const checkDuplicates = async () => {
-    const parsed = isNew ? spec.schema.safeParse(values(false)) : null;
-    if (parsed?.success) setDuplicates(await spec.duplicates(parsed.data as z.output<S>).catch(() => []));
+    const parsed = spec.schema.safeParse(values(false));
+    if (!parsed.success) return;
+    const v = parsed.data as z.output<S>;
+    setDuplicates(worthChecking(v) ? await spec.duplicates(v, excludeId).catch(() => []) : []);
   };
 
   /** Returns the saved record's id, or null when it was not saved (errors or duplicates shown). */
@@ -51,8 +71,8 @@ export function useCustomerSave<S extends z.ZodType>(form: FormInstance, editing
     if (!parsed || !editingId) return null;
     setSaving(true);
     try {
-      if (isNew && !allowDuplicate) {
-        const found = await spec.duplicates(parsed);
+      if (!allowDuplicate && worthChecking(parsed)) {
+        const found = await spec.duplicates(parsed, excludeId);
         setDuplicates(found);
         if (found.length > 0) return null;
       }
