@@ -53,6 +53,8 @@ export interface Contact extends CustomerBase {
   birthday: string | null;
   companyId: string | null;
   companyName: string | null;
+  /** When the contact's company went to the Trash (its name is still shown, marked), or null. */
+  companyDeletedAt: string | null;
 }
 
 export const ContactList = z.object({

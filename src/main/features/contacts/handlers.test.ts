@@ -32,7 +32,11 @@ describe('contacts', () => {
     const c = await runtime().call('contacts.create', { name: '张伟', companyId: co.id });
     expect(c.companyName).toBe('华为');
     await runtime().call('companies.delete', { ids: [co.id] });
-    await expect(runtime().call('contacts.update', { id: c.id, patch: { companyId: co.id } })).rejects.toMatchObject({
+    const other = await runtime().call('contacts.create', { name: '王芳' });
+    await expect(runtime().call('contacts.update', { id: other.id, patch: { companyId: co.id } })).rejects.toMatchObject({
+      fields: [{ path: 'companyId', message: 'validation.company_missing' }],
+    });
+    await expect(runtime().call('contacts.update', { id: other.id, patch: { companyId: 'no-such-company' } })).rejects.toMatchObject({
       fields: [{ path: 'companyId', message: 'validation.company_missing' }],
     });
   });
@@ -71,5 +75,25 @@ describe('contacts', () => {
     expect((await runtime().call('contacts.get', { id: other.id })).deletedAt).not.toBeNull();
     const actions = runtime().app.db.sqlite.prepare('SELECT action FROM audit_log').pluck().all();
     expect(actions).toContain('contacts.merge');
+  });
+
+  it('shows the name of a company in the Trash, marked, and still saves the contact with it', async () => {
+    const co = await runtime().call('companies.create', { name: '腾达' });
+    const c = await runtime().call('contacts.create', { name: '张伟', companyId: co.id });
+    expect(c).toMatchObject({ companyName: '腾达', companyDeletedAt: null });
+    await runtime().call('companies.delete', { ids: [co.id] });
+    const shown = await runtime().call('contacts.get', { id: c.id });
+    expect(shown.companyName).toBe('腾达');
+    expect(shown.companyDeletedAt).not.toBeNull();
+    const listed = await runtime().call('contacts.list', {});
+    expect(listed.items.find((i) => i.id === c.id)).toMatchObject({ companyName: '腾达', companyDeletedAt: shown.companyDeletedAt });
+    // The form sends the unchanged company back with an edit: not refused.
+    const saved = await runtime().call('contacts.update', { id: c.id, patch: { companyId: co.id, title: '经理' } });
+    expect(saved).toMatchObject({ title: '经理', companyId: co.id, companyName: '腾达' });
+    // A new link to a deleted company still is.
+    const other = await runtime().call('contacts.create', { name: '李娜' });
+    await expect(runtime().call('contacts.update', { id: other.id, patch: { companyId: co.id } })).rejects.toMatchObject({
+      fields: [{ path: 'companyId', message: 'validation.company_missing' }],
+    });
   });
 });

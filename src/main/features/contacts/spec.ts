@@ -28,7 +28,9 @@ async function moveLinks(ctx: Ctx, survivorId: string, otherId: string): Promise
 export const contactSpec: CustomerSpec = {
   kind: 'contact',
   table: 'contacts',
-  extraColumns: sql`(SELECT k.name FROM companies k WHERE k.id = r.company_id AND k.deleted_at IS NULL) AS company_name`,
+  // The company's name even when it is in the Trash (the screen marks it), never a blank.
+  extraColumns: sql`(SELECT k.name FROM companies k WHERE k.id = r.company_id) AS company_name,
+    (SELECT k.deleted_at FROM companies k WHERE k.id = r.company_id) AS company_deleted_at`,
   mergeFields: Object.keys(ContactFields.shape).filter((f) => f !== 'tagIds'),
   eqFilters: { companyId: 'company_id' },
   findDuplicates: (db, f) =>

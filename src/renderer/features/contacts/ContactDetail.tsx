@@ -8,6 +8,7 @@ import { Timeline } from '../activities/Timeline';
 import { DetailHeader } from '../customers/DetailHeader';
 import { RecordFacts } from '../customers/RecordFacts';
 import { ContactForm } from './ContactForm';
+import { companyLabel } from './companyLabel';
 import { useContactsUi } from './store';
 
 export function ContactDetail({ id }: { id: string }) {
@@ -22,7 +23,11 @@ export function ContactDetail({ id }: { id: string }) {
     {
       key: 'company',
       label: t('fields.company'),
-      children: c.companyId ? <a href={`#/companies/${encodeURIComponent(c.companyId)}`}>{c.companyName}</a> : null,
+      children: c.companyId ? (
+        <a href={`#/companies/${encodeURIComponent(c.companyId)}`} className={c.companyDeletedAt ? 'deleted-link' : undefined}>
+          {companyLabel(t, c)}
+        </a>
+      ) : null,
     },
     { key: 'mobiles', label: t('fields.mobiles'), children: c.mobiles.join('、') },
     { key: 'landline', label: t('fields.landline'), children: c.landline },

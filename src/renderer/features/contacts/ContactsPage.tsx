@@ -7,6 +7,7 @@ import { navigate } from '../../components/router';
 import { sharedColumns } from '../customers/columns';
 import { ListPage } from '../customers/ListPage';
 import { ContactForm } from './ContactForm';
+import { companyLabel } from './companyLabel';
 import { useContactsUi } from './store';
 
 export function ContactsPage() {
@@ -23,7 +24,7 @@ export function ContactsPage() {
         </a>
       ),
     },
-    { key: 'company', title: t('fields.company'), width: '2fr', render: (c) => c.companyName ?? '—' },
+    { key: 'company', title: t('fields.company'), width: '2fr', render: (c) => companyLabel(t, c) ?? '—' },
     { key: 'title', title: t('fields.title'), width: '1fr', render: (c) => c.title ?? '—' },
     { key: 'mobile', title: t('fields.mobile'), width: '130px', render: (c) => c.mobiles[0] ?? '—' },
     ...sharedColumns(t),

@@ -11,6 +11,7 @@ import { call } from '../../api';
 import { errorText } from '../../components/errors';
 import { navigate, recordRoute } from '../../components/router';
 import { useQuery } from '../../components/useQuery';
+import { companyLabel } from '../contacts/companyLabel';
 import { fieldsOf, useLoadedCustomFields } from '../custom-fields/store';
 import type { CustomerEntity } from './useDeleteWithUndo';
 
@@ -42,7 +43,7 @@ function useMergeFields(entity: CustomerEntity): MergeField[] {
   const { t } = useTranslation();
   const custom = fieldsOf(useLoadedCustomFields(), entity);
   const shown: Record<string, (r: AnyRecord) => string> = {
-    companyId: (r) => text((r as Contact).companyName),
+    companyId: (r) => text(companyLabel(t, r as Contact)),
     ownerId: (r) => text(r.ownerName),
     gender: (r) => t(`gender.${(r as Contact).gender}`),
     category: (r) => t(`category.${(r as Company).category}`),
