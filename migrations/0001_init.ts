@@ -114,7 +114,8 @@ const STATEMENTS = [
   `CREATE INDEX companies_by_category ON companies (category, updated_at, rid) WHERE deleted_at IS NULL`,
   `CREATE INDEX contacts_by_company ON contacts (company_id, updated_at, rid) WHERE deleted_at IS NULL`,
   `CREATE INDEX taggings_by_tag ON taggings (tag_id, record_id) WHERE deleted_at IS NULL`,
-  `CREATE INDEX taggings_by_record ON taggings (record_id) WHERE deleted_at IS NULL`,
+  // Not partial: a save looks a (record, tag) link up whether it is live or not (setTagging).
+  `CREATE INDEX taggings_by_record ON taggings (record_id, tag_id)`,
   `CREATE INDEX activities_timeline ON activities (subject_id, occurred_at) WHERE deleted_at IS NULL`,
   `CREATE INDEX activities_by_company ON activities (company_id, occurred_at) WHERE deleted_at IS NULL`,
 ];

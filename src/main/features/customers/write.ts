@@ -48,8 +48,9 @@ export async function createCustomer<T extends CustomerBase>(
   const { ownerId, custom, ...fields } = input;
   const columns = { ...toColumns(spec.kind, fields), custom: JSON.stringify(patchCustom({}, custom ?? {})) };
   await ctx.changes.insert(spec.table, { id, ...columns, owner_id: ownerId ?? ctx.session.userId } as never);
-  await replaceTags(ctx, id, input.tagIds ?? []);
-  await refreshCustomerIndex(ctx.db, spec.kind, [id]);
+  // A new record has no tags to take off.
+  if (input.tagIds?.length) await replaceTags(ctx, id, input.tagIds);
+  await refreshCustomerIndex(ctx.db, spec.kind, [id], { created: true });
   return loadCustomer<T>(ctx.db, spec, id);
 }
 

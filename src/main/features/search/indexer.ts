@@ -27,11 +27,18 @@ function chunks<T>(items: T[]): T[][] {
  * rows: live rows are (re)indexed, soft-deleted ones removed. Call after every write, in the
  * same transaction. For companies, also refreshes their contacts' `company` search column.
  */
-export async function refreshCustomerIndex(db: Kysely<Database>, kind: CustomerKind, ids: string[]): Promise<void> {
+export async function refreshCustomerIndex(
+  db: Kysely<Database>,
+  kind: CustomerKind,
+  ids: string[],
+  opts: { created?: boolean } = {},
+): Promise<void> {
   const unique = [...new Set(ids)];
+  // Records inserted by this transaction have nothing in the index to take out first.
+  const fresh = opts.created ?? false;
   for (const part of chunks(unique)) {
-    if (kind === 'contact') await refreshContacts(db, part);
-    else await refreshCompanies(db, part);
+    if (kind === 'contact') await refreshContacts(db, part, fresh);
+    else await refreshCompanies(db, part, fresh);
   }
 }
 
@@ -51,7 +58,7 @@ async function deleteFts(db: Kysely<Database>, kind: CustomerKind, rids: number[
   await sql`DELETE FROM ${fts} WHERE rowid IN (${sql.join(rids)})`.execute(db);
 }
 
-async function refreshContacts(db: Kysely<Database>, ids: string[]): Promise<void> {
+async function refreshContacts(db: Kysely<Database>, ids: string[], fresh: boolean): Promise<void> {
   const rows = await db
     .selectFrom('contacts as c')
     .leftJoin('companies as co', 'co.id', 'c.company_id')
@@ -60,8 +67,10 @@ async function refreshContacts(db: Kysely<Database>, ids: string[]): Promise<voi
     .where('c.id', 'in', ids)
     .execute();
   // An update is delete + insert (contentless FTS5 rows cannot be updated in place).
-  await deleteFts(db, 'contact', rows.map((r) => r.rid));
-  await db.deleteFrom('customer_keys').where('record_id', 'in', ids).execute();
+  if (!fresh) {
+    await deleteFts(db, 'contact', rows.map((r) => r.rid));
+    await db.deleteFrom('customer_keys').where('record_id', 'in', ids).execute();
+  }
   const live = rows.filter((r) => r.deleted_at === null);
   if (live.length === 0) return;
   const fields = live.map((r) => ({
@@ -82,14 +91,16 @@ async function refreshContacts(db: Kysely<Database>, ids: string[]): Promise<voi
   await insertKeys(db, fields.flatMap((f) => contactKeys(f).map((k) => ({ ...k, record_id: f.id }))));
 }
 
-async function refreshCompanies(db: Kysely<Database>, ids: string[]): Promise<void> {
+async function refreshCompanies(db: Kysely<Database>, ids: string[], fresh: boolean): Promise<void> {
   const rows = await db
     .selectFrom('companies')
     .select(['rid', 'id', 'name', 'phone', 'website', 'deleted_at'])
     .where('id', 'in', ids)
     .execute();
-  await deleteFts(db, 'company', rows.map((r) => r.rid));
-  await db.deleteFrom('customer_keys').where('record_id', 'in', ids).execute();
+  if (!fresh) {
+    await deleteFts(db, 'company', rows.map((r) => r.rid));
+    await db.deleteFrom('customer_keys').where('record_id', 'in', ids).execute();
+  }
   const live = rows.filter((r) => r.deleted_at === null);
   if (live.length > 0) {
     const values = live.map((r) => {
