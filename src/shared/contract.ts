@@ -6,6 +6,7 @@ import { companiesContract } from './companies';
 import { contactsContract } from './contacts';
 import { customFieldsContract } from './custom-fields';
 import { searchContract } from './search';
+import { syncContract } from './sync';
 import { tagsContract } from './tags';
 import { trashContract } from './trash';
 import { viewsContract } from './views';
@@ -20,6 +21,7 @@ export const contract = {
   ...searchContract,
   ...viewsContract,
   ...trashContract,
+  ...syncContract,
 };
 
 export type Contract = typeof contract;

@@ -10,6 +10,14 @@ export type ErrorCode =
   | 'duplicate'
   | 'unauthenticated'
   | 'db_too_new'
+  /** Sync bundle: not a Kehu bundle, corrupt or truncated (checksum, count, rows). */
+  | 'bundle_invalid'
+  /** Sync bundle made by a newer format version: upgrade this device. */
+  | 'bundle_newer'
+  /** Encrypted bundle and no passphrase, or the wrong one. */
+  | 'bundle_wrong_passphrase'
+  /** A bundle this same device exported. */
+  | 'bundle_foreign'
   | 'internal';
 
 /** One problem with one input field: `path` is the dotted field path, `message` an i18n key. */

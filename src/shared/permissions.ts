@@ -9,6 +9,8 @@ export const PERMISSIONS = [
   'settings.read',
   'settings.write',
   'data.admin',
+  /** Export and import sync bundles, resolve sync conflicts. */
+  'sync.run',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -17,8 +19,8 @@ export type RoleName = 'admin' | 'manager' | 'sales' | 'service' | 'marketing';
 
 export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
   admin: PERMISSIONS,
-  manager: ['customers.read', 'customers.write', 'customers.delete', 'customers.merge', 'settings.read'],
-  sales: ['customers.read', 'customers.write', 'customers.delete', 'settings.read'],
+  manager: ['customers.read', 'customers.write', 'customers.delete', 'customers.merge', 'settings.read', 'sync.run'],
+  sales: ['customers.read', 'customers.write', 'customers.delete', 'settings.read', 'sync.run'],
   service: ['customers.read', 'customers.write', 'settings.read'],
   marketing: ['customers.read', 'settings.read'],
 };

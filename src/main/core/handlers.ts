@@ -6,6 +6,7 @@ import { companiesHandlers } from '../features/companies/handlers';
 import { contactsHandlers } from '../features/contacts/handlers';
 import { customFieldsHandlers } from '../features/custom-fields/handlers';
 import { searchHandlers } from '../features/search';
+import { syncHandlers } from '../features/sync/handlers';
 import { tagsHandlers } from '../features/tags/handlers';
 import { trashHandlers } from '../features/trash/handlers';
 import { viewsHandlers } from '../features/views/handlers';
@@ -20,4 +21,5 @@ export const handlers: Handlers = {
   ...searchHandlers,
   ...viewsHandlers,
   ...trashHandlers,
+  ...syncHandlers,
 };
