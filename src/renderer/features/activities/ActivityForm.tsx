@@ -40,6 +40,13 @@ export function ActivityForm({ initial, submitText, onSubmit, onCancel }: Props)
       data-testid="activity-form"
       initialValues={{ kind: initial?.kind ?? 'call', when: initial ? dayjs(initial.occurredAt) : dayjs(), content: initial?.content }}
       onFinish={(v) => void finish(v)}
+      onKeyDown={(e) => {
+        // Esc cancels an edit here; it must not reach the detail page's Esc (back to the list).
+        if (e.key === 'Escape' && onCancel) {
+          e.stopPropagation();
+          onCancel();
+        }
+      }}
     >
       <Form.Item name="kind" style={{ marginBottom: 8 }}>
         <Segmented
@@ -55,7 +62,7 @@ export function ActivityForm({ initial, submitText, onSubmit, onCancel }: Props)
         rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
         style={{ marginBottom: 8 }}
       >
-        <Input.TextArea rows={3} maxLength={5000} placeholder={t('activity.placeholder')} />
+        <Input.TextArea rows={3} maxLength={5000} placeholder={t('activity.placeholder')} autoFocus={Boolean(initial)} />
       </Form.Item>
       <Space>
         <Button type="primary" htmlType="submit" data-testid="activity-submit">

@@ -35,6 +35,7 @@ export function Timeline({ subjectType, subjectId, onChange }: Props) {
   };
   const update = async (id: string, v: ActivityValues) => {
     await call('activities.update', { id, patch: v });
+    message.success(t('common.saved'));
     changed();
   };
   const remove = async (id: string) => {
