@@ -11,6 +11,7 @@ import { MergePage } from './features/customers/MergePage';
 import { FirstRunModal } from './features/app/FirstRunModal';
 import { useApp } from './features/app/store';
 import { SettingsPage } from './features/settings/SettingsPage';
+import { SyncPage } from './features/sync/SyncPage';
 import { TrashPage } from './features/trash/TrashPage';
 
 function Screen({ route }: { route: Route }) {
@@ -27,6 +28,8 @@ function Screen({ route }: { route: Route }) {
       return <MergePage entity={route.entity} a={route.a} b={route.b} />;
     case 'trash':
       return <TrashPage />;
+    case 'sync':
+      return <SyncPage />;
     case 'settings':
       return <SettingsPage />;
   }

@@ -9,6 +9,7 @@ export type Route =
   | { page: 'contact'; id: string }
   | { page: 'merge'; entity: 'contact' | 'company'; a: string; b: string }
   | { page: 'trash' }
+  | { page: 'sync' }
   | { page: 'settings' };
 
 export function parseRoute(hash: string): Route {
@@ -18,6 +19,7 @@ export function parseRoute(hash: string): Route {
   if (section === 'contacts') return { page: 'contacts' };
   if (section === 'merge' && (a === 'contact' || a === 'company') && b && c) return { page: 'merge', entity: a, a: b, b: c };
   if (section === 'trash') return { page: 'trash' };
+  if (section === 'sync') return { page: 'sync' };
   if (section === 'settings') return { page: 'settings' };
   return { page: 'companies' };
 }
