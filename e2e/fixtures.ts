@@ -1,4 +1,5 @@
-// The `host` fixture: a real `kehu serve` over a fresh data folder, one per test.
+// The `host` fixture: a real `kehu serve` over a fresh data folder, one per test (`host2`: a second
+// one, for tests between two devices).
 //
 //   import { test, expect } from './fixtures';
 //   test('…', async ({ page, host }) => { await page.goto(host.url); … });
@@ -68,38 +69,59 @@ function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
-export const test = base.extend<{ host: HostFixture }>({
+/** A running host over a fresh data folder; `dispose()` stops it and removes the folder. */
+export async function createHost(): Promise<HostFixture & { dispose(): Promise<void> }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'kehu-e2e-'));
+  const { url, child } = await startServe(dataDir);
+  const parsed = new URL(url);
+  const token = parsed.searchParams.get('token')!;
+  const origin = `${parsed.origin}/`;
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    await stopChild(child);
+  };
+  return {
+    url,
+    origin,
+    token,
+    dataDir,
+    async invoke(channel, input = {}) {
+      const res = await fetch(new URL('/api/invoke', origin), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        body: JSON.stringify({ channel, input }),
+      });
+      return (await res.json()) as never;
+    },
+    stop,
+    async dispose() {
+      await stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function provideHost(use: (host: HostFixture) => Promise<void>) {
+  const { dispose, ...host } = await createHost();
+  try {
+    await use(host);
+  } finally {
+    await dispose();
+  }
+}
+
+export const test = base.extend<{ host: HostFixture; host2: HostFixture }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright needs the destructuring pattern
-  host: async ({}, use) => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'kehu-e2e-'));
-    const { url, child } = await startServe(dataDir);
-    const parsed = new URL(url);
-    const token = parsed.searchParams.get('token')!;
-    const origin = `${parsed.origin}/`;
-    let stopped = false;
-    const stop = async () => {
-      if (stopped) return;
-      stopped = true;
-      await stopChild(child);
-    };
-    await use({
-      url,
-      origin,
-      token,
-      dataDir,
-      async invoke(channel, input = {}) {
-        const res = await fetch(new URL('/api/invoke', origin), {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-          body: JSON.stringify({ channel, input }),
-        });
-        return (await res.json()) as never;
-      },
-      stop,
-    });
-    await stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  },
+  host: async ({}, use) => provideHost(use),
+  /**
+   * A second host with its own data folder (e.g. another device for sync), started only by tests
+   * that ask for it. Both hosts listen on 127.0.0.1 and cookies ignore the port, so open it in its
+   * own browser context (`browser.newContext()`), not in `page`'s.
+   */
+  // eslint-disable-next-line no-empty-pattern -- Playwright needs the destructuring pattern
+  host2: async ({}, use) => provideHost(use),
 });
 
 export { expect };

@@ -14,10 +14,11 @@ const NEW_DEVICE = '__new__';
 export function ExportCard({ devices }: { devices: SyncDevice[] }) {
   const { t } = useTranslation();
   const { busy, lastExport, exportError, exportBundle } = useSyncUi();
-  const [target, setTarget] = useState<string>(devices[0]?.deviceId ?? NEW_DEVICE);
+  // Until a person picks one: the first known device, else a new one.
+  const [target, setTarget] = useState<string | null>(null);
   const [passphrase, setPassphrase] = useState('');
   const known = target === NEW_DEVICE || devices.some((d) => d.deviceId === target);
-  const value = known ? target : NEW_DEVICE;
+  const value = target && known ? target : (devices[0]?.deviceId ?? NEW_DEVICE);
   const running = busy === 'export';
   return (
     <Card title={t('sync.export.title')} className="sync-card" data-testid="sync-export">
