@@ -1,7 +1,9 @@
 // Static map of migrations (a folder read breaks once main is bundled). Append, never edit.
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_init';
+import * as m0002 from './0002_sync';
 
 export const migrations: Record<string, Migration> = {
   '0001_init': m0001,
+  '0002_sync': m0002,
 };

@@ -7,19 +7,86 @@ import type { AppState } from './context';
 
 /** A purge travels as this marker; the sync merge deletes the row for good. */
 export const PURGED_FIELD = '$purged';
+/** field_clock column of an insert: the clock of every field without an entry of its own. */
+export const ROW_CLOCK = '*';
+/** base key holding the row's newest field clock when the change was made (edit-vs-delete). */
+export const ROW_BASE = '$row';
 
+type Sqlite = AppState['db']['sqlite'];
+type Stmt = import('better-sqlite3').Statement<unknown[]>;
+
+interface ClockStatements {
+  read: Stmt;
+  upsert: Stmt;
+  clear: Stmt;
+}
+const clockStatements = new WeakMap<Sqlite, ClockStatements>();
+
+/** field_clock statements (prepared once per connection; they run inside the caller's transaction). */
+export function fieldClocks(sqlite: Sqlite): ClockStatements {
+  let s = clockStatements.get(sqlite);
+  if (!s) {
+    s = {
+      read: sqlite.prepare('SELECT col, hlc FROM field_clock WHERE tbl = ? AND row_id = ?'),
+      upsert: sqlite.prepare(`INSERT INTO field_clock (tbl, row_id, col, hlc) VALUES (?, ?, ?, ?)
+        ON CONFLICT (tbl, row_id, col) DO UPDATE SET hlc = excluded.hlc`),
+      clear: sqlite.prepare('DELETE FROM field_clock WHERE tbl = ? AND row_id = ?'),
+    };
+    clockStatements.set(sqlite, s);
+  }
+  return s;
+}
+
+/**
+ * One change_log row per touched record, each with a fresh HLC, and the field clocks kept in step:
+ * `base` records the clock each set field had before (what the sync merge compares to tell a
+ * sequential edit from a concurrent one).
+ */
 export async function writeChangeLog(trx: Kysely<Database>, app: AppState, records: TouchedRecord[]): Promise<void> {
   if (records.length === 0) return;
-  const rows = records.map((r) => ({
-    hlc: app.clock.send(),
-    device_id: app.deviceId,
-    tbl: r.table,
-    row_id: r.id,
-    fields: JSON.stringify(r.purged ? { [PURGED_FIELD]: true } : r.fields),
-  }));
+  const clocks = fieldClocks(app.db.sqlite);
+  const rows = records.map((r) => {
+    const hlc = app.clock.send();
+    let base: Record<string, string | null> | null = null;
+    if (r.purged) {
+      base = { [ROW_BASE]: newestClock(clocks.read.all(r.table, r.id) as ClockRow[]) };
+      clocks.clear.run(r.table, r.id);
+      clocks.upsert.run(r.table, r.id, PURGED_FIELD, hlc);
+    } else if (r.before === null) {
+      clocks.upsert.run(r.table, r.id, ROW_CLOCK, hlc);
+    } else {
+      const known = clocks.read.all(r.table, r.id) as ClockRow[];
+      const byCol = new Map(known.map((k) => [k.col, k.hlc]));
+      const star = byCol.get(ROW_CLOCK) ?? null;
+      base = { [ROW_BASE]: newestClock(known) };
+      for (const col of Object.keys(r.fields)) {
+        base[col] = byCol.get(col) ?? star;
+        clocks.upsert.run(r.table, r.id, col, hlc);
+      }
+    }
+    return {
+      hlc,
+      device_id: app.deviceId,
+      tbl: r.table,
+      row_id: r.id,
+      fields: JSON.stringify(r.purged ? { [PURGED_FIELD]: true } : r.fields),
+      base: base ? JSON.stringify(base) : null,
+    };
+  });
   for (let i = 0; i < rows.length; i += 500) {
     await trx.insertInto('change_log').values(rows.slice(i, i + 500)).execute();
   }
+}
+
+interface ClockRow {
+  col: string;
+  hlc: string;
+}
+
+function newestClock(rows: ClockRow[]): string | null {
+  let max: string | null = null;
+  for (const r of rows) if (r.col !== PURGED_FIELD && (max === null || r.hlc > max)) max = r.hlc;
+  return max;
 }
 
 const SECRET_KEY = /pass(word)?|secret|token|totp|code$/i;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { KehuError } from '../../shared/errors';
+import { migrations } from '../../../migrations';
 import { openDatabase } from './open';
 
 let dir: string;
@@ -27,7 +28,7 @@ describe('openDatabase', () => {
     const file = join(dir, 'kehu.db');
     await (await openDatabase(file)).close();
     const db = await openDatabase(file);
-    expect(db.sqlite.prepare('SELECT count(*) FROM kysely_migration').pluck().get()).toBe(1);
+    expect(db.sqlite.prepare('SELECT count(*) FROM kysely_migration').pluck().get()).toBe(Object.keys(migrations).length);
     await db.close();
     expect(readdirSync(dir)).not.toContain('backups');
   });
@@ -48,7 +49,7 @@ describe('openDatabase', () => {
     expect((error as KehuError).code).toBe('db_too_new');
 
     const check = new BetterSqlite3(file, { readonly: true });
-    expect(check.prepare('SELECT count(*) FROM kysely_migration').pluck().get()).toBe(2);
+    expect(check.prepare('SELECT count(*) FROM kysely_migration').pluck().get()).toBe(Object.keys(migrations).length + 1);
     expect(check.prepare(`SELECT value FROM meta WHERE key = 'marker'`).pluck().get()).toBe('kept');
     check.close();
   });

@@ -114,6 +114,53 @@ export interface ChangeLogTable {
   tbl: string;
   row_id: string;
   fields: string;
+  /** JSON {col: hlc} the change overwrote on its origin device; null for inserts (0002). */
+  base: string | null;
+}
+
+export interface FieldClockTable {
+  tbl: string;
+  row_id: string;
+  col: string;
+  hlc: string;
+}
+
+export interface SyncPeerTable {
+  device_id: string;
+  name: string;
+  acked: string;
+  last_export_at: string | null;
+  last_import_at: string | null;
+}
+
+export interface SyncHistoryTable {
+  id: string;
+  at: string;
+  direction: string;
+  device_id: string;
+  device_name: string;
+  file_name: string;
+  changes: number;
+  bytes: number;
+  applied: number;
+  skipped: number;
+  conflicts: number;
+}
+
+export interface SyncConflictTable {
+  id: string;
+  created_at: string;
+  kind: string;
+  tbl: string;
+  row_id: string;
+  col: string;
+  local_value: string | null;
+  remote_value: string | null;
+  local_hlc: string;
+  remote_hlc: string;
+  winner: string;
+  resolved_at: string | null;
+  kept: string | null;
 }
 
 export interface AuditLogTable {
@@ -147,7 +194,23 @@ export interface Database {
   change_log: ChangeLogTable;
   audit_log: AuditLogTable;
   customer_keys: CustomerKeysTable;
+  field_clock: FieldClockTable;
+  sync_peer: SyncPeerTable;
+  sync_history: SyncHistoryTable;
+  sync_conflict: SyncConflictTable;
 }
 
 /** Tables whose rows sync between devices and are recorded in change_log. */
 export type SyncedTable = 'users' | 'companies' | 'contacts' | 'tags' | 'taggings' | 'custom_fields' | 'activities' | 'saved_views';
+
+/** The same list at run time (sync accepts changes to these tables only). */
+export const SYNCED_TABLES: readonly SyncedTable[] = [
+  'users',
+  'companies',
+  'contacts',
+  'tags',
+  'taggings',
+  'custom_fields',
+  'activities',
+  'saved_views',
+];
