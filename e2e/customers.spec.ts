@@ -114,16 +114,22 @@ test('customers end to end', async ({ page, host }, testInfo) => {
   await dupForm.getByLabel('姓名').fill('张伟');
   await dupForm.getByLabel('职位').fill('销售总监');
   await dupForm.getByLabel('手机号码 1').fill('+86 138-1234-5678');
+  await dupForm.getByRole('button', { name: '添加手机号' }).click();
+  await dupForm.getByLabel('手机号码 2').fill('139 8765 4321');
   await page.getByTestId('form-save').click();
   const alert = page.getByTestId('duplicate-alert');
   await expect(alert).toContainText('手机号相同');
   await alert.getByRole('button', { name: '合并' }).click();
   await expect(page.getByTestId('merge-page')).toBeVisible();
   await page.getByRole('radio', { name: '职位 销售总监' }).check();
+  // Numbers are kept from both records unless one side is picked.
+  await expect(page.getByTestId('merge-both-mobiles')).toBeChecked();
+  await expect(page.getByTestId('merge-result-mobiles')).toHaveText('13812345678、13987654321');
   await shot(page, testInfo, '08-merge');
   await page.getByTestId('merge-submit').click();
   await expect(page.getByTestId('detail-name')).toHaveText('张伟');
   await expect(page.getByTestId('record-facts')).toContainText('销售总监');
+  await expect(page.getByTestId('record-facts')).toContainText('13812345678、13987654321');
   await expect(page.getByTestId('timeline').getByTestId('activity-item')).toHaveCount(1);
   await page.getByRole('menuitem', { name: '联系人' }).click();
   await expect(page.getByTestId('list-row').filter({ hasText: '张伟' })).toHaveCount(1);
