@@ -17,11 +17,14 @@ import { useCustomerSave } from '../customers/useCustomerSave';
 import { companyLabel } from './companyLabel';
 import { TagSelect } from '../tags/TagSelect';
 
+const orOneBlank = (list: unknown) => (Array.isArray(list) && list.length > 0 ? list : ['']);
 const nonBlank = (list: unknown) => (Array.isArray(list) ? list.filter((v) => typeof v === 'string' && v.trim() !== '') : []);
 
 const spec = {
   schema: ContactFields,
   tidy: (v: Record<string, unknown>) => ({ ...v, mobiles: nonBlank(v.mobiles), emails: nonBlank(v.emails) }),
+  // Blank rows go, but an empty list keeps one input (it vanished after a save with errors).
+  shown: (v: Record<string, unknown>) => ({ ...v, mobiles: orOneBlank(v.mobiles), emails: orOneBlank(v.emails) }),
   duplicates: (v: ContactFields, excludeId: string | null) =>
     call('contacts.duplicates', { name: v.name, mobiles: v.mobiles, emails: v.emails, companyId: v.companyId, excludeId }),
   duplicateKeys: ['name', 'mobiles', 'emails', 'companyId'],

@@ -18,6 +18,8 @@ export interface SaveSpec<S extends z.ZodType> {
   update(id: string, values: z.output<S>): Promise<{ id: string }>;
   /** Form values → schema input (e.g. drop blank rows of a list), written back to the form. */
   tidy?(values: Record<string, unknown>): Record<string, unknown>;
+  /** Tidy values as the form shows them again (e.g. one empty input for an empty list). */
+  shown?(values: Record<string, unknown>): Record<string, unknown>;
 }
 
 /**
@@ -37,7 +39,7 @@ export function useCustomerSave<S extends z.ZodType>(form: FormInstance, editing
     const raw = form.getFieldsValue(true) as Record<string, unknown>;
     if (!spec.tidy) return raw;
     const tidy = spec.tidy(raw);
-    if (writeBack) form.setFieldsValue(tidy);
+    if (writeBack) form.setFieldsValue(spec.shown ? spec.shown(tidy) : tidy);
     return tidy;
   };
 
