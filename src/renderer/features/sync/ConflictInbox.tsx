@@ -5,7 +5,7 @@ import { App, Button, Empty, Space, Tag, Typography } from 'antd';
 import { CheckOutlined, SwapOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import type { SyncConflict, SyncDevice } from '../../../shared/sync';
+import type { SyncConflict, SyncStatus } from '../../../shared/sync';
 import { call } from '../../api';
 import { errorText } from '../../components/errors';
 import { navigate, recordRoute } from '../../components/router';
@@ -14,12 +14,13 @@ import { useSyncUi } from './store';
 
 const RECORD_TABLES: Record<string, 'contact' | 'company'> = { contacts: 'contact', companies: 'company' };
 
-export function ConflictInbox({ conflicts, devices }: { conflicts: SyncConflict[]; devices: SyncDevice[] }) {
+export function ConflictInbox({ conflicts, status }: { conflicts: SyncConflict[]; status: SyncStatus }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const changed = useSyncUi((s) => s.changed);
   const [resolving, setResolving] = useState<string | null>(null);
-  const deviceName = (id: string) => devices.find((d) => d.deviceId === id)?.name ?? id.slice(-8);
+  const deviceName = (id: string) =>
+    id === status.deviceId ? status.deviceName : (status.devices.find((d) => d.deviceId === id)?.name ?? id.slice(-8));
   const resolve = async (c: SyncConflict, keep: 'local' | 'remote') => {
     setResolving(c.id);
     try {

@@ -1,5 +1,6 @@
 // 同步: this device and its name, exporting a bundle for a device, importing one, the devices met,
 // the conflict inbox and the history of bundles (DESIGN §4).
+import { useEffect, useRef } from 'react';
 import { Alert, Badge, Card, Col, Row, Skeleton, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
@@ -14,10 +15,21 @@ import './sync.css';
 export function SyncPage() {
   const { t } = useTranslation();
   const generation = useSyncUi((s) => s.generation);
-  const key = String(generation);
-  const status = useQuery(key, () => call('sync.status', {}));
-  const conflicts = useQuery(key, () => call('sync.conflicts', {}));
-  const history = useQuery(key, () => call('sync.history', {}));
+  // Reloaded in place after every job, so the cards (and the chosen file) stay while it loads.
+  const status = useQuery('sync', () => call('sync.status', {}));
+  const conflicts = useQuery('sync', () => call('sync.conflicts', {}));
+  const history = useQuery('sync', () => call('sync.history', {}));
+  const { reload: reloadStatus } = status;
+  const { reload: reloadConflicts } = conflicts;
+  const { reload: reloadHistory } = history;
+  const seen = useRef(generation);
+  useEffect(() => {
+    if (seen.current === generation) return;
+    seen.current = generation;
+    reloadStatus();
+    reloadConflicts();
+    reloadHistory();
+  }, [generation, reloadStatus, reloadConflicts, reloadHistory]);
   const error = status.error ?? conflicts.error ?? history.error;
   return (
     <div className="detail-page sync-page" data-testid="sync-page">
@@ -48,7 +60,7 @@ export function SyncPage() {
               </span>
             }
           >
-            {conflicts.data ? <ConflictInbox conflicts={conflicts.data} devices={status.data.devices} /> : <Skeleton active />}
+            {conflicts.data ? <ConflictInbox conflicts={conflicts.data} status={status.data} /> : <Skeleton active />}
           </Card>
           <DevicesCard devices={status.data.devices} />
           <HistoryCard entries={history.data} />

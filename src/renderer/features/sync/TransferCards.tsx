@@ -1,7 +1,7 @@
 // Export a bundle for a device (downloaded as a file) and import a chosen bundle file. One job at a
 // time: while one runs, both start buttons are disabled and the running card says what it does.
 import { useState } from 'react';
-import { Alert, Button, Card, Descriptions, Form, Input, Select, Space, Spin, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Form, Input, Select, Space, Spin, Typography, Upload } from 'antd';
 import { ExportOutlined, FileOutlined, FolderOpenOutlined, ImportOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { SyncDevice } from '../../../shared/sync';
@@ -120,11 +120,17 @@ export function ImportCard() {
           title={t('sync.import.done', { name: lastImport.fromDevice.name })}
           description={
             <>
-              <Descriptions size="small" column={3}>
-                <Descriptions.Item label={t('sync.import.applied')}>{lastImport.applied}</Descriptions.Item>
-                <Descriptions.Item label={t('sync.import.skipped')}>{lastImport.skipped}</Descriptions.Item>
-                <Descriptions.Item label={t('sync.import.conflicts')}>{lastImport.conflicts}</Descriptions.Item>
-              </Descriptions>
+              <Space size={16} wrap data-testid="import-counts">
+                <span>
+                  {t('sync.import.applied')} <strong>{lastImport.applied}</strong>
+                </span>
+                <span>
+                  {t('sync.import.skipped')} <strong>{lastImport.skipped}</strong>
+                </span>
+                <span>
+                  {t('sync.import.conflicts')} <strong>{lastImport.conflicts}</strong>
+                </span>
+              </Space>
               {lastImport.conflicts > 0 && <div>{t('sync.import.seeInbox')}</div>}
             </>
           }
