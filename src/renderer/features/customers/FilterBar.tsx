@@ -51,7 +51,8 @@ export function FilterBar({ store, entity, extra }: { store: ListStore; entity: 
         <Select
           aria-label={t('filter.sort')}
           value={sort}
-          onChange={(s) => setSort(s, dir)}
+          // Names read A→Z, times newest first: choosing a sort starts from its natural order.
+          onChange={(s) => setSort(s, s === 'name' ? 'asc' : 'desc')}
           options={CustomerSort.options.map((s) => ({ value: s, label: t(`sort.${s}`) }))}
           style={{ width: 130 }}
         />
