@@ -85,4 +85,20 @@ describe('seedBulk', () => {
     await expectSearchable();
     expect(count('SELECT count(*) FROM contact_search')).toBe(3000);
   });
+
+  it('leaves the schema as it found it: indexes built after a load into empty tables, kept when seeding again', async () => {
+    const db = rt.app.db.sqlite;
+    const schema = () => db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name`).all();
+    const before = schema();
+    seedBulk(db, { contacts: 400, seed: 7, clock: rt.app.clock });
+    expect(schema()).toEqual(before);
+    seedBulk(db, { contacts: 300, seed: 8, clock: rt.app.clock });
+    expect(schema()).toEqual(before);
+    expect(count('SELECT count(*) FROM contacts')).toBe(700);
+    expect(count('SELECT count(*) FROM contact_search')).toBe(700);
+    expect(count(`SELECT count(*) FROM change_log WHERE tbl = 'contacts'`)).toBe(700);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(db.prepare(`SELECT v FROM contact_search_config WHERE k = 'hashsize'`).pluck().get()).toBe(2 ** 20);
+    await expectSearchable();
+  });
 });

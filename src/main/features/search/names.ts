@@ -6,9 +6,11 @@ const HAN_RUN = /\p{Script=Han}+/u;
 const SEGMENTS = /\p{Script=Han}+|(?:(?!\p{Script=Han})[\p{L}\p{N}])+/gu;
 
 // Names repeat a lot (surnames × common given names), and pinyin-pro costs a few µs per call.
-// Bounded so that a million-row import does not keep every distinct name alive.
+// Bounded so that a million-row import does not keep every distinct name alive: two generations,
+// so that a full memo keeps the names seen lately instead of starting empty.
 const MEMO_LIMIT = 50_000;
-const memo = new Map<string, { py: string; initials: string }>();
+let memo = new Map<string, { py: string; initials: string }>();
+let previous = new Map<string, { py: string; initials: string }>();
 
 function hanSyllables(run: string, isSurname: boolean): string[] {
   // surname:'head' reads the leading surname correctly (曾→zeng, 单→shan, 区→ou);
@@ -35,8 +37,11 @@ function computePinyin(name: string): { py: string; initials: string } {
 export function namePinyin(name: string): { py: string; initials: string } {
   let hit = memo.get(name);
   if (!hit) {
-    if (memo.size >= MEMO_LIMIT) memo.clear();
-    hit = computePinyin(name);
+    hit = previous.get(name) ?? computePinyin(name);
+    if (memo.size >= MEMO_LIMIT) {
+      previous = memo;
+      memo = new Map();
+    }
     memo.set(name, hit);
   }
   return hit;

@@ -5,6 +5,8 @@ import { nameKey, namePinyin } from './names';
 
 export interface ContactIndexFields {
   name: string;
+  /** The name's pinyin when the caller already has it (bulk paths); made from `name` otherwise. */
+  pinyin?: { py: string; initials: string };
   companyId: string | null;
   companyName: string | null;
   mobiles: string[];
@@ -43,8 +45,8 @@ export interface CustomerKey {
 /** Phones are found by any of their digits, whatever the stored punctuation (010-1234 5678). */
 const digits = (phone: string) => phone.replace(/\D+/g, '');
 
-function pinyinTokens(name: string): string {
-  const { py, initials } = namePinyin(name);
+function pinyinTokens(name: string, known?: { py: string; initials: string }): string {
+  const { py, initials } = known ?? namePinyin(name);
   return indexTokens(`${py} ${initials}`);
 }
 
@@ -52,7 +54,7 @@ export function contactSearchRow(c: ContactIndexFields): ContactSearchRow {
   const phones = [...c.mobiles, ...(c.landline ? [c.landline] : [])];
   return {
     name: indexTokens(c.name),
-    py: pinyinTokens(c.name),
+    py: pinyinTokens(c.name, c.pinyin),
     company: indexTokens(c.companyName),
     phone: indexTokens(phones.map(digits).join(' ')),
     email: indexTokens(c.emails.join(' ')),

@@ -6,8 +6,13 @@ const HAN = /^\p{Script=Han}/u;
 // A run is a stretch of Han characters, or of other letters/digits. Everything else separates.
 const RUNS = /\p{Script=Han}+|(?:(?!\p{Script=Han})[\p{L}\p{N}])+/gu;
 
+const NON_ASCII = /[^\p{ASCII}]/u;
+const SURROGATE = /[\uD800-\uDFFF]/;
+
 function runsOf(text: string): string[] {
-  return [...text.normalize('NFKC').matchAll(RUNS)].map(([run]) => (HAN.test(run) ? run : run.toLowerCase()));
+  // NFKC leaves ASCII as it is: skip it for the common case (phones, emails, pinyin).
+  const normal = NON_ASCII.test(text) ? text.normalize('NFKC') : text;
+  return [...normal.matchAll(RUNS)].map(([run]) => (HAN.test(run) ? run : run.toLowerCase()));
 }
 
 const isHan = (run: string) => HAN.test(run);
@@ -27,9 +32,15 @@ export function indexTokens(text: string | null | undefined): string {
   if (!text) return '';
   const out: string[] = [];
   for (const run of runsOf(text)) {
-    const chars = [...run];
     const n = isHan(run) ? 2 : 3;
-    out.push(...grams(chars, n), chars.slice(-(n - 1)).join(''));
+    if (SURROGATE.test(run)) {
+      const chars = [...run];
+      out.push(...grams(chars, n), chars.slice(-(n - 1)).join(''));
+      continue;
+    }
+    // One UTF-16 unit per character: slice the string itself (bulk paths make millions of these).
+    for (let i = 0; i + n <= run.length; i++) out.push(run.slice(i, i + n));
+    out.push(run.slice(-(n - 1)));
   }
   return out.join(' ');
 }
