@@ -200,8 +200,7 @@ export const en: Messages = {
       seeInbox: 'The conflicts are waiting in Conflicts below: choose which value to keep for each.',
       refused: 'The file was not imported; nothing on this device changed',
     },
-    warn_clock_ahead: "The other device's clock is well ahead of this one: check its date and time settings. The data was merged normally.",
-    warn_clock_behind: "The other device's clock is well behind this one: check its date and time settings. The data was merged normally.",
+    warn_clock_ahead: "The clock of “{{device}}” is about {{minutes}} minutes ahead of this one: check its date and time settings. The data was merged normally.",
     warnings: { generic: 'The import noticed something worth checking; the data was merged normally.' },
     devices: {
       title: 'Devices',
@@ -239,8 +238,8 @@ export const en: Messages = {
       notDeleted: 'Not deleted',
       unnamed: '(no name)',
     },
-    tables: { contacts: 'Contact', companies: 'Company', tags: 'Tag', activities: 'Activity', custom_fields: 'Custom field', views: 'View', users: 'User' },
-    fields: { deleted_at: 'Deleted', company_id: 'Company', owner_id: 'Owner', last_contacted_at: 'Last contacted', subject: 'Subject', body: 'Content', kind: 'Type', color: 'Colour', label: 'Name' },
+    tables: { contacts: 'Contact', companies: 'Company', tags: 'Tag', taggings: 'Tag', activities: 'Activity', custom_fields: 'Custom field', saved_views: 'View', users: 'User' },
+    fields: { deleted_at: 'Deleted', company_id: 'Company', owner_id: 'Owner', last_contacted_at: 'Last contacted', content: 'Content', kind: 'Type', color: 'Colour', label: 'Name', tag_id: 'Tag', $purged: 'Purged' },
   },
   errors: {
     unknown_channel: 'Internal error: unknown operation',

@@ -198,8 +198,7 @@ export const zhCN = {
       seeInbox: '冲突已放入下方的「冲突待处理」，请逐条确认保留哪一边的值。',
       refused: '文件未导入，本机数据没有任何改动',
     },
-    warn_clock_ahead: '对方设备的时钟明显快于本机，请检查它的日期和时间设置。数据已正常合并。',
-    warn_clock_behind: '对方设备的时钟明显慢于本机，请检查它的日期和时间设置。数据已正常合并。',
+    warn_clock_ahead: '「{{device}}」的时钟比本机快约 {{minutes}} 分钟，请检查它的日期和时间设置。数据已正常合并。',
     warnings: { generic: '导入时有需要注意的情况，数据已正常合并。' },
     devices: {
       title: '设备',
@@ -237,8 +236,8 @@ export const zhCN = {
       notDeleted: '未删除',
       unnamed: '（无名称）',
     },
-    tables: { contacts: '联系人', companies: '公司', tags: '标签', activities: '跟进记录', custom_fields: '自定义字段', views: '视图', users: '用户' },
-    fields: { deleted_at: '删除状态', company_id: '所属公司', owner_id: '负责人', last_contacted_at: '最近联系', subject: '主题', body: '内容', kind: '类型', color: '颜色', label: '名称' },
+    tables: { contacts: '联系人', companies: '公司', tags: '标签', taggings: '标签', activities: '跟进记录', custom_fields: '自定义字段', saved_views: '视图', users: '用户' },
+    fields: { deleted_at: '删除状态', company_id: '所属公司', owner_id: '负责人', last_contacted_at: '最近联系', content: '内容', kind: '类型', color: '颜色', label: '名称', tag_id: '标签', $purged: '彻底删除' },
   },
   errors: {
     unknown_channel: '程序内部错误：未知的操作',

@@ -19,8 +19,10 @@ export function ConflictInbox({ conflicts, status }: { conflicts: SyncConflict[]
   const { message } = App.useApp();
   const changed = useSyncUi((s) => s.changed);
   const [resolving, setResolving] = useState<string | null>(null);
+  // The engine may name a device by the tail of its id (the HLC's node part).
+  const same = (deviceId: string, id: string) => !!id && (deviceId === id || deviceId.endsWith(id) || id.endsWith(deviceId));
   const deviceName = (id: string) =>
-    id === status.deviceId ? status.deviceName : (status.devices.find((d) => d.deviceId === id)?.name ?? id.slice(-8));
+    same(status.deviceId, id) ? status.deviceName : (status.devices.find((d) => same(d.deviceId, id))?.name ?? id.slice(-8));
   const resolve = async (c: SyncConflict, keep: 'local' | 'remote') => {
     setResolving(c.id);
     try {
