@@ -176,13 +176,13 @@ export const en: Messages = {
     export: {
       title: 'Export a sync file',
       for: 'For',
-      knownDevice: '{{name}} ({{count}} changes to send)',
+      knownDevice: '{{name}} (changes to send: {{count}})',
       newDevice: 'A new device (all data)',
       passphrase: 'Passphrase (optional)',
       passphraseHint: 'With a passphrase the file is encrypted; importing it asks for the same passphrase',
       button: 'Export and download',
       running: 'Writing the sync file…',
-      done: 'Exported {{count}} changes ({{size}}); the file has been downloaded',
+      done: 'Exported {{count}} change(s) ({{size}}); the file has been downloaded',
     },
     import: {
       title: 'Import a sync file',
@@ -221,7 +221,8 @@ export const en: Messages = {
       file: 'File',
       changes: 'Changes',
       result: 'Result',
-      resultText: '{{applied}} merged · {{skipped}} skipped · {{conflicts}} conflicts',
+      resultText: 'merged {{applied}} · skipped {{skipped}} · conflicts {{conflicts}}',
+      newDevice: 'A new device',
     },
     conflicts: {
       title: 'Conflicts',

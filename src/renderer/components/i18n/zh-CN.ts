@@ -220,6 +220,7 @@ export const zhCN = {
       changes: '更改数',
       result: '结果',
       resultText: '合并 {{applied}} · 跳过 {{skipped}} · 冲突 {{conflicts}}',
+      newDevice: '新设备',
     },
     conflicts: {
       title: '冲突待处理',

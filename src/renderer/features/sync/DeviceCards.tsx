@@ -109,7 +109,7 @@ export function HistoryCard({ entries }: { entries: SyncHistoryEntry[] | null })
             width: 90,
             render: (_, e) => <Tag color={e.direction === 'export' ? 'blue' : 'green'}>{t(`sync.history.${e.direction}`)}</Tag>,
           },
-          { key: 'device', title: t('sync.history.device'), render: (_, e) => e.deviceName },
+          { key: 'device', title: t('sync.history.device'), render: (_, e) => e.deviceName || t('sync.history.newDevice') },
           { key: 'file', title: t('sync.history.file'), ellipsis: true, render: (_, e) => e.fileName },
           { key: 'changes', title: t('sync.history.changes'), width: 90, render: (_, e) => e.changes },
           {
