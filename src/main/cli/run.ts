@@ -10,6 +10,7 @@ import { DEFAULT_PORT, startHost } from '../host/server';
 import { resolveDataDir } from '../paths';
 import { KehuError } from '../../shared/errors';
 import { runDemo } from './demo';
+import { runSync, SyncUsageError } from './sync';
 
 export interface CliIo {
   stdout: NodeJS.WritableStream;
@@ -41,6 +42,9 @@ Commands:
         an address carrying this launch's access token; open it. --port 0 picks a free port.
   demo --contacts N [--data DIR]
         Fill the data folder with a realistic sample (companies, contacts, tags, timeline).
+  sync status | sync export --for DEVICE --out FILE [--passphrase P] | sync import FILE [--passphrase P]
+        Sync by file with another device: DEVICE is a device id or name from \`sync status\`,
+        or "new" for a full snapshot. Import verifies the whole bundle before applying it.
   info [--data DIR]
         Show the version, the data folder and what it holds.
   help  Show this text.
@@ -177,6 +181,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         data: { type: 'string' },
         open: { type: 'boolean' },
         contacts: { type: 'string' },
+        for: { type: 'string' },
+        out: { type: 'string' },
+        passphrase: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -190,7 +197,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     write(command === undefined && !values.help ? io.stderr : io.stdout, HELP);
     return command === undefined && !values.help ? EXIT_USAGE : EXIT_OK;
   }
-  if (positionals.length > 1) {
+  if (positionals.length > (command === 'sync' ? 3 : 1)) {
     write(io.stderr, `Unexpected argument: ${positionals[1]}\n\n${HELP}`);
     return EXIT_USAGE;
   }
@@ -202,6 +209,25 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return await info(values, io);
       case 'demo':
         return await demo(values, io);
+      case 'sync': {
+        const dataDir = resolveDataDir({ flag: values.data as string | undefined, env: io.env });
+        const args = {
+          action: positionals[1],
+          file: positionals[2],
+          forDevice: values.for as string | undefined,
+          out: values.out as string | undefined,
+          passphrase: (values.passphrase as string | undefined) ?? io.env.KEHU_SYNC_PASSPHRASE,
+        };
+        return await withRuntime(dataDir, async (rt) => {
+          try {
+            await runSync(rt, args, (text) => write(io.stdout, text));
+          } catch (e) {
+            if (e instanceof SyncUsageError) throw new UsageError(e.message);
+            throw e;
+          }
+          return EXIT_OK;
+        });
+      }
       default:
         write(io.stderr, `Unknown command: ${command}\n\n${HELP}`);
         return EXIT_USAGE;
