@@ -18,6 +18,17 @@ type Sqlite = AppState['db']['sqlite'];
 type Row = Record<string, unknown>;
 type Stmt = import('better-sqlite3').Statement<unknown[]>;
 
+/**
+ * Progress/cancel hooks for running export and import as a job (src/main/jobs). `progress` is
+ * called every few hundred changes; it may throw an error named `AbortError` to cancel, which
+ * passes through unchanged (the caller's transaction rolls back).
+ */
+export interface SyncHooks {
+  progress?(phase: string, done: number, total: number): void;
+}
+const HOOK_EVERY = 200;
+const isAbort = (e: unknown) => e instanceof Error && e.name === 'AbortError';
+
 /** Columns that follow another column or the clock: merged by HLC, never worth a conflict. */
 const NO_CONFLICT = new Set(['updated_at', 'name_py', 'name_initials', 'name_key', 'last_contacted_at']);
 /** Never set by a bundle: the local row key and the record id. */
@@ -65,7 +76,7 @@ interface LogRow {
 }
 
 /** Every change this device holds above the acknowledged vector, in HLC order. */
-export function collectChanges(sqlite: Sqlite, acked: VersionVector): WireChange[] {
+export function collectChanges(sqlite: Sqlite, acked: VersionVector, hooks?: SyncHooks, total = 0): WireChange[] {
   const stmt = sqlite.prepare(
     'SELECT device_id, hlc, tbl, row_id, fields, base FROM change_log WHERE device_id = ? AND hlc > ? ORDER BY hlc',
   );
@@ -74,6 +85,7 @@ export function collectChanges(sqlite: Sqlite, acked: VersionVector): WireChange
     const seen = acked[device] ?? '';
     if (seen >= max) continue;
     for (const r of stmt.iterate(device, seen) as IterableIterator<LogRow>) {
+      if (hooks?.progress && out.length % HOOK_EVERY === 0) hooks.progress('collect', out.length, total);
       out.push({
         device: r.device_id,
         hlc: r.hlc,
@@ -96,7 +108,7 @@ export interface ExportResult {
   fileName: string;
 }
 
-export function exportBundle(app: AppState, now: string, forDevice: string | null, passphrase?: string): ExportResult {
+export function exportBundle(app: AppState, now: string, forDevice: string | null, passphrase?: string, hooks?: SyncHooks): ExportResult {
   const sqlite = app.db.sqlite;
   let acked: VersionVector = {};
   let peerName = 'new';
@@ -106,7 +118,9 @@ export function exportBundle(app: AppState, now: string, forDevice: string | nul
     acked = known;
     peerName = (sqlite.prepare('SELECT name FROM sync_peer WHERE device_id = ?').get(forDevice) as { name: string }).name;
   }
-  const changes = collectChanges(sqlite, acked);
+  const total = hooks?.progress ? pendingCount(sqlite, acked) : 0;
+  const changes = collectChanges(sqlite, acked, hooks, total);
+  hooks?.progress?.('encode', changes.length, changes.length);
   const name = deviceName(sqlite, app.deviceId);
   const { bytes, header } = encodeBundle(
     { deviceId: app.deviceId, deviceName: name, forDevice, createdAt: now, vector: localVector(sqlite) },
@@ -125,6 +139,14 @@ export function exportBundle(app: AppState, now: string, forDevice: string | nul
     bytes: bytes.length,
   });
   return { bytes, header, fileName };
+}
+
+/** How many changes collectChanges will return for this vector (for progress totals). */
+export function pendingCount(sqlite: Sqlite, acked: VersionVector): number {
+  const count = sqlite.prepare<[string, string], { n: number }>('SELECT count(*) AS n FROM change_log WHERE device_id = ? AND hlc > ?');
+  let n = 0;
+  for (const [device, max] of Object.entries(localVector(sqlite))) if ((acked[device] ?? '') < max) n += count.get(device, acked[device] ?? '')?.n ?? 0;
+  return n;
 }
 
 interface HistoryRow {
@@ -187,8 +209,10 @@ export async function importBundle(
   bytes: Buffer,
   fileName: string,
   passphrase?: string,
+  hooks?: SyncHooks,
 ): Promise<SyncImportSummary> {
   const sqlite = app.db.sqlite;
+  hooks?.progress?.('verify', 0, 0);
   const { header, changes } = decodeBundle(bytes, passphrase);
   if (header.deviceId === app.deviceId) throw new KehuError({ code: 'bundle_foreign', params: { deviceId: header.deviceId } });
   const columns = syncedColumns(sqlite);
@@ -227,8 +251,10 @@ export async function importBundle(
     conflicts++;
   };
 
+  let done = 0;
   try {
     for (const c of changes) {
+      if (hooks?.progress && done++ % HOOK_EVERY === 0) hooks.progress('apply', done - 1, changes.length);
       const res = st.insertLog.run(c.hlc, c.device, c.tbl, c.row, JSON.stringify(c.fields), c.base ? JSON.stringify(c.base) : null);
       if (res.changes === 0) {
         skipped++;
@@ -318,11 +344,12 @@ export async function importBundle(
       if (kind) touched[kind].add(c.row);
     }
   } catch (e) {
-    if (e instanceof KehuError) throw e;
+    if (e instanceof KehuError || isAbort(e)) throw e;
     // A constraint the bundle breaks (missing column, wrong type): refused whole, rolled back.
     throw invalid(e instanceof Error ? e.message.slice(0, 120) : 'apply');
   }
 
+  hooks?.progress?.('index', changes.length, changes.length);
   if (touched.contact.size) await refreshCustomerIndex(trx, 'contact', [...touched.contact]);
   if (touched.company.size) await refreshCustomerIndex(trx, 'company', [...touched.company]);
 
