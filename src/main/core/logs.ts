@@ -91,11 +91,21 @@ function newestClock(rows: ClockRow[]): string | null {
 
 const SECRET_KEY = /pass(word)?|secret|token|totp|code$/i;
 const MAX_INPUT_CHARS = 20_000;
+/** A string value longer than this is recorded as a marker with its length (e.g. a base64 bundle). */
+export const MAX_AUDIT_STRING = 4096;
 
-/** Input as the caller sent it, with secrets blanked and huge payloads cut. */
-function auditInput(input: unknown): string | null {
+/**
+ * Input as the caller sent it, with secrets blanked and huge payloads cut. Long strings are
+ * replaced before stringifying, so a large payload (a sync bundle of hundreds of MB) is never
+ * copied into a JSON text only to be cut.
+ */
+export function auditInput(input: unknown): string | null {
   if (input === undefined) return null;
-  const text = JSON.stringify(input, (key, value) => (SECRET_KEY.test(key) ? '***' : value));
+  const text = JSON.stringify(input, (key, value: unknown) => {
+    if (SECRET_KEY.test(key)) return '***';
+    if (typeof value === 'string' && value.length > MAX_AUDIT_STRING) return `[${value.length} chars]`;
+    return value;
+  });
   if (text === undefined) return null;
   return text.length > MAX_INPUT_CHARS ? `${text.slice(0, MAX_INPUT_CHARS)}…` : text;
 }
