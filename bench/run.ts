@@ -55,6 +55,28 @@ async function benchList(rt: Runtime, n: number): Promise<void> {
     }
   }
   console.log(row(`contacts.list page (100 rows; depths ${depths.join('/')}; 4 sorts)`, await measure(jobs, 5), GOAL.list));
+  await benchFilteredLists(rt);
+}
+
+/**
+ * Filtered lists, first and second page in each of the 4 sorts: the most used tag and city (one
+ * of ~12 tags and 55 cities) and the owner (every seeded contact has the same one).
+ */
+async function benchFilteredLists(rt: Runtime): Promise<void> {
+  const db = rt.app.db.sqlite;
+  const tagId = db.prepare(`SELECT tag_id FROM taggings WHERE deleted_at IS NULL GROUP BY tag_id ORDER BY count(*) DESC LIMIT 1`).pluck().get() as string;
+  const city = db.prepare(`SELECT city FROM contacts GROUP BY city ORDER BY count(*) DESC LIMIT 1`).pluck().get() as string;
+  const filters = { tag: { tagId }, city: { city }, owner: { ownerId: 'owner' } };
+  for (const [label, filter] of Object.entries(filters)) {
+    const jobs: (() => unknown)[] = [];
+    for (const s of SORTS) {
+      const input = { limit: 100, sort: s.sort, dir: s.dir, filter };
+      const first = await rt.call('contacts.list', { ...input, cursor: null });
+      jobs.push(() => rt.call('contacts.list', { ...input, cursor: null }));
+      if (first.nextCursor) jobs.push(() => rt.call('contacts.list', { ...input, cursor: first.nextCursor }));
+    }
+    console.log(row(`  filtered by ${label} (pages 1-2, 4 sorts)`, await measure(jobs, 5), GOAL.list));
+  }
 }
 
 async function benchSave(rt: Runtime): Promise<void> {
@@ -69,6 +91,14 @@ async function benchSave(rt: Runtime): Promise<void> {
     });
   });
   console.log(row('contacts.create (one save)', await measure(jobs, 1), GOAL.save));
+  const ids = rt.app.db.sqlite.prepare('SELECT id FROM contacts WHERE deleted_at IS NULL ORDER BY rid LIMIT 200').pluck().all() as string[];
+  const tags = (await rt.call('tags.list', {})).map((t) => t.id);
+  let j = 0;
+  const updates = ids.map((id) => () => {
+    j += 1;
+    return rt.call('contacts.update', { id, patch: { title: `职位${j}`, tagIds: [tags[j % tags.length]] } });
+  });
+  console.log(row('contacts.update (title + tags)', await measure(updates, 1), GOAL.save));
 }
 
 async function benchSize(n: number): Promise<void> {
@@ -79,7 +109,12 @@ async function benchSize(n: number): Promise<void> {
     const t = performance.now();
     const seeded = seedBulk(rt.app.db.sqlite, { contacts: n, seed: 1, clock: rt.app.clock });
     const secs = (performance.now() - t) / 1000;
-    console.log(`seeding: ${secs.toFixed(1)} s (${Math.round(n / secs).toLocaleString('en')} contacts/s): ` +
+    const rows = rt.app.db.sqlite.prepare(`SELECT (SELECT count(*) FROM contacts) + (SELECT count(*) FROM companies)
+      + (SELECT count(*) FROM activities) + (SELECT count(*) FROM taggings) + (SELECT count(*) FROM tags)
+      + (SELECT count(*) FROM change_log) + (SELECT count(*) FROM customer_keys)
+      + (SELECT count(*) FROM contact_search) + (SELECT count(*) FROM company_search)`).pluck().get() as number;
+    console.log(`seeding: ${secs.toFixed(1)} s (${Math.round(n / secs).toLocaleString('en')} contacts/s, ` +
+      `${Math.round(rows / secs).toLocaleString('en')} rows/s of ${rows.toLocaleString('en')} rows in all tables): ` +
       `${seeded.contacts} contacts, ${seeded.companies} companies, ${seeded.activities} activities, with change_log and index`);
     rt.app.db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     const file = join(dataDir, DB_FILE_NAME);
