@@ -19,6 +19,8 @@ interface ClockStatements {
   read: Stmt;
   upsert: Stmt;
   clear: Stmt;
+  /** Closes the open field conflicts of one field: a person here set it again (at, tbl, row, col). */
+  supersede: Stmt;
 }
 const clockStatements = new WeakMap<Sqlite, ClockStatements>();
 
@@ -31,6 +33,8 @@ export function fieldClocks(sqlite: Sqlite): ClockStatements {
       upsert: sqlite.prepare(`INSERT INTO field_clock (tbl, row_id, col, hlc) VALUES (?, ?, ?, ?)
         ON CONFLICT (tbl, row_id, col) DO UPDATE SET hlc = excluded.hlc`),
       clear: sqlite.prepare('DELETE FROM field_clock WHERE tbl = ? AND row_id = ?'),
+      supersede: sqlite.prepare(`UPDATE sync_conflict SET resolved_at = ?, kept = 'superseded'
+        WHERE tbl = ? AND row_id = ? AND col = ? AND kind = 'field' AND resolved_at IS NULL`),
     };
     clockStatements.set(sqlite, s);
   }
@@ -62,6 +66,9 @@ export async function writeChangeLog(trx: Kysely<Database>, app: AppState, recor
       for (const col of Object.keys(r.fields)) {
         base[col] = byCol.get(col) ?? star;
         clocks.upsert.run(r.table, r.id, col, hlc);
+        // A person here set the field again, after every value in the inbox about it: those
+        // entries are settled (a resolve marks its own entry first, with the value kept).
+        clocks.supersede.run(hlc.slice(0, 24), r.table, r.id, col);
       }
     }
     return {

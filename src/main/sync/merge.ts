@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import type { Database, SyncedTable } from '../db/schema';
 import { SYNCED_TABLES } from '../db/schema';
 import type { AppState } from '../core/context';
-import { SKEW_WARNING_MS } from '../core/hlc';
+import { parseHlc, SKEW_WARNING_MS } from '../core/hlc';
 import { newId } from '../core/ids';
 import { fieldClocks, PURGED_FIELD, ROW_BASE, ROW_CLOCK } from '../core/logs';
 import { dropFromCustomerIndex, refreshCustomerIndex } from '../features/search';
@@ -129,6 +129,9 @@ export function exportBundle(app: AppState, now: string, forDevice: string | nul
   );
   const fileName = `kehu-${safeName(name)}-to-${safeName(peerName)}-${stamp(now)}.kehusync`;
   if (forDevice !== null) sqlite.prepare('UPDATE sync_peer SET last_export_at = ? WHERE device_id = ?').run(now, forDevice);
+  // A snapshot for a new device has no target yet: any device may import it (and is introduced
+  // by its own first bundle), so its history row keeps deviceId and deviceName '' rather than a
+  // guessed name; the Sync screen shows it as "a new device" (新设备).
   history(sqlite, {
     at: now,
     direction: 'export',
@@ -196,6 +199,37 @@ interface Statements {
   selectRow: Map<string, Stmt>;
   conflict: Stmt;
   openEditOnDeleted: Stmt;
+  openFieldConflicts: Stmt;
+  closeConflict: Stmt;
+}
+
+interface OpenConflict {
+  id: string;
+  local_value: string | null;
+  remote_value: string | null;
+  local_hlc: string;
+  remote_hlc: string;
+  winner: string;
+}
+
+/** The device whose clock made an HLC (its whole id). */
+export const hlcDevice = (hlc: string): string => parseHlc(hlc).device;
+
+/**
+ * Whether a later change to a field settles an open field conflict about it: both values are
+ * superseded by a decision that saw them. The change must come after both (higher HLC) and be
+ * made on top of the winner (its base is the winner's clock or later: sequential, not one more
+ * concurrent edit). And its maker must have seen the losing value: either it writes that very
+ * value (nothing is lost: e.g. the other device kept this side), or it comes from the device that
+ * made the loser (which saw its own value overwritten, and had the conflict in its inbox). A
+ * change made on top of the winner by a device that never held the loser (the winner's device
+ * editing again before it heard of the loser, a third device) leaves the conflict open.
+ */
+export function supersedes(o: OpenConflict, c: { device: string; hlc: string; base: string; value: unknown }): boolean {
+  const winnerHlc = o.local_hlc > o.remote_hlc ? o.local_hlc : o.remote_hlc;
+  if (c.hlc <= winnerHlc || c.base < winnerHlc) return false;
+  const loser = o.winner === 'remote' ? { value: o.local_value, hlc: o.local_hlc } : { value: o.remote_value, hlc: o.remote_hlc };
+  return json(c.value) === (loser.value ?? 'null') || hlcDevice(loser.hlc) === c.device;
 }
 
 /**
@@ -227,7 +261,12 @@ export async function importBundle(
       local_hlc, remote_hlc, winner) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     openEditOnDeleted: sqlite.prepare<unknown[]>(`SELECT 1 FROM sync_conflict WHERE tbl = ? AND row_id = ? AND kind = 'edit_on_deleted'
       AND resolved_at IS NULL`),
+    openFieldConflicts: sqlite.prepare<unknown[]>(`SELECT id, local_value, remote_value, local_hlc, remote_hlc, winner FROM sync_conflict
+      WHERE tbl = ? AND row_id = ? AND col = ? AND kind = 'field' AND resolved_at IS NULL`),
+    closeConflict: sqlite.prepare<unknown[]>(`UPDATE sync_conflict SET resolved_at = ?, kept = 'superseded' WHERE id = ?`),
   };
+  // Most imports meet an empty inbox: then no field needs looking up.
+  let inboxOpen = sqlite.prepare('SELECT 1 FROM sync_conflict WHERE resolved_at IS NULL LIMIT 1').get() !== undefined;
   const clocks = fieldClocks(sqlite);
   const writers = new Map<string, Stmt>();
   const writer = (sqlText: string) => {
@@ -249,6 +288,7 @@ export async function importBundle(
     st.conflict.run(newId(), now, kind, c.tbl, c.row, col, json(local.value), json(remote.value), local.hlc, remote.hlc,
       remote.hlc > local.hlc ? 'remote' : 'local');
     conflicts++;
+    inboxOpen = true;
   };
 
   let done = 0;
@@ -318,6 +358,11 @@ export async function importBundle(
           if (concurrent && differs && !NO_CONFLICT.has(col)) {
             addConflict('field', c, col, { value: localValue, hlc: localHlc }, { value: remoteValue, hlc: c.hlc });
             if (col === 'deleted_at') fieldConflictOnDelete = true;
+          } else if (!concurrent && inboxOpen) {
+            // A later decision about this field: inbox entries it settles close.
+            for (const o of st.openFieldConflicts.all(c.tbl, c.row, col) as OpenConflict[]) {
+              if (supersedes(o, { device: c.device, hlc: c.hlc, base, value: remoteValue })) st.closeConflict.run(now, o.id);
+            }
           }
         } else if (c.hlc < localHlc && concurrent && differs && !NO_CONFLICT.has(col)) {
           addConflict('field', c, col, { value: localValue, hlc: localHlc }, { value: remoteValue, hlc: c.hlc });

@@ -8,7 +8,7 @@ import type { HandlersOf } from '../../core/context';
 import { PURGED_FIELD } from '../../core/logs';
 import { toColumns } from '../customers/columns';
 import { refreshCustomerIndex } from '../search';
-import { deviceName, exportBundle, importBundle, localVector } from '../../sync/merge';
+import { deviceName, exportBundle, hlcDevice, importBundle, localVector } from '../../sync/merge';
 
 const NAME_COLUMN: Record<string, string> = {
   contacts: 'name',
@@ -114,8 +114,9 @@ export const syncHandlers: HandlersOf<typeof syncContract> = {
         remoteValue: parse(r.remote_value),
         localHlc: r.local_hlc,
         remoteHlc: r.remote_hlc,
-        localDevice: r.local_hlc.split('-').pop() ?? '',
-        remoteDevice: r.remote_hlc.split('-').pop() ?? '',
+        // The whole id of the device whose clock set each value (a device id may hold '-').
+        localDevice: hlcDevice(r.local_hlc),
+        remoteDevice: hlcDevice(r.remote_hlc),
         createdAt: r.created_at,
       });
     }
