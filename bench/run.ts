@@ -10,6 +10,7 @@ import { encodeCursor } from '../src/main/features/customers/cursor';
 import { seedBulk } from '../src/main/features/demo';
 import { matchQuery } from '../src/main/features/search';
 import { makeQueries } from './queries';
+import { benchSync } from './sync';
 import { measure, row } from './stats';
 
 const GOAL = { search: 20, ranked: 50, list: 5, save: 5 };
@@ -131,4 +132,6 @@ async function benchSize(n: number): Promise<void> {
   }
 }
 
+// Sync first: its peak RSS is then its own (BENCH_SYNC=0 skips it).
+await benchSync();
 for (const n of sizes) await benchSize(n);
