@@ -7,7 +7,8 @@ export default defineConfig({
   main: {
     build: {
       rollupOptions: {
-        input: { index: resolve(__dirname, 'src/main/app/main.ts') },
+        // job-worker: long jobs' worker thread (src/main/jobs/registry.ts finds it next to index.js).
+        input: { index: resolve(__dirname, 'src/main/app/main.ts'), 'job-worker': resolve(__dirname, 'src/main/jobs/worker.ts') },
         external: ['better-sqlite3'],
       },
     },

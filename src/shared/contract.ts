@@ -5,6 +5,7 @@ import { appContract } from './app';
 import { companiesContract } from './companies';
 import { contactsContract } from './contacts';
 import { customFieldsContract } from './custom-fields';
+import { jobsContract } from './jobs';
 import { searchContract } from './search';
 import { syncContract } from './sync';
 import { tagsContract } from './tags';
@@ -22,6 +23,7 @@ export const contract = {
   ...viewsContract,
   ...trashContract,
   ...syncContract,
+  ...jobsContract,
 };
 
 export type Contract = typeof contract;

@@ -2,6 +2,7 @@
 // devices this one has met, the history of bundles and the conflict inbox.
 import { z } from 'zod';
 import { channel } from './contract-kit';
+import type { JobStarted } from './jobs';
 import { idField } from './validation';
 
 /** A version vector: for each origin device id, the highest HLC held from it. */
@@ -115,6 +116,27 @@ export const syncContract = {
       passphrase,
     }),
     entity: 'sync',
+  }),
+  /**
+   * The same as sync.export / sync.import, run as a job in a worker thread (DESIGN §3, §6): returns
+   * at once with a job id; poll `jobs.get` for progress and the result (SyncExportResult /
+   * SyncImportSummary), `jobs.cancel` to stop (nothing is written). Queries on purpose: starting
+   * writes nothing; the job writes the same rows and audit row as the mutation, in its own
+   * transaction. The UI and the CLI use these; the direct channels stay for tests and scripts.
+   */
+  'sync.startExport': channel<JobStarted>()({
+    kind: 'query',
+    permission: 'sync.run',
+    input: z.object({ deviceId: idField.nullable(), passphrase }),
+  }),
+  'sync.startImport': channel<JobStarted>()({
+    kind: 'query',
+    permission: 'sync.run',
+    input: z.object({
+      fileName: z.string().max(255).default(''),
+      data: z.string().min(1).max(1_000_000_000),
+      passphrase,
+    }),
   }),
   'sync.history': channel<SyncHistoryEntry[]>()({
     kind: 'query',

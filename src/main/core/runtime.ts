@@ -7,6 +7,7 @@ import { HybridClock } from './hlc';
 import { createDispatch, type Dispatch } from './dispatch';
 import type { AppState } from './context';
 import { handlers } from './handlers';
+import { jobsOf } from '../jobs/registry';
 import { OWNER_ID, ownerSession } from './session';
 import type { SessionInfo } from '../../shared/permissions';
 import type { Channel, Input, Output } from '../../shared/contract';
@@ -60,6 +61,9 @@ export async function createRuntime(dataDir: string): Promise<Runtime> {
       if (!result.ok) throw new KehuError(result.error);
       return result.data as never;
     },
-    close: () => db.close(),
+    async close() {
+      await jobsOf(app).close();
+      await db.close();
+    },
   };
 }

@@ -1,0 +1,169 @@
+// The main thread's side of long jobs (DESIGN.md §3, §6): starts a job in a worker thread, keeps
+// its progress from the worker's messages, asks it to stop through a shared flag, and keeps the
+// last few finished jobs' results and errors for `jobs.get`.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { randomUUID } from 'node:crypto';
+import type { JobKind, JobStatus } from '../../shared/jobs';
+import { KehuError, notFound } from '../../shared/errors';
+import type { Permission, SessionInfo } from '../../shared/permissions';
+import type { AppState } from '../core/context';
+import type { WorkerInput, WorkerMessage } from './protocol';
+
+/** Finished jobs kept for `jobs.get` (oldest dropped first). */
+const KEEP_FINISHED = 10;
+
+const KIND_PERMISSION: Record<JobKind, Permission> = {
+  'sync.export': 'sync.run',
+  'sync.import': 'sync.run',
+};
+
+interface Entry {
+  status: JobStatus;
+  cancel: Int32Array;
+  worker: Worker | null;
+  finished: Promise<JobStatus>;
+}
+
+const HERE = import.meta.url;
+
+/**
+ * Where the worker code is. From source (Vitest, tsx) this module's URL ends in .ts: start
+ * bootstrap.mjs, which registers tsx and imports worker.ts. Bundled (electron-vite), worker.ts is
+ * its own rollup input, out/main/job-worker.js, next to index.js (or one level up from a chunk).
+ * The names are variables so that Vite leaves these `new URL` calls alone.
+ */
+function workerLocation(): { file: URL; entry?: string } {
+  const bootstrap = 'bootstrap.mjs';
+  if (/\.ts($|\?)/.test(HERE)) return { file: new URL(`./${bootstrap}`, HERE), entry: new URL('./worker.ts', HERE).href };
+  const bundled = 'job-worker.js';
+  for (const rel of [`./${bundled}`, `../${bundled}`]) {
+    const url = new URL(rel, HERE);
+    if (existsSync(fileURLToPath(url))) return { file: url };
+  }
+  throw new Error(`job worker not found next to ${HERE}`);
+}
+
+export interface StartOptions {
+  kind: JobKind;
+  input: unknown;
+  /** What the audit row records as the input (the dispatcher's raw input). */
+  auditInput: unknown;
+  session: SessionInfo;
+  /** Data to move rather than copy to the worker. */
+  transfer?: ArrayBuffer[];
+}
+
+export class JobRegistry {
+  private readonly jobs = new Map<string, Entry>();
+
+  constructor(private readonly app: AppState) {}
+
+  start({ kind, input, auditInput, session, transfer }: StartOptions): string {
+    this.allowed(kind, session);
+    const id = randomUUID();
+    const shared = new SharedArrayBuffer(4);
+    const where = workerLocation();
+    const data: WorkerInput = {
+      kind,
+      input,
+      auditInput,
+      userId: session.userId,
+      dbFile: this.app.db.file,
+      dataDir: this.app.dataDir,
+      deviceId: this.app.deviceId,
+      version: this.app.version,
+      clock: this.app.clock.current(),
+      cancel: shared,
+      ...(where.entry ? { entry: where.entry } : {}),
+    };
+    const status: JobStatus = { id, kind, state: 'running', done: 0, total: 0, phase: 'start', startedAt: new Date().toISOString(), finishedAt: null };
+    // Source mode: no inherited loader flags; bootstrap.mjs registers tsx itself.
+    const worker = new Worker(where.file, { workerData: data, transferList: transfer, ...(where.entry ? { execArgv: [] } : {}) });
+    const entry: Entry = { status, cancel: new Int32Array(shared), worker, finished: Promise.resolve(status) };
+    entry.finished = new Promise<JobStatus>((resolve) => {
+      const finish = (patch: Partial<JobStatus>) => {
+        if (status.state !== 'running') return;
+        Object.assign(status, patch, { finishedAt: new Date().toISOString() });
+        entry.worker = null;
+        this.prune();
+        resolve(status);
+      };
+      worker.on('message', (m: WorkerMessage) => {
+        if (m.type === 'progress') Object.assign(status, { phase: m.phase, done: m.done, total: m.total });
+        else if (m.type === 'done') {
+          this.reloadClock(m.hlc);
+          finish({ state: 'done', result: m.result, done: status.total || status.done });
+        } else if (m.type === 'cancelled') finish({ state: 'cancelled' });
+        else finish({ state: 'failed', error: m.error });
+      });
+      worker.on('error', (e) => {
+        console.error('[kehu] job worker error:', e);
+        finish({ state: 'failed', error: new KehuError({ code: 'internal' }).toData() });
+      });
+      worker.on('exit', () => finish({ state: 'failed', error: new KehuError({ code: 'internal' }).toData() }));
+    });
+    this.jobs.set(id, entry);
+    return id;
+  }
+
+  get(id: string, session: SessionInfo): JobStatus {
+    const entry = this.entry(id, session);
+    return { ...entry.status };
+  }
+
+  cancel(id: string, session: SessionInfo): void {
+    const entry = this.entry(id, session);
+    if (entry.status.state === 'running') Atomics.store(entry.cancel, 0, 1);
+  }
+
+  /** Resolves when the job has finished (CLI and tests). */
+  wait(id: string): Promise<JobStatus> {
+    const entry = this.jobs.get(id);
+    if (!entry) return Promise.reject(notFound('job', id));
+    return entry.finished.then((s) => ({ ...s }));
+  }
+
+  /** Stops every running job (their transactions roll back) and waits for them. */
+  async close(): Promise<void> {
+    const running = [...this.jobs.values()].filter((e) => e.status.state === 'running');
+    for (const e of running) Atomics.store(e.cancel, 0, 1);
+    await Promise.all(running.map((e) => e.finished));
+  }
+
+  /**
+   * The worker committed: take in its clock (persisted in meta 'hlc', also sent back) so that the
+   * next local change sorts after everything the job wrote.
+   */
+  private reloadClock(workerHlc: string): void {
+    const row = this.app.db.sqlite.prepare(`SELECT value FROM meta WHERE key = 'hlc'`).get() as { value: string } | undefined;
+    for (const h of [row?.value, workerHlc]) if (h && h >= this.app.clock.current()) this.app.clock.recv(h);
+  }
+
+  private entry(id: string, session: SessionInfo): Entry {
+    const entry = this.jobs.get(id);
+    if (!entry) throw notFound('job', id);
+    this.allowed(entry.status.kind, session);
+    return entry;
+  }
+
+  private allowed(kind: JobKind, session: SessionInfo): void {
+    const permission = KIND_PERMISSION[kind];
+    if (!session.permissions.includes(permission)) throw new KehuError({ code: 'forbidden', params: { permission } });
+  }
+
+  private prune(): void {
+    const finished = [...this.jobs.values()].filter((e) => e.status.state !== 'running');
+    for (const e of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED))) this.jobs.delete(e.status.id);
+  }
+}
+
+const registries = new WeakMap<AppState, JobRegistry>();
+
+/** The job registry of an open application (one per data folder). */
+export function jobsOf(app: AppState): JobRegistry {
+  let r = registries.get(app);
+  if (!r) registries.set(app, (r = new JobRegistry(app)));
+  return r;
+}

@@ -1,0 +1,51 @@
+// A job's thread: its own connection to the same file (pragmas as the main one), its own clock
+// started from the main thread's, the job function, then one message: done, failed or cancelled.
+// Bundled as out/main/job-worker.js (electron.vite.config.ts); run from source via bootstrap.mjs.
+import { parentPort, workerData } from 'node:worker_threads';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import { KehuError } from '../../shared/errors';
+import type { Database } from '../db/schema';
+import { applyPragmas } from '../db/open';
+import type { AppState } from '../core/context';
+import { HybridClock } from '../core/hlc';
+import { JobCancelled, type WorkerInput, type WorkerMessage } from './protocol';
+import { tasks } from './tasks';
+
+const job = workerData as WorkerInput;
+const post = (m: WorkerMessage) => parentPort!.postMessage(m);
+const cancel = new Int32Array(job.cancel);
+
+async function run(): Promise<void> {
+  const sqlite = new BetterSqlite3(job.dbFile);
+  applyPragmas(sqlite);
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const app: AppState = {
+    db: { sqlite, kysely, file: job.dbFile, close: () => kysely.destroy() },
+    clock: new HybridClock(job.deviceId, job.clock),
+    deviceId: job.deviceId,
+    dataDir: job.dataDir,
+    version: job.version,
+  };
+  try {
+    const hooks = {
+      progress(phase: string, done: number, total: number) {
+        if (Atomics.load(cancel, 0) === 1) throw new JobCancelled();
+        post({ type: 'progress', phase, done, total });
+      },
+    };
+    const result = await tasks[job.kind]({ app, input: job.input, auditInput: job.auditInput, userId: job.userId, hooks });
+    post({ type: 'done', result, hlc: app.clock.current() });
+  } catch (e) {
+    if (e instanceof JobCancelled) post({ type: 'cancelled' });
+    else if (e instanceof KehuError) post({ type: 'failed', error: e.toData() });
+    else {
+      console.error('[kehu] job failed:', e);
+      post({ type: 'failed', error: new KehuError({ code: 'internal' }).toData() });
+    }
+  } finally {
+    await kysely.destroy();
+  }
+}
+
+void run();
