@@ -10,7 +10,7 @@ import { DEFAULT_PORT, startHost } from '../host/server';
 import { resolveDataDir } from '../paths';
 import { KehuError } from '../../shared/errors';
 import { runDemo } from './demo';
-import { runSync, SyncUsageError } from './sync';
+import { progressLine, runSync, SyncUsageError } from './sync';
 
 export interface CliIo {
   stdout: NodeJS.WritableStream;
@@ -220,7 +220,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         };
         return await withRuntime(dataDir, async (rt) => {
           try {
-            await runSync(rt, args, (text) => write(io.stdout, text));
+            const tty = (io.stderr as NodeJS.WriteStream).isTTY === true;
+            await runSync(rt, args, (text) => write(io.stdout, text), {
+              signal: io.signal,
+              ...(tty ? { progress: (s) => io.stderr.write(`\r${progressLine(s)}\x1b[K`) } : {}),
+            });
+            if (tty) io.stderr.write('\r\x1b[K');
           } catch (e) {
             if (e instanceof SyncUsageError) throw new UsageError(e.message);
             throw e;
