@@ -1,7 +1,8 @@
 // Export a bundle for a device (downloaded as a file) and import a chosen bundle file. One job at a
-// time: while one runs, both start buttons are disabled and the running card says what it does.
+// time: while one runs, both start buttons are disabled and the running card shows its progress
+// (counts from the job in the main process) with a Cancel button.
 import { useState } from 'react';
-import { Alert, Button, Card, Form, Input, Select, Space, Spin, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Form, Input, Progress, Select, Space, Typography, Upload } from 'antd';
 import { ExportOutlined, FileOutlined, FolderOpenOutlined, ImportOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { SyncDevice } from '../../../shared/sync';
@@ -10,6 +11,24 @@ import { sizeText } from './DeviceCards';
 import { useSyncUi } from './store';
 
 const NEW_DEVICE = '__new__';
+
+/** The running job: what it does, a bar with counts (done / total), and Cancel. */
+function JobProgress({ label }: { label: string }) {
+  const { t } = useTranslation();
+  const { job, cancel } = useSyncUi();
+  const done = job?.done ?? 0;
+  const total = job?.total ?? 0;
+  const percent = total > 0 ? Math.min(100, Math.floor((done / total) * 100)) : 0;
+  return (
+    <div className="sync-job" data-testid="sync-job-progress" role="status" aria-live="polite">
+      <Typography.Text type="secondary">{label}</Typography.Text>
+      <Progress percent={percent} status="active" format={() => (total > 0 ? `${done} / ${total}` : '')} data-testid="sync-job-bar" />
+      <Button size="small" onClick={() => void cancel()} disabled={!job} data-testid="sync-job-cancel">
+        {t('common.cancel')}
+      </Button>
+    </div>
+  );
+}
 
 export function ExportCard({ devices }: { devices: SyncDevice[] }) {
   const { t } = useTranslation();
@@ -22,28 +41,27 @@ export function ExportCard({ devices }: { devices: SyncDevice[] }) {
   const running = busy === 'export';
   return (
     <Card title={t('sync.export.title')} className="sync-card" data-testid="sync-export">
-      <Spin spinning={running} description={t('sync.export.running')}>
-        <Form layout="vertical" onFinish={() => void exportBundle(value === NEW_DEVICE ? null : value, passphrase)}>
-          <Form.Item label={t('sync.export.for')} htmlFor="sync-export-for">
-            <Select
-              id="sync-export-for"
-              data-testid="export-target"
-              value={value}
-              onChange={setTarget}
-              options={[
-                ...devices.map((d) => ({ value: d.deviceId, label: t('sync.export.knownDevice', { name: d.name, count: d.pending }) })),
-                { value: NEW_DEVICE, label: t('sync.export.newDevice') },
-              ]}
-            />
-          </Form.Item>
-          <Form.Item label={t('sync.export.passphrase')} htmlFor="sync-export-pass" extra={t('sync.export.passphraseHint')}>
-            <Input.Password id="sync-export-pass" autoComplete="new-password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />
-          </Form.Item>
-          <Button type="primary" htmlType="submit" icon={<ExportOutlined />} loading={running} disabled={!!busy && !running} data-testid="export-button">
-            {t('sync.export.button')}
-          </Button>
-        </Form>
-      </Spin>
+      <Form layout="vertical" disabled={running} onFinish={() => void exportBundle(value === NEW_DEVICE ? null : value, passphrase)}>
+        <Form.Item label={t('sync.export.for')} htmlFor="sync-export-for">
+          <Select
+            id="sync-export-for"
+            data-testid="export-target"
+            value={value}
+            onChange={setTarget}
+            options={[
+              ...devices.map((d) => ({ value: d.deviceId, label: t('sync.export.knownDevice', { name: d.name, count: d.pending }) })),
+              { value: NEW_DEVICE, label: t('sync.export.newDevice') },
+            ]}
+          />
+        </Form.Item>
+        <Form.Item label={t('sync.export.passphrase')} htmlFor="sync-export-pass" extra={t('sync.export.passphraseHint')}>
+          <Input.Password id="sync-export-pass" autoComplete="new-password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" icon={<ExportOutlined />} loading={running} disabled={!!busy && !running} data-testid="export-button">
+          {t('sync.export.button')}
+        </Button>
+      </Form>
+      {running && <JobProgress label={t('sync.export.running')} />}
       {lastExport && !running && (
         <Alert
           className="sync-result"
@@ -61,56 +79,55 @@ export function ExportCard({ devices }: { devices: SyncDevice[] }) {
 
 export function ImportCard() {
   const { t } = useTranslation();
-  const { busy, lastImport, importError, importFile, clearImport } = useSyncUi();
+  const { busy, lastImport, importError, importCancelled, importFile, clearImport } = useSyncUi();
   const [file, setFile] = useState<File | null>(null);
   const [passphrase, setPassphrase] = useState('');
   const running = busy === 'import';
   return (
     <Card title={t('sync.import.title')} className="sync-card" data-testid="sync-import">
-      <Spin spinning={running} description={t('sync.import.running')}>
-        <Form layout="vertical" onFinish={() => file && void importFile(file, passphrase)}>
-          <Form.Item label={t('sync.import.file')}>
-            <Space wrap>
-              <Upload
-                showUploadList={false}
-                maxCount={1}
-                disabled={running}
-                beforeUpload={(f) => {
-                  setFile(f);
-                  clearImport();
-                  return false;
-                }}
-              >
-                <Button icon={<FolderOpenOutlined />} data-testid="import-choose">
-                  {t('sync.import.choose')}
-                </Button>
-              </Upload>
-              <Typography.Text type={file ? undefined : 'secondary'} data-testid="import-file-name" ellipsis style={{ maxWidth: 260 }}>
-                {file ? (
-                  <>
-                    <FileOutlined /> {file.name} ({sizeText(file.size)})
-                  </>
-                ) : (
-                  t('sync.import.noFile')
-                )}
-              </Typography.Text>
-            </Space>
-          </Form.Item>
-          <Form.Item label={t('sync.import.passphrase')} htmlFor="sync-import-pass" extra={t('sync.import.passphraseHint')}>
-            <Input.Password id="sync-import-pass" autoComplete="off" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />
-          </Form.Item>
-          <Button
-            type="primary"
-            htmlType="submit"
-            icon={<ImportOutlined />}
-            loading={running}
-            disabled={!file || (!!busy && !running)}
-            data-testid="import-button"
-          >
-            {t('sync.import.button')}
-          </Button>
-        </Form>
-      </Spin>
+      <Form layout="vertical" disabled={running} onFinish={() => file && void importFile(file, passphrase)}>
+        <Form.Item label={t('sync.import.file')}>
+          <Space wrap>
+            <Upload
+              showUploadList={false}
+              maxCount={1}
+              disabled={running}
+              beforeUpload={(f) => {
+                setFile(f);
+                clearImport();
+                return false;
+              }}
+            >
+              <Button icon={<FolderOpenOutlined />} data-testid="import-choose">
+                {t('sync.import.choose')}
+              </Button>
+            </Upload>
+            <Typography.Text type={file ? undefined : 'secondary'} data-testid="import-file-name" ellipsis style={{ maxWidth: 260 }}>
+              {file ? (
+                <>
+                  <FileOutlined /> {file.name} ({sizeText(file.size)})
+                </>
+              ) : (
+                t('sync.import.noFile')
+              )}
+            </Typography.Text>
+          </Space>
+        </Form.Item>
+        <Form.Item label={t('sync.import.passphrase')} htmlFor="sync-import-pass" extra={t('sync.import.passphraseHint')}>
+          <Input.Password id="sync-import-pass" autoComplete="off" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />
+        </Form.Item>
+        <Button
+          type="primary"
+          htmlType="submit"
+          icon={<ImportOutlined />}
+          loading={running}
+          disabled={!file || (!!busy && !running)}
+          data-testid="import-button"
+        >
+          {t('sync.import.button')}
+        </Button>
+      </Form>
+      {running && <JobProgress label={t('sync.import.running')} />}
       {lastImport && !running && (
         <Alert
           className="sync-result"
@@ -144,6 +161,9 @@ export function ImportCard() {
           data-testid="import-warning"
           title={t(lastImport.warning, { ...lastImport.warningParams, defaultValue: t('sync.warnings.generic') })}
         />
+      )}
+      {importCancelled && !running && (
+        <Alert className="sync-result" type="info" showIcon data-testid="import-cancelled" title={t('sync.import.refused')} />
       )}
       {importError !== null && !running && (
         <Alert

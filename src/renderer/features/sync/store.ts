@@ -1,61 +1,97 @@
 // The sync screen's running job: one export or import at a time, kept outside the page so that
-// leaving the screen and coming back neither loses the result nor allows a second start.
+// leaving the screen and coming back neither loses the result nor allows a second start. The job
+// runs in a worker in the main process; this polls `jobs.get` for its progress and result.
 import { create } from 'zustand';
+import type { JobStatus } from '../../../shared/jobs';
 import type { SyncExportResult, SyncImportSummary } from '../../../shared/sync';
-import { call } from '../../api';
+import { ApiError, call } from '../../api';
 import { downloadBase64, readAsBase64 } from './files';
 
 export type SyncJob = 'export' | 'import';
 
+const POLL_MS = 300;
+
 interface SyncUi {
   busy: SyncJob | null;
+  /** The running job's last known status (progress), null when none runs. */
+  job: JobStatus | null;
   /** Bumped after every finished job: the page reloads status, history and conflicts. */
   generation: number;
   lastExport: SyncExportResult | null;
   exportError: unknown;
   lastImport: SyncImportSummary | null;
   importError: unknown;
+  /** The last import was cancelled (nothing was written). */
+  importCancelled: boolean;
   /** A bundle for `deviceId` (null: a new device, full snapshot), offered as a download. */
   exportBundle(deviceId: string | null, passphrase: string): Promise<void>;
   /** Reads the chosen file and imports it. */
   importFile(file: File, passphrase: string): Promise<void>;
+  /** Asks the running job to stop; it rolls back. */
+  cancel(): Promise<void>;
   clearImport(): void;
   changed(): void;
 }
 
-export const useSyncUi = create<SyncUi>((set, get) => ({
-  busy: null,
-  generation: 0,
-  lastExport: null,
-  exportError: null,
-  lastImport: null,
-  importError: null,
-  async exportBundle(deviceId, passphrase) {
-    if (get().busy) return;
-    set({ busy: 'export', lastExport: null, exportError: null });
-    try {
-      const result = await call('sync.export', { deviceId, ...(passphrase ? { passphrase } : {}) });
-      downloadBase64(result.fileName, result.data);
-      set({ lastExport: { ...result, data: '' } });
-    } catch (error) {
-      set({ exportError: error });
-    } finally {
-      set((s) => ({ busy: null, generation: s.generation + 1 }));
+export const useSyncUi = create<SyncUi>((set, get) => {
+  /** Polls until the job ends; returns its final status (errors of jobs.get itself are thrown). */
+  async function follow(jobId: string): Promise<JobStatus> {
+    for (;;) {
+      const status = await call('jobs.get', { id: jobId });
+      set({ job: status });
+      if (status.state !== 'running') return status;
+      await new Promise((r) => setTimeout(r, POLL_MS));
     }
-  },
-  async importFile(file, passphrase) {
-    if (get().busy) return;
-    set({ busy: 'import', lastImport: null, importError: null });
-    try {
-      const data = await readAsBase64(file);
-      const summary = await call('sync.import', { fileName: file.name, data, ...(passphrase ? { passphrase } : {}) });
-      set({ lastImport: summary });
-    } catch (error) {
-      set({ importError: error });
-    } finally {
-      set((s) => ({ busy: null, generation: s.generation + 1 }));
-    }
-  },
-  clearImport: () => set({ lastImport: null, importError: null }),
-  changed: () => set((s) => ({ generation: s.generation + 1 })),
-}));
+  }
+  const finish = () => set((s) => ({ busy: null, job: null, generation: s.generation + 1 }));
+
+  return {
+    busy: null,
+    job: null,
+    generation: 0,
+    lastExport: null,
+    exportError: null,
+    lastImport: null,
+    importError: null,
+    importCancelled: false,
+    async exportBundle(deviceId, passphrase) {
+      if (get().busy) return;
+      set({ busy: 'export', job: null, lastExport: null, exportError: null });
+      try {
+        const { jobId } = await call('sync.startExport', { deviceId, ...(passphrase ? { passphrase } : {}) });
+        const end = await follow(jobId);
+        if (end.state === 'done') {
+          const result = end.result as SyncExportResult;
+          downloadBase64(result.fileName, result.data);
+          set({ lastExport: { ...result, data: '' } });
+        } else if (end.state === 'failed' && end.error) set({ exportError: new ApiError(end.error) });
+      } catch (error) {
+        set({ exportError: error });
+      } finally {
+        finish();
+      }
+    },
+    async importFile(file, passphrase) {
+      if (get().busy) return;
+      set({ busy: 'import', job: null, lastImport: null, importError: null, importCancelled: false });
+      try {
+        const data = await readAsBase64(file);
+        const { jobId } = await call('sync.startImport', { fileName: file.name, data, ...(passphrase ? { passphrase } : {}) });
+        const end = await follow(jobId);
+        if (end.state === 'done') set({ lastImport: end.result as SyncImportSummary });
+        else if (end.state === 'failed' && end.error) set({ importError: new ApiError(end.error) });
+        else set({ importCancelled: true });
+      } catch (error) {
+        set({ importError: error });
+      } finally {
+        finish();
+      }
+    },
+    async cancel() {
+      const job = get().job;
+      if (job && job.state === 'running') await call('jobs.cancel', { id: job.id }).catch(() => undefined);
+    },
+    clearImport: () => set({ lastImport: null, importError: null, importCancelled: false }),
+    changed: () => set((s) => ({ generation: s.generation + 1 })),
+  };
+});
