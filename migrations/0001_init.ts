@@ -112,6 +112,9 @@ const STATEMENTS = [
     `CREATE INDEX ${t}_trash ON ${t} (deleted_at, rid) WHERE deleted_at IS NOT NULL`,
   ]),
   `CREATE INDEX companies_by_category ON companies (category, updated_at, rid) WHERE deleted_at IS NULL`,
+  // Exact-name matches for search ranking (a name, its full pinyin or initials typed whole).
+  `CREATE INDEX contacts_by_name_key ON contacts (name_key) WHERE deleted_at IS NULL`,
+  `CREATE INDEX contacts_by_initials ON contacts (name_initials) WHERE deleted_at IS NULL`,
   `CREATE INDEX contacts_by_company ON contacts (company_id, updated_at, rid) WHERE deleted_at IS NULL`,
   `CREATE INDEX taggings_by_tag ON taggings (tag_id, record_id) WHERE deleted_at IS NULL`,
   // Not partial: a save looks a (record, tag) link up whether it is live or not (setTagging).

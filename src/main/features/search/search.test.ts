@@ -85,6 +85,19 @@ describe('search.global', () => {
     await sql`DELETE FROM contacts WHERE id = ${other}`.execute(rt.app.db.kysely);
   });
 
+  it('puts an exact pinyin or initials match first, even among many candidates', async () => {
+    const db = rt.app.db.kysely;
+    const crowd: string[] = [];
+    for (let i = 0; i < 230; i++) crowd.push(await addContact(db, { name: `吴林${'博文志强'[i % 4]}${i}` }));
+    const exact = await addContact(db, { name: '吴林' });
+    expect((await names('wulin')).slice(0, 1)).toEqual(['吴林']);
+    expect((await names('wl')).slice(0, 1)).toEqual(['吴林']);
+    for (const id of [...crowd, exact]) {
+      await sql`DELETE FROM contact_search WHERE rowid = (SELECT rid FROM contacts WHERE id = ${id})`.execute(db);
+      await sql`DELETE FROM contacts WHERE id = ${id}`.execute(db);
+    }
+  });
+
   it('leaves soft-deleted contacts out and finds restored ones again', async () => {
     const db = rt.app.db.kysely;
     await db.updateTable('contacts').set({ deleted_at: '2026-02-01T00:00:00.000Z' }).where('id', '=', ids.ouyang).execute();
