@@ -52,10 +52,6 @@ export async function benchSync(n = Number(process.env.BENCH_SYNC ?? 100_000), e
     console.log(`\n=== sync by file: ${n.toLocaleString('en')} contacts seeded on A, then ${edits.toLocaleString('en')} edits, then ${n.toLocaleString('en')} deletes`);
     const t = performance.now();
     const seeded = seedBulk(a.app.db.sqlite, { contacts: n, seed: 1, clock: a.app.clock });
-    // seedBulk writes rows and change_log but no field_clock rows (the insert clock '*' that
-    // writeChangeLog keeps): without them A's later edits carry a null base and every one of them
-    // would land in B's conflict inbox. Add what a create through the handlers would have written.
-    a.app.db.sqlite.exec(`INSERT OR IGNORE INTO field_clock (tbl, row_id, col, hlc) SELECT tbl, row_id, '*', min(hlc) FROM change_log GROUP BY tbl, row_id`);
     console.log(`  seeding A ${secs(performance.now() - t)}: ${seeded.contacts} contacts, ${seeded.companies} companies, ${seeded.activities} activities  ${rss()}`);
     a.app.db.sqlite.pragma('wal_checkpoint(TRUNCATE)'); // the seeding's WAL, not the export's cost
 

@@ -3,6 +3,7 @@
 // as the handlers would, with the search feature's pure token functions.
 import type { Database as Sqlite, Statement } from 'better-sqlite3';
 import { HybridClock } from '../../core/hlc';
+import { ROW_CLOCK } from '../../core/logs';
 import { newId } from '../../core/ids';
 import { OWNER_ID } from '../../core/session';
 import { companyKeys, companySearchRow, contactKeys, contactSearchRow } from '../search';
@@ -58,6 +59,7 @@ class BulkWriter {
   private readonly contactFts: Statement;
   private readonly companyFts: Statement;
   private readonly key: Statement;
+  private readonly rowClock: Statement;
   private contactRows: unknown[][] = [];
   private companyRows: unknown[][] = [];
   readonly counts: BulkResult = { contacts: 0, companies: 0, activities: 0 };
@@ -67,6 +69,7 @@ class BulkWriter {
     private readonly clock: HybridClock,
   ) {
     this.changeLog = sqlite.prepare('INSERT INTO change_log (hlc, device_id, tbl, row_id, fields) VALUES (?, ?, ?, ?, ?)');
+    this.rowClock = sqlite.prepare(`INSERT INTO field_clock (tbl, row_id, col, hlc) VALUES (?, ?, '${ROW_CLOCK}', ?)`);
     this.contactFts = sqlite.prepare('INSERT INTO contact_search (rowid, name, py, company, phone, email) VALUES (?, ?, ?, ?, ?, ?)');
     this.companyFts = sqlite.prepare('INSERT INTO company_search (rowid, name, py, phone, web) VALUES (?, ?, ?, ?, ?)');
     this.key = sqlite.prepare('INSERT INTO customer_keys (kind, value, record_id) VALUES (?, ?, ?)');
@@ -86,7 +89,10 @@ class BulkWriter {
     const rid = writer.run(values);
     // The same fields, in the same order, as the ChangeSet records for a create.
     const row = { id, ...columns, created_at: createdAt, updated_at: createdAt, created_by: OWNER_ID, owner_id: OWNER_ID, deleted_at: null };
-    this.changeLog.run(this.clock.send(), this.clock.device, table, id, JSON.stringify(row));
+    const hlc = this.clock.send();
+    this.changeLog.run(hlc, this.clock.device, table, id, JSON.stringify(row));
+    // The insert's clock for every field, as writeChangeLog keeps it, so later edits sync as edits.
+    this.rowClock.run(table, id, hlc);
     return rid;
   }
 

@@ -84,6 +84,12 @@ describe('seedBulk', () => {
     expect(count(`SELECT count(*) FROM contacts WHERE name LIKE '欧阳%' OR name LIKE '曾%' OR name LIKE '单%'`)).toBeGreaterThan(0);
     await expectSearchable();
     expect(count('SELECT count(*) FROM contact_search')).toBe(3000);
+    // Each record carries its insert clock, so a later edit syncs as an edit, not a conflict.
+    expect(count(`SELECT count(*) FROM field_clock WHERE col = '*'`)).toBe(count('SELECT count(*) FROM change_log'));
+    const id = rt.app.db.sqlite.prepare('SELECT id FROM contacts LIMIT 1').pluck().get() as string;
+    await rt.call('contacts.update', { id, patch: { title: '采购' } });
+    const edit = rt.app.db.sqlite.prepare(`SELECT base FROM change_log WHERE row_id = ? ORDER BY seq DESC LIMIT 1`).pluck().get(id) as string;
+    expect(JSON.parse(edit).title).toMatch(/Z-/);
   });
 
   it('leaves the schema as it found it: indexes built after a load into empty tables, kept when seeding again', async () => {
