@@ -10,6 +10,8 @@ export type ErrorCode =
   | 'duplicate'
   | 'unauthenticated'
   | 'db_too_new'
+  /** A long job (sync import/export) holds the database for writing; try again when it ends. */
+  | 'busy'
   /** Sync bundle: not a Kehu bundle, corrupt or truncated (checksum, count, rows). */
   | 'bundle_invalid'
   /** Sync bundle made by a newer format version: upgrade this device. */

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { contract, isChannel, type Channel } from '../../shared/contract';
 import { KehuError, type FieldIssue, type Result } from '../../shared/errors';
 import type { SessionInfo } from '../../shared/permissions';
+import { jobsOf } from '../jobs/registry';
 import { ChangeSet } from './changes';
 import type { AppState, Ctx, Handlers } from './context';
 import { writeAudit, writeChangeLog } from './logs';
@@ -52,6 +53,9 @@ async function runMutation(
   session: SessionInfo,
   handler: (input: unknown, ctx: Ctx) => Promise<unknown>,
 ): Promise<unknown> {
+  // A job's transaction holds the write lock: waiting for it would freeze the window for up to
+  // busy_timeout and then fail, so say at once that the database is busy.
+  if (jobsOf(app).holdsWriteLock()) throw new KehuError({ code: 'busy' });
   // The clock only moves forward: a rolled-back mutation just leaves a gap in it.
   return app.db.kysely.transaction().execute(async (trx) => {
       const now = new Date().toISOString();

@@ -115,6 +115,8 @@ describe('jobs in a worker thread', () => {
       expect(s.state).toBe('running');
       await new Promise((r) => setTimeout(r, 1));
     }
+    const edit = await b.dispatch('tags.save', { name: '导入中', color: '#ff0000' }, ownerSession);
+    expect(edit.ok === false && edit.error.code).toBe('busy');
     await b.call('jobs.cancel', { id: jobId });
     const end = await poll(b, jobId);
     expect(end.state).toBe('cancelled');

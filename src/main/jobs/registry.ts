@@ -108,6 +108,11 @@ export class JobRegistry {
     return id;
   }
 
+  /** Whether a job is running: every job is one write transaction (inJobMutation) until it ends. */
+  holdsWriteLock(): boolean {
+    return [...this.jobs.values()].some((e) => e.status.state === 'running');
+  }
+
   get(id: string, session: SessionInfo): JobStatus {
     const entry = this.entry(id, session);
     return { ...entry.status };

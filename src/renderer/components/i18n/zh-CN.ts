@@ -249,6 +249,7 @@ export const zhCN = {
     duplicate: '可能与现有记录重复',
     unauthenticated: '登录已失效，请从启动时显示的链接重新打开',
     db_too_new: '数据库由更新版本的程序创建，请升级后再打开',
+    busy: '正在进行同步导入或导出，请在完成后再试',
     internal: '出现了意外错误，请重试',
     offline: '无法连接到数据服务',
     bundle_invalid: '这不是完整的客户管理同步文件（文件损坏、不完整或来自其他程序）',
