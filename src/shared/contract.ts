@@ -5,6 +5,7 @@ import { appContract } from './app';
 import { companiesContract } from './companies';
 import { contactsContract } from './contacts';
 import { customFieldsContract } from './custom-fields';
+import { ioContract } from './io';
 import { jobsContract } from './jobs';
 import { searchContract } from './search';
 import { syncContract } from './sync';
@@ -24,6 +25,7 @@ export const contract = {
   ...trashContract,
   ...syncContract,
   ...jobsContract,
+  ...ioContract,
 };
 
 export type Contract = typeof contract;

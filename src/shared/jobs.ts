@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { channel } from './contract-kit';
 import type { KehuErrorData } from './errors';
 
-export type JobKind = 'sync.export' | 'sync.import';
+export type JobKind = 'sync.export' | 'sync.import' | 'io.import' | 'io.export';
 export type JobState = 'running' | 'done' | 'failed' | 'cancelled';
 
 export interface JobStatus {

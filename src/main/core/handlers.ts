@@ -5,6 +5,7 @@ import { appHandlers } from '../features/app/handlers';
 import { companiesHandlers } from '../features/companies/handlers';
 import { contactsHandlers } from '../features/contacts/handlers';
 import { customFieldsHandlers } from '../features/custom-fields/handlers';
+import { ioHandlers } from '../features/io/handlers';
 import { searchHandlers } from '../features/search';
 import { syncHandlers } from '../features/sync/handlers';
 import { tagsHandlers } from '../features/tags/handlers';
@@ -22,4 +23,5 @@ export const handlers: Handlers = {
   ...viewsHandlers,
   ...trashHandlers,
   ...syncHandlers,
+  ...ioHandlers,
 };

@@ -17,6 +17,8 @@ const KEEP_FINISHED = 10;
 const KIND_PERMISSION: Record<JobKind, Permission> = {
   'sync.export': 'sync.run',
   'sync.import': 'sync.run',
+  'io.import': 'data.import',
+  'io.export': 'data.export',
 };
 
 interface Entry {

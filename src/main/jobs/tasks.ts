@@ -4,6 +4,8 @@ import type { JobKind } from '../../shared/jobs';
 import type { SyncExportResult, SyncImportSummary } from '../../shared/sync';
 import type { AppState } from '../core/context';
 import { exportBundle, importBundle, type SyncHooks } from '../sync/merge';
+import { runExportTask } from '../io/export/task';
+import { runImportTask } from '../io/import/task';
 import { inJobMutation } from './mutation';
 
 export interface TaskArgs {
@@ -39,4 +41,6 @@ export const tasks: Record<JobKind, (args: TaskArgs) => Promise<unknown>> = {
       importBundle(app, db, now, bytes, fileName, passphrase, hooks),
     );
   },
+  'io.import': runImportTask,
+  'io.export': runExportTask,
 };
