@@ -1,0 +1,289 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import iconv from 'iconv-lite';
+import { afterAll, describe, expect, it } from 'vitest';
+import { inspectFile, readRows } from './index';
+
+const FX = '../shared/fixtures/csv/';
+const tmp = mkdtempSync(join(tmpdir(), 'kehu-read-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+async function all(path: string, opts = {}): Promise<string[][]> {
+  const rows: string[][] = [];
+  for await (const r of readRows(path, opts)) rows.push(r.values);
+  return rows;
+}
+
+describe('csv-spectrum: every file matches the upstream expected JSON', () => {
+  const dir = FX + 'csv-spectrum/';
+  const names = readdirSync(dir).filter((f) => f.endsWith('.csv') && f !== 'location_coordinates.csv');
+  it('has the files', () => expect(names.length).toBe(11));
+  for (const name of names) {
+    it(name, async () => {
+      const expected = JSON.parse(readFileSync(`${dir}expected/${name.replace('.csv', '.json')}`, 'utf8')) as Record<string, string>[];
+      const { info } = await inspectFile(dir + name);
+      expect(info.headers).toEqual(Object.keys(expected[0]));
+      const rows = await all(dir + name);
+      expect(rows).toEqual(expected.map((o) => Object.values(o)));
+    });
+  }
+  it('location_coordinates.csv: bare quote in an unquoted field is data', async () => {
+    const rows = await all(dir + 'location_coordinates.csv');
+    const { info } = await inspectFile(dir + 'location_coordinates.csv');
+    expect(info.headers[0]).toBe('Contact Phone Number');
+    expect(rows).toEqual([['2095257564', '37\uFFFD36\'37.8"N 121\uFFFD2\'17.9"W', 'Modesto', 'Stanislaus']]);
+  });
+});
+
+describe('encodings', () => {
+  it.each([
+    ['easyexcel/no_bom.csv', 'utf-8'],
+    ['easyexcel/office_bom.csv', 'utf-8'],
+    ['generated/easyexcel_no_bom.utf8-bom.csv', 'utf-8'],
+    ['generated/easyexcel_no_bom.gbk.csv', 'gb18030'],
+  ])('%s → %s, same table', async (file, enc) => {
+    const { info, sample } = await inspectFile(FX + file, { sampleRows: 3 });
+    expect(info).toMatchObject({ format: 'csv', encoding: enc, delimiter: ',', headers: ['姓名', '年纪'], sheets: [], sheet: null });
+    expect(sample).toEqual([['姓名0', '20'], ['姓名1', '20'], ['姓名2', '20']]);
+    const rows = await all(FX + file);
+    expect(rows.length).toBe(10);
+    expect(rows[9]).toEqual(['姓名9', '20']);
+  });
+
+  it.each([
+    ['easyexcel/bom_utf16le.csv', 'utf-16le'],
+    ['easyexcel/bom_utf16be.csv', 'utf-16be'],
+  ])('%s (Chinese, CRLF) → %s', async (file, enc) => {
+    const { info, sample } = await inspectFile(FX + file, { sampleRows: 2 });
+    expect(info.encoding).toBe(enc);
+    expect(info.headers).toEqual(['姓名', '年纪']);
+    expect(sample).toEqual([['姓名0', '0'], ['姓名1', '1']]);
+  });
+
+  it.each([
+    ['csvkit/test_utf16_big.csv', 'utf-16be'],
+    ['csvkit/test_utf16_little.csv', 'utf-16le'],
+  ])('%s → %s', async (file, enc) => {
+    const { info, sample } = await inspectFile(FX + file);
+    expect(info.encoding).toBe(enc);
+    expect(info.headers).toEqual(['a', 'b', 'c']);
+    expect(sample).toEqual([['1', '2', '3'], ['4', '5', 'ʤ']]);
+  });
+
+  it('node-csv 365 UTF-16LE BOM Windows and UTF-8 BOM Windows', async () => {
+    const a = await inspectFile(FX + 'node-csv/365-utf16le-bom-windows.csv');
+    expect(a.info.encoding).toBe('utf-16le');
+    expect(a.info.headers).toEqual(['a', 'b', 'c']);
+    expect(a.sample).toEqual([['1', '2', '3']]);
+    const b = await inspectFile(FX + 'node-csv/365-utf8-bom-windows.csv');
+    expect(b.info.encoding).toBe('utf-8');
+    expect(b.info.headers[0]).toBe('a');
+  });
+
+  it('salesforce: the same table in UTF-8, UTF-16LE and UTF-16BE with BOM', async () => {
+    const results = await Promise.all(
+      ['UTF8', 'UTF16LE', 'UTF16BE'].map((e) => inspectFile(`${FX}salesforce-dataloader/csvtext_BOM_${e}.csv`)),
+    );
+    expect(results.map((r) => r.info.encoding)).toEqual(['utf-8', 'utf-16le', 'utf-16be']);
+    expect(results[1].info.headers).toEqual(results[0].info.headers);
+    expect(results[2].sample).toEqual(results[0].sample);
+    expect(results[0].info.headers[0]).not.toMatch(/^\uFEFF/);
+  });
+
+  it('Latin-1 files are not read as UTF-8 or GBK', async () => {
+    const a = await inspectFile(FX + 'node-csv/327.cws.csv');
+    expect(a.info.encoding).toBe('windows-1252');
+    expect(a.sample).toEqual([['Acentuação1', 'acentuação2']]);
+    const b = await inspectFile(FX + 'csvkit/test_latin1.csv');
+    expect(b.info.encoding).toBe('windows-1252');
+    expect(b.sample).toEqual([['1', '2', '3'], ['4', '5', '©']]);
+    const c = await inspectFile(FX + 'duckdb/encodings_latin1.csv');
+    expect(c.info.headers).toEqual(['name', 'age']);
+    expect(c.sample.slice(0, 4)).toEqual([['José Álvarez', '30'], ['Müller', '25'], ['François Dupont', '45'], ['Björn Andersson', '50']]);
+  });
+
+  it('duckdb UTF-16 with accented names', async () => {
+    const { info, sample } = await inspectFile(FX + 'duckdb/encodings_utf16.csv');
+    expect(info.encoding).toBe('utf-16le');
+    expect(sample.flat().join(' ')).not.toContain('\uFFFD');
+  });
+
+  it('Shift_JIS: manual override decodes it', async () => {
+    const { info, sample } = await inspectFile(FX + 'duckdb/encodings_shift_jis.csv', { encoding: 'shift_jis' });
+    expect(info.encoding).toBe('shift-jis');
+    expect(info.headers).toHaveLength(2);
+    expect(sample[0][1]).toBe('25');
+    expect(sample.map((r) => r[0]).join('')).toMatch(/^[\u3040-\u30ff\u4e00-\u9fff]+$/);
+  });
+
+  it('GBK override name is decoded as gb18030', async () => {
+    const { info } = await inspectFile(FX + 'generated/easyexcel_no_bom.gbk.csv', { encoding: 'GBK' });
+    expect(info.encoding).toBe('gb18030');
+    expect(info.headers).toEqual(['姓名', '年纪']);
+  });
+});
+
+describe('dialect and messy files', () => {
+  it('CR-only line endings with a CR inside quotes (mac_newlines)', async () => {
+    expect(await all(FX + 'csvkit/mac_newlines.csv')).toEqual([['1', '2', '3'], ['Once upon\ra time', '5', '6']]);
+  });
+  it('CR-only Excel export with error literals (ErrorTypes)', async () => {
+    const { info, sample } = await inspectFile(FX + 'sheetjs-test_files/ErrorTypes.csv');
+    expect(info.headers.length).toBeGreaterThan(1);
+    expect(sample.flat()).toContain('#DIV/0!');
+    expect(sample.flat()).toContain('#NULL!');
+  });
+  it('CRLF records with bare LF inside quoted header cells (Attendance)', async () => {
+    const { info, sample } = await inspectFile(FX + 'sheetjs-test_files/Attendance.csv', { sampleRows: 1 });
+    expect(info.headers.slice(0, 3)).toEqual(['Date', 'Ben \nAshley', 'Tom Brooks']);
+    expect(sample[0]).toEqual(['10/1', 'FALSE', 'TRUE', 'TRUE', 'TRUE', 'TRUE', 'TRUE', 'FALSE', 'TRUE']);
+  });
+  it('NUL bytes are stripped', async () => {
+    expect(await all(FX + 'csvkit/null_byte.csv')).toEqual([['', '2', '3']]);
+  });
+  it('ragged rows: long rows keep extra cells, short rows are padded', async () => {
+    const rows: { line: number; values: string[] }[] = [];
+    for await (const r of readRows(FX + 'csvkit/bad.csv')) rows.push(r);
+    expect(rows).toEqual([
+      { line: 1, values: ['1', '27', '', "I'm too long!"] },
+      { line: 2, values: ['', "I'm too short!", ''] },
+      { line: 3, values: ['0', 'mixed types.... uh oh', '17'] },
+    ]);
+  });
+  it('leading zeroes stay text', async () => {
+    expect(await all(FX + 'csvkit/test_no_leading_zeroes.csv')).toEqual([['01', '00.11', '0.1']]);
+    expect(await all(FX + 'duckdb/phonenumbers.csv')).toEqual([['+318855443322'], ['+552244331122'], ['+12233445567']]);
+  });
+  it('empty trailing header names and rows of only commas', async () => {
+    const { info } = await inspectFile(FX + 'csvkit/test_empty_columns.csv');
+    expect(info.headers).toEqual(['a', 'b', 'c', '', '']);
+    expect(await all(FX + 'csvkit/test_empty_columns.csv')).toEqual([['a', '', '', '', ''], ['', '', 'c', '', '']]);
+  });
+  it('BOM + trailing comma on one row (411)', async () => {
+    const { info } = await inspectFile(FX + 'node-csv/411.csv');
+    expect(info.headers).toEqual(['id', 'first_name', 'last_name', 'email', 'modified_at']);
+    const rows = await all(FX + 'node-csv/411.csv');
+    expect(rows[1]).toEqual(['2', 'Kylie', 'Lauderdale', 'klauderdale1@wsj.com', '2022-02-14', '']);
+  });
+  it('BOM and spaces in the header are trimmed (commons-csv bom)', async () => {
+    const { info } = await inspectFile(FX + 'commons-csv/CSVFileParser_bom.csv');
+    expect(info.headers.slice(0, 3)).toEqual(['Date', 'Open', 'High']);
+  });
+  it('papaparse utf-8-bom-sample', async () => {
+    const { info, sample } = await inspectFile(FX + 'papaparse/utf-8-bom-sample.csv');
+    expect(info).toMatchObject({ encoding: 'utf-8', headers: ['A', 'B', 'C'] });
+    expect(sample).toEqual([['X', 'Y', 'Z']]);
+  });
+  it('semicolon delimiter (duckdb glob f_2, decimal separators, bank export)', async () => {
+    const a = await inspectFile(FX + 'duckdb/glob_dif_dialect_f_2.csv');
+    expect(a.info).toMatchObject({ delimiter: ';', headers: ['id', 'name', 'email'] });
+    expect(a.sample[0]).toEqual(['1', 'alice', 'alice@email.com']);
+    const b = await inspectFile(FX + 'duckdb/decimal_separators.csv');
+    expect(b.info.delimiter).toBe(';');
+    expect(b.sample[0]).toEqual(['1,1', '1.1']);
+    const c = await inspectFile(FX + 'duckdb/rejects_sniffer.csv');
+    expect(c.info.delimiter).toBe(';');
+    expect(c.info.headers).toHaveLength(25);
+    expect(c.sample[0][6]).toBe('123,45');
+  });
+  it('unescaped quotes inside quoted fields are kept as data', async () => {
+    const rows = await all(FX + 'duckdb/unescaped_quote.csv');
+    expect(rows[0]).toEqual(['2', 'pedro "pdet" holanda']);
+    expect(rows[1]).toEqual(['3', 'pedro "pdet" ho;landa']);
+  });
+  it('full-width comma in a Chinese header (converterCsv): 37 header fields, 38 in the row', async () => {
+    const { info, sample } = await inspectFile(FX + 'easyexcel/converterCsv.csv');
+    expect(info.headers).toHaveLength(37);
+    expect(info.headers[2]).toBe('大数的字符串，大整数的布尔(不支持)');
+    expect(sample[0]).toHaveLength(38);
+    expect(sample[0]).toContain('#VALUE!');
+  });
+  it('JSON arrays in quoted cells (krayin persons)', async () => {
+    const { sample } = await inspectFile(FX + 'krayin-crm/persons.csv');
+    expect(sample[0].some((v) => v.startsWith('[{"label": '))).toBe(true);
+  });
+  it('header cell with TAB/LF/VT/FF/CR inside quotes', async () => {
+    const { info, sample } = await inspectFile(FX + 'csvkit/test_header_newline.csv');
+    expect(info.headers).toEqual(['start \t\n\v\f\r end', 'b', 'c']);
+    expect(sample).toEqual([['d', 'e', 'f']]);
+  });
+  it('delimiter override', async () => {
+    const { info, sample } = await inspectFile(FX + 'csvkit/bad.csv', { delimiter: ';' });
+    expect(info.delimiter).toBe(';');
+    expect(info.headers).toEqual(['column_a,column_b,column_c']);
+    expect(sample[0]).toEqual(['1,27,,"I\'m too long!"']);
+  });
+  it('a large faker CRM export reads fully (atomic-crm)', async () => {
+    const { info } = await inspectFile(FX + 'atomic-crm/test-data_contacts.csv');
+    expect(info.headers).toHaveLength(24);
+    const rows = await all(FX + 'atomic-crm/test-data_contacts.csv');
+    expect(rows.length).toBeGreaterThan(100);
+    expect(rows.every((r) => r.length === 24)).toBe(true);
+  });
+});
+
+describe('generated hard cases', () => {
+  it('GBK CSV from Chinese Excel with quoted newlines, quotes and CRLF', async () => {
+    const text = '姓名,手机,地址,备注\r\n张三,13800138000,"北京市朝阳区\r\n建国路88号","他说""你好"""\r\n\r\n李四,13912345678,上海,\r\n';
+    const p = join(tmp, 'gbk.csv');
+    writeFileSync(p, iconv.encode(text, 'gbk'));
+    const { info } = await inspectFile(p);
+    expect(info).toMatchObject({ encoding: 'gb18030', delimiter: ',', headers: ['姓名', '手机', '地址', '备注'] });
+    const rows: { line: number; values: string[] }[] = [];
+    for await (const r of readRows(p)) rows.push(r);
+    expect(rows).toEqual([
+      { line: 1, values: ['张三', '13800138000', '北京市朝阳区\r\n建国路88号', '他说"你好"'] },
+      { line: 3, values: ['李四', '13912345678', '上海', ''] },
+    ]);
+  });
+  it('semicolon, tab and pipe delimiters are detected', async () => {
+    for (const d of [';', '\t', '|']) {
+      const p = join(tmp, `d${d.charCodeAt(0)}.csv`);
+      writeFileSync(p, [`姓名${d}公司${d}备注`, `王五${d}"A${d}B公司"${d}x,y`, `赵六${d}C公司${d}`].join('\n'));
+      const { info, sample } = await inspectFile(p);
+      expect(info.delimiter).toBe(d);
+      expect(info.headers).toEqual(['姓名', '公司', '备注']);
+      expect(sample).toEqual([['王五', `A${d}B公司`, 'x,y'], ['赵六', 'C公司', '']]);
+    }
+  });
+  it('UTF-16LE without BOM (tab-delimited, as Excel "Unicode Text" minus BOM)', async () => {
+    const p = join(tmp, 'u16.txt');
+    writeFileSync(p, iconv.encode('name\tcity\nAnna\tKöln\n', 'utf-16le'));
+    const { info, sample } = await inspectFile(p);
+    expect(info).toMatchObject({ encoding: 'utf-16le', delimiter: '\t', headers: ['name', 'city'] });
+    expect(sample).toEqual([['Anna', 'Köln']]);
+  });
+  it('UTF-8 multi-byte characters split across read chunks', async () => {
+    const p = join(tmp, 'split.csv');
+    const row = '客户名称,备注\n' + Array.from({ length: 30000 }, (_, i) => `客户${i},备注内容${i}`).join('\n');
+    writeFileSync(p, row);
+    const rows = await all(p);
+    expect(rows.length).toBe(30000);
+    expect(rows[29999]).toEqual(['客户29999', '备注内容29999']);
+    expect(rows.every((r) => !r.join('').includes('\uFFFD'))).toBe(true);
+  });
+  it('200k rows stream with low memory', async () => {
+    const p = join(tmp, 'big.csv');
+    const ws = createWriteStream(p);
+    ws.write('姓名,手机,邮箱,公司,备注\n');
+    for (let i = 0; i < 200_000; i++) {
+      ws.write(`客户${i},1380000${String(i).padStart(4, '0')},c${i}@example.com,"公司, 有限${i}","备注 ${'x'.repeat(200)}"\n`);
+    }
+    await new Promise<void>((res, rej) => ws.end((err?: Error | null) => (err ? rej(err) : res())));
+    global.gc?.();
+    const before = process.memoryUsage().heapUsed;
+    let n = 0;
+    let peak = before;
+    let last: string[] = [];
+    for await (const r of readRows(p)) {
+      n++;
+      last = r.values;
+      if (n % 10000 === 0) peak = Math.max(peak, process.memoryUsage().heapUsed);
+    }
+    expect(n).toBe(200_000);
+    expect(last[0]).toBe('客户199999');
+    expect(last[3]).toBe('公司, 有限199999');
+    expect(peak - before).toBeLessThan(100 * 1024 * 1024);
+  });
+});

@@ -1,0 +1,89 @@
+import { createReadStream } from 'node:fs';
+import iconv from 'iconv-lite';
+import { CsvTokenizer, detectDelimiter } from './tokenizer';
+import { detectEncoding, normalizeEncoding } from './encoding';
+import { readHead } from './sniff';
+import { cleanHeader, isEmptyRow, padRow, type ReadOptions, type Row, type SourceInfo } from './types';
+
+const CHUNK = 256 * 1024;
+
+/** Decoded text of a file, chunk by chunk (BOM and NUL characters removed). Pulls bytes only as fast as they are consumed. */
+export async function* decodedChunks(path: string, encoding: string): AsyncGenerator<string> {
+  const decoder = iconv.getDecoder(encoding);
+  let first = true;
+  const clean = (s: string): string => {
+    let t = s.indexOf('\u0000') >= 0 ? s.replaceAll('\u0000', '') : s;
+    if (first && t.length > 0) {
+      if (t.charCodeAt(0) === 0xfeff) t = t.slice(1);
+      first = false;
+    }
+    return t;
+  };
+  const stream = createReadStream(path, { highWaterMark: CHUNK });
+  try {
+    for await (const chunk of stream) {
+      const s = clean(decoder.write(chunk as Buffer));
+      if (s) yield s;
+    }
+    const tail = decoder.end();
+    if (tail) {
+      const s = clean(tail);
+      if (s) yield s;
+    }
+  } finally {
+    stream.destroy();
+  }
+}
+
+/** All records of a CSV file, streamed. */
+export async function* csvRecords(path: string, encoding: string, delimiter: string): AsyncGenerator<string[]> {
+  const tok = new CsvTokenizer(delimiter);
+  let out: string[][] = [];
+  for await (const text of decodedChunks(path, encoding)) {
+    tok.push(text, out);
+    if (out.length) {
+      const batch = out;
+      out = [];
+      yield* batch;
+    }
+  }
+  tok.end(out);
+  yield* out;
+}
+
+export async function csvDialect(path: string, options: ReadOptions = {}): Promise<{ encoding: string; delimiter: string }> {
+  const head = await readHead(path);
+  const encoding = options.encoding ? normalizeEncoding(options.encoding) : detectEncoding(head.bytes, head.truncated);
+  let delimiter = options.delimiter;
+  if (delimiter === 'tab' || delimiter === '\\t') delimiter = '\t';
+  if (!delimiter) {
+    let text = iconv.decode(head.bytes, encoding).replaceAll('\u0000', '');
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    delimiter = detectDelimiter(text, !head.truncated);
+  }
+  return { encoding, delimiter };
+}
+
+/** Header + data rows of a CSV file (empty rows skipped, short rows padded). */
+export async function* csvRows(
+  path: string,
+  options: ReadOptions,
+  onHeader?: (info: SourceInfo) => void,
+): AsyncGenerator<Row> {
+  const { encoding, delimiter } = await csvDialect(path, options);
+  let headers: string[] | null = null;
+  let line = 0;
+  const info = (h: string[]): SourceInfo => ({ format: 'csv', encoding, delimiter, sheets: [], sheet: null, headers: h });
+  for await (const rec of csvRecords(path, encoding, delimiter)) {
+    if (headers === null) {
+      if (isEmptyRow(rec)) continue;
+      headers = rec.map(cleanHeader);
+      onHeader?.(info(headers));
+      continue;
+    }
+    line++;
+    if (isEmptyRow(rec)) continue;
+    yield { line, values: padRow(rec, headers.length) };
+  }
+  if (headers === null) onHeader?.(info([]));
+}

@@ -1,0 +1,34 @@
+import { open } from 'node:fs/promises';
+import { extname } from 'node:path';
+import type { FileFormat } from './types';
+import { SNIFF_BYTES } from './encoding';
+
+export interface Sniffed {
+  bytes: Buffer;
+  /** The sample is shorter than the file. */
+  truncated: boolean;
+}
+
+export async function readHead(path: string, size = SNIFF_BYTES): Promise<Sniffed> {
+  const fh = await open(path, 'r');
+  try {
+    const buf = Buffer.alloc(size);
+    const { bytesRead } = await fh.read(buf, 0, size, 0);
+    const stat = await fh.stat();
+    return { bytes: buf.subarray(0, bytesRead), truncated: stat.size > bytesRead };
+  } finally {
+    await fh.close();
+  }
+}
+
+/** Format by content first (zip signature, BEGIN:VCARD in any common encoding), then by extension. */
+export function detectFormat(path: string, head: Buffer): FileFormat {
+  if (head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return 'xlsx';
+  const probe = head.subarray(0, 4096);
+  const ascii = probe.toString('latin1').replaceAll('\u0000', '').replace(/^\u00ef\u00bb\u00bf|^\u00ff\u00fe|^\u00fe\u00ff/, '');
+  if (/^\s*BEGIN:VCARD/i.test(ascii)) return 'vcard';
+  const ext = extname(path).toLowerCase();
+  if (ext === '.xlsx' || ext === '.xlsm') return 'xlsx';
+  if (ext === '.vcf' || ext === '.vcard') return 'vcard';
+  return 'csv';
+}

@@ -1,0 +1,155 @@
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;
+
+const enum State {
+  FieldStart,
+  Unquoted,
+  Quoted,
+  QuoteInQuoted,
+}
+
+/**
+ * Incremental RFC 4180 tokenizer, fed decoded text chunk by chunk. Forgiving like spreadsheet
+ * programs: LF, CRLF and CR-only all end a record (and may be mixed); a quote inside an unquoted
+ * field is data; a quote inside a quoted field that is not followed by a delimiter, a line end or a
+ * second quote is data too. Line breaks inside quoted fields are kept as they are.
+ */
+export class CsvTokenizer {
+  private row: string[] = [];
+  private field = '';
+  private state = State.FieldStart;
+  private skipLf = false;
+  private readonly delim: number;
+
+  constructor(delimiter: string) {
+    if (delimiter.length !== 1) throw new Error(`Delimiter must be one character: ${JSON.stringify(delimiter)}`);
+    this.delim = delimiter.charCodeAt(0);
+  }
+
+  /** Feeds a chunk; completed records are appended to `out`. */
+  push(text: string, out: string[][]): void {
+    const d = this.delim;
+    const n = text.length;
+    let i = 0;
+    if (this.skipLf && n > 0) {
+      if (text.charCodeAt(0) === LF) i = 1;
+      this.skipLf = false;
+    }
+    while (i < n) {
+      if (this.state === State.Quoted) {
+        const j = text.indexOf('"', i);
+        if (j < 0) {
+          this.field += text.slice(i);
+          return;
+        }
+        this.field += text.slice(i, j);
+        this.state = State.QuoteInQuoted;
+        i = j + 1;
+        continue;
+      }
+      const c = text.charCodeAt(i);
+      if (this.state === State.QuoteInQuoted) {
+        if (c === QUOTE) {
+          this.field += '"';
+          this.state = State.Quoted;
+          i++;
+          continue;
+        }
+        if (c === d || c === LF || c === CR || this.closesAfterSpaces(text, i)) {
+          this.state = State.Unquoted;
+        } else {
+          // Unescaped quote inside a quoted field: keep it as data.
+          this.field += '"';
+          this.state = State.Quoted;
+          continue;
+        }
+      }
+      if (this.state === State.FieldStart && c === QUOTE) {
+        this.state = State.Quoted;
+        i++;
+        continue;
+      }
+      let j = i;
+      while (j < n) {
+        const k = text.charCodeAt(j);
+        if (k === d || k === LF || k === CR) break;
+        j++;
+      }
+      if (j > i) this.field += text.slice(i, j);
+      this.state = State.Unquoted;
+      if (j === n) return;
+      const k = text.charCodeAt(j);
+      this.row.push(this.field);
+      this.field = '';
+      this.state = State.FieldStart;
+      i = j + 1;
+      if (k === d) continue;
+      out.push(this.row);
+      this.row = [];
+      if (k === CR) {
+        if (i < n) {
+          if (text.charCodeAt(i) === LF) i++;
+        } else this.skipLf = true;
+      }
+    }
+  }
+
+  /** `"abc"   ,` : spaces after a closing quote, then a delimiter or line end (or end of chunk). */
+  private closesAfterSpaces(text: string, i: number): boolean {
+    let j = i;
+    while (j < text.length && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9) && text.charCodeAt(j) !== this.delim) j++;
+    if (j === i) return false;
+    if (j === text.length) return true;
+    const k = text.charCodeAt(j);
+    return k === this.delim || k === LF || k === CR;
+  }
+
+  /** Flushes the last record (a file need not end with a line break). */
+  end(out: string[][]): void {
+    if (this.state === State.FieldStart && this.row.length === 0 && this.field === '') return;
+    this.row.push(this.field);
+    out.push(this.row);
+    this.row = [];
+    this.field = '';
+    this.state = State.FieldStart;
+  }
+}
+
+const CANDIDATES = [',', '\t', ';', '|'];
+
+/**
+ * Picks the delimiter whose per-record field count is most consistent over the first records of the
+ * sample (outside quotes), preferring more columns on ties, then the order , TAB ; |.
+ */
+export function detectDelimiter(sample: string, complete: boolean): string {
+  let text = sample;
+  if (!complete) {
+    const cut = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
+    if (cut > 0) text = text.slice(0, cut);
+  }
+  let best = ',';
+  let bestScore = 0;
+  let bestWidth = 0;
+  for (const delim of CANDIDATES) {
+    const t = new CsvTokenizer(delim);
+    const recs: string[][] = [];
+    t.push(text, recs);
+    t.end(recs);
+    const counts = recs.filter((r) => !(r.length === 1 && r[0].trim() === '')).slice(0, 50).map((r) => r.length);
+    if (counts.length === 0) continue;
+    const freq = new Map<number, number>();
+    for (const c of counts) freq.set(c, (freq.get(c) ?? 0) + 1);
+    let mode = 1;
+    let modeN = 0;
+    for (const [c, f] of freq) if (f > modeN || (f === modeN && c > mode)) [mode, modeN] = [c, f];
+    if (mode <= 1) continue;
+    const score = modeN / counts.length;
+    if (score > bestScore + 1e-9 || (Math.abs(score - bestScore) <= 1e-9 && mode > bestWidth)) {
+      best = delim;
+      bestScore = score;
+      bestWidth = mode;
+    }
+  }
+  return best;
+}

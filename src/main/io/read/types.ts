@@ -1,0 +1,49 @@
+export type FileFormat = 'csv' | 'xlsx' | 'vcard';
+
+export interface ReadOptions {
+  /** Override: 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be' | 'latin1' ... (iconv-lite names). */
+  encoding?: string;
+  /** Override: ',' ';' '\t' '|'. */
+  delimiter?: string;
+  /** xlsx: sheet name (default: the first non-empty one). */
+  sheet?: string;
+}
+
+export interface SourceInfo {
+  format: FileFormat;
+  /** Detected or given (csv/vcard); null for xlsx. */
+  encoding: string | null;
+  /** csv only. */
+  delimiter: string | null;
+  /** xlsx only, else []. */
+  sheets: string[];
+  sheet: string | null;
+  /** First row for csv/xlsx (trimmed, BOM removed); fixed field names for vcard (VCARD_HEADERS). */
+  headers: string[];
+}
+
+export interface Row {
+  /** 1-based number of the row among the file's data rows (the header is not counted; skipped empty rows are). */
+  line: number;
+  values: string[];
+}
+
+/** Fixed headers of the rows a vCard file produces (one row per card). */
+export const VCARD_HEADERS: readonly string[] = ['姓名', '手机', '座机', '邮箱', '公司', '职位', '地址', '生日', '备注', 'QQ', '微信'];
+
+/** Trims, removes BOMs and NULs from a header cell. */
+export function cleanHeader(s: string | undefined): string {
+  return (s ?? '').replaceAll('\uFEFF', '').replaceAll('\u0000', '').trim();
+}
+
+/** A row is "completely empty" when every cell is empty or whitespace. */
+export function isEmptyRow(values: string[]): boolean {
+  for (const v of values) if (v.trim() !== '') return false;
+  return true;
+}
+
+/** Pads a row to the header's width (longer rows keep their extra cells). */
+export function padRow(values: string[], width: number): string[] {
+  while (values.length < width) values.push('');
+  return values;
+}
