@@ -2,32 +2,21 @@
 // time: while one runs, both start buttons are disabled and the running card shows its progress
 // (counts from the job in the main process) with a Cancel button.
 import { useState } from 'react';
-import { Alert, Button, Card, Form, Input, Progress, Select, Space, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Form, Input, Select, Space, Typography, Upload } from 'antd';
 import { ExportOutlined, FileOutlined, FolderOpenOutlined, ImportOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { SyncDevice } from '../../../shared/sync';
 import { errorText } from '../../components/errors';
+import { JobProgress } from '../../components/JobProgress';
 import { sizeText } from './DeviceCards';
 import { useSyncUi } from './store';
 
 const NEW_DEVICE = '__new__';
 
-/** The running job: what it does, a bar with counts (done / total), and Cancel. */
-function JobProgress({ label }: { label: string }) {
-  const { t } = useTranslation();
+/** The running job with its progress (counts from the job in the main process) and Cancel. */
+function SyncJobProgress({ label }: { label: string }) {
   const { job, cancel } = useSyncUi();
-  const done = job?.done ?? 0;
-  const total = job?.total ?? 0;
-  const percent = total > 0 ? Math.min(100, Math.floor((done / total) * 100)) : 0;
-  return (
-    <div className="sync-job" data-testid="sync-job-progress" role="status" aria-live="polite">
-      <Typography.Text type="secondary">{label}</Typography.Text>
-      <Progress percent={percent} status="active" format={() => (total > 0 ? `${done} / ${total}` : '')} data-testid="sync-job-bar" />
-      <Button size="small" onClick={() => void cancel()} disabled={!job} data-testid="sync-job-cancel">
-        {t('common.cancel')}
-      </Button>
-    </div>
-  );
+  return <JobProgress className="sync-job" label={label} status={job} onCancel={() => void cancel()} testId="sync-job" />;
 }
 
 export function ExportCard({ devices }: { devices: SyncDevice[] }) {
@@ -61,7 +50,7 @@ export function ExportCard({ devices }: { devices: SyncDevice[] }) {
           {t('sync.export.button')}
         </Button>
       </Form>
-      {running && <JobProgress label={t('sync.export.running')} />}
+      {running && <SyncJobProgress label={t('sync.export.running')} />}
       {lastExport && !running && (
         <Alert
           className="sync-result"
@@ -127,7 +116,7 @@ export function ImportCard() {
           {t('sync.import.button')}
         </Button>
       </Form>
-      {running && <JobProgress label={t('sync.import.running')} />}
+      {running && <SyncJobProgress label={t('sync.import.running')} />}
       {lastImport && !running && (
         <Alert
           className="sync-result"

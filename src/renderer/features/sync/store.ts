@@ -5,11 +5,10 @@ import { create } from 'zustand';
 import type { JobStatus } from '../../../shared/jobs';
 import type { SyncExportResult, SyncImportSummary } from '../../../shared/sync';
 import { ApiError, call } from '../../api';
-import { downloadBase64, readAsBase64 } from './files';
+import { downloadBase64, readAsBase64 } from '../../components/files';
+import { cancelJob, followJob } from '../../components/jobs';
 
 export type SyncJob = 'export' | 'import';
-
-const POLL_MS = 300;
 
 interface SyncUi {
   busy: SyncJob | null;
@@ -34,15 +33,7 @@ interface SyncUi {
 }
 
 export const useSyncUi = create<SyncUi>((set, get) => {
-  /** Polls until the job ends; returns its final status (errors of jobs.get itself are thrown). */
-  async function follow(jobId: string): Promise<JobStatus> {
-    for (;;) {
-      const status = await call('jobs.get', { id: jobId });
-      set({ job: status });
-      if (status.state !== 'running') return status;
-      await new Promise((r) => setTimeout(r, POLL_MS));
-    }
-  }
+  const follow = (jobId: string) => followJob(jobId, (job) => set({ job }));
   const finish = () => set((s) => ({ busy: null, job: null, generation: s.generation + 1 }));
 
   return {
@@ -87,10 +78,7 @@ export const useSyncUi = create<SyncUi>((set, get) => {
         finish();
       }
     },
-    async cancel() {
-      const job = get().job;
-      if (job && job.state === 'running') await call('jobs.cancel', { id: job.id }).catch(() => undefined);
-    },
+    cancel: () => cancelJob(get().job),
     clearImport: () => set({ lastImport: null, importError: null, importCancelled: false }),
     changed: () => set((s) => ({ generation: s.generation + 1 })),
   };

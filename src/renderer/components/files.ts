@@ -1,5 +1,5 @@
-// Bundles in and out of the renderer: a base64 bundle becomes a downloaded file (a Blob and a
-// download link, which works in the browser host and in Electron), a chosen file becomes base64.
+// Files in and out of the renderer: base64 becomes a downloaded file (a Blob and a download link,
+// which works in the browser host and in Electron), a chosen file (or a slice of it) becomes base64.
 
 export function base64ToBytes(data: string): Uint8Array<ArrayBuffer> {
   const binary = atob(data);
@@ -10,7 +10,11 @@ export function base64ToBytes(data: string): Uint8Array<ArrayBuffer> {
 
 /** Offers the bytes as a download named `fileName`. */
 export function downloadBase64(fileName: string, data: string): void {
-  const blob = new Blob([base64ToBytes(data)], { type: 'application/octet-stream' });
+  downloadBlob(fileName, new Blob([base64ToBytes(data)], { type: 'application/octet-stream' }));
+}
+
+/** Offers the blob as a download named `fileName`. */
+export function downloadBlob(fileName: string, blob: Blob): void {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
