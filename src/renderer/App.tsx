@@ -8,6 +8,7 @@ import { CompanyDetail } from './features/companies/CompanyDetail';
 import { ContactDetail } from './features/contacts/ContactDetail';
 import { ContactsPage } from './features/contacts/ContactsPage';
 import { MergePage } from './features/customers/MergePage';
+import { ImportPage } from './features/io/ImportPage';
 import { FirstRunModal } from './features/app/FirstRunModal';
 import { useApp } from './features/app/store';
 import { SettingsPage } from './features/settings/SettingsPage';
@@ -28,6 +29,8 @@ function Screen({ route }: { route: Route }) {
       return <MergePage entity={route.entity} a={route.a} b={route.b} />;
     case 'trash':
       return <TrashPage />;
+    case 'import':
+      return <ImportPage entity={route.entity ?? 'contact'} />;
     case 'sync':
       return <SyncPage />;
     case 'settings':

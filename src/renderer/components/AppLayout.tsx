@@ -2,7 +2,7 @@
 // (Ctrl+K) and the language switch.
 import type { ReactNode } from 'react';
 import { Button, Layout, Menu, Tooltip, Typography } from 'antd';
-import { BankOutlined, DeleteOutlined, SearchOutlined, SettingOutlined, SyncOutlined, TeamOutlined } from '@ant-design/icons';
+import { BankOutlined, DeleteOutlined, ImportOutlined, SearchOutlined, SettingOutlined, SyncOutlined, TeamOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../features/app/LanguageSwitch';
 import { useApp } from '../features/app/store';
@@ -11,11 +11,12 @@ import { useSearchUi } from '../features/search/store';
 import { navigate, type Route } from './router';
 import { useHotkeys } from './useHotkeys';
 
-const SECTIONS = ['companies', 'contacts', 'trash', 'sync', 'settings'] as const;
+const SECTIONS = ['companies', 'contacts', 'import', 'trash', 'sync', 'settings'] as const;
 type Section = (typeof SECTIONS)[number];
 const ICONS: Record<Section, ReactNode> = {
   companies: <BankOutlined />,
   contacts: <TeamOutlined />,
+  import: <ImportOutlined />,
   trash: <DeleteOutlined />,
   sync: <SyncOutlined />,
   settings: <SettingOutlined />,

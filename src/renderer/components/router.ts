@@ -9,6 +9,7 @@ export type Route =
   | { page: 'contact'; id: string }
   | { page: 'merge'; entity: 'contact' | 'company'; a: string; b: string }
   | { page: 'trash' }
+  | { page: 'import'; entity?: 'contact' | 'company' }
   | { page: 'sync' }
   | { page: 'settings' };
 
@@ -19,6 +20,7 @@ export function parseRoute(hash: string): Route {
   if (section === 'contacts') return { page: 'contacts' };
   if (section === 'merge' && (a === 'contact' || a === 'company') && b && c) return { page: 'merge', entity: a, a: b, b: c };
   if (section === 'trash') return { page: 'trash' };
+  if (section === 'import') return a === 'contact' || a === 'company' ? { page: 'import', entity: a } : { page: 'import' };
   if (section === 'sync') return { page: 'sync' };
   if (section === 'settings') return { page: 'settings' };
   return { page: 'companies' };
@@ -32,6 +34,8 @@ export function routeHash(route: Route): string {
       return `#/contacts/${encodeURIComponent(route.id)}`;
     case 'merge':
       return `#/merge/${route.entity}/${encodeURIComponent(route.a)}/${encodeURIComponent(route.b)}`;
+    case 'import':
+      return route.entity ? `#/import/${route.entity}` : '#/import';
     default:
       return `#/${route.page}`;
   }

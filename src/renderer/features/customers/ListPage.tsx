@@ -2,7 +2,7 @@
 // over keyset pages, multi-select with delete/undo, bulk tag and merge, and keyboard shortcuts.
 import type { ReactNode } from 'react';
 import { Alert, Button, Space, Tooltip, Typography } from 'antd';
-import { DeleteOutlined, MergeCellsOutlined, PlusOutlined } from '@ant-design/icons';
+import { DeleteOutlined, ImportOutlined, MergeCellsOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { CustomerSort } from '../../../shared/customers';
 import type { Page, SortDir } from '../../../shared/paging';
@@ -11,6 +11,7 @@ import { useHotkeys } from '../../components/useHotkeys';
 import { usePaged } from '../../components/usePaged';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { navigate, recordRoute } from '../../components/router';
+import { ExportButton } from '../io/ExportDialog';
 import { useSearchUi } from '../search/store';
 import { BulkTag } from './BulkTag';
 import { FilterBar } from './FilterBar';
@@ -67,6 +68,10 @@ export function ListPage<T extends { id: string }>({ entity, title, store, colum
               {t('merge.button')}
             </Button>
           </Tooltip>
+          <Button icon={<ImportOutlined />} onClick={() => navigate({ page: 'import', entity })} data-testid="import-open">
+            {t('io.button')}
+          </Button>
+          <ExportButton entity={entity} filter={filter} sort={sort} dir={dir} />
           <Tooltip title={`${t('common.delete')} (Delete)`}>
             <Button danger icon={<DeleteOutlined />} disabled={selected.length === 0} onClick={() => remove(selected)}>
               {t('common.delete')}

@@ -1,0 +1,73 @@
+// Every import (who, when, which file, the counts), with undo for those whose records are
+// untouched since: the records it created go to the Trash.
+import { App, Button, Card, Empty, Popconfirm, Table, Tag, Tooltip } from 'antd';
+import { UndoOutlined } from '@ant-design/icons';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import type { ImportHistoryEntry } from '../../../shared/io';
+import { call } from '../../api';
+import { errorText } from '../../components/errors';
+
+/** Undoes an import; true when done (a message says how many records went to the Trash). */
+export function useUndoImport() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  return async (importId: string): Promise<boolean> => {
+    try {
+      const { removed } = await call('io.undoImport', { importId });
+      message.success(t('io.history.undone', { count: removed }));
+      return true;
+    } catch (e) {
+      message.error(errorText(t, e));
+      return false;
+    }
+  };
+}
+
+export function ImportHistory({ entries, error, onChanged }: { entries: ImportHistoryEntry[] | null; error: unknown; onChanged(): void }) {
+  const { t } = useTranslation();
+  const undo = useUndoImport();
+  return (
+    <Card title={t('io.history.title')} className="io-section" data-testid="import-history">
+      <Table<ImportHistoryEntry>
+        size="small"
+        rowKey="id"
+        loading={!entries && !error}
+        dataSource={entries ?? []}
+        pagination={{ pageSize: 10, hideOnSinglePage: true }}
+        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={error ? errorText(t, error) : t('io.history.empty')} /> }}
+        columns={[
+          { key: 'at', title: t('io.history.at'), width: 150, render: (_, e) => dayjs(e.at).format('YYYY-MM-DD HH:mm') },
+          { key: 'user', title: t('io.history.user'), width: 110, render: (_, e) => e.userName },
+          { key: 'entity', title: t('io.history.entity'), width: 100, render: (_, e) => t(`io.entities.${e.entity}`) },
+          { key: 'file', title: t('io.history.file'), ellipsis: true, render: (_, e) => e.fileName },
+          {
+            key: 'counts',
+            title: t('io.history.counts'),
+            render: (_, e) => t('io.history.countsText', { created: e.created, updated: e.updated, skipped: e.skipped, rejected: e.rejected }),
+          },
+          {
+            key: 'undo',
+            title: '',
+            align: 'right',
+            width: 120,
+            render: (_, e) =>
+              e.undoneAt ? (
+                <Tooltip title={dayjs(e.undoneAt).format('YYYY-MM-DD HH:mm')}>
+                  <Tag>{t('io.history.undoneTag')}</Tag>
+                </Tooltip>
+              ) : (
+                <Tooltip title={e.undoable ? undefined : t('io.history.notUndoable')}>
+                  <Popconfirm title={t('io.history.undoConfirm', { count: e.created })} onConfirm={() => void undo(e.id).then((ok) => ok && onChanged())}>
+                    <Button size="small" icon={<UndoOutlined />} disabled={!e.undoable} data-testid="history-undo">
+                      {t('io.history.undo')}
+                    </Button>
+                  </Popconfirm>
+                </Tooltip>
+              ),
+          },
+        ]}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,307 @@
+// 导入: contacts or companies from CSV/TSV/TXT, Excel or vCard. Choose a file (uploaded in 4 MB
+// chunks) → map its columns → preview the rows as they will be stored and choose what happens to
+// duplicates → the import job (progress, rows/s, cancel; all or nothing) → the summary, with the
+// rejected rows to download and undo. Below: the history of imports.
+import { useRef, useState } from 'react';
+import { Alert, App, Button, Card, Progress, Radio, Space, Statistic, Steps, Typography, Upload } from 'antd';
+import { DownloadOutlined, FileOutlined, FolderOpenOutlined, ImportOutlined, UndoOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import type { ColumnMapping, ImportResult, InspectResult, IoEntity, OnDuplicate } from '../../../shared/io';
+import { ApiError, call } from '../../api';
+import { errorText } from '../../components/errors';
+import { JobProgress } from '../../components/JobProgress';
+import { useJob } from '../../components/jobs';
+import { navigate } from '../../components/router';
+import { useQuery } from '../../components/useQuery';
+import { useLoadedCustomFields } from '../custom-fields/store';
+import { sizeText } from '../sync/DeviceCards';
+import { ImportHistory, useUndoImport } from './ImportHistory';
+import { MappingStep, type ReadOptions } from './MappingStep';
+import { PreviewStep } from './PreviewStep';
+import { downloadFile, uploadFile } from './transfer';
+import './io.css';
+
+const ACCEPT = '.csv,.tsv,.txt,.xlsx,.vcf';
+type Step = 'file' | 'mapping' | 'preview' | 'run';
+const STEPS: Step[] = ['file', 'mapping', 'preview', 'run'];
+
+type Outcome = { kind: 'done'; result: ImportResult } | { kind: 'cancelled' } | { kind: 'failed'; error: unknown };
+
+export function ImportPage({ entity: initialEntity }: { entity: IoEntity }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const custom = useLoadedCustomFields();
+  const [entity, setEntity] = useState<IoEntity>(initialEntity);
+  const [step, setStep] = useState<Step>('file');
+  const [file, setFile] = useState<{ name: string; size: number } | null>(null);
+  const [sent, setSent] = useState<number | null>(null);
+  const [inspect, setInspect] = useState<InspectResult | null>(null);
+  const [mapping, setMapping] = useState<ColumnMapping>({});
+  const [read, setRead] = useState<ReadOptions>({});
+  const [onDuplicate, setOnDuplicate] = useState<OnDuplicate>('skip');
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [undone, setUndone] = useState(false);
+  const job = useJob();
+  const undo = useUndoImport();
+  const history = useQuery('imports', () => call('io.imports', { limit: 50 }));
+  const seq = useRef(0);
+
+  /** Reads the uploaded file again (another encoding, delimiter, sheet or mapping). */
+  const reinspect = async (uploadId: string, nextRead: ReadOptions, nextMapping: ColumnMapping | null, forEntity = entity) => {
+    const mine = ++seq.current;
+    setLoading(true);
+    setError(null);
+    try {
+      const result = await call('io.inspect', { uploadId, entity: forEntity, ...nextRead, ...(nextMapping ? { mapping: nextMapping } : {}) });
+      if (mine !== seq.current) return;
+      setInspect(result);
+      setMapping(nextMapping ?? result.mapping);
+    } catch (e) {
+      if (mine === seq.current) setError(e);
+    } finally {
+      if (mine === seq.current) setLoading(false);
+    }
+  };
+
+  const choose = async (chosen: File) => {
+    setFile({ name: chosen.name, size: chosen.size });
+    setInspect(null);
+    setOutcome(null);
+    setError(null);
+    setRead({});
+    setSent(0);
+    try {
+      const uploadId = await uploadFile(chosen, setSent);
+      await reinspect(uploadId, {}, null);
+      setStep('mapping');
+    } catch (e) {
+      setError(e);
+    } finally {
+      setSent(null);
+    }
+  };
+
+  const start = async () => {
+    if (!inspect || !file) return;
+    setStep('run');
+    setOutcome(null);
+    setUndone(false);
+    try {
+      const end = await job.run(() =>
+        call('io.startImport', { uploadId: inspect.uploadId, entity, mapping, options: { ...read, onDuplicate, fileName: file.name, dryRun: false } }),
+      );
+      if (end.state === 'done') setOutcome({ kind: 'done', result: end.result as ImportResult });
+      else if (end.state === 'failed') setOutcome({ kind: 'failed', error: end.error ? new ApiError(end.error) : null });
+      else setOutcome({ kind: 'cancelled' });
+    } catch (e) {
+      setOutcome({ kind: 'failed', error: e });
+    } finally {
+      history.reload();
+    }
+  };
+
+  const restart = () => {
+    setStep('file');
+    setFile(null);
+    setInspect(null);
+    setOutcome(null);
+    setError(null);
+  };
+
+  const downloadRejected = async (downloadId: string) => {
+    try {
+      await downloadFile(downloadId);
+    } catch (e) {
+      message.error(errorText(t, e));
+    }
+  };
+
+  const current = STEPS.indexOf(step);
+  const mapped = Object.values(mapping).some((target) => target !== 'ignore');
+  return (
+    <div className="detail-page io-page" data-testid="import-page">
+      <Typography.Title level={3}>{t('io.title')}</Typography.Title>
+      <Typography.Paragraph type="secondary">{t('io.intro')}</Typography.Paragraph>
+      <Card className="io-wizard">
+        <Steps current={current} size="small" className="io-steps" items={STEPS.map((s) => ({ title: t(`io.steps.${s}`) }))} />
+
+        {step === 'file' && (
+          <div className="io-step" data-testid="import-step-file">
+            <Space orientation="vertical" size={16}>
+              <Space size={8}>
+                <span>{t('io.file.entity')}</span>
+                <Radio.Group
+                  value={entity}
+                  disabled={sent !== null}
+                  onChange={(e) => setEntity(e.target.value as IoEntity)}
+                  optionType="button"
+                  data-testid="import-entity"
+                  options={(['contact', 'company'] as const).map((e) => ({ value: e, label: t(`io.entities.${e}`) }))}
+                />
+              </Space>
+              <Space size={12} wrap>
+                <Upload
+                  accept={ACCEPT}
+                  showUploadList={false}
+                  maxCount={1}
+                  disabled={sent !== null}
+                  beforeUpload={(f) => {
+                    void choose(f);
+                    return false;
+                  }}
+                >
+                  <Button type="primary" icon={<FolderOpenOutlined />} loading={sent !== null} data-testid="import-choose">
+                    {t('io.file.choose')}
+                  </Button>
+                </Upload>
+                <Typography.Text type="secondary">{t('io.file.hint')}</Typography.Text>
+              </Space>
+              {file && (
+                <Typography.Text data-testid="import-file-name">
+                  <FileOutlined /> {file.name} ({sizeText(file.size)})
+                </Typography.Text>
+              )}
+              {sent !== null && file && (
+                <div className="io-upload" data-testid="import-upload-progress">
+                  <Typography.Text type="secondary">{loading ? t('io.file.reading') : t('io.file.uploading')}</Typography.Text>
+                  <Progress percent={file.size ? Math.floor((sent / file.size) * 100) : 100} status="active" />
+                </div>
+              )}
+            </Space>
+          </div>
+        )}
+
+        {step === 'mapping' && inspect && (
+          <div className="io-step" data-testid="import-step-mapping">
+            <MappingStep
+              entity={entity}
+              inspect={inspect}
+              mapping={mapping}
+              read={read}
+              custom={custom}
+              loading={loading}
+              onMapping={(next) => void reinspect(inspect.uploadId, read, next)}
+              onRead={(next) => {
+                setRead(next);
+                void reinspect(inspect.uploadId, next, null);
+              }}
+            />
+          </div>
+        )}
+
+        {step === 'preview' && inspect && (
+          <div className="io-step" data-testid="import-step-preview">
+            <PreviewStep
+              entity={entity}
+              inspect={inspect}
+              mapping={mapping}
+              custom={custom}
+              loading={loading}
+              onDuplicate={onDuplicate}
+              setOnDuplicate={setOnDuplicate}
+            />
+          </div>
+        )}
+
+        {step === 'run' && (
+          <div className="io-step" data-testid="import-step-run">
+            {file && (
+              <Typography.Paragraph>
+                <FileOutlined /> {file.name} → {t(`io.entities.${entity}`)}
+              </Typography.Paragraph>
+            )}
+            {!outcome && <JobProgress label={t('io.run.running')} status={job.status} rate={job.rate} onCancel={() => void job.cancel()} testId="import-job" />}
+            {outcome?.kind === 'done' && (
+              <div data-testid="import-summary">
+                <Alert
+                  type={outcome.result.rejected ? 'warning' : 'success'}
+                  showIcon
+                  className="io-alert"
+                  title={t(undone ? 'io.result.undoneTitle' : 'io.result.title', { rows: outcome.result.rows })}
+                  description={
+                    outcome.result.companiesCreated || outcome.result.tagsCreated
+                      ? t('io.result.alsoCreated', { companies: outcome.result.companiesCreated, tags: outcome.result.tagsCreated })
+                      : undefined
+                  }
+                />
+                <Space size={40} className="io-counts">
+                  {(['created', 'updated', 'skipped', 'rejected'] as const).map((k) => (
+                    <Statistic
+                      key={k}
+                      title={t(`io.result.${k}`)}
+                      value={outcome.result[k]}
+                      data-testid={`import-count-${k}`}
+                      styles={k === 'rejected' && outcome.result.rejected ? { content: { color: '#cf1322' } } : undefined}
+                    />
+                  ))}
+                </Space>
+                <Space wrap>
+                  {outcome.result.rejectedFile && (
+                    <Button icon={<DownloadOutlined />} onClick={() => void downloadRejected(outcome.result.rejectedFile!)} data-testid="import-download-rejected">
+                      {t('io.result.downloadRejected')}
+                    </Button>
+                  )}
+                  {outcome.result.importId && !undone && outcome.result.created > 0 && (
+                    <Button
+                      icon={<UndoOutlined />}
+                      danger
+                      data-testid="import-undo"
+                      onClick={() =>
+                        void undo(outcome.result.importId!).then((ok) => {
+                          if (ok) setUndone(true);
+                          history.reload();
+                        })
+                      }
+                    >
+                      {t('io.result.undo')}
+                    </Button>
+                  )}
+                  <Button onClick={() => navigate({ page: entity === 'contact' ? 'contacts' : 'companies' })} data-testid="import-open-list">
+                    {t(`io.result.open.${entity}`)}
+                  </Button>
+                  <Button type="primary" icon={<ImportOutlined />} onClick={restart} data-testid="import-again">
+                    {t('io.result.again')}
+                  </Button>
+                </Space>
+              </div>
+            )}
+            {outcome?.kind === 'cancelled' && <Alert type="info" showIcon className="io-alert" data-testid="import-cancelled" title={t('io.result.cancelled')} />}
+            {outcome?.kind === 'failed' && (
+              <Alert type="error" showIcon className="io-alert" data-testid="import-failed" title={t('io.result.failed')} description={errorText(t, outcome.error)} />
+            )}
+            {outcome && outcome.kind !== 'done' && (
+              <Space>
+                <Button onClick={() => setStep('preview')}>{t('common.back')}</Button>
+                <Button type="primary" onClick={restart}>
+                  {t('io.result.again')}
+                </Button>
+              </Space>
+            )}
+          </div>
+        )}
+
+        {error !== null && <Alert type="error" showIcon className="io-alert" data-testid="import-error" title={errorText(t, error)} />}
+
+        {(step === 'mapping' || step === 'preview') && (
+          <div className="io-nav">
+            <Button onClick={() => setStep(step === 'mapping' ? 'file' : 'mapping')} data-testid="import-back">
+              {t('common.back')}
+            </Button>
+            {step === 'mapping' ? (
+              <Button type="primary" disabled={!mapped || loading} onClick={() => setStep('preview')} data-testid="import-next">
+                {t('io.mapping.next')}
+              </Button>
+            ) : (
+              <Button type="primary" icon={<ImportOutlined />} disabled={loading || !mapped} onClick={() => void start()} data-testid="import-start">
+                {t('io.run.start')}
+              </Button>
+            )}
+          </div>
+        )}
+      </Card>
+      <ImportHistory entries={history.data} error={history.error} onChanged={history.reload} />
+    </div>
+  );
+}

@@ -1,0 +1,251 @@
+// The mapping screen: each column of the file with its header and sample values, where it goes
+// (suggested from the headers), the encoding / delimiter / sheet as read (changing one reads the
+// file again), and named mappings to apply, save and delete.
+import { useState } from 'react';
+import { App, Button, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { DeleteOutlined, SaveOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import type { CustomField } from '../../../shared/custom-fields';
+import type { ColumnMapping, InspectResult, IoEntity, SavedMapping } from '../../../shared/io';
+import { call } from '../../api';
+import { errorText } from '../../components/errors';
+import { useQuery } from '../../components/useQuery';
+import { DELIMITERS, ENCODINGS, IGNORE, delimiterLabel, encodingLabel, targetOptions, valueText } from './labels';
+
+export interface ReadOptions {
+  encoding?: string;
+  delimiter?: string;
+  sheet?: string;
+}
+
+interface Props {
+  entity: IoEntity;
+  inspect: InspectResult;
+  mapping: ColumnMapping;
+  read: ReadOptions;
+  custom: CustomField[];
+  loading: boolean;
+  onMapping(mapping: ColumnMapping): void;
+  onRead(read: ReadOptions): void;
+}
+
+interface ColumnRow {
+  index: number;
+  header: string;
+  target: string;
+  samples: string[];
+}
+
+/** Sample values of a column: what the first preview rows hold for its target. */
+function samplesOf(inspect: InspectResult, target: string): string[] {
+  if (target === IGNORE) return [];
+  const seen = new Set<string>();
+  for (const row of inspect.preview) {
+    const text = valueText(row.values[target]);
+    if (text) seen.add(text);
+    if (seen.size >= 3) break;
+  }
+  return [...seen];
+}
+
+export function MappingStep({ entity, inspect, mapping, read, custom, loading, onMapping, onRead }: Props) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { info } = inspect;
+  const presets = useQuery(`mappings:${entity}`, () => call('io.mappings', { entity }));
+  const [saveName, setSaveName] = useState('');
+  const options = targetOptions(t, entity, custom);
+  const rows: ColumnRow[] = info.headers.map((header, index) => {
+    const target = mapping[String(index)] ?? IGNORE;
+    return { index, header, target, samples: samplesOf(inspect, target) };
+  });
+
+  const apply = (preset: SavedMapping) => {
+    const next: ColumnMapping = {};
+    info.headers.forEach((h, i) => {
+      const target = preset.columns[h] ?? preset.columns[h.trim()];
+      if (target && target !== IGNORE) next[String(i)] = target;
+    });
+    onMapping(next);
+    message.success(t('io.mapping.applied', { name: preset.name }));
+  };
+  const save = async () => {
+    const name = saveName.trim();
+    if (!name) return;
+    try {
+      const columns: Record<string, string> = {};
+      rows.forEach((r) => (columns[r.header] = r.target));
+      await call('io.saveMapping', { name, entity, columns });
+      message.success(t('io.mapping.saved', { name }));
+      setSaveName('');
+      presets.reload();
+    } catch (e) {
+      message.error(errorText(t, e));
+    }
+  };
+  const remove = async (preset: SavedMapping) => {
+    try {
+      await call('io.deleteMapping', { id: preset.id });
+      message.success(t('io.mapping.deleted', { name: preset.name }));
+      presets.reload();
+    } catch (e) {
+      message.error(errorText(t, e));
+    }
+  };
+
+  return (
+    <div className="io-mapping" data-testid="import-mapping">
+      <Space wrap size={[16, 8]} className="io-read-options">
+        <Typography.Text type="secondary" data-testid="import-detected">
+          {t('io.mapping.detected', {
+            format: t(`io.formats.${info.format}`),
+            encoding: info.encoding ? encodingLabel(t, info.encoding) : '—',
+          })}
+        </Typography.Text>
+        {info.format === 'csv' && (
+          <>
+            <Space size={4}>
+              <span>{t('io.mapping.encoding')}</span>
+              <Select
+                aria-label={t('io.mapping.encoding')}
+                data-testid="import-encoding"
+                style={{ width: 140 }}
+                value={read.encoding ?? ''}
+                disabled={loading}
+                onChange={(encoding: string) => onRead({ ...read, encoding: encoding || undefined })}
+                options={ENCODINGS.map((e) => ({ value: e, label: encodingLabel(t, e) }))}
+              />
+            </Space>
+            <Space size={4}>
+              <span>{t('io.mapping.delimiter')}</span>
+              <Select
+                aria-label={t('io.mapping.delimiter')}
+                data-testid="import-delimiter"
+                style={{ width: 140 }}
+                value={read.delimiter ?? ''}
+                disabled={loading}
+                onChange={(delimiter: string) => onRead({ ...read, delimiter: delimiter || undefined })}
+                options={DELIMITERS.map((d) => ({ value: d, label: delimiterLabel(t, d) }))}
+              />
+            </Space>
+          </>
+        )}
+        {info.sheets.length > 1 && (
+          <Space size={4}>
+            <span>{t('io.mapping.sheet')}</span>
+            <Select
+              aria-label={t('io.mapping.sheet')}
+              style={{ width: 180 }}
+              value={read.sheet ?? info.sheet}
+              disabled={loading}
+              onChange={(sheet: string) => onRead({ ...read, sheet })}
+              options={info.sheets.map((s) => ({ value: s, label: s }))}
+            />
+          </Space>
+        )}
+      </Space>
+      <Space wrap size={[16, 8]} className="io-presets">
+        <Select<string>
+          aria-label={t('io.mapping.preset')}
+          data-testid="import-preset"
+          placeholder={t('io.mapping.preset')}
+          style={{ width: 260 }}
+          value={null}
+          loading={!presets.data && !presets.error}
+          onChange={(id) => {
+            const preset = presets.data?.find((p) => p.id === id);
+            if (preset) apply(preset);
+          }}
+          options={(presets.data ?? []).map((p) => ({
+            value: p.id,
+            label: (
+              <span className="io-preset-option">
+                <span>{p.name}</span>
+                {p.builtin ? (
+                  <Tag>{t('io.mapping.builtin')}</Tag>
+                ) : (
+                  <Popconfirm title={t('io.mapping.deleteConfirm', { name: p.name })} onConfirm={() => void remove(p)}>
+                    <Button
+                      size="small"
+                      type="text"
+                      danger
+                      icon={<DeleteOutlined />}
+                      aria-label={t('io.mapping.delete')}
+                      onClick={(e) => e.stopPropagation()}
+                    />
+                  </Popconfirm>
+                )}
+              </span>
+            ),
+          }))}
+        />
+        <Space.Compact>
+          <Input
+            aria-label={t('io.mapping.saveName')}
+            placeholder={t('io.mapping.saveName')}
+            value={saveName}
+            maxLength={60}
+            onChange={(e) => setSaveName(e.target.value)}
+            onPressEnter={() => void save()}
+            data-testid="import-mapping-name"
+          />
+          <Button icon={<SaveOutlined />} disabled={!saveName.trim()} onClick={() => void save()} data-testid="import-mapping-save">
+            {t('io.mapping.save')}
+          </Button>
+        </Space.Compact>
+      </Space>
+      <Table<ColumnRow>
+        size="small"
+        rowKey="index"
+        pagination={false}
+        loading={loading}
+        dataSource={rows}
+        data-testid="import-mapping-table"
+        onRow={(r) => ({ 'data-testid': 'mapping-row', 'data-header': r.header }) as React.HTMLAttributes<HTMLElement>}
+        columns={[
+          { key: 'n', title: '#', width: 48, render: (_, r) => r.index + 1 },
+          {
+            key: 'header',
+            title: t('io.mapping.column'),
+            width: 200,
+            render: (_, r) => <Typography.Text strong>{r.header || t('io.mapping.noHeader')}</Typography.Text>,
+          },
+          {
+            key: 'target',
+            title: t('io.mapping.target'),
+            width: 240,
+            render: (_, r) => (
+              <Select
+                aria-label={t('io.mapping.targetOf', { header: r.header || r.index + 1 })}
+                data-testid={`mapping-target-${r.index}`}
+                style={{ width: 220 }}
+                showSearch={{ optionFilterProp: 'label' }}
+                value={r.target}
+                status={r.target === IGNORE ? 'warning' : undefined}
+                onChange={(target: string) => {
+                  const next = { ...mapping };
+                  if (target === IGNORE) delete next[String(r.index)];
+                  else next[String(r.index)] = target;
+                  onMapping(next);
+                }}
+                options={options}
+              />
+            ),
+          },
+          {
+            key: 'samples',
+            title: t('io.mapping.samples'),
+            render: (_, r) =>
+              r.samples.length ? (
+                <Typography.Text ellipsis className="io-samples">
+                  {r.samples.join(' · ')}
+                </Typography.Text>
+              ) : (
+                <Typography.Text type="secondary">{r.target === IGNORE ? t('io.mapping.notImported') : '—'}</Typography.Text>
+              ),
+          },
+        ]}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+// Words for the import and export screens: mapping targets, encodings, delimiters, row issues.
+import type { TFunction } from 'i18next';
+import type { CustomField } from '../../../shared/custom-fields';
+import { COMPANY_TARGETS, CONTACT_TARGETS, type IoEntity, type RowIssue } from '../../../shared/io';
+
+export const IGNORE = 'ignore';
+
+/** Encoding overrides offered (iconv-lite names the reader takes); '' is automatic. */
+export const ENCODINGS = ['', 'utf-8', 'gb18030', 'utf-16le', 'utf-16be'] as const;
+export const DELIMITERS = ['', ',', ';', '\t', '|'] as const;
+
+export function encodingLabel(t: TFunction, encoding: string): string {
+  const e = encoding.toLowerCase();
+  if (!e) return t('io.mapping.auto');
+  if (e === 'utf-8' || e === 'utf8') return 'UTF-8';
+  if (e === 'utf-8-bom' || e === 'utf-8 bom') return 'UTF-8 BOM';
+  if (e === 'gb18030' || e === 'gbk' || e === 'gb2312') return 'GBK';
+  if (e === 'utf-16le') return 'UTF-16 LE';
+  if (e === 'utf-16be') return 'UTF-16 BE';
+  return encoding.toUpperCase();
+}
+
+export function delimiterLabel(t: TFunction, delimiter: string): string {
+  switch (delimiter) {
+    case '':
+      return t('io.mapping.auto');
+    case ',':
+      return t('io.delimiters.comma');
+    case ';':
+      return t('io.delimiters.semicolon');
+    case '\t':
+      return t('io.delimiters.tab');
+    case '|':
+      return t('io.delimiters.pipe');
+    default:
+      return delimiter;
+  }
+}
+
+export function targetLabel(t: TFunction, entity: IoEntity, target: string, custom: CustomField[]): string {
+  if (target === IGNORE) return t('io.mapping.ignore');
+  if (target.startsWith('custom:')) {
+    const field = custom.find((f) => f.id === target.slice(7));
+    return t('io.mapping.custom', { label: field?.label ?? target.slice(7) });
+  }
+  if (target === 'name') return t(entity === 'company' ? 'fields.companyName' : 'fields.name');
+  if (target === 'firstName' || target === 'lastName') return t(`io.targets.${target}`);
+  return t(`fields.${target}`, { defaultValue: target });
+}
+
+/** The targets a column of `entity` can go to: fields, custom fields, or nowhere. */
+export function targetOptions(t: TFunction, entity: IoEntity, custom: CustomField[]) {
+  const fields = entity === 'contact' ? CONTACT_TARGETS : COMPANY_TARGETS;
+  return [
+    { value: IGNORE, label: t('io.mapping.ignore') },
+    ...fields.map((f) => ({ value: f as string, label: targetLabel(t, entity, f, custom) })),
+    ...custom.filter((f) => f.entity === entity).map((f) => ({ value: `custom:${f.id}`, label: targetLabel(t, entity, `custom:${f.id}`, custom) })),
+  ];
+}
+
+export function issueLabel(t: TFunction, entity: IoEntity, issue: RowIssue, custom: CustomField[]): string {
+  const text = t(issue.message, { defaultValue: t('validation.invalid') });
+  return issue.field ? `${targetLabel(t, entity, issue.field, custom)}: ${text}` : text;
+}
+
+/** A stored value as text: lists joined, empty as ''. */
+export function valueText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (Array.isArray(value)) return value.map(valueText).filter(Boolean).join(', ');
+  if (typeof value === 'object') return Object.values(value as Record<string, unknown>).map(valueText).filter(Boolean).join(' ');
+  return String(value);
+}
