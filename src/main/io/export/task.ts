@@ -1,7 +1,10 @@
-// The `io.export` job (placeholder: the export helper replaces this file).
-import type { ExportResult } from '../../../shared/io';
+// The `io.export` job: a read-only job on the worker's own connection (no write lock held while
+// it reads), then one short write of its audit row. See export.ts.
+import type { ExportResult, StartExportInput } from '../../../shared/io';
 import type { TaskArgs } from '../../jobs/tasks';
+import { exportCustomers } from './export';
 
-export function runExportTask(_args: TaskArgs): Promise<ExportResult> {
-  return Promise.reject(new Error('not implemented'));
+export function runExportTask({ app, input, userId, hooks }: TaskArgs): Promise<ExportResult> {
+  const { entity, format, filter, sort, dir } = input as StartExportInput;
+  return exportCustomers(app, userId, { entity, format, filter, sort, dir }, hooks);
 }
