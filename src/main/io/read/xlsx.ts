@@ -1,6 +1,234 @@
-import type { ReadOptions, Row, SourceInfo } from './types';
+import { createReadStream } from 'node:fs';
+import { Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
+import ExcelJS from 'exceljs';
+import { cleanHeader, isEmptyRow, padRow, type ReadOptions, type Row, type SourceInfo } from './types';
 
-// eslint-disable-next-line require-yield
-export async function* xlsxRows(_path: string, _options: ReadOptions, _onHeader?: (info: SourceInfo) => void): AsyncGenerator<Row> {
-  throw new Error('XLSX reading is not implemented yet');
+/** Excel escapes control characters in XML as _xHHHH_ (e.g. CR as _x000D_); _x005F_ is a literal '_'. */
+export function unescapeOoxml(s: string): string {
+  return s.indexOf('_x') < 0 ? s : s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+const pad2 = (n: number): string => String(n).padStart(2, '0');
+
+function formatDate(d: Date, numFmt: string | undefined): string {
+  if (Number.isNaN(d.getTime())) return '';
+  const date = `${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}`;
+  const h = d.getUTCHours();
+  const m = d.getUTCMinutes();
+  const s = d.getUTCSeconds();
+  const fmt = (numFmt ?? '').toLowerCase().replace(/"[^"]*"|\[[^\]]*\]/g, '');
+  const hasTime = /h|s/.test(fmt);
+  const time = `${pad2(h)}:${pad2(m)}${s || /s/.test(fmt) ? `:${pad2(s)}` : ''}`;
+  // Time-only formats: serials below 1 are 1899-12-30/31 (or 1904-01-01) plus a time.
+  if (hasTime && !/[dy]/.test(fmt)) return time;
+  if (hasTime && (h || m || s)) return `${date} ${time}`;
+  return date;
+}
+
+/** A number as a person sees it in a cell: no float noise, no exponent for long integers (phone numbers). */
+export function formatNumber(n: number, numFmt?: string): string {
+  if (!Number.isFinite(n)) return '';
+  const fmt = (numFmt ?? '').replace(/"[^"]*"|\[[^\]]*\]/g, '');
+  if (fmt && fmt !== 'General') {
+    if (/^0+$/.test(fmt) && Number.isInteger(n) && n >= 0) return String(n).padStart(fmt.length, '0'); // 邮编 000000
+    const pct = /^0(\.0+)?%$/.exec(fmt);
+    if (pct) return `${formatNumber(Number((n * 100).toFixed(pct[1] ? pct[1].length - 1 : 0)))}%`;
+  }
+  if (Number.isInteger(n)) return Math.abs(n) < 1e21 ? BigInt(n).toString() : String(n);
+  const clean = Number(n.toPrecision(15));
+  const s = String(clean);
+  if (!/e/i.test(s)) return s;
+  // Small magnitudes: plain decimal without exponent.
+  return clean.toFixed(Math.min(20, 15 - Math.floor(Math.log10(Math.abs(clean))))).replace(/\.?0+$/, '');
+}
+
+const isDateFmt = (fmt: string | undefined): boolean => {
+  if (!fmt) return false;
+  const f = fmt.replace(/"[^"]*"|\[[^\]]*\]|\\./g, '');
+  return /[dmyhs]/i.test(f) && !/^General$/i.test(f);
+};
+
+/** OOXML serial date → Date (UTC). */
+function serialToDate(v: number, date1904: boolean): Date {
+  return new Date(Math.round((v - (date1904 ? -1462 : 0) - 25569) * 86400000));
+}
+
+interface CellLike {
+  value: unknown;
+  numFmt?: string;
+}
+
+/** Cell value → the string a person sees. */
+export function cellText(cell: CellLike, date1904: boolean): string {
+  const v = cell.value;
+  const fmt = cell.numFmt;
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return unescapeOoxml(v);
+  if (typeof v === 'number') return formatNumber(v, fmt);
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (v instanceof Date) return formatDate(date1904 ? new Date(v.getTime() + 1462 * 86400000) : v, fmt);
+  if (typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    if (Array.isArray(o.richText)) return unescapeOoxml((o.richText as { text?: string }[]).map((r) => r.text ?? '').join(''));
+    if ('formula' in o || 'sharedFormula' in o) {
+      const r = o.result;
+      if (r === undefined || r === null) return '';
+      if (typeof r === 'number') {
+        if (Number.isNaN(r)) return '';
+        return isDateFmt(fmt) ? formatDate(serialToDate(r, date1904), fmt) : formatNumber(r, fmt);
+      }
+      if (typeof r === 'object' && r && 'error' in r) return String((r as { error: unknown }).error);
+      return cellText({ value: r, numFmt: fmt }, date1904);
+    }
+    if ('error' in o) return String(o.error);
+    if ('text' in o) return cellText({ value: o.text, numFmt: fmt }, date1904);
+  }
+  return String(v);
+}
+
+interface SheetReader extends AsyncIterable<ExcelJS.Row> {
+  name?: string;
+  id?: number | string;
+}
+
+interface WorkbookReaderInternals {
+  model?: { sheets?: { name: string }[] };
+  _parseWorkbook(entry: AsyncIterable<Buffer | string>): Promise<void>;
+  _parseSharedStrings(entry: AsyncIterable<Buffer | string>): AsyncGenerator<unknown>;
+  _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): Generator<unknown>;
+}
+
+const escapeXml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * XML bytes → text chunks, decoded with a streaming UTF-8 decoder (exceljs decodes every chunk on its
+ * own, which breaks CJK characters split between chunks) and with CDATA sections turned into escaped
+ * text (exceljs's SAX wiring drops CDATA, which many non-Excel writers use for inline strings).
+ */
+export async function* xmlText(src: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+  const dec = new StringDecoder('utf8');
+  let carry = '';
+  let inCdata = false;
+  const take = (s: string, final: boolean): string => {
+    let out = '';
+    let pos = 0;
+    for (;;) {
+      if (!inCdata) {
+        const i = s.indexOf('<![CDATA[', pos);
+        if (i < 0) {
+          const keep = final ? s.length : Math.max(pos, s.length - 8);
+          out += s.slice(pos, keep);
+          carry = s.slice(keep);
+          return out;
+        }
+        out += s.slice(pos, i);
+        pos = i + 9;
+        inCdata = true;
+      } else {
+        const j = s.indexOf(']]>', pos);
+        if (j < 0) {
+          const keep = final ? s.length : Math.max(pos, s.length - 2);
+          out += escapeXml(s.slice(pos, keep));
+          carry = s.slice(keep);
+          return out;
+        }
+        out += escapeXml(s.slice(pos, j));
+        pos = j + 3;
+        inCdata = false;
+      }
+    }
+  };
+  for await (const chunk of src) {
+    const out = take(carry + (typeof chunk === 'string' ? chunk : dec.write(chunk)), false);
+    if (out) yield out;
+  }
+  const out = take(carry + dec.end(), true);
+  if (out) yield out;
+}
+
+/** Patches a WorkbookReader instance: proper text decoding, CDATA, and the date1904 flag written as "true" (exceljs only knows "1"). */
+function patchReader(reader: WorkbookReaderInternals, onDate1904: () => void): void {
+  const parseWorkbook = reader._parseWorkbook;
+  reader._parseWorkbook = async function (entry) {
+    let xml = '';
+    for await (const t of xmlText(entry)) xml += t;
+    if (/<workbookPr\b[^>]*\bdate1904\s*=\s*["'](1|true)["']/i.test(xml)) onDate1904();
+    return parseWorkbook.call(this, Readable.from([xml]));
+  };
+  const parseSharedStrings = reader._parseSharedStrings;
+  reader._parseSharedStrings = function (entry) {
+    return parseSharedStrings.call(this, Readable.from(xmlText(entry)));
+  };
+  const parseWorksheet = reader._parseWorksheet;
+  reader._parseWorksheet = function (iterator, sheetNo) {
+    return parseWorksheet.call(this, xmlText(iterator), sheetNo);
+  };
+}
+
+/** Cells of an exceljs row as strings (1-based sparse → 0-based dense). */
+function rowValues(row: ExcelJS.Row, date1904: boolean): string[] {
+  const out: string[] = [];
+  const n = row.cellCount;
+  for (let c = 1; c <= n; c++) {
+    const cell = row.findCell(c) as CellLike | undefined;
+    out.push(cell ? cellText(cell, date1904) : '');
+  }
+  while (out.length && out[out.length - 1] === '') out.pop();
+  return out;
+}
+
+/**
+ * Rows of one sheet of an .xlsx file, streamed with exceljs's WorkbookReader. The header is the first
+ * non-empty row; `line` is the Excel row number minus the header's, so row 2 under a header in row 1 is line 1.
+ */
+export async function* xlsxRows(path: string, options: ReadOptions, onHeader?: (info: SourceInfo) => void): AsyncGenerator<Row> {
+  const stream = createReadStream(path);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  });
+  const internals = reader as unknown as WorkbookReaderInternals;
+  let date1904 = false;
+  patchReader(internals, () => (date1904 = true));
+  let announced = false;
+  let sheets: string[] = [];
+  const announce = (sheet: string | null, headers: string[]): void => {
+    if (announced) return;
+    announced = true;
+    onHeader?.({ format: 'xlsx', encoding: null, delimiter: null, sheets, sheet, headers });
+  };
+  try {
+    let index = 0;
+    for await (const ws of reader as unknown as AsyncIterable<SheetReader>) {
+      index++;
+      sheets = internals.model?.sheets?.map((s) => s.name) ?? sheets;
+      const name = ws.name ?? sheets[index - 1] ?? `Sheet${index}`;
+      const wanted = options.sheet === undefined || options.sheet === name;
+      let headerRow = 0;
+      let width = 0;
+      for await (const row of ws) {
+        if (!wanted || (announced && headerRow === 0)) continue; // drain sheets we do not read
+        const values = rowValues(row, date1904);
+        if (headerRow === 0) {
+          if (isEmptyRow(values)) continue;
+          headerRow = row.number;
+          const headers = values.map(cleanHeader);
+          width = headers.length;
+          announce(name, headers);
+          continue;
+        }
+        if (isEmptyRow(values)) continue;
+        yield { line: row.number - headerRow, values: padRow(values, width) };
+      }
+      if (headerRow > 0) return;
+    }
+    if (options.sheet !== undefined && !sheets.includes(options.sheet)) throw new Error(`No sheet named "${options.sheet}" (sheets: ${sheets.join(', ')})`);
+    announce(options.sheet ?? sheets[0] ?? null, []);
+  } finally {
+    stream.destroy();
+  }
 }

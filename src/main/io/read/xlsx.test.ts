@@ -1,0 +1,126 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { inspectFile, readRows } from './index';
+import { formatNumber, xmlText } from './xlsx';
+
+const FX = '../shared/fixtures/xlsx/';
+const tmp = mkdtempSync(join(tmpdir(), 'kehu-xlsx-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+async function all(path: string, opts = {}): Promise<{ line: number; values: string[] }[]> {
+  const rows: { line: number; values: string[] }[] = [];
+  for await (const r of readRows(path, opts)) rows.push(r);
+  return rows;
+}
+
+describe('xlsx fixtures', () => {
+  it('excelize Book1: two sheets, formula result, rich-text runs joined', async () => {
+    const a = await inspectFile(FX + 'excelize/Book1.xlsx');
+    expect(a.info).toMatchObject({ format: 'xlsx', encoding: null, delimiter: null, sheets: ['Sheet1', 'Sheet2'], sheet: 'Sheet1' });
+    expect(a.info.headers).toEqual(['Total:', '237']);
+    expect(a.sample).toEqual([['', '', 'Column1', 'Column2'], ['GitHub', '']]);
+    const b = await inspectFile(FX + 'excelize/Book1.xlsx', { sheet: 'Sheet2', sampleRows: 100 });
+    expect(b.info.sheet).toBe('Sheet2');
+    expect(b.info.headers.slice(0, 3)).toEqual(['Monitor', '', 'Brand']);
+    expect(b.sample[0].slice(0, 4)).toEqual(['> 23 Inch', '19', 'HP', '200']);
+    expect(b.sample.map((r) => r[2])).toContain('IBM'); // three rich-text runs
+    expect(b.sample.find((r) => r[2] === 'IBM')?.[3]).toBe('127');
+  });
+  it('unknown sheet name is an error', async () => {
+    await expect(inspectFile(FX + 'excelize/Book1.xlsx', { sheet: 'Nope' })).rejects.toThrow(/Nope/);
+  });
+  it('calamine has_x000D_: _x000D_ becomes CR', async () => {
+    const { info } = await inspectFile(FX + 'calamine/has_x000D_.xlsx');
+    expect(info.headers).toEqual(['ABC\r\nDEF']);
+  });
+  it('calamine date_1904: dates honour the 1904 flag', async () => {
+    const { info, sample } = await inspectFile(FX + 'calamine/date_1904.xlsx');
+    expect(info.headers).toEqual(['2021-01-01', '15']);
+    expect(sample).toEqual([['2021-01-02', '16'], ['15:10:10', '17']]);
+  });
+  it('calamine inlineStr_cdata: inline strings and CDATA', async () => {
+    const { info, sample } = await inspectFile(FX + 'calamine/inlineStr_cdata.xlsx');
+    expect(info.headers).toEqual(['Hello CDATA', 'World']);
+    expect(sample).toEqual([['12345', 'NormalText']]);
+  });
+  it('calamine whitespace_trim: data keeps its spaces, headers are trimmed', async () => {
+    const { info, sample } = await inspectFile(FX + 'calamine/whitespace_trim.xlsx');
+    expect(info.sheets).toEqual(['inlineStr', 'SharedStrings']);
+    expect(info.headers[0]).toBe('trimmed value');
+    expect(sample[0][0]).toBe('  line1\nline2  ');
+    expect(sample[1][0]).toBe('日期 时间');
+  });
+});
+
+describe('generated workbook', () => {
+  it('numbers, phones, dates, rich text, formulas, first non-empty sheet', async () => {
+    const p = join(tmp, 'contacts.xlsx');
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('空表');
+    const ws = wb.addWorksheet('客户');
+    ws.addRow(['  姓名 ', '手机', '生日', '金额', '邮编', '备注', '合计', '比例']);
+    const r = ws.addRow(['张三', 13800138000, new Date(Date.UTC(1990, 4, 17)), 0.1 + 0.2, 100080, { richText: [{ text: '重要' }, { text: '客户', font: { bold: true } }] }, { formula: 'D2*2', result: 0.6000000000000001 }, 0.125]);
+    r.getCell(3).numFmt = 'yyyy-mm-dd';
+    r.getCell(5).numFmt = '000000';
+    r.getCell(8).numFmt = '0.0%';
+    ws.addRow([]);
+    ws.addRow(['李四', 8613912345678, null, 1234567.5, '010', 'x']);
+    ws.addRow(['王五', 1e-7, null, -3, 12]);
+    await wb.xlsx.writeFile(p);
+
+    const { info, sample } = await inspectFile(p);
+    expect(info.sheets).toEqual(['空表', '客户']);
+    expect(info.sheet).toBe('客户');
+    expect(info.headers).toEqual(['姓名', '手机', '生日', '金额', '邮编', '备注', '合计', '比例']);
+    expect(sample[0]).toEqual(['张三', '13800138000', '1990-05-17', '0.3', '100080', '重要客户', '0.6', '12.5%']);
+    const rows = await all(p);
+    expect(rows.map((x) => x.line)).toEqual([1, 3, 4]);
+    expect(rows[1].values).toEqual(['李四', '8613912345678', '', '1234567.5', '010', 'x', '', '']);
+    expect(rows[2].values).toEqual(['王五', '0.0000001', '', '-3', '12', '', '', '']);
+  });
+  it('20k rows with CJK text stream through (chunk-split UTF-8 intact)', async () => {
+    const p = join(tmp, 'big.xlsx');
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: p, useSharedStrings: false });
+    const ws = wb.addWorksheet('Sheet1');
+    ws.addRow(['姓名', '手机']).commit();
+    for (let i = 0; i < 20000; i++) ws.addRow([`客户名称很长的名字${i}`, 13800000000 + i]).commit();
+    ws.commit();
+    await wb.commit();
+    let n = 0;
+    let bad = 0;
+    let last: string[] = [];
+    for await (const r of readRows(p)) {
+      n++;
+      if (r.values[0].includes('\uFFFD')) bad++;
+      last = r.values;
+    }
+    expect(n).toBe(20000);
+    expect(bad).toBe(0);
+    expect(last).toEqual(['客户名称很长的名字19999', '13800019999']);
+  });
+});
+
+describe('helpers', () => {
+  it('formatNumber', () => {
+    expect(formatNumber(13800138000)).toBe('13800138000');
+    expect(formatNumber(8.613912345678e12)).toBe('8613912345678');
+    expect(formatNumber(0.1 + 0.2)).toBe('0.3');
+    expect(formatNumber(1e21)).toBe('1e+21');
+    expect(formatNumber(123, '000000')).toBe('000123');
+  });
+  it('xmlText keeps CDATA split across chunks', async () => {
+    async function* src() {
+      yield Buffer.from('<t><![CDA');
+      yield Buffer.from('TA[a<b & ');
+      const zh = Buffer.from('中文]]></t>');
+      yield zh.subarray(0, 1);
+      yield zh.subarray(1);
+    }
+    let s = '';
+    for await (const t of xmlText(src())) s += t;
+    expect(s).toBe('<t>a&lt;b &amp; 中文</t>');
+  });
+});
