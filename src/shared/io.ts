@@ -209,13 +209,15 @@ export interface ImportHistoryEntry {
   skipped: number;
   rejected: number;
   undoneAt: string | null;
-  /** Whether undo is possible (not undone yet, and the import did not update existing records). */
+  /** Whether undo is offered (not undone yet, something was written); it may still be refused. */
   undoable: boolean;
 }
 
 export interface UndoImportResult {
   /** Records created by the import and now in the Trash. */
   removed: number;
+  /** Records the import updated, now back to their previous values. */
+  restored: number;
 }
 
 // ---- Export -------------------------------------------------------------------------------------
@@ -305,9 +307,9 @@ export const ioContract = {
     input: z.object({ limit: z.number().int().min(1).max(200).default(50) }),
   }),
   /**
-   * Moves every record the import created to the Trash, as one mutation (synced). Refused
-   * (`conflict`, params.changed) when any of them was edited since, and for imports that updated
-   * existing records.
+   * Undoes an import as one mutation (synced): records it created go to the Trash, records it
+   * updated get their previous values back. Refused (`conflict`, message `io.undo_changed_since`,
+   * params.changed = how many) when any of them was edited or deleted since.
    */
   'io.undoImport': channel<UndoImportResult>()({
     kind: 'mutation',

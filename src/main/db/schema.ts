@@ -181,6 +181,33 @@ export interface CustomerKeysTable {
   record_id: string;
 }
 
+/** Import history (local): counts and the records created, for undo. */
+export interface ImportsTable {
+  id: string;
+  at: string;
+  user_id: string;
+  file_name: string;
+  entity: string;
+  created: number;
+  updated: number;
+  skipped: number;
+  rejected: number;
+  /** JSON {"contacts": string[], "companies": string[]}. */
+  created_ids: string;
+  /** JSON string[] of existing records the import updated. */
+  updated_ids: string;
+  undone_at: string | null;
+}
+
+export interface ImportMappingsTable {
+  id: string;
+  name: string;
+  entity: string;
+  /** JSON {header: target}. */
+  columns: string;
+  created_at: string;
+}
+
 export interface Database {
   meta: MetaTable;
   users: UsersTable;
@@ -198,6 +225,8 @@ export interface Database {
   sync_peer: SyncPeerTable;
   sync_history: SyncHistoryTable;
   sync_conflict: SyncConflictTable;
+  imports: ImportsTable;
+  import_mappings: ImportMappingsTable;
 }
 
 /** Tables whose rows sync between devices and are recorded in change_log. */

@@ -1,19 +1,168 @@
-// Import/export channels (shared/io.ts). Stubs until the import engine lands.
-import { KehuError } from '../../../shared/errors';
-import type { ioContract } from '../../../shared/io';
-import type { HandlersOf } from '../../core/context';
+// Import/export channels (shared/io.ts). The long parts are jobs (io/import/task.ts,
+// io/export/task.ts); these handlers take uploads, preview, keep mappings and the history, undo.
+import { KehuError, notFound } from '../../../shared/errors';
+import type { ImportHistoryEntry, IoEntity, ioContract, PreviewRow, SavedMapping, SourceInfo } from '../../../shared/io';
+import type { AppState, Ctx, HandlersOf } from '../../core/context';
+import { newId } from '../../core/ids';
+import { jobsOf } from '../../jobs/registry';
+import { refreshCustomerIndex } from '../search';
+import { fileName, filePath, removeOldFiles, writeUploadChunk } from '../../io/files';
+import { exportHandlers } from '../../io/export/handlers';
+import { inspectFile } from '../../io/read';
+import { RowChecker } from '../../io/import/engine';
+import { badTargets, PRESETS, suggestMapping } from '../../io/import/mapping';
 
-const todo = (): Promise<never> => Promise.reject(new KehuError({ code: 'internal', params: { reason: 'not implemented' } }));
+const cleaned = new WeakSet<AppState>();
+/** Uploads and downloads older than a day go the first time this app handles a file. */
+function cleanOnce(app: AppState): void {
+  if (cleaned.has(app)) return;
+  cleaned.add(app);
+  removeOldFiles(app.dataDir);
+}
+
+function sourceInfo(info: { format: SourceInfo['format']; encoding: string | null; delimiter: string | null; sheets: string[]; sheet: string | null; headers: string[] }): SourceInfo {
+  return { format: info.format, encoding: info.encoding ?? '', delimiter: info.delimiter ?? '', sheets: info.sheets, sheet: info.sheet ?? '', headers: info.headers };
+}
+
+interface Created {
+  contacts?: string[];
+  companies?: string[];
+  taggings?: string[];
+}
+
+async function undo(ctx: Ctx, importId: string): Promise<{ removed: number; restored: number }> {
+  const imp = await ctx.db.selectFrom('imports').selectAll().where('id', '=', importId).executeTakeFirst();
+  if (!imp) throw notFound('import', importId);
+  if (imp.undone_at) throw new KehuError({ code: 'conflict', message: 'io.undo_already' });
+  const created = JSON.parse(imp.created_ids) as Created;
+  const updated = JSON.parse(imp.updated_ids) as { id: string; before: Record<string, unknown> }[];
+  const table = imp.entity === 'contact' ? 'contacts' : 'companies';
+  // Untouched since: still live and last changed by the import itself.
+  const check = async (t: 'contacts' | 'companies', ids: string[], mustBeLive: boolean) => {
+    let changed = 0;
+    for (let i = 0; i < ids.length; i += 500) {
+      const rows = await ctx.db.selectFrom(t).select(['id', 'updated_at', 'deleted_at']).where('id', 'in', ids.slice(i, i + 500)).execute();
+      changed += ids.slice(i, i + 500).length - rows.length;
+      for (const r of rows) if (r.updated_at !== imp.at || (mustBeLive && r.deleted_at !== null)) changed += 1;
+    }
+    return changed;
+  };
+  const changed =
+    (await check('contacts', created.contacts ?? [], true)) +
+    (await check('companies', created.companies ?? [], true)) +
+    (await check(table, updated.map((u) => u.id), false));
+  if (changed > 0) throw new KehuError({ code: 'conflict', message: 'io.undo_changed_since', params: { changed } });
+  for (const id of created.taggings ?? []) await ctx.changes.softDelete('taggings', id);
+  for (const id of created.contacts ?? []) await ctx.changes.softDelete('contacts', id);
+  for (const id of created.companies ?? []) await ctx.changes.softDelete('companies', id);
+  for (const u of updated) await ctx.changes.update(table, u.id, u.before);
+  if (created.contacts?.length) await refreshCustomerIndex(ctx.db, 'contact', created.contacts);
+  if (created.companies?.length) await refreshCustomerIndex(ctx.db, 'company', created.companies);
+  if (updated.length) await refreshCustomerIndex(ctx.db, imp.entity as IoEntity, updated.map((u) => u.id));
+  await ctx.db.updateTable('imports').set({ undone_at: ctx.now }).where('id', '=', importId).execute();
+  return { removed: (created.contacts?.length ?? 0) + (created.companies?.length ?? 0), restored: updated.length };
+}
 
 export const ioHandlers: HandlersOf<typeof ioContract> = {
-  'io.upload': todo,
-  'io.inspect': todo,
-  'io.mappings': todo,
-  'io.saveMapping': todo,
-  'io.deleteMapping': todo,
-  'io.startImport': todo,
-  'io.imports': todo,
-  'io.undoImport': todo,
-  'io.startExport': todo,
-  'io.download': todo,
+  'io.upload': async (input, ctx) => {
+    cleanOnce(ctx.app);
+    return { uploadId: writeUploadChunk(ctx.app.dataDir, input) };
+  },
+
+  'io.inspect': async (input, ctx) => {
+    const path = filePath(ctx.app.dataDir, 'uploads', input.uploadId);
+    const { info: raw, sample } = await inspectFile(path, { encoding: input.encoding, delimiter: input.delimiter, sheet: input.sheet, sampleRows: 20 });
+    const info = sourceInfo(raw);
+    const mapping = input.mapping ?? suggestMapping(input.entity, info.headers);
+    const bad = badTargets(input.entity, mapping);
+    if (bad.length) throw new KehuError({ code: 'invalid_input', fields: [{ path: 'mapping', message: 'validation.mapping_target', params: { target: bad[0]! } }] });
+    const checker = new RowChecker(ctx.app.db.sqlite, input.entity);
+    const preview: PreviewRow[] = sample.map((values, i) => {
+      const line = i + 1;
+      const checked = checker.check(mapping, values);
+      const shown = { ...(checked.fields ?? checked.mapped.input) } as Record<string, unknown>;
+      delete shown.tagIds;
+      delete shown.ownerId;
+      delete shown.companyId;
+      if (checked.mapped.companyName) shown.company = checked.mapped.companyName;
+      if (checked.mapped.tagNames.length) shown.tags = checked.mapped.tagNames;
+      shown.custom = checked.custom;
+      let duplicate = null;
+      if (checked.fields) {
+        duplicate = checker.duplicate(checked.fields, checked.mapped.companyName);
+        checker.remember(checked.fields, checked.mapped.companyName, `line-${line}`, line);
+        if (duplicate?.source === 'file') delete duplicate.id;
+      }
+      return { line, values: shown, errors: checked.errors, duplicate };
+    });
+    return { uploadId: input.uploadId, fileName: fileName(ctx.app.dataDir, 'uploads', input.uploadId), info, mapping, preview };
+  },
+
+  'io.mappings': async ({ entity }, ctx) => {
+    let q = ctx.db.selectFrom('import_mappings').selectAll().orderBy('name');
+    if (entity) q = q.where('entity', '=', entity);
+    const saved: SavedMapping[] = (await q.execute()).map((m) => ({
+      id: m.id,
+      name: m.name,
+      entity: m.entity as IoEntity,
+      columns: JSON.parse(m.columns) as Record<string, string>,
+      builtin: false,
+    }));
+    return [...PRESETS.filter((p) => !entity || p.entity === entity), ...saved];
+  },
+
+  'io.saveMapping': async ({ name, entity, columns }, ctx) => {
+    const bad = badTargets(entity, Object.fromEntries(Object.values(columns).map((t, i) => [String(i), t])));
+    if (bad.length) throw new KehuError({ code: 'invalid_input', fields: [{ path: 'columns', message: 'validation.mapping_target', params: { target: bad[0]! } }] });
+    const existing = await ctx.db.selectFrom('import_mappings').select('id').where('entity', '=', entity).where('name', '=', name).executeTakeFirst();
+    const id = existing?.id ?? newId();
+    if (existing) await ctx.db.updateTable('import_mappings').set({ columns: JSON.stringify(columns) }).where('id', '=', id).execute();
+    else await ctx.db.insertInto('import_mappings').values({ id, name, entity, columns: JSON.stringify(columns), created_at: ctx.now }).execute();
+    return { id, name, entity, columns, builtin: false };
+  },
+
+  'io.deleteMapping': async ({ id }, ctx) => {
+    const res = await ctx.db.deleteFrom('import_mappings').where('id', '=', id).executeTakeFirst();
+    if (Number(res.numDeletedRows) === 0) throw notFound('import_mapping', id);
+  },
+
+  'io.startImport': async (input, ctx) => {
+    filePath(ctx.app.dataDir, 'uploads', input.uploadId); // not_found now rather than in the job
+    const jobId = jobsOf(ctx.app).start({ kind: 'io.import', input, auditInput: input, session: ctx.session });
+    return { jobId };
+  },
+
+  'io.imports': async ({ limit }, ctx) => {
+    const rows = await ctx.db
+      .selectFrom('imports')
+      .leftJoin('users', 'users.id', 'imports.user_id')
+      .select(['imports.id', 'imports.at', 'imports.user_id', 'users.name as user_name', 'imports.file_name', 'imports.entity', 'imports.created', 'imports.updated', 'imports.skipped', 'imports.rejected', 'imports.undone_at'])
+      .orderBy('imports.at', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map(
+      (r): ImportHistoryEntry => ({
+        id: r.id,
+        at: r.at,
+        userId: r.user_id,
+        userName: r.user_name ?? '',
+        fileName: r.file_name,
+        entity: r.entity as IoEntity,
+        created: r.created,
+        updated: r.updated,
+        skipped: r.skipped,
+        rejected: r.rejected,
+        undoneAt: r.undone_at,
+        undoable: r.undone_at === null && r.created + r.updated > 0,
+      }),
+    );
+  },
+
+  'io.undoImport': ({ importId }, ctx) => undo(ctx, importId),
+
+  'io.startExport': async (input, ctx) => {
+    cleanOnce(ctx.app);
+    return exportHandlers['io.startExport'](input, ctx);
+  },
+  'io.download': exportHandlers['io.download'],
 };

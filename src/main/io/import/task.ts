@@ -1,7 +1,75 @@
-// The `io.import` job (in progress).
-import type { ImportResult } from '../../../shared/io';
+// The `io.import` job: one all-or-nothing transaction (inJobMutation) in the worker. A dry run
+// does the same work and rolls it back, returning the counts.
+import { z } from 'zod';
+import { KehuError } from '../../../shared/errors';
+import { StartImportInput, type ImportResult } from '../../../shared/io';
 import type { TaskArgs } from '../../jobs/tasks';
+import { inJobMutation } from '../../jobs/mutation';
+import { filePath, fileName as uploadName } from '../files';
+import { inspectFile, readRows } from '../read';
+import { runImport } from './engine';
+import { badTargets } from './mapping';
 
-export function runImportTask(_args: TaskArgs): Promise<ImportResult> {
-  return Promise.reject(new Error('not implemented'));
+export type ImportTaskInput = z.output<typeof StartImportInput> & { failAtRow?: number };
+
+class DryRunDone extends Error {
+  constructor(readonly result: ImportResult) {
+    super('dry run');
+  }
+}
+
+export async function runImportTask({ app, input, auditInput, userId, hooks }: TaskArgs): Promise<ImportResult> {
+  const job = input as ImportTaskInput;
+  const bad = badTargets(job.entity, job.mapping);
+  if (bad.length) throw new KehuError({ code: 'invalid_input', fields: [{ path: 'mapping', message: 'validation.mapping_target', params: { target: bad[0]! } }] });
+  const path = filePath(app.dataDir, 'uploads', job.uploadId);
+  const fileName = job.options.fileName || uploadName(app.dataDir, 'uploads', job.uploadId);
+  const read = { encoding: job.options.encoding, delimiter: job.options.delimiter, sheet: job.options.sheet };
+  const { info } = await inspectFile(path, { ...read, sampleRows: 0 });
+  hooks.progress?.('import', 0, 0);
+  try {
+    return await inJobMutation(app, 'io.startImport', auditInput, userId, async (db, now, changes) => {
+      const counts = await runImport(app.db.sqlite, db, changes, app.dataDir, {
+        entity: job.entity,
+        mapping: job.mapping,
+        onDuplicate: job.options.onDuplicate,
+        fileName,
+        headers: info.headers,
+        rows: readRows(path, read),
+        progress: (done) => hooks.progress?.('import', done, 0),
+        failAtRow: job.failAtRow,
+      });
+      if (job.options.dryRun) throw new DryRunDone({ importId: null, dryRun: true, ...counts });
+      const records = changes.records();
+      const table = job.entity === 'contact' ? 'contacts' : 'companies';
+      const created = {
+        contacts: records.filter((r) => r.table === 'contacts' && r.before === null).map((r) => r.id),
+        companies: records.filter((r) => r.table === 'companies' && r.before === null).map((r) => r.id),
+        taggings: records.filter((r) => r.table === 'taggings' && r.before === null).map((r) => r.id),
+      };
+      const updated = records.filter((r) => r.table === table && r.before !== null).map((r) => ({ id: r.id, before: r.before }));
+      const importId = crypto.randomUUID();
+      await db
+        .insertInto('imports')
+        .values({
+          id: importId,
+          at: now,
+          user_id: userId,
+          file_name: fileName,
+          entity: job.entity,
+          created: counts.created,
+          updated: counts.updated,
+          skipped: counts.skipped,
+          rejected: counts.rejected,
+          created_ids: JSON.stringify(created),
+          updated_ids: JSON.stringify(updated),
+          undone_at: null,
+        })
+        .execute();
+      return { importId, dryRun: false, ...counts };
+    });
+  } catch (e) {
+    if (e instanceof DryRunDone) return e.result;
+    throw e;
+  }
 }

@@ -1,0 +1,388 @@
+// The import itself: rows from the reader → mapping → the form's schema (ContactFields /
+// CompanyFields) → duplicates (existing records and earlier rows) → writes through the ChangeSet
+// (change_log, field clocks and audit exactly as the dispatcher), search index per chunk. Runs in
+// the job's one transaction (inJobMutation): cancel, an error or a killed process leave nothing.
+import { writeFileSync } from 'node:fs';
+import type { Kysely } from 'kysely';
+import type { Database as Sqlite } from 'better-sqlite3';
+import { ContactFields } from '../../../shared/contacts';
+import { CompanyFields } from '../../../shared/companies';
+import { dateField } from '../../../shared/validation';
+import { KehuError } from '../../../shared/errors';
+import type { ColumnMapping, DuplicateHit, ImportResult, IoEntity, OnDuplicate, RowIssue } from '../../../shared/io';
+import type { Database } from '../../db/schema';
+import type { ChangeSet } from '../../core/changes';
+import { newId } from '../../core/ids';
+import { toColumns } from '../../features/customers/columns';
+import { nameKey, refreshCustomerIndex } from '../../features/search';
+import { createDownload } from '../export/downloads';
+import { mapRow, normalizeDate, splitList, type MappedRow } from './mapping';
+
+type Row = Record<string, unknown>;
+export const CHUNK_ROWS = 1000;
+
+/** Chinese text of the row errors, for the rejected-rows file (the i18n key follows in brackets). */
+const ZH: Record<string, string> = {
+  'validation.required': '必填',
+  'validation.too_long': '太长',
+  'validation.too_many': '太多',
+  'validation.mobile': '手机号格式不正确',
+  'validation.phone': '电话格式不正确',
+  'validation.email': '邮箱格式不正确',
+  'validation.qq': 'QQ 号格式不正确',
+  'validation.date': '日期格式不正确',
+  'validation.url': '网址格式不正确',
+  'validation.invalid': '值无效',
+  'validation.custom_number': '应为数字',
+  'validation.custom_date': '应为日期',
+  'validation.custom_option': '不是可选项',
+  'validation.custom_text': '应为文本',
+};
+const FIELD_ZH: Record<string, string> = {
+  name: '姓名/名称', gender: '性别', title: '职位', mobiles: '手机', landline: '座机', emails: '邮箱', wechat: '微信', qq: 'QQ',
+  province: '省', city: '市', district: '区', address: '地址', birthday: '生日', notes: '备注', industry: '行业', size: '规模',
+  website: '网站', phone: '电话', source: '来源', category: '类别', company: '公司', tags: '标签',
+};
+
+export function reasonText(errors: RowIssue[]): string {
+  return errors
+    .map((e) => {
+      const field = e.field.startsWith('custom.') ? e.field : (FIELD_ZH[e.field] ?? e.field);
+      return `${field}: ${ZH[e.message] ?? '值无效'} (${e.field}: ${e.message})`;
+    })
+    .join('; ');
+}
+
+interface CustomDef {
+  id: string;
+  type: string;
+  options: string[];
+}
+
+export interface Checked {
+  mapped: MappedRow;
+  /** Parsed by the form's schema (null when rejected). */
+  fields: Row | null;
+  custom: Record<string, unknown>;
+  errors: RowIssue[];
+}
+
+/**
+ * Per-import state: custom field definitions, the duplicate keys of the records this import
+ * wrote, companies and tags by name. Also used read-only by `io.inspect` for the preview.
+ */
+export class RowChecker {
+  private readonly defs: Map<string, CustomDef>;
+  /** Duplicate key → record id (records written by this import, and earlier rows in a preview). */
+  readonly seen = new Map<string, { id: string; line: number; name: string }>();
+  private readonly companyByKey = new Map<string, string>();
+  private readonly tagByName = new Map<string, string>();
+  private readonly keyStmt;
+  private readonly companyStmt;
+
+  constructor(
+    private readonly sqlite: Sqlite,
+    readonly entity: IoEntity,
+  ) {
+    const defs = sqlite.prepare(`SELECT id, type, options FROM custom_fields WHERE entity = ? AND deleted_at IS NULL`).all(entity) as { id: string; type: string; options: string }[];
+    this.defs = new Map(defs.map((d) => [d.id, { id: d.id, type: d.type, options: JSON.parse(d.options) as string[] }]));
+    const table = entity === 'contact' ? 'contacts' : 'companies';
+    this.keyStmt = sqlite.prepare<[string, string], { id: string; name: string }>(
+      `SELECT r.id, r.name FROM customer_keys k JOIN ${table} r ON r.id = k.record_id WHERE k.kind = ? AND k.value = ? AND r.deleted_at IS NULL LIMIT 1`,
+    );
+    this.companyStmt = sqlite.prepare<[string], { id: string }>(`SELECT id FROM companies WHERE name_key = ? AND deleted_at IS NULL ORDER BY created_at LIMIT 1`);
+  }
+
+  check(mapping: ColumnMapping, values: string[]): Checked {
+    const mapped = mapRow(this.entity, mapping, values);
+    const errors: RowIssue[] = [];
+    const custom: Record<string, unknown> = {};
+    for (const [id, raw] of Object.entries(mapped.custom)) {
+      const def = this.defs.get(id);
+      if (!def) {
+        errors.push({ field: `custom.${id}`, message: 'validation.custom_unknown' });
+        continue;
+      }
+      const value = convertCustom(def, raw);
+      const problem = customProblem(def, value);
+      if (problem) errors.push({ field: `custom.${id}`, message: problem });
+      else custom[id] = value;
+    }
+    const schema = this.entity === 'contact' ? ContactFields : CompanyFields;
+    const parsed = schema.safeParse({ ...mapped.input, tagIds: [], custom: {} });
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const field = String(issue.path[0] ?? 'row');
+        const message = issue.message.startsWith('validation.') ? issue.message : 'validation.invalid';
+        if (!errors.some((e) => e.field === field)) errors.push({ field, message });
+      }
+    }
+    if (this.entity === 'contact' && mapped.companyName && mapped.companyName.length > 100) errors.push({ field: 'company', message: 'validation.too_long' });
+    if (mapped.tagNames.some((t) => t.length > 30)) errors.push({ field: 'tags', message: 'validation.too_long' });
+    return { mapped, fields: errors.length === 0 && parsed.success ? (parsed.data as Row) : null, custom, errors };
+  }
+
+  /** The keys a record is found by: mobile, email, name (+ company for contacts). */
+  keysOf(fields: Row, companyName: string | null): { kind: string; value: string; by: DuplicateHit['by'] }[] {
+    const keys: { kind: string; value: string; by: DuplicateHit['by'] }[] = [];
+    if (this.entity === 'contact') {
+      for (const m of (fields.mobiles as string[]) ?? []) keys.push({ kind: 'mobile', value: m, by: 'mobile' });
+      for (const e of (fields.emails as string[]) ?? []) keys.push({ kind: 'email', value: e, by: 'email' });
+      const k = nameKey(String(fields.name));
+      if (k && companyName) keys.push({ kind: 'name_company', value: `${k}|${nameKey(companyName)}`, by: 'name' });
+    } else {
+      const k = nameKey(String(fields.name));
+      if (k) keys.push({ kind: 'name', value: k, by: 'name' });
+      if (fields.phone) keys.push({ kind: 'phone', value: String(fields.phone), by: 'mobile' });
+    }
+    return keys;
+  }
+
+  /** The first duplicate: a record this import wrote / an earlier row, else an existing record. */
+  duplicate(fields: Row, companyName: string | null): DuplicateHit | null {
+    const keys = this.keysOf(fields, companyName);
+    for (const key of keys) {
+      const hit = this.seen.get(`${key.kind}:${key.value}`);
+      if (hit) return { source: 'file', by: key.by, id: hit.id, name: hit.name, line: hit.line };
+    }
+    for (const key of keys) {
+      let probe = key.value;
+      if (key.kind === 'name_company') {
+        const companyId = this.existingCompany(companyName!);
+        if (!companyId) continue;
+        probe = `${probe.split('|')[0]}|${companyId}`;
+      }
+      const row = this.keyStmt.get(key.kind, probe);
+      if (row) return { source: 'existing', by: key.by, id: row.id, name: row.name };
+    }
+    return null;
+  }
+
+  remember(fields: Row, companyName: string | null, id: string, line: number): void {
+    for (const key of this.keysOf(fields, companyName)) {
+      const k = `${key.kind}:${key.value}`;
+      if (!this.seen.has(k)) this.seen.set(k, { id, line, name: String(fields.name) });
+    }
+  }
+
+  existingCompany(name: string): string | null {
+    const key = nameKey(name);
+    if (!key) return null;
+    const known = this.companyByKey.get(key);
+    if (known) return known;
+    const row = this.companyStmt.get(key);
+    if (row) this.companyByKey.set(key, row.id);
+    return row?.id ?? null;
+  }
+
+  noteCompany(name: string, id: string): void {
+    this.companyByKey.set(nameKey(name), id);
+  }
+
+  existingTag(name: string): string | null {
+    const known = this.tagByName.get(name);
+    if (known) return known;
+    const row = this.sqlite.prepare<[string], { id: string }>(`SELECT id FROM tags WHERE name = ? AND deleted_at IS NULL LIMIT 1`).get(name);
+    if (row) this.tagByName.set(name, row.id);
+    return row?.id ?? null;
+  }
+
+  noteTag(name: string, id: string): void {
+    this.tagByName.set(name, id);
+  }
+}
+
+function convertCustom(def: CustomDef, raw: string): unknown {
+  switch (def.type) {
+    case 'number': {
+      const n = Number(raw.replace(/[,，\s]/g, ''));
+      return Number.isFinite(n) ? n : raw;
+    }
+    case 'date':
+      return normalizeDate(raw);
+    case 'multiselect':
+      return splitList(raw);
+    default:
+      return raw;
+  }
+}
+
+/** The same rules as features/customers/custom-values.ts. */
+function customProblem(def: CustomDef, value: unknown): string | null {
+  switch (def.type) {
+    case 'text':
+      return typeof value === 'string' && value.length <= 1000 ? null : 'validation.custom_text';
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value) ? null : 'validation.custom_number';
+    case 'date':
+      return typeof value === 'string' && dateField.safeParse(value).success ? null : 'validation.custom_date';
+    case 'select':
+      return typeof value === 'string' && def.options.includes(value) ? null : 'validation.custom_option';
+    default:
+      return Array.isArray(value) && value.every((v) => def.options.includes(String(v))) ? null : 'validation.custom_option';
+  }
+}
+
+// ---- The import ---------------------------------------------------------------------------------
+
+export interface ImportRun {
+  entity: IoEntity;
+  mapping: ColumnMapping;
+  onDuplicate: OnDuplicate;
+  fileName: string;
+  headers: string[];
+  rows: AsyncIterable<{ line: number; values: string[] }>;
+  /** Called every CHUNK_ROWS rows; throws to stop (cancel). */
+  progress: (done: number) => void;
+  /** Tests only: throw after this many rows (a failure mid-file). */
+  failAtRow?: number;
+}
+
+const isEmpty = (v: unknown) => v === null || v === undefined || v === '' || v === '[]' || (Array.isArray(v) && v.length === 0);
+const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+const TAG_COLOR = '#8c8c8c';
+
+export async function runImport(
+  sqlite: Sqlite,
+  db: Kysely<Database>,
+  changes: ChangeSet,
+  dataDir: string,
+  run: ImportRun,
+): Promise<Omit<ImportResult, 'importId' | 'dryRun'>> {
+  const { entity } = run;
+  const table = entity === 'contact' ? 'contacts' : 'companies';
+  const checker = new RowChecker(sqlite, entity);
+  const result = { rows: 0, created: 0, updated: 0, skipped: 0, rejected: 0, companiesCreated: 0, tagsCreated: 0 };
+  const rejected: { values: string[]; reason: string }[] = [];
+  const fresh = { contact: [] as string[], company: [] as string[] };
+  const touched: string[] = [];
+  const loadRow = sqlite.prepare<[string], Row>(`SELECT * FROM ${table} WHERE id = ?`);
+  const hasTagging = sqlite.prepare<[string, string], { one: number }>(`SELECT 1 AS one FROM taggings WHERE tag_id = ? AND record_id = ? AND deleted_at IS NULL`);
+
+  const flushIndex = async () => {
+    if (fresh.company.length) await refreshCustomerIndex(db, 'company', fresh.company, { created: true });
+    if (fresh.contact.length) await refreshCustomerIndex(db, 'contact', fresh.contact, { created: true });
+    if (touched.length) await refreshCustomerIndex(db, entity, touched);
+    fresh.company = [];
+    fresh.contact = [];
+    touched.length = 0;
+  };
+
+  const companyFor = async (name: string): Promise<string> => {
+    const existing = checker.existingCompany(name);
+    if (existing) return existing;
+    const id = newId();
+    const { ownerId: _o, tagIds: _t, custom: _c, ...fields } = CompanyFields.parse({ name });
+    await changes.insert('companies', { id, ...toColumns('company', fields), custom: '{}' } as never);
+    checker.noteCompany(name, id);
+    fresh.company.push(id);
+    result.companiesCreated += 1;
+    return id;
+  };
+
+  const tagsFor = async (names: string[]): Promise<string[]> => {
+    const ids: string[] = [];
+    for (const name of names) {
+      let id = checker.existingTag(name);
+      if (!id) {
+        id = newId();
+        await changes.insert('tags', { id, name, color: TAG_COLOR } as never);
+        checker.noteTag(name, id);
+        result.tagsCreated += 1;
+      }
+      ids.push(id);
+    }
+    return ids;
+  };
+
+  const addTags = async (recordId: string, tagIds: string[], known: boolean) => {
+    for (const tagId of tagIds) {
+      if (known && hasTagging.get(tagId, recordId)) continue;
+      await changes.insert('taggings', { id: newId(), tag_id: tagId, record_id: recordId } as never);
+    }
+  };
+
+  for await (const { line, values } of run.rows) {
+    result.rows += 1;
+    if (run.failAtRow !== undefined && result.rows >= run.failAtRow) throw new Error(`test failure at row ${result.rows}`);
+    const checked = checker.check(run.mapping, values);
+    if (!checked.fields) {
+      result.rejected += 1;
+      rejected.push({ values, reason: reasonText(checked.errors) });
+    } else {
+      const fields = checked.fields;
+      const companyName = checked.mapped.companyName;
+      const dup = run.onDuplicate === 'create' ? null : checker.duplicate(fields, companyName);
+      if (dup && run.onDuplicate === 'skip') result.skipped += 1;
+      else if (dup?.id) {
+        // update_empty / overwrite of the existing record (or of one created earlier in this file).
+        const current = loadRow.get(dup.id)!;
+        const patch: Row = {};
+        const { ownerId: _o, tagIds: _t, custom: _c, ...plain } = fields;
+        if (entity === 'contact' && companyName) plain.companyId = await companyFor(companyName);
+        for (const [key, value] of Object.entries(plain)) {
+          if (!checked.mapped.provided.has(key) || isEmpty(value)) continue;
+          const column = snake(key);
+          const before = current[column];
+          if (key === 'mobiles' || key === 'emails') {
+            const old = JSON.parse(String(before ?? '[]')) as string[];
+            const merged = run.onDuplicate === 'overwrite' ? (value as string[]) : [...new Set([...old, ...(value as string[])])].slice(0, 10);
+            Object.assign(patch, toColumns(entity, { [key]: merged }));
+          } else if (run.onDuplicate === 'overwrite' || isEmpty(before) || (key === 'gender' && before === 'unknown')) {
+            Object.assign(patch, toColumns(entity, { [key]: value }));
+          }
+        }
+        if (Object.keys(checked.custom).length) {
+          const stored = JSON.parse(String(current.custom ?? '{}')) as Row;
+          const next = { ...stored };
+          for (const [k, v] of Object.entries(checked.custom)) if (run.onDuplicate === 'overwrite' || isEmpty(stored[k])) next[k] = v;
+          patch.custom = JSON.stringify(next);
+        }
+        const changed = await changes.update(table, dup.id, patch);
+        const tagIds = await tagsFor(checked.mapped.tagNames);
+        await addTags(dup.id, tagIds, true);
+        if (Object.keys(changed).length) {
+          touched.push(dup.id);
+          result.updated += 1;
+        } else if (tagIds.length) result.updated += 1;
+        else result.skipped += 1;
+        checker.remember({ ...fields, ...plain }, companyName, dup.id, line);
+      } else {
+        const id = newId();
+        const { ownerId: _o, tagIds: _t, custom: _c, ...plain } = fields;
+        if (entity === 'contact') plain.companyId = companyName ? await companyFor(companyName) : null;
+        await changes.insert(table, { id, ...toColumns(entity, plain), custom: JSON.stringify(checked.custom) } as never);
+        await addTags(id, await tagsFor(checked.mapped.tagNames), false);
+        fresh[entity].push(id);
+        checker.remember(fields, companyName, id, line);
+        result.created += 1;
+      }
+    }
+    if (result.rows % CHUNK_ROWS === 0) {
+      await flushIndex();
+      run.progress(result.rows);
+    }
+  }
+  await flushIndex();
+  run.progress(result.rows);
+  if (result.rows === 0) throw new KehuError({ code: 'invalid_input', message: 'io.empty_file' });
+
+  let rejectedFile: string | undefined;
+  if (rejected.length) {
+    const base = run.fileName.replace(/\.[^.]*$/, '') || 'import';
+    const file = createDownload(dataDir, `${base}-rejected.csv`);
+    writeFileSync(file.file, rejectedCsv(run.headers, rejected));
+    rejectedFile = file.downloadId;
+  }
+  return { ...result, ...(rejectedFile ? { rejectedFile } : {}) };
+}
+
+const csvCell = (v: string) => (/[",\r\n]/.test(v) || /^\s|\s$/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+
+/** The rejected rows as CSV (UTF-8 with BOM for Excel), with an extra 原因/reason column. */
+export function rejectedCsv(headers: string[], rows: { values: string[]; reason: string }[]): string {
+  const width = Math.max(headers.length, ...rows.map((r) => r.values.length));
+  const head = [...headers, ...Array.from({ length: width - headers.length }, (_, i) => `列${headers.length + i + 1}`), '原因/reason'];
+  const lines = [head, ...rows.map((r) => [...r.values, ...Array.from({ length: width - r.values.length }, () => ''), r.reason])];
+  return `\uFEFF${lines.map((l) => l.map(csvCell).join(',')).join('\r\n')}\r\n`;
+}

@@ -1,0 +1,274 @@
+// The import over real SQLite files and real reader code: mapping detection, a GBK CSV end to
+// end, rejected rows and their CSV, duplicate policies, companies/tags created, cancel and a
+// failure mid-file leaving every table as it was, undo (and its refusal), dry run, change_log.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import iconv from 'iconv-lite';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ImportResult, IoEntity, OnDuplicate } from '../../../shared/io';
+import type { JobStatus } from '../../../shared/jobs';
+import { ownerSession } from '../../core/session';
+import { jobsOf } from '../../jobs/registry';
+import { tempRuntime, type TempRuntime } from '../../test/temp-runtime';
+import { inspectFile } from '../read';
+import { suggestMapping } from './mapping';
+
+const FIXTURES = join(__dirname, '../../../../../shared/fixtures');
+
+const open: TempRuntime[] = [];
+afterEach(async () => {
+  for (const rt of open.splice(0)) await rt.dispose();
+});
+async function runtime(): Promise<TempRuntime> {
+  const rt = await tempRuntime();
+  open.push(rt);
+  return rt;
+}
+
+function everything(rt: TempRuntime): string {
+  const s = rt.app.db.sqlite;
+  const tables = s.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).pluck().all() as string[];
+  return JSON.stringify(tables.map((t) => [t, s.prepare(`SELECT * FROM "${t}"`).raw().all()]));
+}
+
+async function upload(rt: TempRuntime, name: string, bytes: Buffer): Promise<string> {
+  // Two chunks, to go through the append path.
+  const half = Math.floor(bytes.length / 2);
+  const { uploadId } = await rt.call('io.upload', { name, offset: 0, data: bytes.subarray(0, half).toString('base64'), done: false });
+  await rt.call('io.upload', { uploadId, name, offset: half, data: bytes.subarray(half).toString('base64'), done: true });
+  return uploadId;
+}
+
+async function importFile(
+  rt: TempRuntime,
+  name: string,
+  bytes: Buffer,
+  opts: { entity?: IoEntity; onDuplicate?: OnDuplicate; dryRun?: boolean; encoding?: string } = {},
+): Promise<{ status: JobStatus; result: ImportResult }> {
+  const uploadId = await upload(rt, name, bytes);
+  const entity = opts.entity ?? 'contact';
+  const inspected = await rt.call('io.inspect', { uploadId, entity, encoding: opts.encoding });
+  const { jobId } = await rt.call('io.startImport', {
+    uploadId,
+    entity,
+    mapping: inspected.mapping,
+    options: { onDuplicate: opts.onDuplicate ?? 'skip', fileName: name, dryRun: opts.dryRun ?? false, encoding: opts.encoding },
+  });
+  const status = await jobsOf(rt.app).wait(jobId);
+  if (status.state !== 'done') throw new Error(`job ${status.state}: ${JSON.stringify(status.error)}`);
+  return { status, result: status.result as ImportResult };
+}
+
+const csv = (text: string) => Buffer.from(text, 'utf8');
+const count = (rt: TempRuntime, sql: string) => rt.app.db.sqlite.prepare(sql).pluck().get() as number;
+
+async function download(rt: TempRuntime, id: string): Promise<string> {
+  const chunk = await rt.call('io.download', { downloadId: id, offset: 0 });
+  expect(chunk.done).toBe(true);
+  return Buffer.from(chunk.data, 'base64').toString('utf8');
+}
+
+describe('mapping auto-detect', () => {
+  it('maps Chinese and English headers', () => {
+    expect(suggestMapping('contact', ['姓名', '手机号码', '公司名称', '电子邮件', '职务', '地址', '省', '市', '区', '生日', '备注', 'QQ', '微信', '标签', '座机'])).toEqual({
+      0: 'name', 1: 'mobiles', 2: 'company', 3: 'emails', 4: 'title', 5: 'address', 6: 'province', 7: 'city', 8: 'district',
+      9: 'birthday', 10: 'notes', 11: 'qq', 12: 'wechat', 13: 'tags', 14: 'landline',
+    });
+    expect(suggestMapping('contact', ['Name', 'Mobile Phone', 'E-mail', 'Company', 'Job Title', 'Notes', 'Birthday'])).toEqual({
+      0: 'name', 1: 'mobiles', 2: 'emails', 3: 'company', 4: 'title', 5: 'notes', 6: 'birthday',
+    });
+    expect(suggestMapping('company', ['公司名称', '行业', '规模', '网址', '电话', '客户类别'])).toEqual({
+      0: 'name', 1: 'industry', 2: 'size', 3: 'website', 4: 'phone', 5: 'category',
+    });
+  });
+
+  it('maps Google Contacts and Outlook headers (first + last name combined)', async () => {
+    const google = ['Name', 'Given Name', 'Family Name', 'Birthday', 'E-mail 1 - Value', 'E-mail 2 - Value', 'Phone 1 - Value', 'Phone 2 - Value', 'Organization 1 - Name', 'Organization 1 - Title'];
+    expect(suggestMapping('contact', google)).toEqual({ 0: 'name', 1: 'firstName', 2: 'lastName', 3: 'birthday', 4: 'emails', 5: 'emails', 6: 'mobiles', 7: 'mobiles', 8: 'company', 9: 'title' });
+    const { info } = await inspectFile(join(FIXTURES, 'csv/google-shared-contacts-client/outlook.csv'), { sampleRows: 1 });
+    const m = suggestMapping('contact', info.headers);
+    const byHeader = Object.fromEntries(Object.entries(m).map(([i, t]) => [info.headers[Number(i)], t]));
+    expect(byHeader).toMatchObject({ Name: 'name', 'E-mail Address': 'emails', 'E-mail 2 Address': 'emails', 'Mobile Phone': 'mobiles', Company: 'company', 'Job Title': 'title', 'Home Phone': 'landline' });
+  });
+});
+
+describe('import job', () => {
+  it('imports a GBK CSV end to end: companies and tags created, change_log written', async () => {
+    const rt = await runtime();
+    const text = '姓名,手机,公司,标签,性别,生日\n张三,138 1234 5678,北京星辰科技有限公司,VIP;老客户,男,1990/1/2\n李四,13912345678,北京星辰科技有限公司,VIP,女,1985年3月4日\n';
+    const { result } = await importFile(rt, '客户.csv', iconv.encode(text, 'gbk'));
+    expect(result).toMatchObject({ created: 2, rejected: 0, skipped: 0, companiesCreated: 1, tagsCreated: 2 });
+    const page = await rt.call('contacts.list', { filter: {} });
+    const zs = page.items.find((c) => c.name === '张三')!;
+    expect(zs).toMatchObject({ mobiles: ['13812345678'], gender: 'male', birthday: '1990-01-02', companyName: '北京星辰科技有限公司' });
+    expect(zs.tags.map((t) => t.name).sort()).toEqual(['VIP', '老客户'].sort());
+    // Searchable (FTS + customer_keys written).
+    const hits = await rt.call('search.global', { q: '张三' });
+    expect(JSON.stringify(hits)).toContain('张三');
+    // Synced: change_log rows for contacts, the company, tags and taggings.
+    expect(count(rt, `SELECT count(*) FROM change_log WHERE tbl = 'contacts'`)).toBe(2);
+    expect(count(rt, `SELECT count(*) FROM change_log WHERE tbl = 'companies'`)).toBe(1);
+    expect(count(rt, `SELECT count(*) FROM change_log WHERE tbl = 'taggings'`)).toBe(3);
+    expect(count(rt, `SELECT count(*) FROM field_clock WHERE tbl = 'contacts' AND col = '*'`)).toBe(2);
+    const history = await rt.call('io.imports', {});
+    expect(history[0]).toMatchObject({ fileName: '客户.csv', entity: 'contact', created: 2, undoable: true });
+  });
+
+  it('imports the GBK fixture (no BOM) with its Chinese header', async () => {
+    const rt = await runtime();
+    const bytes = readFileSync(join(FIXTURES, 'csv/generated/easyexcel_no_bom.gbk.csv'));
+    const { result } = await importFile(rt, 'easyexcel.csv', bytes);
+    expect(result.created).toBeGreaterThan(0);
+    expect(result.rejected).toBe(0);
+    const page = await rt.call('contacts.list', { filter: {} });
+    expect(page.items.some((c) => c.name === '姓名0')).toBe(true);
+  });
+
+  it('rejects bad rows with reasons and offers them as a CSV with a 原因/reason column', async () => {
+    const rt = await runtime();
+    const text = '姓名,手机,邮箱,QQ\n王五,13812345678,wang@example.com,12345\n,13812345679,,\n赵六,12345,zhao@,\n钱七,,qian@example.com,0123\n';
+    const { result } = await importFile(rt, 'bad.csv', csv(text));
+    expect(result).toMatchObject({ rows: 4, created: 1, rejected: 3 });
+    const content = await download(rt, result.rejectedFile!);
+    expect(content.charCodeAt(0)).toBe(0xfeff);
+    const lines = content.slice(1).trim().split('\r\n');
+    expect(lines[0]).toBe('姓名,手机,邮箱,QQ,原因/reason');
+    expect(lines).toHaveLength(4);
+    expect(lines[1]).toContain('validation.required');
+    expect(lines[2]).toContain('手机号格式不正确');
+    expect(lines[2]).toContain('validation.mobile');
+    expect(lines[2]).toContain('validation.email');
+    expect(lines[3]).toContain('validation.qq');
+  });
+
+  it('previews the first rows normalised, with errors and duplicates', async () => {
+    const rt = await runtime();
+    await rt.call('contacts.create', { name: '老客户', mobiles: ['13800000001'] });
+    const uploadId = await upload(rt, 'p.csv', csv('姓名,手机\n甲,13800000001\n乙,+86 139-0000-0002\n丙,13900000002\n丁,bad\n'));
+    const r = await rt.call('io.inspect', { uploadId, entity: 'contact' });
+    expect(r.info.headers).toEqual(['姓名', '手机']);
+    expect(r.preview[0]!.duplicate).toMatchObject({ source: 'existing', by: 'mobile', name: '老客户' });
+    expect(r.preview[1]!.values.mobiles).toEqual(['13900000002']);
+    expect(r.preview[2]!.duplicate).toMatchObject({ source: 'file', line: 2 });
+    expect(r.preview[3]!.errors).toEqual([{ field: 'mobiles', message: 'validation.mobile' }]);
+  });
+
+  it('applies each duplicate policy', async () => {
+    const file = csv('姓名,手机,邮箱,职位\n张三,13812345678,new@example.com,经理\n');
+    const setup = async () => {
+      const rt = await runtime();
+      const c = await rt.call('contacts.create', { name: '张三', mobiles: ['13812345678'], title: '职员' });
+      return { rt, id: c.id };
+    };
+    {
+      const { rt, id } = await setup();
+      const { result } = await importFile(rt, 'a.csv', file, { onDuplicate: 'skip' });
+      expect(result).toMatchObject({ created: 0, skipped: 1, updated: 0 });
+      expect((await rt.call('contacts.get', { id })).emails).toEqual([]);
+    }
+    {
+      const { rt, id } = await setup();
+      const { result } = await importFile(rt, 'a.csv', file, { onDuplicate: 'update_empty' });
+      expect(result).toMatchObject({ created: 0, updated: 1 });
+      expect(await rt.call('contacts.get', { id })).toMatchObject({ emails: ['new@example.com'], title: '职员' });
+    }
+    {
+      const { rt, id } = await setup();
+      const { result } = await importFile(rt, 'a.csv', file, { onDuplicate: 'overwrite' });
+      expect(result).toMatchObject({ created: 0, updated: 1 });
+      expect(await rt.call('contacts.get', { id })).toMatchObject({ emails: ['new@example.com'], title: '经理' });
+    }
+    {
+      const { rt } = await setup();
+      const { result } = await importFile(rt, 'a.csv', file, { onDuplicate: 'create' });
+      expect(result).toMatchObject({ created: 1 });
+      expect(count(rt, 'SELECT count(*) FROM contacts')).toBe(2);
+    }
+    {
+      // Inside the file: the second row with the same email is a duplicate of the first.
+      const rt = await runtime();
+      const { result } = await importFile(rt, 'b.csv', csv('姓名,邮箱\n甲,x@example.com\n甲2,X@Example.com\n'));
+      expect(result).toMatchObject({ created: 1, skipped: 1 });
+    }
+  });
+
+  it('imports companies with categories in Chinese and English, links contacts to existing companies', async () => {
+    const rt = await runtime();
+    const { result } = await importFile(rt, 'co.csv', csv('公司名称,客户类别,规模,电话\n星辰科技,重要客户,120人,010-12345678\n月亮贸易,lost,5,\n'), { entity: 'company' });
+    expect(result).toMatchObject({ created: 2, rejected: 0 });
+    const companies = await rt.call('companies.list', { filter: {} });
+    expect(companies.items.find((c) => c.name === '星辰科技')).toMatchObject({ category: 'key', size: '50-199', phone: '010-12345678' });
+    const r2 = await importFile(rt, 'ct.csv', csv('姓名,公司\n小王,星辰科技\n'));
+    expect(r2.result).toMatchObject({ created: 1, companiesCreated: 0 });
+    expect(count(rt, 'SELECT count(*) FROM companies')).toBe(2);
+  });
+
+  it('dry run counts and writes nothing', async () => {
+    const rt = await runtime();
+    const before = everything(rt);
+    const { result } = await importFile(rt, 'd.csv', csv('姓名,手机,公司\n甲,13800000001,新公司\n乙,bad,\n'), { dryRun: true });
+    expect(result).toMatchObject({ dryRun: true, importId: null, created: 1, rejected: 1, companiesCreated: 1 });
+    expect(everything(rt)).toBe(before);
+  });
+
+  it('cancel mid-import and a failure mid-file leave every table unchanged', async () => {
+    const rt = await runtime();
+    await rt.call('contacts.create', { name: '已有', mobiles: ['13700000000'] });
+    const rows = Array.from({ length: 20_000 }, (_, i) => `人${i},1${String(3800000000 + i)},公司${i % 50},标签${i % 7}`);
+    const bytes = csv(`姓名,手机,公司,标签\n${rows.join('\n')}\n`);
+    const uploadId = await upload(rt, 'big.csv', bytes);
+    const mapping = { 0: 'name', 1: 'mobiles', 2: 'company', 3: 'tags' };
+    const before = everything(rt);
+
+    const { jobId } = await rt.call('io.startImport', { uploadId, entity: 'contact', mapping, options: { onDuplicate: 'skip', fileName: 'big.csv' } });
+    for (;;) {
+      const s = await rt.call('jobs.get', { id: jobId });
+      if (s.done >= 1000 || s.state !== 'running') break;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    await rt.call('jobs.cancel', { id: jobId });
+    expect((await jobsOf(rt.app).wait(jobId)).state).toBe('cancelled');
+    expect(everything(rt)).toBe(before);
+
+    const failing = jobsOf(rt.app).start({
+      kind: 'io.import',
+      input: { uploadId, entity: 'contact', mapping, options: { onDuplicate: 'skip', fileName: 'big.csv', dryRun: false }, failAtRow: 2500 },
+      auditInput: {},
+      session: ownerSession,
+    });
+    const failed = await jobsOf(rt.app).wait(failing);
+    expect(failed.state).toBe('failed');
+    expect(everything(rt)).toBe(before);
+  }, 60_000);
+
+  it('undoes an import as one synced mutation, and refuses once a record was edited since', async () => {
+    const rt = await runtime();
+    const existing = await rt.call('contacts.create', { name: '张三', mobiles: ['13812345678'] });
+    const { result } = await importFile(rt, 'u.csv', csv('姓名,手机,职位,公司\n张三,13812345678,经理,\n李四,13912345678,,新公司\n'), { onDuplicate: 'update_empty' });
+    expect(result).toMatchObject({ created: 1, updated: 1, companiesCreated: 1 });
+    const log = count(rt, 'SELECT count(*) FROM change_log');
+    const undo = await rt.call('io.undoImport', { importId: result.importId! });
+    expect(undo).toEqual({ removed: 2, restored: 1 });
+    expect((await rt.call('contacts.get', { id: existing.id })).title).toBeNull();
+    expect(count(rt, 'SELECT count(*) FROM contacts WHERE deleted_at IS NULL')).toBe(1);
+    expect(count(rt, 'SELECT count(*) FROM companies WHERE deleted_at IS NULL')).toBe(0);
+    expect(count(rt, 'SELECT count(*) FROM change_log')).toBeGreaterThan(log);
+    expect((await rt.call('io.imports', {}))[0]).toMatchObject({ undoable: false });
+    await expect(rt.call('io.undoImport', { importId: result.importId! })).rejects.toMatchObject({ code: 'conflict' });
+
+    const second = await importFile(rt, 'v.csv', csv('姓名,手机\n王五,13600000001\n赵六,13600000002\n'));
+    const wang = (await rt.call('contacts.list', { filter: {} })).items.find((c) => c.name === '王五')!;
+    await new Promise((r) => setTimeout(r, 5));
+    await rt.call('contacts.update', { id: wang.id, patch: { title: '总监' } });
+    await expect(rt.call('io.undoImport', { importId: second.result.importId! })).rejects.toMatchObject({ code: 'conflict', params: { changed: 1 } });
+    expect(count(rt, 'SELECT count(*) FROM contacts WHERE deleted_at IS NULL')).toBe(3);
+  });
+
+  it('refuses upload gaps and keeps uploads under the data folder', async () => {
+    const rt = await runtime();
+    const { uploadId } = await rt.call('io.upload', { name: '../../etc/passwd', offset: 0, data: csv('abc').toString('base64'), done: false });
+    await expect(rt.call('io.upload', { uploadId, name: 'x', offset: 10, data: 'YQ==', done: true })).rejects.toMatchObject({ code: 'invalid_input' });
+    expect(readFileSync(join(rt.dataDir, 'uploads', uploadId), 'utf8')).toBe('abc');
+    expect(JSON.parse(readFileSync(join(rt.dataDir, 'uploads', `${uploadId}.json`), 'utf8'))).toEqual({ name: 'passwd' });
+  });
+});

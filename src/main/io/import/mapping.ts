@@ -1,0 +1,222 @@
+// Column mapping: headers (Chinese, English, Google Contacts, Outlook, Kehu export) → targets, the
+// built-in presets, and a raw row → the input of ContactFields / CompanyFields (the form's schema).
+import { COMPANY_TARGETS, CONTACT_TARGETS, type ColumnMapping, type IoEntity, type SavedMapping } from '../../../shared/io';
+import { normalizeCnLandline, normalizeMobile } from '../../../shared/validation';
+
+/** Header as compared: lower case, without spaces, dashes, underscores, colons, dots, brackets. */
+export const headerKey = (h: string) => h.toLowerCase().replace(/[\s\-_:：.()（）/*]+/g, '');
+
+const CONTACT_HEADERS: Record<string, string[]> = {
+  name: ['姓名', '名字', '联系人', '联系人姓名', '客户姓名', '客户名称', 'name', 'fullname', 'displayname', 'contactname'],
+  firstName: ['firstname', 'givenname', '名'],
+  lastName: ['lastname', 'familyname', 'surname', '姓'],
+  gender: ['性别', 'gender', 'sex'],
+  title: ['职位', '职务', '头衔', '岗位', 'jobtitle', 'title', 'organization1title', 'position'],
+  mobiles: ['手机', '手机号', '手机号码', '移动电话', '电话', '联系电话', '电话号码', '联系方式', 'mobile', 'mobilephone', 'cellphone', 'cell', 'phone', 'phonenumber', 'primaryphone'],
+  landline: ['座机', '固话', '固定电话', '办公电话', '公司电话', 'businessphone', 'homephone', 'workphone', 'telephone', 'landline', 'tel'],
+  emails: ['邮箱', '电子邮件', '电子邮箱', '邮件', 'email', 'emailaddress', 'mail'],
+  wechat: ['微信', '微信号', 'wechat', 'weixin'],
+  qq: ['qq', 'qq号', 'qq号码'],
+  province: ['省', '省份', '所在省', 'province', 'state', 'region', 'businessstate', 'homestate', 'address1region'],
+  city: ['市', '城市', '所在城市', 'city', 'businesscity', 'homecity', 'address1city'],
+  district: ['区', '区县', '县区', '区域', 'district'],
+  address: ['地址', '详细地址', '联系地址', '通讯地址', 'address', 'street', 'businessstreet', 'homestreet', 'businessaddress', 'homeaddress', 'address1formatted', 'address1street'],
+  birthday: ['生日', '出生日期', '出生年月', 'birthday', 'birthdate', 'dateofbirth'],
+  company: ['公司', '单位', '公司名称', '工作单位', '所属公司', '企业', 'company', 'companyname', 'organization', 'organization1name', 'organisation'],
+  notes: ['备注', '说明', '描述', 'notes', 'note', 'comment', 'comments', 'description'],
+  tags: ['标签', 'tags', 'tag', 'labels', 'categories'],
+};
+
+const COMPANY_HEADERS: Record<string, string[]> = {
+  name: ['公司名称', '公司', '名称', '企业名称', '客户名称', '单位', '单位名称', 'name', 'company', 'companyname', 'organization'],
+  industry: ['行业', '所属行业', 'industry'],
+  size: ['规模', '公司规模', '人数', '员工人数', '员工数', 'size', 'employees', 'companysize'],
+  province: CONTACT_HEADERS.province!,
+  city: CONTACT_HEADERS.city!,
+  district: CONTACT_HEADERS.district!,
+  address: CONTACT_HEADERS.address!,
+  website: ['网站', '网址', '官网', '主页', 'website', 'webpage', 'url', 'homepage', 'web'],
+  phone: ['电话', '联系电话', '座机', '固话', '公司电话', '手机', 'phone', 'telephone', 'tel', 'businessphone', 'phonenumber'],
+  source: ['来源', '客户来源', 'source', 'leadsource'],
+  category: ['类别', '分类', '客户类别', '客户类型', '类型', 'category', 'type', 'status'],
+  notes: CONTACT_HEADERS.notes!,
+  tags: CONTACT_HEADERS.tags!,
+};
+
+function lookupTable(entity: IoEntity): Map<string, string> {
+  const table = new Map<string, string>();
+  for (const [target, names] of Object.entries(entity === 'contact' ? CONTACT_HEADERS : COMPANY_HEADERS)) {
+    for (const n of names) table.set(headerKey(n), target);
+  }
+  return table;
+}
+const LOOKUP: Record<IoEntity, Map<string, string>> = { contact: lookupTable('contact'), company: lookupTable('company') };
+
+/** The target a header suggests, or null. Numbered Google columns (`Phone 2 - Value`) included. */
+export function targetOfHeader(entity: IoEntity, header: string): string | null {
+  const k = headerKey(header);
+  if (!k) return null;
+  const direct = LOOKUP[entity].get(k);
+  if (direct) return direct;
+  if (entity === 'contact') {
+    if (/^phone\d+value$/.test(k)) return 'mobiles';
+    if (/^e?mail\d+(value|address)$/.test(k) || /^email\daddress$/.test(k)) return 'emails';
+    if (/^(mobile|cell)(phone)?\d*$/.test(k)) return 'mobiles';
+    if (/^(business|home|work)phone\d*$/.test(k)) return 'landline';
+    if (/^手机\d*$/.test(k) || /^电话\d*$/.test(k)) return 'mobiles';
+    if (/^邮箱\d*$/.test(k)) return 'emails';
+  } else if (/^(phone|电话)\d*$/.test(k)) return 'phone';
+  return null;
+}
+
+/** Suggested mapping for a file's headers (targets that take one column are used once). */
+export function suggestMapping(entity: IoEntity, headers: string[]): ColumnMapping {
+  const mapping: ColumnMapping = {};
+  const used = new Set<string>();
+  const multi = new Set(['mobiles', 'emails', 'tags', 'notes']);
+  headers.forEach((h, i) => {
+    const t = targetOfHeader(entity, h);
+    if (!t || (used.has(t) && !multi.has(t))) return;
+    used.add(t);
+    mapping[String(i)] = t;
+  });
+  return mapping;
+}
+
+/** A saved mapping (by header name) applied to a file's headers. */
+export function applySaved(saved: Pick<SavedMapping, 'columns'>, headers: string[]): ColumnMapping {
+  const byKey = new Map(Object.entries(saved.columns).map(([h, t]) => [headerKey(h), t]));
+  const mapping: ColumnMapping = {};
+  headers.forEach((h, i) => {
+    const t = byKey.get(headerKey(h));
+    if (t && t !== 'ignore') mapping[String(i)] = t;
+  });
+  return mapping;
+}
+
+const GOOGLE: Record<string, string> = {
+  Name: 'name', 'Given Name': 'firstName', 'Family Name': 'lastName', 'First Name': 'firstName', 'Last Name': 'lastName',
+  Birthday: 'birthday', Notes: 'notes', Gender: 'gender',
+  'E-mail 1 - Value': 'emails', 'E-mail 2 - Value': 'emails', 'E-mail 3 - Value': 'emails',
+  'Phone 1 - Value': 'mobiles', 'Phone 2 - Value': 'mobiles', 'Phone 3 - Value': 'mobiles',
+  'Organization 1 - Name': 'company', 'Organization 1 - Title': 'title',
+  'Address 1 - Formatted': 'address', 'Address 1 - City': 'city', 'Address 1 - Region': 'province',
+};
+const OUTLOOK: Record<string, string> = {
+  'First Name': 'firstName', 'Last Name': 'lastName', Company: 'company', 'Job Title': 'title',
+  'E-mail Address': 'emails', 'E-mail 2 Address': 'emails', 'E-mail 3 Address': 'emails',
+  'Mobile Phone': 'mobiles', 'Business Phone': 'landline', 'Home Phone': 'landline',
+  'Business Street': 'address', 'Business City': 'city', 'Business State': 'province',
+  Birthday: 'birthday', Notes: 'notes', Categories: 'tags', Gender: 'gender',
+};
+const KEHU_CONTACT: Record<string, string> = {
+  姓名: 'name', 性别: 'gender', 职位: 'title', 手机: 'mobiles', 座机: 'landline', 邮箱: 'emails', 微信: 'wechat', QQ: 'qq',
+  省: 'province', 市: 'city', 区: 'district', 地址: 'address', 生日: 'birthday', 公司: 'company', 备注: 'notes', 标签: 'tags',
+};
+const KEHU_COMPANY: Record<string, string> = {
+  公司名称: 'name', 名称: 'name', 行业: 'industry', 规模: 'size', 省: 'province', 市: 'city', 区: 'district', 地址: 'address',
+  网站: 'website', 电话: 'phone', 来源: 'source', 类别: 'category', 备注: 'notes', 标签: 'tags',
+};
+
+export const PRESETS: SavedMapping[] = [
+  { id: 'preset-google', name: 'Google Contacts CSV', entity: 'contact', columns: GOOGLE, builtin: true },
+  { id: 'preset-outlook', name: 'Outlook CSV', entity: 'contact', columns: OUTLOOK, builtin: true },
+  { id: 'preset-kehu-contact', name: 'Kehu export', entity: 'contact', columns: KEHU_CONTACT, builtin: true },
+  { id: 'preset-kehu-company', name: 'Kehu export', entity: 'company', columns: KEHU_COMPANY, builtin: true },
+];
+
+/** Refuses a target the entity does not have (returns the bad ones). */
+export function badTargets(entity: IoEntity, mapping: ColumnMapping): string[] {
+  const allowed = new Set<string>(entity === 'contact' ? CONTACT_TARGETS : COMPANY_TARGETS);
+  return Object.values(mapping).filter((t) => t !== 'ignore' && !t.startsWith('custom:') && !allowed.has(t));
+}
+
+// ---- Values ---------------------------------------------------------------------------------------
+
+const LIST_SPLIT = /[;；,，、|\n]+/;
+export const splitList = (v: string) => v.split(LIST_SPLIT).map((s) => s.trim()).filter(Boolean);
+const hasHan = (s: string) => /\p{Script=Han}/u.test(s);
+
+function gender(v: string): string {
+  const k = v.trim().toLowerCase();
+  if (['男', 'male', 'm', '先生', '男性'].includes(k)) return 'male';
+  if (['女', 'female', 'f', '女士', '女性', '小姐'].includes(k)) return 'female';
+  return 'unknown';
+}
+
+/** 1990/1/2, 1990-1-2, 1990.1.2, 1990年1月2日, 19900102, 2-digit months/days; otherwise as given. */
+export function normalizeDate(v: string): string {
+  const s = v.trim();
+  let m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T].*)?$/.exec(s);
+  if (!m) m = /^(\d{4})(\d{2})(\d{2})$/.exec(s);
+  if (!m) return s;
+  return `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
+}
+
+const CATEGORY: Record<string, string> = {
+  潜在客户: 'prospect', 潜在: 'prospect', prospect: 'prospect', lead: 'prospect',
+  现有客户: 'customer', 现有: 'customer', 客户: 'customer', customer: 'customer', active: 'customer',
+  重要客户: 'key', 重要: 'key', vip: 'key', key: 'key',
+  流失客户: 'lost', 流失: 'lost', lost: 'lost', churned: 'lost',
+};
+
+function companySize(v: string): string {
+  const s = v.trim().replace(/\s/g, '');
+  if (['1-9', '10-49', '50-199', '200-999', '1000+'].includes(s)) return s;
+  const n = Number(/\d+/.exec(s)?.[0] ?? NaN);
+  if (!Number.isFinite(n)) return s;
+  return n < 10 ? '1-9' : n < 50 ? '10-49' : n < 200 ? '50-199' : n < 1000 ? '200-999' : '1000+';
+}
+
+export interface MappedRow {
+  /** Input for ContactFields / CompanyFields (companyId and tagIds filled later). */
+  input: Record<string, unknown>;
+  /** Company name (contacts), tag names: resolved to ids when written. */
+  companyName: string | null;
+  tagNames: string[];
+  /** Custom values by field id, raw strings (converted against the definitions later). */
+  custom: Record<string, string>;
+  /** Fields whose cells were not empty (what an update may write). */
+  provided: Set<string>;
+}
+
+/** A raw row through the mapping: cells → field inputs, lists split, names combined. */
+export function mapRow(entity: IoEntity, mapping: ColumnMapping, values: string[]): MappedRow {
+  const input: Record<string, unknown> = {};
+  const lists: Record<string, string[]> = { mobiles: [], emails: [], tags: [], notes: [] };
+  const custom: Record<string, string> = {};
+  let first = '';
+  let last = '';
+  let companyName: string | null = null;
+  for (const [col, target] of Object.entries(mapping)) {
+    const raw = (values[Number(col)] ?? '').trim();
+    if (!raw || target === 'ignore') continue;
+    if (target.startsWith('custom:')) custom[target.slice(7)] = raw;
+    else if (target === 'mobiles' || target === 'emails' || target === 'tags') lists[target]!.push(...splitList(raw));
+    else if (target === 'notes') lists.notes!.push(raw);
+    else if (target === 'firstName') first = raw;
+    else if (target === 'lastName') last = raw;
+    else if (target === 'company') companyName = raw;
+    else if (target === 'gender') input.gender = gender(raw);
+    else if (target === 'birthday') input.birthday = normalizeDate(raw);
+    else if (target === 'category') input.category = CATEGORY[raw.toLowerCase()] ?? raw;
+    else if (target === 'size') input.size = companySize(raw);
+    else if (target === 'qq') input.qq = raw.replace(/\s/g, '');
+    else input[target] = raw;
+  }
+  if (!input.name && (first || last)) input.name = hasHan(first + last) ? `${last}${first}` : [first, last].filter(Boolean).join(' ');
+  if (lists.notes!.length) input.notes = lists.notes!.join('\n');
+  if (entity === 'contact') {
+    // A landline in a phone column goes to the landline (when free) instead of failing as a mobile.
+    const mobiles: string[] = [];
+    for (const m of lists.mobiles!) {
+      if (!normalizeMobile(m) && !input.landline && normalizeCnLandline(m)) input.landline = m;
+      else if (!mobiles.includes(m)) mobiles.push(m);
+    }
+    if (mobiles.length) input.mobiles = mobiles;
+    if (lists.emails!.length) input.emails = [...new Set(lists.emails)];
+  }
+  const provided = new Set(Object.keys(input).filter((k) => input[k] !== undefined && input[k] !== ''));
+  if (companyName) provided.add('companyId');
+  return { input, companyName, tagNames: [...new Set(lists.tags)], custom, provided };
+}
