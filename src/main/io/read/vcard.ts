@@ -1,6 +1,354 @@
-import type { ReadOptions, Row, SourceInfo } from './types';
+import { createReadStream } from 'node:fs';
+import iconv from 'iconv-lite';
+import { decodedChunks } from './csv';
+import { detectEncoding, isValidUtf8, normalizeEncoding } from './encoding';
+import { readHead } from './sniff';
+import { isEmptyRow, VCARD_HEADERS, type ReadOptions, type Row, type SourceInfo } from './types';
 
-// eslint-disable-next-line require-yield
-export async function* vcardRows(_path: string, _options: ReadOptions, _onHeader?: (info: SourceInfo) => void): AsyncGenerator<Row> {
-  throw new Error('vCard reading is not implemented yet');
+/*
+ * vCard 2.1 / 3.0 / 4.0 reader. Lines are handled as "binary" strings (one char per byte) so that each
+ * property can be decoded with its own CHARSET (Android writes CHARSET=UTF-8 QUOTED-PRINTABLE, old
+ * Chinese phones GBK, Outlook raw Windows-1252), and only then turned into text.
+ */
+
+interface Prop {
+  group: string;
+  name: string;
+  params: Map<string, string[]>;
+  /** Decoded text value (escapes not yet resolved). */
+  value: string;
+}
+
+const BLOBS = new Set(['PHOTO', 'LOGO', 'SOUND', 'KEY', 'X-MS-CARDPICTURE', 'X-MS-OL-DESIGN']);
+
+/** Physical lines of the file as binary strings (UTF-16 files are converted to UTF-8 bytes first). */
+async function* binaryLines(path: string, fileEncoding: string): AsyncGenerator<string> {
+  const chunks: AsyncIterable<string> = fileEncoding.startsWith('utf-16')
+    ? (async function* () {
+        for await (const s of decodedChunks(path, fileEncoding)) yield Buffer.from(s, 'utf8').toString('latin1');
+      })()
+    : (async function* () {
+        const stream = createReadStream(path, { highWaterMark: 256 * 1024 });
+        try {
+          for await (const b of stream) yield (b as Buffer).toString('latin1');
+        } finally {
+          stream.destroy();
+        }
+      })();
+  let carry = '';
+  let skipLf = false;
+  let first = true;
+  for await (let s of chunks) {
+    if (first) {
+      if (s.startsWith('\u00ef\u00bb\u00bf')) s = s.slice(3);
+      first = false;
+    }
+    if (skipLf && s.startsWith('\n')) s = s.slice(1);
+    skipLf = false;
+    let text = carry + s;
+    let start = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c !== 10 && c !== 13) continue;
+      yield text.slice(start, i);
+      if (c === 13) {
+        if (i + 1 < text.length) {
+          if (text.charCodeAt(i + 1) === 10) i++;
+        } else skipLf = true;
+      }
+      start = i + 1;
+    }
+    carry = text.slice(start);
+    text = '';
+  }
+  if (carry) yield carry;
+}
+
+/** Splits on `sep` outside double quotes. */
+function splitOutsideQuotes(s: string, sep: string): string[] {
+  const out: string[] = [];
+  let q = false;
+  let start = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c === '"') q = !q;
+    else if (c === sep && !q) {
+      out.push(s.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(s.slice(start));
+  return out;
+}
+
+function colonIndex(line: string): number {
+  let q = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (c === '"') q = !q;
+    else if (c === ':' && !q) return i;
+  }
+  return -1;
+}
+
+interface RawProp {
+  group: string;
+  name: string;
+  params: Map<string, string[]>;
+  raw: string;
+}
+
+function parseLine(line: string): RawProp | null {
+  const colon = colonIndex(line);
+  if (colon <= 0) return null;
+  const head = splitOutsideQuotes(line.slice(0, colon), ';');
+  const fullName = head[0].trim();
+  const dot = fullName.lastIndexOf('.');
+  const name = fullName.slice(dot + 1).toUpperCase();
+  if (!/^[A-Z0-9-]+$/.test(name)) return null;
+  const params = new Map<string, string[]>();
+  for (const p of head.slice(1)) {
+    if (!p.trim()) continue;
+    const eq = p.indexOf('=');
+    const key = (eq < 0 ? (isEncodingWord(p) ? 'ENCODING' : /^CHARSET$/i.test(p) ? 'X' : 'TYPE') : p.slice(0, eq)).trim().toUpperCase();
+    const val = eq < 0 ? p : p.slice(eq + 1);
+    const vals = splitOutsideQuotes(val, ',').map((v) => v.trim().replace(/^"|"$/g, ''));
+    params.set(key, [...(params.get(key) ?? []), ...vals.flatMap((v) => v.split(','))]);
+  }
+  return { group: dot > 0 ? fullName.slice(0, dot).toUpperCase() : '', name, params, raw: line.slice(colon + 1) };
+}
+
+const isEncodingWord = (p: string): boolean => /^(QUOTED-PRINTABLE|BASE64|B|8BIT|7BIT)$/i.test(p.trim());
+
+const isQp = (params: Map<string, string[]>): boolean => (params.get('ENCODING') ?? []).some((e) => /^QUOTED-PRINTABLE$/i.test(e));
+
+function headIsQp(line: string): boolean {
+  const colon = colonIndex(line);
+  return colon > 0 && /QUOTED-PRINTABLE/i.test(line.slice(0, colon));
+}
+
+function headName(line: string): string {
+  const m = /^(?:[^.:;]*\.)?([A-Za-z0-9-]+)/.exec(line);
+  return m ? m[1].toUpperCase() : '';
+}
+
+/** Bytes (binary string) → text: valid non-ASCII UTF-8 wins (Android lies about CHARSET), else the declared charset, else the file's. */
+function decodeBytes(bin: string, charset: string | undefined, fallback: string): string {
+  if (!/[\u0080-\u00ff]/.test(bin)) return bin;
+  const bytes = Buffer.from(bin, 'latin1');
+  if (isValidUtf8(bytes, false)) return bytes.toString('utf8');
+  let enc: string | null = null;
+  if (charset) {
+    try {
+      enc = normalizeEncoding(charset);
+    } catch {
+      enc = null; // unknown CHARSET (e.g. "Murks")
+    }
+  }
+  if (!enc || enc === 'utf-8') enc = fallback === 'utf-8' ? detectEncoding(bytes, false) : fallback;
+  return iconv.decode(bytes, enc);
+}
+
+function decodeQp(bin: string): string {
+  return bin.replace(/=\r?\n/g, '').replace(/=([0-9A-Fa-f]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+}
+
+function toProp(r: RawProp, fallback: string): Prop {
+  let bin = r.raw;
+  if (isQp(r.params)) bin = decodeQp(bin);
+  const charset = r.params.get('CHARSET')?.[0];
+  return { group: r.group, name: r.name, params: r.params, value: decodeBytes(bin, charset, fallback) };
+}
+
+/** Resolves vCard escapes (\\ \; \, \n \N \:). */
+export function unescapeText(s: string): string {
+  return s.replace(/\\([\\;,nN:"])/g, (_, c: string) => (c === 'n' || c === 'N' ? '\n' : c));
+}
+
+/** Splits a structured value on unescaped ';' and unescapes each component. */
+export function components(s: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c === '\\' && i + 1 < s.length) {
+      cur += c + s[i + 1];
+      i++;
+    } else if (c === ';') {
+      out.push(unescapeText(cur).trim());
+      cur = '';
+    } else cur += c;
+  }
+  out.push(unescapeText(cur).trim());
+  return out;
+}
+
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
+
+/** A Chinese mobile number (optionally +86/0086/86 and separators). */
+export function looksLikeMobile(tel: string): boolean {
+  const d = tel.replace(/[\s\-().]/g, '').replace(/^(\+86|0086|86)(?=1\d{10}$)/, '');
+  return /^1[3-9]\d{9}$/.test(d);
+}
+
+/** BDAY → YYYY-MM-DD (or --MM-DD without a year); anything unrecognised is returned as is. */
+export function normalizeBirthday(v: string): string {
+  const s = v.trim();
+  const ok = (mm: string, dd: string): boolean => +mm >= 1 && +mm <= 12 && +dd >= 1 && +dd <= 31;
+  let m = /^(\d{4})-?(\d{2})-?(\d{2})(?:T.*)?$/.exec(s);
+  if (m && ok(m[2], m[3])) return `${m[1]}-${m[2]}-${m[3]}`;
+  m = /^--(\d{2})-?(\d{2})$/.exec(s);
+  if (m && ok(m[1], m[2])) return `--${m[1]}-${m[2]}`;
+  return s;
+}
+
+function types(p: Prop): string[] {
+  return (p.params.get('TYPE') ?? []).map((t) => t.toLowerCase());
+}
+
+/** One card → one row in VCARD_HEADERS order. */
+export function cardToRow(props: Prop[]): string[] {
+  const labels = new Map<string, string>();
+  for (const p of props) if (p.name === 'X-ABLABEL' && p.group) labels.set(p.group, p.value.toLowerCase());
+  const first = (name: string): Prop | undefined => props.find((p) => p.name === name && p.value.trim() !== '');
+  const all = (name: string): Prop[] => props.filter((p) => p.name === name && p.value.trim() !== '');
+
+  // Several FN (4.0 ALTID/LANGUAGE variants): the one written in Chinese characters wins.
+  const fns = all('FN').map((p) => unescapeText(p.value).trim());
+  let name = fns.find((f) => CJK.test(f)) ?? fns[0] ?? '';
+  if (!name) {
+    const n = first('N');
+    if (n) {
+      const [family = '', given = '', middle = ''] = components(n.value);
+      name = CJK.test(family + given) ? `${family}${middle}${given}` : [given, middle, family].filter(Boolean).join(' ');
+    }
+  }
+
+  const mobiles: string[] = [];
+  const others: string[] = [];
+  for (const p of all('TEL')) {
+    const tel = unescapeText(p.value).trim().replace(/^tel:/i, '');
+    const t = types(p);
+    const label = labels.get(p.group) ?? '';
+    if (t.includes('fax') || /fax|传真/.test(label)) continue;
+    if (t.includes('cell') || t.includes('mobile') || t.includes('iphone') || /mobile|cell|iphone|手机/.test(label) || looksLikeMobile(tel)) {
+      if (!mobiles.includes(tel)) mobiles.push(tel);
+    } else others.push(tel);
+  }
+
+  const emails = all('EMAIL').map((p) => {
+    const v = unescapeText(p.value).trim();
+    const m = /<([^>]+)>/.exec(v);
+    return (m ? m[1] : v).trim();
+  });
+
+  const org = first('ORG');
+  const adr = first('ADR');
+  let address = '';
+  if (adr) {
+    const [pobox = '', ext = '', street = '', locality = '', region = '', postal = '', country = ''] = components(adr.value);
+    address = CJK.test(adr.value)
+      ? [country, region, locality, street, ext].filter(Boolean).join('')
+      : [pobox, street, ext, locality, [region, postal].filter(Boolean).join(' '), country].filter(Boolean).join(', ');
+    address = address.replace(/\s*\n\s*/g, ' ');
+  }
+
+  const im = (re: RegExp, xNames: string[]): string[] => {
+    const out: string[] = [];
+    for (const p of props) {
+      if (!p.value.trim()) continue;
+      const v = unescapeText(p.value).trim();
+      if (xNames.includes(p.name)) out.push(v.replace(/^[a-z-]+:/i, ''));
+      else if (p.name === 'IMPP' || p.name === 'X-IM') {
+        const service = (p.params.get('X-SERVICE-TYPE') ?? []).join(',');
+        if (re.test(service) || re.test(v.split(':')[0])) out.push(v.replace(/^[a-z-]+:/i, ''));
+      }
+    }
+    return [...new Set(out)];
+  };
+
+  return [
+    name,
+    mobiles.join(';'),
+    others[0] ?? '',
+    [...new Set(emails)].join(';'),
+    org ? components(org.value).filter(Boolean).join(' ') : '',
+    unescapeText(first('TITLE')?.value ?? '').trim(),
+    address,
+    first('BDAY') ? normalizeBirthday(unescapeText(first('BDAY')!.value)) : '',
+    all('NOTE').map((p) => unescapeText(p.value).trim()).join('\n'),
+    im(/^qq$/i, ['X-QQ']).join(';'),
+    im(/^(wechat|weixin)$/i, ['X-WECHAT', 'X-WEIXIN']).join(';'),
+  ];
+}
+
+/** One row per card, in VCARD_HEADERS order; `line` is the card's 1-based position in the file. */
+export async function* vcardRows(path: string, options: ReadOptions, onHeader?: (info: SourceInfo) => void): AsyncGenerator<Row> {
+  const head = await readHead(path);
+  const fileEncoding = options.encoding ? normalizeEncoding(options.encoding) : detectEncoding(head.bytes, head.truncated);
+  onHeader?.({ format: 'vcard', encoding: fileEncoding, delimiter: null, sheets: [], sheet: null, headers: [...VCARD_HEADERS] });
+  const fallback = fileEncoding.startsWith('utf-16') ? 'utf-8' : fileEncoding;
+
+  let depth = 0;
+  let cardNo = 0;
+  let props: Prop[] = [];
+  let logical: string | null = null;
+  let logicalIsQp = false;
+  let logicalIsBlob = false;
+
+  const finish = (): Row | null => {
+    const line = logical;
+    logical = null;
+    if (line === null) return null;
+    const r = parseLine(line);
+    if (!r) return null;
+    if (r.name === 'BEGIN' && /^vcard$/i.test(r.raw.trim())) {
+      depth++;
+      if (depth === 1) props = [];
+      return null;
+    }
+    if (r.name === 'END' && /^vcard$/i.test(r.raw.trim())) {
+      if (depth === 1) {
+        cardNo++;
+        const values = cardToRow(props);
+        props = [];
+        depth = 0;
+        return isEmptyRow(values) ? null : { line: cardNo, values };
+      }
+      depth = Math.max(0, depth - 1);
+      return null;
+    }
+    if (depth !== 1 || BLOBS.has(r.name)) return null;
+    const enc = r.params.get('ENCODING') ?? [];
+    if (enc.some((e) => /^(b|base64)$/i.test(e))) return null;
+    props.push(toProp(r, fallback));
+    return null;
+  };
+
+  for await (const line of binaryLines(path, fileEncoding)) {
+    if (logical !== null) {
+      if (logicalIsQp && logical.endsWith('=')) {
+        // QUOTED-PRINTABLE soft line break: the next line continues the value, indented or not.
+        if (!logicalIsBlob) logical = logical.slice(0, -1) + line;
+        continue;
+      }
+      if (line.length > 0 && (line[0] === ' ' || line[0] === '\t')) {
+        if (!logicalIsBlob) logical += line.slice(1);
+        continue;
+      }
+    }
+    const row = finish();
+    if (row) yield row;
+    if (line.trim() === '') continue;
+    logical = line;
+    logicalIsQp = headIsQp(line);
+    logicalIsBlob = BLOBS.has(headName(line));
+  }
+  const row = finish();
+  if (row) yield row;
+  if (depth >= 1 && props.length) {
+    // Last card without END:VCARD (truncated file): keep what it has.
+    const values = cardToRow(props);
+    if (!isEmptyRow(values)) yield { line: cardNo + 1, values };
+  }
 }

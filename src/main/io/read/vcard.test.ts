@@ -1,0 +1,204 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import iconv from 'iconv-lite';
+import { afterAll, describe, expect, it } from 'vitest';
+import { inspectFile, readRows, VCARD_HEADERS } from './index';
+import { looksLikeMobile, normalizeBirthday } from './vcard';
+
+const FX = '../shared/fixtures/vcard/';
+const tmp = mkdtempSync(join(tmpdir(), 'kehu-vcf-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+type Card = Record<string, string>;
+async function cards(path: string, opts = {}): Promise<Card[]> {
+  const out: Card[] = [];
+  for await (const r of readRows(path, opts)) out.push(Object.fromEntries(VCARD_HEADERS.map((h, i) => [h, r.values[i]])));
+  return out;
+}
+
+describe('vCard fixtures', () => {
+  it('info has the fixed headers', async () => {
+    const { info, sample } = await inspectFile(FX + 'ez-vcard/rfc2426-example.vcf');
+    expect(info).toEqual({ format: 'vcard', encoding: 'utf-8', delimiter: null, sheets: [], sheet: null, headers: ['姓名', '手机', '座机', '邮箱', '公司', '职位', '地址', '生日', '备注', 'QQ', '微信'] });
+    expect(sample).toHaveLength(2);
+    expect(sample[0][0]).toBe('Frank Dawson');
+    expect(sample[1][3]).toBe('howes@netscape.com');
+  });
+
+  it('OpenHarmony: Chinese QP names, TYPE=CELL;: mobiles', async () => {
+    const c = await cards(FX + 'openharmony-telephony/VCardTest_020.vcf');
+    expect(c.map((x) => [x['姓名'], x['手机']])).toEqual([['测试1', '18770000001'], ['测试2', '18770000002']]);
+    const g = await cards(FX + 'openharmony-telephony/g_importTestStr.vcf');
+    expect(g[0]['姓名']).toBe('外公');
+    expect(g[1]['姓名']).toBe('测试N');
+    const f = await cards(FX + 'openharmony-telephony/g_inputStrFive.vcf');
+    expect(f[0]).toMatchObject({ 姓名: '刘小', 邮箱: 'liuxiao@example.com', 公司: '开放人工智能', 职位: 'AI助手', 备注: '这是一个测试备注' });
+    expect(f[1]['姓名']).toBe('山田太郎'); // labelled SHIFT_JIS, bytes are UTF-8
+    expect(f[1]['公司']).toBe('オープンAI株式会社');
+  });
+
+  it('Android 2.1 (ez-vcard): QP + CHARSET, soft breaks, repeated TEL/EMAIL, PHOTO skipped', async () => {
+    const c = await cards(FX + 'ez-vcard/John_Doe_ANDROID.vcf');
+    expect(c).toHaveLength(6);
+    expect(c[0]['邮箱']).toBe('john.doe@company.com');
+    expect(c[2]['姓名']).toBe('Ñ Ñ Ñ Ñ Ñ');
+    expect(c[3]['手机']).toBe('123456;3456789');
+    expect(c[3]['座机']).toBe('234567');
+    expect(c[3]['备注']).toContain('Ñ Ñ Ñ Ñ Ñ Ñ Ñ ÑÑ');
+    expect(c[4]['邮箱']).toBe('bob@company.com;ÑÑÑÑÑÑÑÑÑÑÑÑÑÑ'); // QP in EMAIL
+    expect(c[5]).toMatchObject({ 姓名: 'ÑÑÑÑ', 手机: '55556666', 邮箱: 'henry@company.com' });
+  });
+
+  it('iPhone 3.0: itemN groups, BDAY;value=date, 45 KB photo', async () => {
+    const [c] = await cards(FX + 'ez-vcard/John_Doe_IPHONE.vcf');
+    expect(c).toMatchObject({ 姓名: 'Mr. John Richter James Doe Sr.', 手机: '905-555-1234', 座机: '905-666-1234', 邮箱: 'john.doe@ibm.com', 公司: 'IBM Accounting', 职位: 'Money Counter', 生日: '2012-06-06' });
+    expect(c['地址']).toContain('New York');
+  });
+
+  it('Outlook 2.1: QP NOTE, base64 PHOTO ended by an empty line', async () => {
+    const [c] = await cards(FX + 'ez-vcard/John_Doe_MS_OUTLOOK.vcf');
+    expect(c).toMatchObject({ 座机: '(905) 555-1234', 邮箱: 'john.doe@ibm.cm', 公司: 'IBM Accounting', 生日: '1980-03-22' });
+    expect(c['备注']).toMatch(/^THIS SOFTWARE IS PROVIDED BY GEORGE EL-HADDAD ''AS IS''.*SUCH DAMAGE\.$/s);
+    const [o] = await cards(FX + 'ez-vcard/outlook-2003.vcf');
+    expect(o['备注']).toBe('This is the note field!!\r\nSecond line\r\n\r\nThird line is empty');
+    expect(o['姓名']).toBe('John Doe III');
+  });
+
+  it('vCard 4.0 (RFC 6350): tel: URIs, BDAY --0203', async () => {
+    const [c] = await cards(FX + 'ez-vcard/rfc6350-example.vcf');
+    expect(c).toMatchObject({ 姓名: 'Simon Perreault', 手机: '+1-418-262-6501', 座机: '+1-418-656-9254;ext=102', 邮箱: 'simon.perreault@viagenie.ca', 公司: 'Viagenie', 生日: '--02-03' });
+  });
+
+  it('Gmail: escapes, X-QQ', async () => {
+    const [c] = await cards(FX + 'ez-vcard/gmail-single2.vcf');
+    expect(c['QQ']).toBe('IM6');
+    expect(c['生日']).toBe('1912-06-23');
+    const [g] = await cards(FX + 'ez-vcard/gmail-single.vcf');
+    expect(g['备注']).toBe("This is GMail's note field.\nIt should be added as a NOTE type.\nACustomField: CustomField");
+  });
+
+  it('AOSP Shift_JIS cards decode through their CHARSET', async () => {
+    const c = await cards(FX + 'aosp-vcard/v21_multiple_entry.vcf');
+    expect(c.map((x) => x['姓名'])).toEqual(['安藤ロイド3', '安藤ロイド4', '安藤ロイド5']);
+    const [j] = await cards(FX + 'aosp-vcard/v21_japanese_2.vcf');
+    expect(j['地址']).toBe('東京都渋谷区桜丘町26-1セルリアンタワー6階');
+  });
+
+  it('Windows-1252 raw bytes and an unknown CHARSET do not crash (FolkerKinzel)', async () => {
+    const [a] = await cards(FX + 'folkerkinzel-vcards/AnsiIssue.vcf');
+    expect(a['地址']).toContain('Lämmerweg 12');
+    const [m] = await cards(FX + 'folkerkinzel-vcards/Murks.vcf');
+    expect(m['姓名']).toBe('Sören Täve Nüßlebaum');
+  });
+
+  it('2.1 UTF-8 QP note with soft breaks splitting multi-byte sequences', async () => {
+    const [c] = await cards(FX + 'folkerkinzel-vcards/v2_1.vcf');
+    expect(c['备注'].split('\r\n')).toHaveLength(6);
+    expect(c['备注']).not.toContain('\uFFFD');
+    expect(c['备注'].startsWith('Kommentar ÄÄÄÄÄÄ ääääää ÖÖÖÖÖÖ öööööö ÜÜÜÜÜÜ üüüüüü ßßßßßß')).toBe(true);
+  });
+
+  it('impossible BDAY is kept raw for the validator; several cards in 4.0', async () => {
+    const c = await cards(FX + 'folkerkinzel-vcards/v4.vcf');
+    expect(c).toHaveLength(2);
+    expect(c[1]['生日']).toBe('19723101');
+  });
+
+  it('AOSP oddities: comment lines, nested card, "Name" <addr> email, folded EMAIL', async () => {
+    const [n] = await cards(FX + 'aosp-vcard/v21_nest.vcf');
+    expect(n['姓名']).toBe('parent');
+    const [e] = await cards(FX + 'aosp-vcard/v21_invalid_multiple_line.vcf');
+    expect(e['邮箱']).toBe('omega@example.com');
+    const [k] = await cards(FX + 'aosp-vcard/v21_invalid_comment_line.vcf');
+    expect(k['备注']).toBe('This is an (sharp ->#<- sharp) example. This message must NOT be ignored.');
+  });
+
+  it('4.0 multilang: the CJK FN wins; card with only a PHOTO yields no row', async () => {
+    const [m] = await cards(FX + 'py-vobject/vcard40_multilang.vcf');
+    expect(m['姓名']).toMatch(/山田/);
+    expect(await cards(FX + 'node-vcf/photo-base64.vcf')).toEqual([]);
+  });
+});
+
+describe('generated vCards', () => {
+  it('Chinese Android-style export with GBK QP, CHARSET=GB2312 raw bytes, folding, WeChat/QQ', async () => {
+    const qp = (s: string, enc: string): string =>
+      [...iconv.encode(s, enc)].map((b) => `=${b.toString(16).toUpperCase().padStart(2, '0')}`).join('');
+    const note = qp('第一行\n第二行', 'gbk');
+    const lines = [
+      'BEGIN:VCARD',
+      'VERSION:2.1',
+      `N;CHARSET=GBK;ENCODING=QUOTED-PRINTABLE:${qp('王', 'gbk')};${qp('小明', 'gbk')};;;`,
+      'TEL;CELL:+86 138-0013-8000',
+      'TEL;WORK;VOICE:010-88886666',
+      'TEL;HOME:13912345678',
+      'TEL;FAX:010-88886667',
+      `NOTE;CHARSET=GBK;ENCODING=QUOTED-PRINTABLE:${note.slice(0, 20)}=`,
+      note.slice(20),
+      'BDAY:19850317',
+      'X-QQ:10001',
+      'X-WECHAT:wxid_abc',
+      'PHOTO;ENCODING=BASE64;JPEG:/9j/4AAQSkZJRgABAQ',
+      ' AAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+      '',
+      'END:VCARD',
+      'BEGIN:VCARD',
+      'VERSION:3.0',
+      'FN:李四',
+      'ORG:示例科技有限公司;销售部',
+      'TITLE:经理',
+      'item1.EMAIL;type=INTERNET:li',
+      ' si@example.com',
+      'item2.TEL:0755-1234567',
+      'item2.X-ABLabel:手机',
+      'ADR;TYPE=WORK:;;科技园路1号;深圳市;广东省;518000;中国',
+      'NOTE:a\\, b\\; c\\nd',
+      'BDAY:--0523',
+      'END:VCARD',
+    ];
+    const body = Buffer.concat(lines.map((l) => Buffer.concat([Buffer.from(l, 'utf8'), Buffer.from('\r\n')])));
+    // the GB2312 raw-byte ORG line is added as real bytes
+    const raw = Buffer.concat([body.subarray(0, body.indexOf('END:VCARD')), Buffer.from('ORG;CHARSET=GB2312:'), iconv.encode('北京某某公司', 'gbk'), Buffer.from('\r\n'), body.subarray(body.indexOf('END:VCARD'))]);
+    const p = join(tmp, 'android.vcf');
+    writeFileSync(p, raw);
+    const c = await cards(p);
+    expect(c).toEqual([
+      { 姓名: '王小明', 手机: '+86 138-0013-8000;13912345678', 座机: '010-88886666', 邮箱: '', 公司: '北京某某公司', 职位: '', 地址: '', 生日: '1985-03-17', 备注: '第一行\n第二行', QQ: '10001', 微信: 'wxid_abc' },
+      { 姓名: '李四', 手机: '0755-1234567', 座机: '', 邮箱: 'lisi@example.com', 公司: '示例科技有限公司 销售部', 职位: '经理', 地址: '中国广东省深圳市科技园路1号', 生日: '--05-23', 备注: 'a, b; c\nd', QQ: '', 微信: '' },
+    ]);
+  });
+
+  it('UTF-16LE vCard with BOM, a .txt extension, detected by content', async () => {
+    const p = join(tmp, 'contacts.txt');
+    writeFileSync(p, Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode('BEGIN:VCARD\r\nVERSION:3.0\r\nFN:赵六\r\nTEL;TYPE=CELL:15000000000\r\nEND:VCARD\r\n', 'utf-16le')]));
+    const { info, sample } = await inspectFile(p);
+    expect(info.format).toBe('vcard');
+    expect(info.encoding).toBe('utf-16le');
+    expect(sample).toEqual([['赵六', '15000000000', '', '', '', '', '', '', '', '', '']]);
+  });
+
+  it('many cards stream, line = card number', async () => {
+    const p = join(tmp, 'many.vcf');
+    const parts: string[] = [];
+    for (let i = 0; i < 5000; i++) parts.push(`BEGIN:VCARD\nVERSION:3.0\nFN:客户${i}\nTEL:1380000${String(i).padStart(4, '0')}\nEND:VCARD\n`);
+    writeFileSync(p, parts.join(''));
+    let n = 0;
+    let last: { line: number; values: string[] } | null = null;
+    for await (const r of readRows(p)) {
+      n++;
+      last = r;
+    }
+    expect(n).toBe(5000);
+    expect(last).toEqual({ line: 5000, values: ['客户4999', '13800004999', '', '', '', '', '', '', '', '', ''] });
+  });
+
+  it('helpers', () => {
+    expect(looksLikeMobile('+86 138 0013 8000')).toBe(true);
+    expect(looksLikeMobile('010-88886666')).toBe(false);
+    expect(normalizeBirthday('1990-1-1')).toBe('1990-1-1');
+    expect(normalizeBirthday('19900101')).toBe('1990-01-01');
+    expect(normalizeBirthday('1990-01-01T00:00:00Z')).toBe('1990-01-01');
+    expect(normalizeBirthday('--1231')).toBe('--12-31');
+  });
+});
