@@ -247,6 +247,15 @@ describe('generated hard cases', () => {
       expect(sample).toEqual([['王五', `A${d}B公司`, 'x,y'], ['赵六', 'C公司', '']]);
     }
   });
+  it('GBK that starts with more than 64 KB of ASCII is still detected', async () => {
+    const p = join(tmp, 'late-gbk.csv');
+    const ascii = Array.from({ length: 3000 }, (_, i) => `${i},customer${i},2024-01-01`).join('\r\n');
+    writeFileSync(p, iconv.encode(`id,name,date\r\n${ascii}\r\n9999,张三丰,2024-02-02\r\n`, 'gbk'));
+    const { info } = await inspectFile(p);
+    expect(info.encoding).toBe('gb18030');
+    const rows = await all(p);
+    expect(rows[rows.length - 1]).toEqual(['9999', '张三丰', '2024-02-02']);
+  });
   it('UTF-16LE without BOM (tab-delimited, as Excel "Unicode Text" minus BOM)', async () => {
     const p = join(tmp, 'u16.txt');
     writeFileSync(p, iconv.encode('name\tcity\nAnna\tKöln\n', 'utf-16le'));

@@ -6,6 +6,12 @@ import { readHead } from './sniff';
 import { cleanHeader, isEmptyRow, padRow, type ReadOptions, type Row, type SourceInfo } from './types';
 
 const CHUNK = 256 * 1024;
+const WIDE_SNIFF_BYTES = 4 * 1024 * 1024;
+
+function isAscii(b: Uint8Array): boolean {
+  for (let i = 0; i < b.length; i++) if (b[i] >= 0x80) return false;
+  return true;
+}
 
 /** Decoded text of a file, chunk by chunk (BOM and NUL characters removed). Pulls bytes only as fast as they are consumed. */
 export async function* decodedChunks(path: string, encoding: string): AsyncGenerator<string> {
@@ -52,7 +58,9 @@ export async function* csvRecords(path: string, encoding: string, delimiter: str
 }
 
 export async function csvDialect(path: string, options: ReadOptions = {}): Promise<{ encoding: string; delimiter: string }> {
-  const head = await readHead(path);
+  let head = await readHead(path);
+  // A long ASCII-only start (English headers, ids, numbers) says nothing about the encoding: look further.
+  if (!options.encoding && head.truncated && isAscii(head.bytes)) head = await readHead(path, WIDE_SNIFF_BYTES);
   const encoding = options.encoding ? normalizeEncoding(options.encoding) : detectEncoding(head.bytes, head.truncated);
   let delimiter = options.delimiter;
   if (delimiter === 'tab' || delimiter === '\\t') delimiter = '\t';
