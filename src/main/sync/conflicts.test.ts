@@ -1,23 +1,10 @@
 // The conflict inbox settles itself: an entry closes ('superseded') once a later decision that saw
 // both values reaches the device, and stays open when the later change never saw the losing value.
-import { afterEach, describe, expect, it } from 'vitest';
-import { tempRuntime, type TempRuntime } from '../test/temp-runtime';
+import { describe, expect, it } from 'vitest';
+import type { TempRuntime } from '../test/temp-runtime';
 import { hlcDevice, supersedes } from './merge';
+import { device, send } from './test-devices';
 
-const open: TempRuntime[] = [];
-afterEach(async () => {
-  for (const rt of open.splice(0)) await rt.dispose();
-});
-async function device(name: string): Promise<TempRuntime> {
-  const rt = await tempRuntime();
-  open.push(rt);
-  await rt.call('sync.rename', { name });
-  return rt;
-}
-async function send(from: TempRuntime, to: TempRuntime) {
-  const known = (await from.call('sync.status', {})).devices.some((d) => d.deviceId === to.app.deviceId);
-  return to.call('sync.import', await from.call('sync.export', { deviceId: known ? to.app.deviceId : null }));
-}
 const kept = (rt: TempRuntime) => rt.app.db.sqlite.prepare('SELECT kept FROM sync_conflict ORDER BY created_at, id').pluck().all();
 const title = async (rt: TempRuntime, id: string) => (await rt.call('contacts.get', { id })).title;
 

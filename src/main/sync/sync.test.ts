@@ -1,30 +1,11 @@
 // Sync by file over real SQLite files: three devices, random work, bundles lost and repeated.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { KehuError } from '../../shared/errors';
 import { SYNCED_TABLES } from '../db/schema';
 import { OWNER_ID } from '../core/session';
-import { tempRuntime, type TempRuntime } from '../test/temp-runtime';
+import type { TempRuntime } from '../test/temp-runtime';
 import { encodeBundle, readHeader } from './bundle';
-
-const open: TempRuntime[] = [];
-afterEach(async () => {
-  for (const rt of open.splice(0)) await rt.dispose();
-});
-async function device(name: string): Promise<TempRuntime> {
-  const rt = await tempRuntime();
-  open.push(rt);
-  await rt.call('sync.rename', { name });
-  return rt;
-}
-
-type Bundle = { fileName: string; data: string; changes: number };
-async function bundleFor(from: TempRuntime, to: TempRuntime | null, passphrase?: string): Promise<Bundle> {
-  const known = to ? (await from.call('sync.status', {})).devices.some((d) => d.deviceId === to.app.deviceId) : false;
-  return from.call('sync.export', { deviceId: known && to ? to.app.deviceId : null, ...(passphrase ? { passphrase } : {}) });
-}
-async function send(from: TempRuntime, to: TempRuntime) {
-  return to.call('sync.import', await bundleFor(from, to));
-}
+import { bundleFor, device, send } from './test-devices';
 
 /** Every synced table's rows (minus the local rid and the per-device owner row), sorted. */
 function snapshot(rt: TempRuntime): Record<string, unknown[]> {
