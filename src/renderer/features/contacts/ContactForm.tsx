@@ -1,21 +1,14 @@
 // Create or edit a contact in a drawer.
-import { useEffect, useMemo, useState } from 'react';
-import { Button, Col, DatePicker, Form, Input, Row, Select, Space } from 'antd';
+import { Button, DatePicker, Form, Input, Row, Select, Space } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { ContactFields, GENDERS, type Contact } from '../../../shared/contacts';
 import { call } from '../../api';
 import { dateItemProps } from '../../components/dateValue';
-import { navigate } from '../../components/router';
-import { OwnerSelect } from '../app/OwnerSelect';
 import { CompanySelect } from '../companies/CompanySelect';
-import { CustomFieldInputs } from '../custom-fields/CustomFieldInputs';
-import { AddressFields } from '../customers/AddressFields';
-import { DuplicateAlert } from '../customers/DuplicateAlert';
-import { FormDrawer } from '../customers/FormDrawer';
-import { useCustomerSave } from '../customers/useCustomerSave';
+import { CustomerForm, type CustomerFormProps } from '../customers/CustomerForm';
+import { HalfItem, OwnerItem } from '../customers/FormItems';
 import { companyLabel } from './companyLabel';
-import { TagSelect } from '../tags/TagSelect';
 
 const orOneBlank = (list: unknown) => (Array.isArray(list) && list.length > 0 ? list : ['']);
 const nonBlank = (list: unknown) => (Array.isArray(list) ? list.filter((v) => typeof v === 'string' && v.trim() !== '') : []);
@@ -66,103 +59,50 @@ function ListField({ name, label, onBlur }: { name: 'mobiles' | 'emails'; label:
   );
 }
 
-/** `editing` is a contact id, 'new', or null (closed). Mount it keyed by `editing`. */
-export function ContactForm({ editing, onClose, onSaved, companyId }: { editing: string | null; onClose(): void; onSaved(id: string): void; companyId?: string }) {
+const get = (id: string) => call('contacts.get', { id });
+
+/** `companyId` preselects the company of a new contact. */
+export function ContactForm({ companyId, ...props }: CustomerFormProps & { companyId?: string }) {
   const { t } = useTranslation();
-  const [form] = Form.useForm();
-  const [record, setRecord] = useState<Contact | null>(null);
-  const original = useMemo(() => record && formValues(record), [record]);
-  const { saving, duplicates, checkDuplicates, save } = useCustomerSave(form, editing, spec, original);
-
-  useEffect(() => {
-    if (!editing || editing === 'new') return;
-    void call('contacts.get', { id: editing }).then(setRecord);
-  }, [editing]);
-
-  const submit = async (allowDuplicate = false) => {
-    const id = await save(allowDuplicate);
-    if (id) onSaved(id);
-    return id;
-  };
-  const mergeWith = async (otherId: string) => {
-    const id = await submit(true);
-    if (id) navigate({ page: 'merge', entity: 'contact', a: otherId, b: id });
-  };
-  const blur = () => void checkDuplicates();
-  const initial = editing === 'new' ? { ...NEW_CONTACT, companyId } : original;
-
   return (
-    <FormDrawer
-      open={editing !== null}
-      title={t(editing === 'new' ? 'contact.new' : 'contact.edit')}
-      saving={saving}
-      onSave={() => void submit()}
-      onClose={onClose}
-      warning={<DuplicateAlert entity="contact" candidates={duplicates} onSaveAnyway={() => void submit(true)} onMerge={(c) => void mergeWith(c.id)} />}
-    >
-      {initial && (
-        <Form form={form} layout="vertical" initialValues={initial} data-testid="contact-form">
+    <CustomerForm entity="contact" spec={spec} get={get} formValues={formValues} newValues={{ ...NEW_CONTACT, companyId }} {...props}>
+      {({ record, checkDuplicates }) => (
+        <>
           <Row gutter={8}>
-            <Col span={12}>
-              <Form.Item name="name" label={t('fields.name')} required>
-                <Input autoFocus maxLength={100} onBlur={blur} />
-              </Form.Item>
-            </Col>
-            <Col span={12}>
-              <Form.Item name="title" label={t('fields.title')}>
-                <Input maxLength={50} />
-              </Form.Item>
-            </Col>
-            <Col span={12}>
-              <Form.Item name="gender" label={t('fields.gender')}>
-                <Select options={GENDERS.map((g) => ({ value: g, label: t(`gender.${g}`) }))} />
-              </Form.Item>
-            </Col>
-            <Col span={12}>
-              <Form.Item name="birthday" label={t('fields.birthday')} {...dateItemProps}>
-                <DatePicker style={{ width: '100%' }} />
-              </Form.Item>
-            </Col>
+            <HalfItem name="name" label={t('fields.name')} required>
+              <Input autoFocus maxLength={100} onBlur={checkDuplicates} />
+            </HalfItem>
+            <HalfItem name="title" label={t('fields.title')}>
+              <Input maxLength={50} />
+            </HalfItem>
+            <HalfItem name="gender" label={t('fields.gender')}>
+              <Select options={GENDERS.map((g) => ({ value: g, label: t(`gender.${g}`) }))} />
+            </HalfItem>
+            <HalfItem name="birthday" label={t('fields.birthday')} {...dateItemProps}>
+              <DatePicker style={{ width: '100%' }} />
+            </HalfItem>
           </Row>
           <Form.Item name="companyId" label={t('fields.company')}>
             <CompanySelect initialName={record && companyLabel(t, record)} />
           </Form.Item>
-          <ListField name="mobiles" label={t('fields.mobiles')} onBlur={blur} />
+          <ListField name="mobiles" label={t('fields.mobiles')} onBlur={checkDuplicates} />
           <Row gutter={8}>
-            <Col span={12}>
-              <Form.Item name="landline" label={t('fields.landline')}>
-                <Input maxLength={50} />
-              </Form.Item>
-            </Col>
-            <Col span={12}>
-              <Form.Item name="ownerId" label={t('fields.owner')}>
-                <OwnerSelect />
-              </Form.Item>
-            </Col>
+            <HalfItem name="landline" label={t('fields.landline')}>
+              <Input maxLength={50} />
+            </HalfItem>
+            <OwnerItem half />
           </Row>
-          <ListField name="emails" label={t('fields.emails')} onBlur={blur} />
+          <ListField name="emails" label={t('fields.emails')} onBlur={checkDuplicates} />
           <Row gutter={8}>
-            <Col span={12}>
-              <Form.Item name="wechat" label={t('fields.wechat')}>
-                <Input maxLength={64} />
-              </Form.Item>
-            </Col>
-            <Col span={12}>
-              <Form.Item name="qq" label={t('fields.qq')}>
-                <Input maxLength={12} />
-              </Form.Item>
-            </Col>
+            <HalfItem name="wechat" label={t('fields.wechat')}>
+              <Input maxLength={64} />
+            </HalfItem>
+            <HalfItem name="qq" label={t('fields.qq')}>
+              <Input maxLength={12} />
+            </HalfItem>
           </Row>
-          <AddressFields />
-          <Form.Item name="tagIds" label={t('fields.tags')}>
-            <TagSelect mode="multiple" />
-          </Form.Item>
-          <CustomFieldInputs entity="contact" />
-          <Form.Item name="notes" label={t('fields.notes')}>
-            <Input.TextArea rows={3} maxLength={5000} />
-          </Form.Item>
-        </Form>
+        </>
       )}
-    </FormDrawer>
+    </CustomerForm>
   );
 }
