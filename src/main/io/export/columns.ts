@@ -73,7 +73,7 @@ export const COMPANY_COLUMNS: ExportColumn<Company>[] = [
   { header: '规模', kind: 'phone', width: 10, value: (r) => r.size },
   { header: '类别', kind: 'text', width: 8, value: (r) => CATEGORY_LABEL[r.category] },
   { header: '电话', kind: 'phone', width: 16, value: (r) => r.phone },
-  { header: '网址', kind: 'text', width: 26, value: (r) => r.website },
+  { header: '网站', kind: 'text', width: 26, value: (r) => r.website },
   { header: '来源', kind: 'text', width: 12, value: (r) => r.source },
   ...(address as ExportColumn<Company>[]),
   { header: '联系人数', kind: 'number', width: 10, value: (r) => r.contactCount },
