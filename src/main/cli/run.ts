@@ -10,6 +10,7 @@ import { DEFAULT_PORT, startHost } from '../host/server';
 import { resolveDataDir } from '../paths';
 import { KehuError } from '../../shared/errors';
 import { runDemo } from './demo';
+import { ImportUsageError, runImportCli } from './import';
 import { progressLine, runSync, SyncUsageError } from './sync';
 
 export interface CliIo {
@@ -45,6 +46,11 @@ Commands:
   sync status | sync export --for DEVICE --out FILE [--passphrase P] | sync import FILE [--passphrase P]
         Sync by file with another device: DEVICE is a device id or name from \`sync status\`,
         or "new" for a full snapshot. Import verifies the whole bundle before applying it.
+  import FILE [--entity contact|company] [--map NAME] [--on-duplicate skip|update|overwrite|create]
+         [--dry-run] [--encoding E] [--delimiter D] [--sheet S] [--data DIR]
+        Import contacts or companies from CSV, Excel (.xlsx) or vCard: columns are mapped by their
+        headers (Chinese or English, Google/Outlook exports) or by a saved mapping; all or nothing.
+        --dry-run validates and counts, writing nothing. Exit code 1 when nothing could be imported.
   info [--data DIR]
         Show the version, the data folder and what it holds.
   help  Show this text.
@@ -184,6 +190,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         for: { type: 'string' },
         out: { type: 'string' },
         passphrase: { type: 'string' },
+        entity: { type: 'string' },
+        map: { type: 'string' },
+        'on-duplicate': { type: 'string' },
+        'dry-run': { type: 'boolean' },
+        encoding: { type: 'string' },
+        delimiter: { type: 'string' },
+        sheet: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -197,7 +210,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     write(command === undefined && !values.help ? io.stderr : io.stdout, HELP);
     return command === undefined && !values.help ? EXIT_USAGE : EXIT_OK;
   }
-  if (positionals.length > (command === 'sync' ? 3 : 1)) {
+  if (positionals.length > (command === 'sync' ? 3 : command === 'import' ? 2 : 1)) {
     write(io.stderr, `Unexpected argument: ${positionals[1]}\n\n${HELP}`);
     return EXIT_USAGE;
   }
@@ -231,6 +244,33 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
             throw e;
           }
           return EXIT_OK;
+        });
+      }
+      case 'import': {
+        const dataDir = resolveDataDir({ flag: values.data as string | undefined, env: io.env });
+        const args = {
+          file: positionals[1],
+          entity: values.entity as string | undefined,
+          map: values.map as string | undefined,
+          onDuplicate: values['on-duplicate'] as string | undefined,
+          dryRun: values['dry-run'] === true,
+          encoding: values.encoding as string | undefined,
+          delimiter: values.delimiter as string | undefined,
+          sheet: values.sheet as string | undefined,
+        };
+        return await withRuntime(dataDir, async (rt) => {
+          const tty = (io.stderr as NodeJS.WriteStream).isTTY === true;
+          try {
+            const code = await runImportCli(rt, args, (text) => write(io.stdout, text), {
+              signal: io.signal,
+              ...(tty ? { progress: (line: string) => io.stderr.write(`\r${line}\x1b[K`) } : {}),
+            });
+            if (tty) io.stderr.write('\r\x1b[K');
+            return code;
+          } catch (e) {
+            if (e instanceof ImportUsageError) throw new UsageError(e.message);
+            throw e;
+          }
         });
       }
       default:

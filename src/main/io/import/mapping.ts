@@ -69,14 +69,16 @@ export function targetOfHeader(entity: IoEntity, header: string): string | null 
   return null;
 }
 
+/** Targets several columns may fill (lists, notes joined); the others take the first column. */
+const MULTI = new Set(['mobiles', 'emails', 'tags', 'notes']);
+
 /** Suggested mapping for a file's headers (targets that take one column are used once). */
 export function suggestMapping(entity: IoEntity, headers: string[]): ColumnMapping {
   const mapping: ColumnMapping = {};
   const used = new Set<string>();
-  const multi = new Set(['mobiles', 'emails', 'tags', 'notes']);
   headers.forEach((h, i) => {
     const t = targetOfHeader(entity, h);
-    if (!t || (used.has(t) && !multi.has(t))) return;
+    if (!t || (used.has(t) && !MULTI.has(t))) return;
     used.add(t);
     mapping[String(i)] = t;
   });
@@ -87,9 +89,12 @@ export function suggestMapping(entity: IoEntity, headers: string[]): ColumnMappi
 export function applySaved(saved: Pick<SavedMapping, 'columns'>, headers: string[]): ColumnMapping {
   const byKey = new Map(Object.entries(saved.columns).map(([h, t]) => [headerKey(h), t]));
   const mapping: ColumnMapping = {};
+  const used = new Set<string>();
   headers.forEach((h, i) => {
     const t = byKey.get(headerKey(h));
-    if (t && t !== 'ignore') mapping[String(i)] = t;
+    if (!t || t === 'ignore' || (used.has(t) && !MULTI.has(t))) return;
+    used.add(t);
+    mapping[String(i)] = t;
   });
   return mapping;
 }
@@ -103,7 +108,7 @@ const GOOGLE: Record<string, string> = {
   'Address 1 - Formatted': 'address', 'Address 1 - City': 'city', 'Address 1 - Region': 'province',
 };
 const OUTLOOK: Record<string, string> = {
-  'First Name': 'firstName', 'Last Name': 'lastName', Company: 'company', 'Job Title': 'title',
+  Name: 'name', 'First Name': 'firstName', 'Last Name': 'lastName', Company: 'company', 'Job Title': 'title',
   'E-mail Address': 'emails', 'E-mail 2 Address': 'emails', 'E-mail 3 Address': 'emails',
   'Mobile Phone': 'mobiles', 'Business Phone': 'landline', 'Home Phone': 'landline',
   'Business Street': 'address', 'Business City': 'city', 'Business State': 'province',

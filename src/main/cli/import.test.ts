@@ -1,0 +1,74 @@
+// `kehu import` end to end over a temp data folder: dry run, import, --map preset, exit codes.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import BetterSqlite3 from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DB_FILE_NAME } from '../db/open';
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, runCli, type CliIo } from './run';
+
+const FIXTURES = join(__dirname, '../../../../shared/fixtures');
+const dirs: string[] = [];
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'kehu-cli-import-'));
+  dirs.push(dir);
+  return dir;
+}
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+function io() {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (c: Buffer) => (out += c.toString()));
+  stderr.on('data', (c: Buffer) => (err += c.toString()));
+  return { io: { stdout, stderr, env: {}, rendererDir: tempDir() } satisfies CliIo, out: () => out, err: () => err };
+}
+const contacts = (data: string) => {
+  const db = new BetterSqlite3(join(data, DB_FILE_NAME), { readonly: true });
+  try {
+    return db.prepare('SELECT count(*) FROM contacts WHERE deleted_at IS NULL').pluck().get() as number;
+  } finally {
+    db.close();
+  }
+};
+
+describe('kehu import', () => {
+  it('dry-runs, imports, and fails with exit 1 when nothing could be imported', async () => {
+    const data = tempDir();
+    const file = join(tempDir(), '客户.csv');
+    writeFileSync(file, '姓名,手机,公司\n张三,13812345678,星辰科技\n李四,bad,\n');
+
+    const dry = io();
+    expect(await runCli(['import', file, '--dry-run', '--data', data], dry.io)).toBe(EXIT_OK);
+    expect(dry.out()).toContain('Dry run (nothing written): would create 1');
+    expect(dry.out()).toContain('rejected 1 of 2 rows');
+    expect(contacts(data)).toBe(0);
+
+    const real = io();
+    expect(await runCli(['import', file, '--data', data], real.io)).toBe(EXIT_OK);
+    expect(real.out()).toMatch(/Created 1, updated 0, skipped 0 \(duplicates\), rejected 1 of 2 rows; 1 new companies/);
+    expect(contacts(data)).toBe(1);
+
+    // The same file again: every row a duplicate or bad, nothing imported → exit 1.
+    const again = io();
+    expect(await runCli(['import', file, '--on-duplicate', 'skip', '--data', data], again.io)).toBe(EXIT_FAILURE);
+    expect(again.out()).toContain('skipped 1');
+  }, 30_000);
+
+  it('uses a preset by name (--map) and refuses bad options', async () => {
+    const data = tempDir();
+    const out = io();
+    const code = await runCli(['import', join(FIXTURES, 'csv/google-shared-contacts-client/outlook.csv'), '--map', 'Outlook CSV', '--data', data], out.io);
+    expect(out.out()).toContain('E-mail Address → emails');
+    expect(code).toBe(EXIT_OK);
+    expect(contacts(data)).toBeGreaterThan(0);
+
+    expect(await runCli(['import', '--data', data], io().io)).toBe(EXIT_USAGE);
+    expect(await runCli(['import', 'x.csv', '--on-duplicate', 'merge', '--data', data], io().io)).toBe(EXIT_USAGE);
+    expect(await runCli(['import', join(FIXTURES, 'csv/google-shared-contacts-client/outlook.csv'), '--map', 'nope', '--data', data], io().io)).toBe(EXIT_USAGE);
+  }, 30_000);
+});
