@@ -1,20 +1,10 @@
 // The admin-defined custom fields of contacts and companies, loaded once and after settings change.
 import { useEffect } from 'react';
-import { create } from 'zustand';
 import type { CustomEntity, CustomField } from '../../../shared/custom-fields';
 import { call } from '../../api';
+import { createCatalogStore } from '../../components/catalogStore';
 
-interface CustomFieldsStore {
-  fields: CustomField[];
-  load(): Promise<void>;
-}
-
-export const useCustomFields = create<CustomFieldsStore>((set) => ({
-  fields: [],
-  async load() {
-    set({ fields: await call('customFields.list', {}) });
-  },
-}));
+export const useCustomFields = createCatalogStore('fields', () => call('customFields.list', {}));
 
 /** The custom fields, loaded when a screen that shows them mounts (settings may have changed). */
 export function useLoadedCustomFields(): CustomField[] {
