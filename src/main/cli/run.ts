@@ -10,6 +10,7 @@ import { DEFAULT_PORT, startHost } from '../host/server';
 import { resolveDataDir } from '../paths';
 import { KehuError } from '../../shared/errors';
 import { runDemo } from './demo';
+import { ExportUsageError, runExportCli } from './export';
 import { ImportUsageError, runImportCli } from './import';
 import { progressLine, runSync, SyncUsageError } from './sync';
 
@@ -51,6 +52,9 @@ Commands:
         Import contacts or companies from CSV, Excel (.xlsx) or vCard: columns are mapped by their
         headers (Chinese or English, Google/Outlook exports) or by a saved mapping; all or nothing.
         --dry-run validates and counts, writing nothing. Exit code 1 when nothing could be imported.
+  export --entity contacts|companies --format csv|xlsx|vcf [--gbk] --out FILE [--data DIR]
+        Export every contact or company: CSV in UTF-8 with BOM (--gbk: GBK, for older Excel/WPS),
+        Excel (.xlsx) or vCard 3.0. Written to FILE.part, renamed to FILE when complete.
   info [--data DIR]
         Show the version, the data folder and what it holds.
   help  Show this text.
@@ -197,6 +201,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         encoding: { type: 'string' },
         delimiter: { type: 'string' },
         sheet: { type: 'string' },
+        format: { type: 'string' },
+        gbk: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -269,6 +275,24 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
             return code;
           } catch (e) {
             if (e instanceof ImportUsageError) throw new UsageError(e.message);
+            throw e;
+          }
+        });
+      }
+      case 'export': {
+        const dataDir = resolveDataDir({ flag: values.data as string | undefined, env: io.env });
+        const args = { entity: values.entity as string | undefined, format: values.format as string | undefined, gbk: values.gbk === true, out: values.out as string | undefined };
+        return await withRuntime(dataDir, async (rt) => {
+          const tty = (io.stderr as NodeJS.WriteStream).isTTY === true;
+          try {
+            const code = await runExportCli(rt, args, (text) => write(io.stdout, text), {
+              signal: io.signal,
+              ...(tty ? { progress: (line: string) => io.stderr.write(`\r${line}\x1b[K`) } : {}),
+            });
+            if (tty) io.stderr.write('\r\x1b[K');
+            return code;
+          } catch (e) {
+            if (e instanceof ExportUsageError) throw new UsageError(e.message);
             throw e;
           }
         });

@@ -1,10 +1,15 @@
 // `kehu export` (src/main/cli/export.ts) over a real data folder: job, chunked download, FILE.part
 // renamed to FILE, summary; usage errors. Needs io.startExport/io.download wired to exportHandlers.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { PassThrough } from 'node:stream';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ExportUsageError, parseExportArgs, runExportCli } from '../../cli/export';
+import { EXIT_OK, EXIT_USAGE, runCli } from '../../cli/run';
+import { createRuntime } from '../../core/runtime';
+import ExcelJS from 'exceljs';
 import { seedBulk } from '../../features/demo/bulk';
 import { tempRuntime, type TempRuntime } from '../../test/temp-runtime';
 
@@ -48,5 +53,29 @@ describe('kehu export', () => {
     expect(rows[0][0]).toBe('姓名');
     expect(rows.length - 1).toBe(rt.app.db.sqlite.prepare('SELECT count(*) FROM contacts WHERE deleted_at IS NULL').pluck().get());
     expect(printed.join('\n')).toMatch(/^Wrote .*contacts\.csv: 1,\d{3} contacts, csv \(UTF-8 with BOM\)/);
+  });
+
+  it('runs from the command line: npm run kehu -- export --entity companies --format xlsx --out FILE', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'kehu-cli-export-'));
+    try {
+      const rt = await createRuntime(dataDir);
+      seedBulk(rt.app.db.sqlite, { contacts: 300, seed: 4, clock: rt.app.clock });
+      const companies = rt.app.db.sqlite.prepare('SELECT count(*) FROM companies WHERE deleted_at IS NULL').pluck().get() as number;
+      await rt.close();
+      const out = join(dataDir, '公司.xlsx');
+      const stdout = new PassThrough();
+      const stderr = new PassThrough();
+      let printed = '';
+      stdout.on('data', (d: Buffer) => (printed += d.toString()));
+      const io = { stdout, stderr, env: {}, rendererDir: '' };
+      expect(await runCli(['export', '--entity', 'companies', '--format', 'xlsx', '--out', out, '--data', dataDir], io)).toBe(EXIT_OK);
+      expect(printed).toContain(`${companies} companies, xlsx`);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(out);
+      expect(wb.worksheets[0].rowCount).toBe(companies + 1);
+      expect(await runCli(['export', '--entity', 'companies', '--format', 'pdf', '--out', out, '--data', dataDir], io)).toBe(EXIT_USAGE);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
