@@ -10,6 +10,7 @@ import { encodeCursor } from '../src/main/features/customers/cursor';
 import { seedBulk } from '../src/main/features/demo';
 import { matchQuery } from '../src/main/features/search';
 import { makeQueries } from './queries';
+import { benchIo } from './io';
 import { benchSync } from './sync';
 import { measure, row } from './stats';
 
@@ -134,4 +135,6 @@ async function benchSize(n: number): Promise<void> {
 
 // Sync first: its peak RSS is then its own (BENCH_SYNC=0 skips it).
 await benchSync();
+// Import of a generated CSV next to sqlite3 .import, each import in a child process of its own (BENCH_IO=0 skips).
+await benchIo();
 for (const n of sizes) await benchSize(n);
