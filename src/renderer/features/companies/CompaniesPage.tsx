@@ -5,7 +5,8 @@ import { COMPANY_CATEGORIES, type Company, type CompanyCategory } from '../../..
 import { call } from '../../api';
 import type { Column } from '../../components/VirtualTable';
 import { navigate } from '../../components/router';
-import { sharedColumns } from '../customers/columns';
+import { nameColumn, sharedColumns } from '../customers/columns';
+import { EditForm } from '../customers/EditForm';
 import { ListPage } from '../customers/ListPage';
 import { CompanyForm } from './CompanyForm';
 import { useCompaniesUi } from './store';
@@ -14,18 +15,9 @@ export const CATEGORY_COLORS: Record<CompanyCategory, string> = { prospect: 'blu
 
 export function CompaniesPage() {
   const { t } = useTranslation();
-  const { filter, setFilter, editing, setEditing } = useCompaniesUi();
+  const { filter, setFilter } = useCompaniesUi();
   const columns: Column<Company>[] = [
-    {
-      key: 'name',
-      title: t('fields.companyName'),
-      width: '2fr',
-      render: (c) => (
-        <a href={`#/companies/${encodeURIComponent(c.id)}`} className="row-link">
-          {c.name}
-        </a>
-      ),
-    },
+    nameColumn('company', t('fields.companyName'), '2fr'),
     { key: 'category', title: t('fields.category'), width: '100px', render: (c) => <Tag color={CATEGORY_COLORS[c.category]}>{t(`category.${c.category}`)}</Tag> },
     { key: 'industry', title: t('fields.industry'), width: '1fr', render: (c) => c.industry ?? '—' },
     { key: 'contacts', title: t('company.contactCount'), width: '80px', render: (c) => c.contactCount },
@@ -50,12 +42,10 @@ export function CompaniesPage() {
         />
       }
       renderForm={(onSaved) => (
-        <CompanyForm
-          key={editing ?? 'closed'}
-          editing={editing}
-          onClose={() => setEditing(null)}
+        <EditForm
+          form={CompanyForm}
+          store={useCompaniesUi}
           onSaved={(id) => {
-            setEditing(null);
             onSaved();
             navigate({ page: 'company', id });
           }}

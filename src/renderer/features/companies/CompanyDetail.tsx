@@ -1,16 +1,12 @@
 // One company: all fields, tags, custom fields, its contacts and the interaction timeline.
 import { useState } from 'react';
-import { Button, Card, Col, List, Result, Row, Skeleton, Tag } from 'antd';
+import { Button, Card, List, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
-import { errorText } from '../../components/errors';
 import { usePaged } from '../../components/usePaged';
-import { useQuery } from '../../components/useQuery';
-import { Timeline } from '../activities/Timeline';
 import { ContactForm } from '../contacts/ContactForm';
-import { DetailHeader } from '../customers/DetailHeader';
-import { RecordFacts } from '../customers/RecordFacts';
+import { CustomerDetail } from '../customers/CustomerDetail';
 import { CATEGORY_COLORS } from './CompaniesPage';
 import { CompanyForm } from './CompanyForm';
 import { useCompaniesUi } from './store';
@@ -58,41 +54,26 @@ function CompanyContacts({ companyId }: { companyId: string }) {
   );
 }
 
+const get = (id: string) => call('companies.get', { id });
+
 export function CompanyDetail({ id }: { id: string }) {
   const { t } = useTranslation();
-  const { data: c, error, reload } = useQuery(id, () => call('companies.get', { id }));
-  const { editing, setEditing } = useCompaniesUi();
-  if (error) return <Result status="warning" title={errorText(t, error)} />;
-  if (!c) return <Skeleton active />;
-  const own = [
-    { key: 'category', label: t('fields.category'), children: <Tag color={CATEGORY_COLORS[c.category]}>{t(`category.${c.category}`)}</Tag> },
-    { key: 'industry', label: t('fields.industry'), children: c.industry },
-    { key: 'size', label: t('fields.size'), children: c.size && t('company.sizeValue', { size: c.size }) },
-    { key: 'phone', label: t('fields.phone'), children: c.phone },
-    { key: 'website', label: t('fields.website'), children: c.website },
-    { key: 'source', label: t('fields.source'), children: c.source },
-  ];
   return (
-    <div className="detail-page" data-testid="company-detail">
-      <DetailHeader entity="company" id={c.id} name={c.name} onEdit={() => setEditing(c.id)} />
-      <Row gutter={16}>
-        <Col xs={24} xl={13}>
-          <RecordFacts entity="company" record={c} own={own} onChange={reload} />
-          <CompanyContacts companyId={c.id} />
-        </Col>
-        <Col xs={24} xl={11}>
-          <Timeline subjectType="company" subjectId={c.id} onChange={reload} />
-        </Col>
-      </Row>
-      <CompanyForm
-        key={editing ?? 'closed'}
-        editing={editing}
-        onClose={() => setEditing(null)}
-        onSaved={() => {
-          setEditing(null);
-          reload();
-        }}
-      />
-    </div>
+    <CustomerDetail
+      entity="company"
+      id={id}
+      get={get}
+      store={useCompaniesUi}
+      form={CompanyForm}
+      own={(c) => [
+        { key: 'category', label: t('fields.category'), children: <Tag color={CATEGORY_COLORS[c.category]}>{t(`category.${c.category}`)}</Tag> },
+        { key: 'industry', label: t('fields.industry'), children: c.industry },
+        { key: 'size', label: t('fields.size'), children: c.size && t('company.sizeValue', { size: c.size }) },
+        { key: 'phone', label: t('fields.phone'), children: c.phone },
+        { key: 'website', label: t('fields.website'), children: c.website },
+        { key: 'source', label: t('fields.source'), children: c.source },
+      ]}
+      below={(c) => <CompanyContacts companyId={c.id} />}
+    />
   );
 }

@@ -4,7 +4,8 @@ import type { Contact } from '../../../shared/contacts';
 import { call } from '../../api';
 import type { Column } from '../../components/VirtualTable';
 import { navigate } from '../../components/router';
-import { sharedColumns } from '../customers/columns';
+import { nameColumn, sharedColumns } from '../customers/columns';
+import { EditForm } from '../customers/EditForm';
 import { ListPage } from '../customers/ListPage';
 import { ContactForm } from './ContactForm';
 import { companyLabel } from './companyLabel';
@@ -12,18 +13,8 @@ import { useContactsUi } from './store';
 
 export function ContactsPage() {
   const { t } = useTranslation();
-  const { editing, setEditing } = useContactsUi();
   const columns: Column<Contact>[] = [
-    {
-      key: 'name',
-      title: t('fields.name'),
-      width: '1.2fr',
-      render: (c) => (
-        <a href={`#/contacts/${encodeURIComponent(c.id)}`} className="row-link">
-          {c.name}
-        </a>
-      ),
-    },
+    nameColumn('contact', t('fields.name'), '1.2fr'),
     { key: 'company', title: t('fields.company'), width: '2fr', render: (c) => companyLabel(t, c) ?? '—' },
     { key: 'title', title: t('fields.title'), width: '1fr', render: (c) => c.title ?? '—' },
     { key: 'mobile', title: t('fields.mobile'), width: '130px', render: (c) => c.mobiles[0] ?? '—' },
@@ -37,12 +28,10 @@ export function ContactsPage() {
       columns={columns}
       load={(q) => call('contacts.list', q)}
       renderForm={(onSaved) => (
-        <ContactForm
-          key={editing ?? 'closed'}
-          editing={editing}
-          onClose={() => setEditing(null)}
+        <EditForm
+          form={ContactForm}
+          store={useContactsUi}
           onSaved={(id) => {
-            setEditing(null);
             onSaved();
             navigate({ page: 'contact', id });
           }}

@@ -3,7 +3,9 @@ import dayjs from 'dayjs';
 import type { TFunction } from 'i18next';
 import type { CustomerBase } from '../../../shared/customers';
 import type { Column } from '../../components/VirtualTable';
+import { recordRoute, routeHash } from '../../components/router';
 import { TagChips } from '../tags/TagChips';
+import type { CustomerEntity } from './useDeleteWithUndo';
 
 export const shortDate = (iso: string | null) => (iso ? dayjs(iso).format('YYYY-MM-DD') : '—');
 
@@ -14,3 +16,15 @@ export const sharedColumns = (t: TFunction): Column<CustomerBase>[] => [
   { key: 'contacted', title: t('fields.lastContacted'), width: '110px', render: (r) => shortDate(r.lastContactedAt) },
   { key: 'updated', title: t('fields.updated'), width: '110px', render: (r) => shortDate(r.updatedAt) },
 ];
+
+/** The name, linking to the record's page. */
+export const nameColumn = <T extends { id: string; name: string }>(entity: CustomerEntity, title: string, width: string): Column<T> => ({
+  key: 'name',
+  title,
+  width,
+  render: (r) => (
+    <a href={routeHash(recordRoute(entity, r.id))} className="row-link">
+      {r.name}
+    </a>
+  ),
+});
