@@ -135,4 +135,20 @@ describe('export → import into an empty database', () => {
     const after = await all<Company>(target, 'companies.list');
     expect(stable(after.map(companyView))).toEqual(stable(before.map(companyView)));
   });
+
+  // Skipped until the import strips the neutralising apostrophe (one leading ' before = + - @ tab
+  // CR: unneutralise in io/export/cells.ts, applied to each cell in io/import/mapping.ts mapRow).
+  // Today such a row comes back as "'=SUM(1)", and a contact whose only mobile is international
+  // ("'+447911123456" in CSV) is rejected. Enable it with that change.
+  it.skip('formula-like values come back unchanged (CSV and XLSX)', async () => {
+    for (const format of ['csv', 'xlsx'] as const) {
+      const source = await runtime();
+      await source.call('contacts.create', { name: '=SUM(1)', title: '+1', notes: '-1', wechat: '@x', mobiles: ['+447911123456'], allowDuplicate: true });
+      const target = await runtime();
+      const result = await importFile(target, 'contact', await exportFile(source, 'contact', format));
+      expect(result).toMatchObject({ created: 1, rejected: 0 });
+      const [c] = await all<Contact>(target, 'contacts.list');
+      expect(c).toMatchObject({ name: '=SUM(1)', title: '+1', notes: '-1', wechat: '@x', mobiles: ['+447911123456'] });
+    }
+  });
 });
