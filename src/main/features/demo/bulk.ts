@@ -1,12 +1,11 @@
 // The fast path for large sample sets (`kehu demo`, the bench): prepared statements in large
 // transactions (perf-limits.md §1–2), writing the same rows, change_log entries and search index
 // as the handlers would, with the search feature's pure token functions.
-import type { Database as Sqlite, Statement } from 'better-sqlite3';
+import type { Database as Sqlite } from 'better-sqlite3';
+import { BulkRowWriter } from '../../db/bulk-writer';
 import { HybridClock } from '../../core/hlc';
-import { ROW_CLOCK } from '../../core/logs';
 import { newId } from '../../core/ids';
 import { OWNER_ID } from '../../core/session';
-import { companyKeys, companySearchRow, contactKeys, contactSearchRow } from '../search';
 import { generateWorld, makeTags, type SeedGroup, type SeedRow } from './generate';
 
 export interface BulkOptions {
@@ -36,64 +35,16 @@ const FTS_CHUNK = 20_000;
 const meta = (sqlite: Sqlite, key: string) =>
   (sqlite.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(key) as string | undefined) ?? null;
 
-const ROW_META = ['id', 'created_at', 'updated_at', 'created_by', 'owner_id', 'deleted_at'];
-
-/** One prepared INSERT per table and column list, bound by position (cheaper than by name). */
-class TableWriter {
-  private readonly stmt: Statement;
-  constructor(
-    sqlite: Sqlite,
-    table: string,
-    readonly columns: string[],
-  ) {
-    this.stmt = sqlite.prepare(`INSERT INTO ${table} (${[...ROW_META, ...columns].join(', ')}) VALUES (${[...ROW_META, ...columns].map(() => '?').join(', ')})`);
-  }
-  run(values: unknown[]): number {
-    return Number(this.stmt.run(values).lastInsertRowid);
-  }
-}
-
 class BulkWriter {
-  private readonly tables = new Map<string, TableWriter>();
-  private readonly changeLog: Statement;
-  private readonly contactFts: Statement;
-  private readonly companyFts: Statement;
-  private readonly key: Statement;
-  private readonly rowClock: Statement;
-  private contactRows: unknown[][] = [];
-  private companyRows: unknown[][] = [];
+  private readonly rows: BulkRowWriter;
   readonly counts: BulkResult = { contacts: 0, companies: 0, activities: 0 };
 
-  constructor(
-    private readonly sqlite: Sqlite,
-    private readonly clock: HybridClock,
-  ) {
-    this.changeLog = sqlite.prepare('INSERT INTO change_log (hlc, device_id, tbl, row_id, fields) VALUES (?, ?, ?, ?, ?)');
-    this.rowClock = sqlite.prepare(`INSERT INTO field_clock (tbl, row_id, col, hlc) VALUES (?, ?, '${ROW_CLOCK}', ?)`);
-    this.contactFts = sqlite.prepare('INSERT INTO contact_search (rowid, name, py, company, phone, email) VALUES (?, ?, ?, ?, ?, ?)');
-    this.companyFts = sqlite.prepare('INSERT INTO company_search (rowid, name, py, phone, web) VALUES (?, ?, ?, ?, ?)');
-    this.key = sqlite.prepare('INSERT INTO customer_keys (kind, value, record_id) VALUES (?, ?, ?)');
+  constructor(sqlite: Sqlite, clock: HybridClock) {
+    this.rows = new BulkRowWriter(sqlite, clock);
   }
 
-  /** Inserts a synced row and its change_log entry (all its fields, as a create records them). */
   insert(table: string, id: string, columns: Record<string, unknown>, createdAt: string): number {
-    const names = Object.keys(columns);
-    const cacheKey = `${table}(${names.join(',')})`;
-    let writer = this.tables.get(cacheKey);
-    if (!writer) {
-      writer = new TableWriter(this.sqlite, table, names);
-      this.tables.set(cacheKey, writer);
-    }
-    const values: unknown[] = [id, createdAt, createdAt, OWNER_ID, OWNER_ID, null];
-    for (const name of names) values.push(columns[name]);
-    const rid = writer.run(values);
-    // The same fields, in the same order, as the ChangeSet records for a create.
-    const row = { id, ...columns, created_at: createdAt, updated_at: createdAt, created_by: OWNER_ID, owner_id: OWNER_ID, deleted_at: null };
-    const hlc = this.clock.send();
-    this.changeLog.run(hlc, this.clock.device, table, id, JSON.stringify(row));
-    // The insert's clock for every field, as writeChangeLog keeps it, so later edits sync as edits.
-    this.rowClock.run(table, id, hlc);
-    return rid;
+    return this.rows.insert(table, id, columns, createdAt);
   }
 
   tag(recordId: string, tagIds: string[], createdAt: string): void {
@@ -115,35 +66,23 @@ class BulkWriter {
         landline: c.landline as string | null,
         emails: JSON.parse(String(c.emails)) as string[],
       };
-      const s = contactSearchRow(fields);
-      this.contactRows.push([rid, s.name, s.py, s.company, s.phone, s.email]);
-      for (const k of contactKeys(fields)) this.key.run(k.kind, k.value, person.id);
+      this.rows.indexContact(rid, person.id, fields);
       this.tag(person.id, person.tagIds, person.createdAt);
       for (const a of person.activities) this.activity(a);
       this.counts.contacts += 1;
     }
-    if (this.contactRows.length >= FTS_CHUNK) this.flushSearchRows();
+    if (this.rows.pendingSearchRows >= FTS_CHUNK) this.flushSearchRows();
   }
 
-  /**
-   * Writes the buffered search rows in one run. FTS5 writes its pending terms out as a new segment
-   * at every statement savepoint (each INSERT into a table with a UNIQUE key opens one), so
-   * interleaved with the row inserts it made one tiny segment per contact, then merged them.
-   */
   flushSearchRows(): void {
-    for (const r of this.contactRows) this.contactFts.run(r);
-    for (const r of this.companyRows) this.companyFts.run(r);
-    this.contactRows = [];
-    this.companyRows = [];
+    this.rows.flushSearchRows();
   }
 
   private company(company: SeedRow & { tagIds: string[] }): void {
     const c = company.columns;
     const rid = this.insert('companies', company.id, c, company.createdAt);
     const fields = { name: String(c.name), phone: c.phone as string | null, website: c.website as string | null };
-    const s = companySearchRow(fields);
-    this.companyRows.push([rid, s.name, s.py, s.phone, s.web]);
-    for (const k of companyKeys(fields)) this.key.run(k.kind, k.value, company.id);
+    this.rows.indexCompany(rid, company.id, fields);
     this.tag(company.id, company.tagIds, company.createdAt);
     this.counts.companies += 1;
   }

@@ -14,6 +14,8 @@ import type { Database } from '../../db/schema';
 import type { ChangeSet } from '../../core/changes';
 import { newId } from '../../core/ids';
 import { toColumns } from '../../features/customers/columns';
+import { BulkRowWriter } from '../../db/bulk-writer';
+import type { HybridClock } from '../../core/hlc';
 import { nameKey, refreshCustomerIndex } from '../../features/search';
 import { createDownload } from '../export/downloads';
 import { mapRow, normalizeDate, splitList, type MappedRow } from './mapping';
@@ -242,40 +244,60 @@ const isEmpty = (v: unknown) => v === null || v === undefined || v === '' || v =
 const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 const TAG_COLOR = '#8c8c8c';
 
+export interface CreatedIds {
+  contacts: string[];
+  companies: string[];
+  taggings: string[];
+}
+
+export interface ImportWrite {
+  sqlite: Sqlite;
+  db: Kysely<Database>;
+  /** Updates of existing records go through it (their previous values are kept for undo). */
+  changes: ChangeSet;
+  /** New rows go through the bulk writer on this clock (change_log, field clocks, index). */
+  clock: HybridClock;
+  userId: string;
+  now: string;
+  dataDir: string;
+}
+
 export async function runImport(
-  sqlite: Sqlite,
-  db: Kysely<Database>,
-  changes: ChangeSet,
-  dataDir: string,
+  w: ImportWrite,
   run: ImportRun,
-): Promise<Omit<ImportResult, 'importId' | 'dryRun'>> {
+): Promise<{ counts: Omit<ImportResult, 'importId' | 'dryRun'>; created: CreatedIds }> {
+  const { sqlite, db, changes, dataDir, now } = w;
+  const bulk = new BulkRowWriter(sqlite, w.clock, w.userId);
+  const created: CreatedIds = { contacts: [], companies: [], taggings: [] };
   const { entity } = run;
   const table = entity === 'contact' ? 'contacts' : 'companies';
   const checker = new RowChecker(sqlite, entity);
   const result = { rows: 0, created: 0, updated: 0, skipped: 0, rejected: 0, companiesCreated: 0, tagsCreated: 0 };
   const rejected: { values: string[]; reason: string }[] = [];
-  const fresh = { contact: [] as string[], company: [] as string[] };
   const touched: string[] = [];
   const loadRow = sqlite.prepare<[string], Row>(`SELECT * FROM ${table} WHERE id = ?`);
   const hasTagging = sqlite.prepare<[string, string], { one: number }>(`SELECT 1 AS one FROM taggings WHERE tag_id = ? AND record_id = ? AND deleted_at IS NULL`);
 
+  // New rows' search rows are buffered by the bulk writer; records updated go through the
+  // indexer afterwards (it replaces their rows).
   const flushIndex = async () => {
-    if (fresh.company.length) await refreshCustomerIndex(db, 'company', fresh.company, { created: true });
-    if (fresh.contact.length) await refreshCustomerIndex(db, 'contact', fresh.contact, { created: true });
+    bulk.flushSearchRows();
     if (touched.length) await refreshCustomerIndex(db, entity, touched);
-    fresh.company = [];
-    fresh.contact = [];
     touched.length = 0;
   };
+  const companyNames = new Map<string, string>();
 
   const companyFor = async (name: string): Promise<string> => {
     const existing = checker.existingCompany(name);
     if (existing) return existing;
     const id = newId();
     const { ownerId: _o, tagIds: _t, custom: _c, ...fields } = CompanyFields.parse({ name });
-    await changes.insert('companies', { id, ...toColumns('company', fields), custom: '{}' } as never);
+    const columns = { ...toColumns('company', fields), custom: '{}' };
+    const rid = bulk.insert('companies', id, columns, now);
+    bulk.indexCompany(rid, id, { name: fields.name, phone: null, website: null });
     checker.noteCompany(name, id);
-    fresh.company.push(id);
+    companyNames.set(id, fields.name);
+    created.companies.push(id);
     result.companiesCreated += 1;
     return id;
   };
@@ -286,7 +308,7 @@ export async function runImport(
       let id = checker.existingTag(name);
       if (!id) {
         id = newId();
-        await changes.insert('tags', { id, name, color: TAG_COLOR } as never);
+        bulk.insert('tags', id, { name, color: TAG_COLOR }, now);
         checker.noteTag(name, id);
         result.tagsCreated += 1;
       }
@@ -298,7 +320,9 @@ export async function runImport(
   const addTags = async (recordId: string, tagIds: string[], known: boolean) => {
     for (const tagId of tagIds) {
       if (known && hasTagging.get(tagId, recordId)) continue;
-      await changes.insert('taggings', { id: newId(), tag_id: tagId, record_id: recordId } as never);
+      const id = newId();
+      bulk.insert('taggings', id, { tag_id: tagId, record_id: recordId }, now);
+      created.taggings.push(id);
     }
   };
 
@@ -351,9 +375,25 @@ export async function runImport(
         const id = newId();
         const { ownerId: _o, tagIds: _t, custom: _c, ...plain } = fields;
         if (entity === 'contact') plain.companyId = companyName ? await companyFor(companyName) : null;
-        await changes.insert(table, { id, ...toColumns(entity, plain), custom: JSON.stringify(checked.custom) } as never);
+        const columns: Row = { ...toColumns(entity, plain), custom: JSON.stringify(checked.custom) };
+        const rid = bulk.insert(table, id, columns, now);
+        if (entity === 'contact') {
+          const companyId = plain.companyId as string | null;
+          bulk.indexContact(rid, id, {
+            name: String(plain.name),
+            pinyin: { py: String(columns.name_py), initials: String(columns.name_initials) },
+            companyId,
+            companyName: companyId ? (companyNames.get(companyId) ?? companyName) : null,
+            mobiles: plain.mobiles as string[],
+            landline: plain.landline as string | null,
+            emails: plain.emails as string[],
+          });
+          created.contacts.push(id);
+        } else {
+          bulk.indexCompany(rid, id, { name: String(plain.name), phone: plain.phone as string | null, website: plain.website as string | null });
+          created.companies.push(id);
+        }
         await addTags(id, await tagsFor(checked.mapped.tagNames), false);
-        fresh[entity].push(id);
         checker.remember(fields, companyName, id, line);
         result.created += 1;
       }
@@ -374,7 +414,7 @@ export async function runImport(
     writeFileSync(file.file, rejectedCsv(run.headers, rejected));
     rejectedFile = file.downloadId;
   }
-  return { ...result, ...(rejectedFile ? { rejectedFile } : {}) };
+  return { counts: { ...result, ...(rejectedFile ? { rejectedFile } : {}) }, created };
 }
 
 const csvCell = (v: string) => (/[",\r\n]/.test(v) || /^\s|\s$/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);

@@ -27,9 +27,13 @@ export async function runImportTask({ app, input, auditInput, userId, hooks }: T
   const read = { encoding: job.options.encoding, delimiter: job.options.delimiter, sheet: job.options.sheet };
   const { info } = await inspectFile(path, { ...read, sampleRows: 0 });
   hooks.progress?.('import', 0, 0);
+  // The worker's own connection: a large page cache while loading (perf-limits §1–2).
+  const sqlite = app.db.sqlite;
+  const cacheSize = sqlite.pragma('cache_size', { simple: true }) as number;
+  sqlite.pragma('cache_size = -262144');
   try {
     return await inJobMutation(app, 'io.startImport', auditInput, userId, async (db, now, changes) => {
-      const counts = await runImport(app.db.sqlite, db, changes, app.dataDir, {
+      const { counts, created } = await runImport({ sqlite: app.db.sqlite, db, changes, clock: app.clock, userId, now, dataDir: app.dataDir }, {
         entity: job.entity,
         mapping: job.mapping,
         onDuplicate: job.options.onDuplicate,
@@ -42,12 +46,10 @@ export async function runImportTask({ app, input, auditInput, userId, hooks }: T
       if (job.options.dryRun) throw new DryRunDone({ importId: null, dryRun: true, ...counts });
       const records = changes.records();
       const table = job.entity === 'contact' ? 'contacts' : 'companies';
-      const created = {
-        contacts: records.filter((r) => r.table === 'contacts' && r.before === null).map((r) => r.id),
-        companies: records.filter((r) => r.table === 'companies' && r.before === null).map((r) => r.id),
-        taggings: records.filter((r) => r.table === 'taggings' && r.before === null).map((r) => r.id),
-      };
-      const updated = records.filter((r) => r.table === table && r.before !== null).map((r) => ({ id: r.id, before: r.before }));
+      // Records created by this import and then updated by a later row stay "created" (undo
+      // sends them to the Trash); only existing records keep their previous values.
+      const fresh = new Set([...created.contacts, ...created.companies]);
+      const updated = records.filter((r) => r.table === table && r.before !== null && !fresh.has(r.id)).map((r) => ({ id: r.id, before: r.before }));
       const importId = crypto.randomUUID();
       await db
         .insertInto('imports')
@@ -71,5 +73,7 @@ export async function runImportTask({ app, input, auditInput, userId, hooks }: T
   } catch (e) {
     if (e instanceof DryRunDone) return e.result;
     throw e;
+  } finally {
+    sqlite.pragma(`cache_size = ${cacheSize}`);
   }
 }

@@ -1,0 +1,100 @@
+// The fast write path shared by the bulk loaders (demo seeder, import): prepared statements per
+// table and column list, each insert with its change_log entry (all fields, as a create records
+// them) and its insert clock (field_clock '*'), search rows buffered and written together, and
+// duplicate keys, with the search feature's pure functions (perf-limits.md §1–2). The caller
+// owns the transaction.
+import type { Database as Sqlite, Statement } from 'better-sqlite3';
+import type { HybridClock } from '../core/hlc';
+import { ROW_CLOCK } from '../core/logs';
+import { OWNER_ID } from '../core/session';
+import { companyKeys, companySearchRow, contactKeys, contactSearchRow } from '../features/search';
+import type { CompanyIndexFields, ContactIndexFields } from '../features/search/rows';
+
+const ROW_META = ['id', 'created_at', 'updated_at', 'created_by', 'owner_id', 'deleted_at'];
+
+/** One prepared INSERT per table and column list, bound by position (cheaper than by name). */
+class TableWriter {
+  private readonly stmt: Statement;
+  constructor(sqlite: Sqlite, table: string, columns: string[]) {
+    this.stmt = sqlite.prepare(`INSERT INTO ${table} (${[...ROW_META, ...columns].join(', ')}) VALUES (${[...ROW_META, ...columns].map(() => '?').join(', ')})`);
+  }
+  run(values: unknown[]): number {
+    return Number(this.stmt.run(values).lastInsertRowid);
+  }
+}
+
+export class BulkRowWriter {
+  private readonly tables = new Map<string, TableWriter>();
+  private readonly changeLog: Statement;
+  private readonly contactFts: Statement;
+  private readonly companyFts: Statement;
+  private readonly key: Statement;
+  private readonly rowClock: Statement;
+  private contactRows: unknown[][] = [];
+  private companyRows: unknown[][] = [];
+
+  constructor(
+    private readonly sqlite: Sqlite,
+    private readonly clock: HybridClock,
+    /** Creator and owner of the rows written. */
+    private readonly userId: string = OWNER_ID,
+  ) {
+    this.changeLog = sqlite.prepare('INSERT INTO change_log (hlc, device_id, tbl, row_id, fields) VALUES (?, ?, ?, ?, ?)');
+    this.rowClock = sqlite.prepare(`INSERT INTO field_clock (tbl, row_id, col, hlc) VALUES (?, ?, '${ROW_CLOCK}', ?)`);
+    this.contactFts = sqlite.prepare('INSERT INTO contact_search (rowid, name, py, company, phone, email) VALUES (?, ?, ?, ?, ?, ?)');
+    this.companyFts = sqlite.prepare('INSERT INTO company_search (rowid, name, py, phone, web) VALUES (?, ?, ?, ?, ?)');
+    this.key = sqlite.prepare('INSERT INTO customer_keys (kind, value, record_id) VALUES (?, ?, ?)');
+  }
+
+  /** Number of buffered search rows (flush when large). */
+  get pendingSearchRows(): number {
+    return this.contactRows.length + this.companyRows.length;
+  }
+
+  /** Inserts a synced row and its change_log entry (all its fields, as a create records them). */
+  insert(table: string, id: string, columns: Record<string, unknown>, createdAt: string): number {
+    const names = Object.keys(columns);
+    const cacheKey = `${table}(${names.join(',')})`;
+    let writer = this.tables.get(cacheKey);
+    if (!writer) {
+      writer = new TableWriter(this.sqlite, table, names);
+      this.tables.set(cacheKey, writer);
+    }
+    const values: unknown[] = [id, createdAt, createdAt, this.userId, this.userId, null];
+    for (const name of names) values.push(columns[name]);
+    const rid = writer.run(values);
+    // The same fields, in the same order, as the ChangeSet records for a create.
+    const row = { id, ...columns, created_at: createdAt, updated_at: createdAt, created_by: this.userId, owner_id: this.userId, deleted_at: null };
+    const hlc = this.clock.send();
+    this.changeLog.run(hlc, this.clock.device, table, id, JSON.stringify(row));
+    // The insert's clock for every field, as writeChangeLog keeps it, so later edits sync as edits.
+    this.rowClock.run(table, id, hlc);
+    return rid;
+  }
+
+  /** A new contact's search row (buffered) and duplicate keys. */
+  indexContact(rid: number, id: string, fields: ContactIndexFields): void {
+    const s = contactSearchRow(fields);
+    this.contactRows.push([rid, s.name, s.py, s.company, s.phone, s.email]);
+    for (const k of contactKeys(fields)) this.key.run(k.kind, k.value, id);
+  }
+
+  /** A new company's search row (buffered) and duplicate keys. */
+  indexCompany(rid: number, id: string, fields: CompanyIndexFields): void {
+    const s = companySearchRow(fields);
+    this.companyRows.push([rid, s.name, s.py, s.phone, s.web]);
+    for (const k of companyKeys(fields)) this.key.run(k.kind, k.value, id);
+  }
+
+  /**
+   * Writes the buffered search rows in one run. FTS5 writes its pending terms out as a new segment
+   * at every statement savepoint (each INSERT into a table with a UNIQUE key opens one), so
+   * interleaved with the row inserts it made one tiny segment per contact, then merged them.
+   */
+  flushSearchRows(): void {
+    for (const r of this.contactRows) this.contactFts.run(r);
+    for (const r of this.companyRows) this.companyFts.run(r);
+    this.contactRows = [];
+    this.companyRows = [];
+  }
+}
