@@ -1,4 +1,5 @@
-// A running job: what it does, a bar with counts (done / total), optionally rows/s, and Cancel.
+// A running job: what it does, a bar with counts (done / total, or only done while the total is not
+// known, e.g. a file read as it streams), optionally rows/s, and Cancel.
 import { Button, Progress, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { JobStatus } from '../../shared/jobs';
@@ -22,7 +23,12 @@ export function JobProgress({ label, status, rate, onCancel, testId, className }
   return (
     <div className={className ?? 'job-progress'} data-testid={`${testId}-progress`} role="status" aria-live="polite">
       <Typography.Text type="secondary">{label}</Typography.Text>
-      <Progress percent={percent} status="active" format={() => (total > 0 ? `${done} / ${total}` : '')} data-testid={`${testId}-bar`} />
+      <Progress
+        percent={percent}
+        status="active"
+        format={() => (total > 0 ? `${done} / ${total}` : done > 0 ? t('jobs.done', { count: done }) : '')}
+        data-testid={`${testId}-bar`}
+      />
       <Space size={16}>
         {rate != null && rate > 0 && (
           <Typography.Text type="secondary" data-testid={`${testId}-rate`}>

@@ -242,7 +242,7 @@ export const en: Messages = {
     tables: { contacts: 'Contact', companies: 'Company', tags: 'Tag', taggings: 'Tag', activities: 'Activity', custom_fields: 'Custom field', saved_views: 'View', users: 'User' },
     fields: { deleted_at: 'Deleted', company_id: 'Company', owner_id: 'Owner', last_contacted_at: 'Last contacted', content: 'Content', kind: 'Type', color: 'Colour', label: 'Name', tag_id: 'Tag', $purged: 'Purged' },
   },
-  jobs: { rate: '{{rate}} rows/s' },
+  jobs: { rate: '{{rate}} rows/s', done: '{{count}} done' },
   io: {
     title: 'Import',
     button: 'Import',
@@ -286,7 +286,7 @@ export const en: Messages = {
     },
     preview: {
       intro: 'The first {{count}} rows of the file as they will be stored. Rows in red have problems: they will be rejected, and you can download them afterwards to fix them.',
-      withErrors: '{{count}} rows have problems and will be rejected',
+      withErrors: 'Rows with problems, to be rejected: {{count}}',
       line: 'Line',
       status: 'Check',
       ok: 'OK',

@@ -240,7 +240,7 @@ export const zhCN = {
     tables: { contacts: '联系人', companies: '公司', tags: '标签', taggings: '标签', activities: '跟进记录', custom_fields: '自定义字段', saved_views: '视图', users: '用户' },
     fields: { deleted_at: '删除状态', company_id: '所属公司', owner_id: '负责人', last_contacted_at: '最近联系', content: '内容', kind: '类型', color: '颜色', label: '名称', tag_id: '标签', $purged: '彻底删除' },
   },
-  jobs: { rate: '{{rate}} 行/秒' },
+  jobs: { rate: '{{rate}} 行/秒', done: '已处理 {{count}}' },
   io: {
     title: '导入',
     button: '导入',

@@ -125,7 +125,10 @@ export function ImportPage({ entity: initialEntity }: { entity: IoEntity }) {
       <Typography.Title level={3}>{t('io.title')}</Typography.Title>
       <Typography.Paragraph type="secondary">{t('io.intro')}</Typography.Paragraph>
       <Card className="io-wizard">
-        <Steps current={current} size="small" className="io-steps" items={STEPS.map((s) => ({ title: t(`io.steps.${s}`) }))} />
+        <Steps
+          current={current}
+          status={outcome?.kind === 'done' ? 'finish' : outcome?.kind === 'failed' ? 'error' : 'process'}
+          size="small" className="io-steps" items={STEPS.map((s) => ({ title: t(`io.steps.${s}`) }))} />
 
         {step === 'file' && (
           <div className="io-step" data-testid="import-step-file">
@@ -226,7 +229,8 @@ export function ImportPage({ entity: initialEntity }: { entity: IoEntity }) {
                       : undefined
                   }
                 />
-                <Space size={40} className="io-counts">
+                <div className="io-counts">
+                  <Space size={40}>
                   {(['created', 'updated', 'skipped', 'rejected'] as const).map((k) => (
                     <Statistic
                       key={k}
@@ -236,7 +240,8 @@ export function ImportPage({ entity: initialEntity }: { entity: IoEntity }) {
                       styles={k === 'rejected' && outcome.result.rejected ? { content: { color: '#cf1322' } } : undefined}
                     />
                   ))}
-                </Space>
+                  </Space>
+                </div>
                 <Space wrap>
                   {outcome.result.rejectedFile && (
                     <Button icon={<DownloadOutlined />} onClick={() => void downloadRejected(outcome.result.rejectedFile!)} data-testid="import-download-rejected">
