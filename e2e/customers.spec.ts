@@ -24,6 +24,7 @@ test('customers end to end', async ({ page, host }, testInfo) => {
   await expect(page.getByRole('dialog', { name: '欢迎使用客户管理' })).toBeVisible();
   await shot(page, testInfo, '01-first-run');
   await page.getByTestId('start-empty').click();
+  await page.getByRole('menuitem', { name: '客户/公司' }).click();
   await expect(page.getByRole('heading', { name: '客户/公司' })).toBeVisible();
 
   // A company.

@@ -31,6 +31,7 @@ async function openDevice(browser: Browser, host: HostFixture): Promise<Page> {
 async function startEmpty(page: Page, host: HostFixture) {
   await page.goto(host.url);
   await page.getByTestId('start-empty').click();
+  await page.getByRole('menuitem', { name: '客户/公司' }).click();
   await expect(page.getByRole('heading', { name: '客户/公司' })).toBeVisible();
 }
 

@@ -10,6 +10,19 @@ import { ContactsPage } from './features/contacts/ContactsPage';
 import { MergePage } from './features/customers/MergePage';
 import { ImportPage } from './features/io/ImportPage';
 import { FirstRunModal } from './features/app/FirstRunModal';
+import { DealDetail } from './features/deals/DealDetail';
+import { DealsPage } from './features/deals/DealsPage';
+import { ForecastPage } from './features/forecast/ForecastPage';
+import { LeadDetail } from './features/leads/LeadDetail';
+import { LeadsPage } from './features/leads/LeadsPage';
+import { OrderDetail } from './features/orders/OrderDetail';
+import { OrdersPage } from './features/orders/OrdersPage';
+import { ProductsPage } from './features/orders/ProductsPage';
+import { QuoteDetail } from './features/orders/QuoteDetail';
+import { CalendarPage } from './features/tasks/CalendarPage';
+import { HomePage } from './features/tasks/HomePage';
+import { ReminderCenter } from './features/tasks/ReminderCenter';
+import { TasksPage } from './features/tasks/TasksPage';
 import { useApp } from './features/app/store';
 import { SettingsPage } from './features/settings/SettingsPage';
 import { SyncPage } from './features/sync/SyncPage';
@@ -17,6 +30,30 @@ import { TrashPage } from './features/trash/TrashPage';
 
 function Screen({ route }: { route: Route }) {
   switch (route.page) {
+    case 'home':
+      return <HomePage />;
+    case 'leads':
+      return <LeadsPage />;
+    case 'lead':
+      return <LeadDetail id={route.id} />;
+    case 'deals':
+      return <DealsPage />;
+    case 'deal':
+      return <DealDetail id={route.id} />;
+    case 'tasks':
+      return <TasksPage />;
+    case 'calendar':
+      return <CalendarPage />;
+    case 'products':
+      return <ProductsPage />;
+    case 'orders':
+      return <OrdersPage />;
+    case 'quote':
+      return <QuoteDetail id={route.id} />;
+    case 'order':
+      return <OrderDetail id={route.id} />;
+    case 'forecast':
+      return <ForecastPage />;
     case 'companies':
       return <CompaniesPage />;
     case 'company':
@@ -47,6 +84,7 @@ export function App() {
       <AntApp>
         <AppLayout route={route}>{info && !info.firstRun && <Screen key={JSON.stringify(route)} route={route} />}</AppLayout>
         <FirstRunModal />
+        {info && !info.firstRun && <ReminderCenter />}
       </AntApp>
     </ConfigProvider>
   );

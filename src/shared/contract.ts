@@ -4,12 +4,17 @@ import { activitiesContract } from './activities';
 import { appContract } from './app';
 import { companiesContract } from './companies';
 import { contactsContract } from './contacts';
+import { dealsContract } from './deals';
+import { forecastContract } from './forecast';
 import { customFieldsContract } from './custom-fields';
 import { ioContract } from './io';
 import { jobsContract } from './jobs';
+import { leadsContract } from './leads';
+import { ordersContract } from './orders';
 import { searchContract } from './search';
 import { syncContract } from './sync';
 import { tagsContract } from './tags';
+import { tasksContract } from './tasks';
 import { trashContract } from './trash';
 import { viewsContract } from './views';
 
@@ -26,6 +31,11 @@ export const contract = {
   ...syncContract,
   ...jobsContract,
   ...ioContract,
+  ...leadsContract,
+  ...dealsContract,
+  ...ordersContract,
+  ...tasksContract,
+  ...forecastContract,
 };
 
 export type Contract = typeof contract;

@@ -5,10 +5,15 @@ import { appHandlers } from '../features/app/handlers';
 import { companiesHandlers } from '../features/companies/handlers';
 import { contactsHandlers } from '../features/contacts/handlers';
 import { customFieldsHandlers } from '../features/custom-fields/handlers';
+import { dealsHandlers } from '../features/deals/handlers';
+import { forecastHandlers } from '../features/forecast/handlers';
 import { ioHandlers } from '../features/io/handlers';
+import { leadsHandlers } from '../features/leads/handlers';
+import { ordersHandlers } from '../features/orders/handlers';
 import { searchHandlers } from '../features/search';
 import { syncHandlers } from '../features/sync/handlers';
 import { tagsHandlers } from '../features/tags/handlers';
+import { tasksHandlers } from '../features/tasks/handlers';
 import { trashHandlers } from '../features/trash/handlers';
 import { viewsHandlers } from '../features/views/handlers';
 
@@ -24,4 +29,9 @@ export const handlers: Handlers = {
   ...trashHandlers,
   ...syncHandlers,
   ...ioHandlers,
+  ...leadsHandlers,
+  ...dealsHandlers,
+  ...ordersHandlers,
+  ...tasksHandlers,
+  ...forecastHandlers,
 };

@@ -208,6 +208,170 @@ export interface ImportMappingsTable {
   created_at: string;
 }
 
+// Sales (0004_sales): see the migration for the meaning of each column.
+export interface PicklistItemsTable extends RowMeta {
+  id: string;
+  list: string;
+  label: string;
+  position: number;
+}
+
+export interface LeadsTable extends RowMeta {
+  rid: Generated<number>;
+  id: string;
+  name: string;
+  name_py: string;
+  company_name: string | null;
+  title: string | null;
+  mobile: string | null;
+  email: string | null;
+  wechat: string | null;
+  source: string | null;
+  status: string;
+  invalid_reason: string | null;
+  next_follow_up_at: string | null;
+  last_follow_up_at: string | null;
+  notes: string | null;
+  converted_at: string | null;
+  converted_company_id: string | null;
+  converted_contact_id: string | null;
+  converted_opportunity_id: string | null;
+}
+
+export interface PipelinesTable extends RowMeta {
+  id: string;
+  name: string;
+  position: number;
+  is_default: number;
+}
+
+export interface PipelineStagesTable extends RowMeta {
+  id: string;
+  pipeline_id: string;
+  name: string;
+  position: number;
+  probability: number;
+  kind: string;
+}
+
+export interface OpportunitiesTable extends RowMeta {
+  rid: Generated<number>;
+  id: string;
+  name: string;
+  company_id: string | null;
+  contact_id: string | null;
+  lead_id: string | null;
+  pipeline_id: string;
+  stage_id: string;
+  stage_entered_at: string;
+  amount: number;
+  currency: string;
+  probability: number;
+  expected_close: string | null;
+  competitors: string;
+  status: string;
+  closed_at: string | null;
+  lost_reason: string | null;
+  notes: string | null;
+}
+
+export interface OpportunityStageHistoryTable extends RowMeta {
+  id: string;
+  opportunity_id: string;
+  stage_id: string;
+  entered_at: string;
+  left_at: string | null;
+}
+
+export interface ProductsTable extends RowMeta {
+  rid: Generated<number>;
+  id: string;
+  sku: string;
+  name: string;
+  name_py: string;
+  unit: string;
+  price: number;
+  currency: string;
+  stock: number;
+  allow_backorder: number;
+  active: number;
+  notes: string | null;
+}
+
+interface MoneyTotals {
+  currency: string;
+  subtotal: number;
+  discount: number;
+  tax_rate: number;
+  tax: number;
+  total: number;
+  notes: string | null;
+}
+
+export interface QuotesTable extends RowMeta, MoneyTotals {
+  rid: Generated<number>;
+  id: string;
+  number: string;
+  opportunity_id: string | null;
+  company_id: string | null;
+  contact_id: string | null;
+  status: string;
+  valid_until: string | null;
+}
+
+export interface OrdersTable extends RowMeta, MoneyTotals {
+  rid: Generated<number>;
+  id: string;
+  number: string;
+  quote_id: string | null;
+  opportunity_id: string | null;
+  company_id: string | null;
+  contact_id: string | null;
+  status: string;
+  confirmed_at: string | null;
+  shipped_at: string | null;
+  completed_at: string | null;
+  cancelled_at: string | null;
+}
+
+export interface LineItemsTable extends RowMeta {
+  id: string;
+  parent_type: string;
+  parent_id: string;
+  product_id: string | null;
+  name: string;
+  unit: string | null;
+  quantity: number;
+  unit_price: number;
+  discount: number;
+  amount: number;
+  position: number;
+}
+
+export interface TasksTable extends RowMeta {
+  rid: Generated<number>;
+  id: string;
+  title: string;
+  notes: string | null;
+  due_at: string | null;
+  all_day: number;
+  remind_at: string | null;
+  priority: string;
+  subject_type: string | null;
+  subject_id: string | null;
+  repeat: string | null;
+  done_at: string | null;
+  next_task_id: string | null;
+}
+
+export interface RemindersTable {
+  key: string;
+  kind: string;
+  due_at: string;
+  shown_at: string;
+  dismissed_at: string | null;
+}
+
 export interface Database {
   meta: MetaTable;
   users: UsersTable;
@@ -227,10 +391,41 @@ export interface Database {
   sync_conflict: SyncConflictTable;
   imports: ImportsTable;
   import_mappings: ImportMappingsTable;
+  picklist_items: PicklistItemsTable;
+  leads: LeadsTable;
+  pipelines: PipelinesTable;
+  pipeline_stages: PipelineStagesTable;
+  opportunities: OpportunitiesTable;
+  opportunity_stage_history: OpportunityStageHistoryTable;
+  products: ProductsTable;
+  quotes: QuotesTable;
+  orders: OrdersTable;
+  line_items: LineItemsTable;
+  tasks: TasksTable;
+  reminders: RemindersTable;
 }
 
 /** Tables whose rows sync between devices and are recorded in change_log. */
-export type SyncedTable = 'users' | 'companies' | 'contacts' | 'tags' | 'taggings' | 'custom_fields' | 'activities' | 'saved_views';
+export type SyncedTable =
+  | 'users'
+  | 'companies'
+  | 'contacts'
+  | 'tags'
+  | 'taggings'
+  | 'custom_fields'
+  | 'activities'
+  | 'saved_views'
+  | 'picklist_items'
+  | 'leads'
+  | 'pipelines'
+  | 'pipeline_stages'
+  | 'opportunities'
+  | 'opportunity_stage_history'
+  | 'products'
+  | 'quotes'
+  | 'orders'
+  | 'line_items'
+  | 'tasks';
 
 /** The same list at run time (sync accepts changes to these tables only). */
 export const SYNCED_TABLES: readonly SyncedTable[] = [
@@ -242,4 +437,15 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
   'custom_fields',
   'activities',
   'saved_views',
+  'picklist_items',
+  'leads',
+  'pipelines',
+  'pipeline_stages',
+  'opportunities',
+  'opportunity_stage_history',
+  'products',
+  'quotes',
+  'orders',
+  'line_items',
+  'tasks',
 ];

@@ -2,7 +2,23 @@
 // (Ctrl+K) and the language switch.
 import type { ReactNode } from 'react';
 import { Button, Layout, Menu, Tooltip, Typography } from 'antd';
-import { BankOutlined, DeleteOutlined, ImportOutlined, SearchOutlined, SettingOutlined, SyncOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  BankOutlined,
+  CalendarOutlined,
+  CheckSquareOutlined,
+  DeleteOutlined,
+  FileTextOutlined,
+  FundOutlined,
+  HomeOutlined,
+  ImportOutlined,
+  LineChartOutlined,
+  SearchOutlined,
+  SettingOutlined,
+  ShoppingOutlined,
+  SyncOutlined,
+  TeamOutlined,
+  UserAddOutlined,
+} from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../features/app/LanguageSwitch';
 import { useApp } from '../features/app/store';
@@ -11,9 +27,32 @@ import { useSearchUi } from '../features/search/store';
 import { navigate, type Route } from './router';
 import { useHotkeys } from './useHotkeys';
 
-const SECTIONS = ['companies', 'contacts', 'import', 'trash', 'sync', 'settings'] as const;
+const SECTIONS = [
+  'home',
+  'leads',
+  'deals',
+  'companies',
+  'contacts',
+  'tasks',
+  'calendar',
+  'products',
+  'orders',
+  'forecast',
+  'import',
+  'trash',
+  'sync',
+  'settings',
+] as const;
 type Section = (typeof SECTIONS)[number];
 const ICONS: Record<Section, ReactNode> = {
+  home: <HomeOutlined />,
+  leads: <UserAddOutlined />,
+  deals: <FundOutlined />,
+  tasks: <CheckSquareOutlined />,
+  calendar: <CalendarOutlined />,
+  products: <ShoppingOutlined />,
+  orders: <FileTextOutlined />,
+  forecast: <LineChartOutlined />,
   companies: <BankOutlined />,
   contacts: <TeamOutlined />,
   import: <ImportOutlined />,
@@ -25,6 +64,9 @@ const ICONS: Record<Section, ReactNode> = {
 function sectionOf(route: Route): Section {
   if (route.page === 'company' || route.page === 'merge' && route.entity === 'company') return 'companies';
   if (route.page === 'contact' || route.page === 'merge') return 'contacts';
+  if (route.page === 'lead') return 'leads';
+  if (route.page === 'deal') return 'deals';
+  if (route.page === 'quote' || route.page === 'order') return 'orders';
   return route.page;
 }
 

@@ -3,6 +3,18 @@
 import { useSyncExternalStore } from 'react';
 
 export type Route =
+  | { page: 'home' }
+  | { page: 'leads' }
+  | { page: 'lead'; id: string }
+  | { page: 'deals' }
+  | { page: 'deal'; id: string }
+  | { page: 'tasks' }
+  | { page: 'calendar' }
+  | { page: 'products' }
+  | { page: 'orders' }
+  | { page: 'quote'; id: string }
+  | { page: 'order'; id: string }
+  | { page: 'forecast' }
   | { page: 'companies' }
   | { page: 'company'; id: string }
   | { page: 'contacts' }
@@ -15,6 +27,13 @@ export type Route =
 
 export function parseRoute(hash: string): Route {
   const [section, a, b, c] = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
+  if (section === 'leads') return a ? { page: 'lead', id: a } : { page: 'leads' };
+  if (section === 'deals') return a ? { page: 'deal', id: a } : { page: 'deals' };
+  if (section === 'quotes' && a) return { page: 'quote', id: a };
+  if (section === 'orders') return a ? { page: 'order', id: a } : { page: 'orders' };
+  const plain = ['tasks', 'calendar', 'products', 'forecast', 'companies'] as const;
+  const page = plain.find((p) => p === section);
+  if (page && !a) return { page };
   if (section === 'companies' && a) return { page: 'company', id: a };
   if (section === 'contacts' && a) return { page: 'contact', id: a };
   if (section === 'contacts') return { page: 'contacts' };
@@ -23,7 +42,7 @@ export function parseRoute(hash: string): Route {
   if (section === 'import') return a === 'contact' || a === 'company' ? { page: 'import', entity: a } : { page: 'import' };
   if (section === 'sync') return { page: 'sync' };
   if (section === 'settings') return { page: 'settings' };
-  return { page: 'companies' };
+  return { page: 'home' };
 }
 
 export function routeHash(route: Route): string {
@@ -36,6 +55,14 @@ export function routeHash(route: Route): string {
       return `#/merge/${route.entity}/${encodeURIComponent(route.a)}/${encodeURIComponent(route.b)}`;
     case 'import':
       return route.entity ? `#/import/${route.entity}` : '#/import';
+    case 'lead':
+      return `#/leads/${encodeURIComponent(route.id)}`;
+    case 'deal':
+      return `#/deals/${encodeURIComponent(route.id)}`;
+    case 'quote':
+      return `#/quotes/${encodeURIComponent(route.id)}`;
+    case 'order':
+      return `#/orders/${encodeURIComponent(route.id)}`;
     default:
       return `#/${route.page}`;
   }

@@ -1,9 +1,35 @@
 // English. Same keys as zh-CN.ts (the type makes a missing one a compile error).
 import type { Messages } from './zh-CN';
+import { dealsEn } from './deals';
+import { forecastEn } from './forecast';
+import { leadsEn } from './leads';
+import { ordersEn } from './orders';
+import { tasksEn } from './tasks';
 
 export const en: Messages = {
+  leads: leadsEn,
+  deals: dealsEn,
+  orders: ordersEn,
+  tasks: tasksEn,
+  forecast: forecastEn,
   app: { name: 'Kehu CRM' },
-  nav: { label: 'Main navigation', companies: 'Companies', contacts: 'Contacts', import: 'Import', trash: 'Trash', sync: 'Sync', settings: 'Settings' },
+  nav: {
+    label: 'Main navigation',
+    home: 'Home',
+    leads: 'Leads',
+    deals: 'Opportunities',
+    companies: 'Companies',
+    contacts: 'Contacts',
+    tasks: 'Tasks',
+    calendar: 'Calendar',
+    products: 'Products',
+    orders: 'Quotes & orders',
+    forecast: 'Forecast',
+    import: 'Import',
+    trash: 'Trash',
+    sync: 'Sync',
+    settings: 'Settings',
+  },
   header: { language: 'Interface language' },
   common: {
     new: 'New',
@@ -239,7 +265,7 @@ export const en: Messages = {
       notDeleted: 'Not deleted',
       unnamed: '(no name)',
     },
-    tables: { contacts: 'Contact', companies: 'Company', tags: 'Tag', taggings: 'Tag', activities: 'Activity', custom_fields: 'Custom field', saved_views: 'View', users: 'User' },
+    tables: { contacts: 'Contact', companies: 'Company', tags: 'Tag', taggings: 'Tag', activities: 'Activity', custom_fields: 'Custom field', saved_views: 'View', users: 'User', picklist_items: 'Option', leads: 'Lead', pipelines: 'Pipeline', pipeline_stages: 'Stage', opportunities: 'Opportunity', opportunity_stage_history: 'Stage history', products: 'Product', quotes: 'Quote', orders: 'Order', line_items: 'Line item', tasks: 'Task' },
     fields: { deleted_at: 'Deleted', company_id: 'Company', owner_id: 'Owner', last_contacted_at: 'Last contacted', content: 'Content', kind: 'Type', color: 'Colour', label: 'Name', tag_id: 'Tag', $purged: 'Purged' },
   },
   jobs: { rate: '{{rate}} rows/s', done: '{{count}} done' },

@@ -1,7 +1,34 @@
+import { dealsZh } from './deals';
+import { forecastZh } from './forecast';
+import { leadsZh } from './leads';
+import { ordersZh } from './orders';
+import type { Shape } from './shape';
+import { tasksZh } from './tasks';
 // 简体中文 (default). Every visible string of the renderer lives here and in en.ts.
 export const zhCN = {
+  leads: leadsZh,
+  deals: dealsZh,
+  orders: ordersZh,
+  tasks: tasksZh,
+  forecast: forecastZh,
   app: { name: '客户管理' },
-  nav: { label: '主导航', companies: '客户/公司', contacts: '联系人', import: '导入', trash: '回收站', sync: '同步', settings: '设置' },
+  nav: {
+    label: '主导航',
+    home: '工作台',
+    leads: '线索',
+    deals: '商机',
+    companies: '客户/公司',
+    contacts: '联系人',
+    tasks: '任务',
+    calendar: '日历',
+    products: '产品',
+    orders: '报价与订单',
+    forecast: '销售预测',
+    import: '导入',
+    trash: '回收站',
+    sync: '同步',
+    settings: '设置',
+  },
   header: { language: '界面语言' },
   common: {
     new: '新建',
@@ -237,7 +264,7 @@ export const zhCN = {
       notDeleted: '未删除',
       unnamed: '（无名称）',
     },
-    tables: { contacts: '联系人', companies: '公司', tags: '标签', taggings: '标签', activities: '跟进记录', custom_fields: '自定义字段', saved_views: '视图', users: '用户' },
+    tables: { contacts: '联系人', companies: '公司', tags: '标签', taggings: '标签', activities: '跟进记录', custom_fields: '自定义字段', saved_views: '视图', users: '用户', picklist_items: '选项', leads: '线索', pipelines: '销售流程', pipeline_stages: '阶段', opportunities: '商机', opportunity_stage_history: '阶段记录', products: '产品', quotes: '报价单', orders: '订单', line_items: '明细', tasks: '任务' },
     fields: { deleted_at: '删除状态', company_id: '所属公司', owner_id: '负责人', last_contacted_at: '最近联系', content: '内容', kind: '类型', color: '颜色', label: '名称', tag_id: '标签', $purged: '彻底删除' },
   },
   jobs: { rate: '{{rate}} 行/秒', done: '已处理 {{count}}' },
@@ -412,6 +439,5 @@ export const zhCN = {
   },
 };
 
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 /** Every other language has exactly these keys. */
 export type Messages = Shape<typeof zhCN>;

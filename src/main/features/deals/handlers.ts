@@ -1,0 +1,4 @@
+import type { dealsContract } from '../../../shared/deals';
+import type { HandlersOf } from '../../core/context';
+
+export const dealsHandlers: HandlersOf<typeof dealsContract> = {};

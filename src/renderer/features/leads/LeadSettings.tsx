@@ -1,0 +1,4 @@
+// Placeholder (issue #4): replaced by the real screen.
+export function LeadSettings() {
+  return null;
+}

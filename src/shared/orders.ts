@@ -1,0 +1,3 @@
+// Products, quotes and orders: catalogue, stock, quote → order, order status.
+// Placeholder until its channels are written (issue #4).
+export const ordersContract = {};
