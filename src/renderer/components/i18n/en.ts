@@ -398,6 +398,10 @@ export const en: Messages = {
   },
   validation: {
     required: 'Required',
+    number: 'Enter a number',
+    integer: 'Enter a whole number',
+    min: 'Too small',
+    too_large: 'Too large',
     mobile: 'Enter a valid mobile number (e.g. 138 1234 5678 or +49…)',
     phone: 'Enter a valid phone number with area code (e.g. 0755-12345678)',
     email: 'Enter a valid email address',

@@ -397,6 +397,10 @@ export const zhCN = {
   },
   validation: {
     required: '必填',
+    number: '请输入数字',
+    integer: '请输入整数',
+    min: '数值太小',
+    too_large: '数值太大',
     mobile: '请输入正确的手机号（如 138 1234 5678 或 +49…）',
     phone: '请输入正确的电话号码（含区号，如 0755-12345678）',
     email: '请输入正确的邮箱地址',
