@@ -17,6 +17,9 @@ export interface NewOpportunity {
   expectedClose?: string | null;
   ownerId?: string;
   notes?: string | null;
+  /** Overrides the stage's default win probability. */
+  probability?: number | null;
+  competitors?: string[];
 }
 
 /** The pipeline to use: the one given (live), else the default, else the first. */
@@ -51,9 +54,9 @@ export async function createOpportunity(ctx: Ctx, input: NewOpportunity): Promis
     stage_entered_at: ctx.now,
     amount: input.amount ?? 0,
     currency: input.currency ?? 'CNY',
-    probability: stage.probability,
+    probability: input.probability ?? stage.probability,
     expected_close: input.expectedClose ?? null,
-    competitors: '[]',
+    competitors: JSON.stringify(input.competitors ?? []),
     status: closed ? stage.kind : 'open',
     closed_at: closed ? ctx.now : null,
     lost_reason: null,
