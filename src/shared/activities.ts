@@ -1,4 +1,4 @@
-// The interaction timeline on every company and contact.
+// The interaction timeline on every company and contact, and a lead's follow-ups (subject 'lead').
 import { z } from 'zod';
 import { channel } from './contract-kit';
 import { pageInput, type Page } from './paging';
@@ -7,11 +7,11 @@ import { idField, isoTimeField } from './validation';
 export const ACTIVITY_KINDS = ['call', 'visit', 'meeting', 'email', 'wechat', 'note'] as const;
 export const ActivityKind = z.enum(ACTIVITY_KINDS);
 export type ActivityKind = z.infer<typeof ActivityKind>;
-export const SubjectType = z.enum(['contact', 'company']);
+export const SubjectType = z.enum(['contact', 'company', 'lead']);
 
 export interface Activity {
   id: string;
-  subjectType: 'contact' | 'company';
+  subjectType: z.infer<typeof SubjectType>;
   subjectId: string;
   kind: ActivityKind;
   occurredAt: string;

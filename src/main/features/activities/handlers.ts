@@ -3,12 +3,17 @@ import type { ActivityCreate, activitiesContract } from '../../../shared/activit
 import type { Ctx, HandlersOf } from '../../core/context';
 import { newId } from '../../core/ids';
 import { invalidField, refreshLastContacted, TABLE_OF } from '../customers';
+import { checkLiveLead, touchLead } from '../leads/follow-ups';
 import { listActivities, loadActivity } from './queries';
 
 type Subject = Pick<z.output<typeof ActivityCreate>, 'subjectType' | 'subjectId'>;
 
-/** The live subject's company: the company itself, or the contact's company. */
+/** The live subject's company: the company itself, or the contact's company (a lead has none). */
 async function companyOfSubject(ctx: Ctx, { subjectType, subjectId }: Subject): Promise<string | null> {
+  if (subjectType === 'lead') {
+    await checkLiveLead(ctx, subjectId);
+    return null;
+  }
   const row = await ctx.db
     .selectFrom(TABLE_OF[subjectType])
     .select(subjectType === 'contact' ? 'company_id as companyId' : 'id as companyId')
@@ -19,8 +24,9 @@ async function companyOfSubject(ctx: Ctx, { subjectType, subjectId }: Subject): 
   return row.companyId;
 }
 
-/** The subject's (and its company's) last-contacted time follows its timeline. */
+/** The subject's (and its company's) last-contacted time, or a lead's last follow-up, follows its timeline. */
 async function touchSubject(ctx: Ctx, subject: Subject, companyId: string | null): Promise<void> {
+  if (subject.subjectType === 'lead') return touchLead(ctx, subject.subjectId);
   await refreshLastContacted(ctx, subject.subjectType, subject.subjectId);
   if (companyId && companyId !== subject.subjectId) await refreshLastContacted(ctx, 'company', companyId);
 }
