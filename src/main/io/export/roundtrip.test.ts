@@ -136,11 +136,10 @@ describe('export → import into an empty database', () => {
     expect(stable(after.map(companyView))).toEqual(stable(before.map(companyView)));
   });
 
-  // Skipped until the import strips the neutralising apostrophe (one leading ' before = + - @ tab
-  // CR: unneutralise in io/export/cells.ts, applied to each cell in io/import/mapping.ts mapRow).
-  // Today such a row comes back as "'=SUM(1)", and a contact whose only mobile is international
-  // ("'+447911123456" in CSV) is rejected. Enable it with that change.
-  it.skip('formula-like values come back unchanged (CSV and XLSX)', async () => {
+  // The export neutralises formula-like text with a leading apostrophe (io/export/cells.ts); the
+  // import strips it again (io/import/mapping.ts mapRow), so these values, and an international
+  // mobile ("'+447911123456" in CSV), come back unchanged.
+  it('formula-like values come back unchanged (CSV and XLSX)', async () => {
     for (const format of ['csv', 'xlsx'] as const) {
       const source = await runtime();
       await source.call('contacts.create', { name: '=SUM(1)', title: '+1', notes: '-1', wechat: '@x', mobiles: ['+447911123456'], allowDuplicate: true });

@@ -2,6 +2,7 @@
 // built-in presets, and a raw row → the input of ContactFields / CompanyFields (the form's schema).
 import { COMPANY_TARGETS, CONTACT_TARGETS, type ColumnMapping, type IoEntity, type SavedMapping } from '../../../shared/io';
 import { normalizeCnLandline, normalizeMobile } from '../../../shared/validation';
+import { unneutralise } from '../export/cells';
 
 /** Header as compared: lower case, without spaces, dashes, underscores, colons, dots, brackets. */
 export const headerKey = (h: string) => h.toLowerCase().replace(/[\s\-_:：.()（）/*]+/g, '');
@@ -194,7 +195,8 @@ export function mapRow(entity: IoEntity, mapping: ColumnMapping, values: string[
   let last = '';
   let companyName: string | null = null;
   for (const [col, target] of Object.entries(mapping)) {
-    const raw = (values[Number(col)] ?? '').trim();
+    // Our export writes '=x for =x (formula neutralising): take such a cell back as it was stored.
+    const raw = unneutralise(values[Number(col)] ?? '').trim();
     if (!raw || target === 'ignore') continue;
     if (target.startsWith('custom:')) custom[target.slice(7)] = raw;
     else if (target === 'mobiles' || target === 'emails' || target === 'tags') lists[target]!.push(...splitList(raw));
