@@ -1,4 +1,59 @@
-import type { tasksContract } from '../../../shared/tasks';
-import type { HandlersOf } from '../../core/context';
+import { sql } from 'kysely';
+import type { SubjectHit, tasksContract } from '../../../shared/tasks';
+import type { Ctx, HandlersOf } from '../../core/context';
+import { agenda } from './agenda';
+import { calendarRange } from './calendar';
+import { listTasks, loadTask } from './queries';
+import { dismiss, dueReminders, snooze } from './reminders';
+import { loadSettings, saveSettings } from './settings';
+import { completeTask, createTask, reopenTask, updateTask } from './write';
 
-export const tasksHandlers: HandlersOf<typeof tasksContract> = {};
+/** Leads and opportunities whose name contains q: small tables, read only when allowed. */
+async function subjectHits(ctx: Ctx, q: string): Promise<SubjectHit[]> {
+  const text = q.trim();
+  if (!text) return [];
+  const like = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const can = (p: 'leads.read' | 'deals.read') => ctx.session.permissions.includes(p);
+  const leads = can('leads.read')
+    ? (await sql<SubjectHit>`SELECT 'lead' AS type, id, name FROM leads
+        WHERE deleted_at IS NULL AND (name LIKE ${like} ESCAPE '\\' OR name_py LIKE ${like} ESCAPE '\\') ORDER BY name LIMIT 10`.execute(ctx.db)).rows
+    : [];
+  const deals = can('deals.read')
+    ? (await sql<SubjectHit>`SELECT 'opportunity' AS type, id, name FROM opportunities
+        WHERE deleted_at IS NULL AND name LIKE ${like} ESCAPE '\\' ORDER BY name LIMIT 10`.execute(ctx.db)).rows
+    : [];
+  return [...leads, ...deals];
+}
+
+export const tasksHandlers: HandlersOf<typeof tasksContract> = {
+  'tasks.list': (input, ctx) => listTasks(ctx.db, input),
+  'tasks.get': ({ id }, ctx) => loadTask(ctx.db, id),
+  'tasks.create': async (input, ctx) => loadTask(ctx.db, await createTask(ctx, input)),
+  'tasks.update': async ({ id, patch }, ctx) => {
+    await updateTask(ctx, id, patch);
+    return loadTask(ctx.db, id);
+  },
+  'tasks.complete': async ({ id }, ctx) => {
+    await completeTask(ctx, id);
+    return loadTask(ctx.db, id);
+  },
+  'tasks.reopen': async ({ id }, ctx) => {
+    await reopenTask(ctx, id);
+    return loadTask(ctx.db, id);
+  },
+  'tasks.delete': async ({ id }, ctx) => {
+    await loadTask(ctx.db, id);
+    await ctx.changes.softDelete('tasks', id);
+  },
+  'tasks.subjects': ({ q }, ctx) => subjectHits(ctx, q),
+  'tasks.agenda': ({ now }, ctx) => agenda(ctx, now ?? ctx.now),
+  'calendar.range': ({ from, to }, ctx) => calendarRange(ctx, from, to),
+  'reminders.settings': (_input, ctx) => loadSettings(ctx.db),
+  'reminders.saveSettings': async (input, ctx) => {
+    await saveSettings(ctx.db, input);
+    return loadSettings(ctx.db);
+  },
+  'reminders.due': ({ now }, ctx) => dueReminders(ctx, now ?? ctx.now),
+  'reminders.dismiss': ({ keys }, ctx) => dismiss(ctx, keys),
+  'reminders.snooze': ({ key, minutes }, ctx) => snooze(ctx, key, minutes),
+};
