@@ -1,4 +1,4 @@
-// The interaction timeline of a company or contact: add, edit and delete calls, visits,
+// The interaction timeline of a company or contact (and a lead's follow-ups): add, edit and delete calls, visits,
 // meetings, emails, WeChat messages and notes. Newest first, paged.
 import { useState } from 'react';
 import { App, Button, Card, Empty, Popconfirm, Space, Timeline as AntTimeline, Typography } from 'antd';
@@ -12,7 +12,7 @@ import { ActivityForm, type ActivityValues } from './ActivityForm';
 import { KIND_COLORS, KIND_ICONS } from './kinds';
 
 interface Props {
-  subjectType: 'contact' | 'company';
+  subjectType: Activity['subjectType'];
   subjectId: string;
   /** After any change (the record's last-contacted time may move). */
   onChange(): void;
