@@ -167,3 +167,30 @@ describe('forecast.summary without data', () => {
     await expect(runtime().call('forecast.summary', {}, sales)).rejects.toMatchObject({ code: 'forbidden' });
   });
 });
+
+describe('forecast.summary over opportunities made through the deals channels', () => {
+  it('follows creates, moves (skipping a stage), won, lost and deletes', async () => {
+    const call = runtime().call;
+    const close = new Date().toISOString().slice(0, 10);
+    const create = (name: string, amount: number) => call('deals.create', { name, amount, expectedClose: close });
+    const open = await create('跳过需求确认', 100_000);
+    const moved = await call('deals.move', { id: open.id, stageId: S(3) });
+    const won = await create('赢单', 200_000);
+    await call('deals.move', { id: won.id, stageId: S(5) });
+    const lost = await create('输单', 50_000);
+    await call('deals.move', { id: lost.id, stageId: S(2) });
+    await call('deals.move', { id: lost.id, stageId: S(6), lostReason: '价格太高' });
+    const gone = await create('已删除', 999_900);
+    await call('deals.delete', { ids: [gone.id] });
+
+    const data = await call('forecast.summary', { utcOffset: 0 });
+    const weighted = (100_000 * moved.probability) / 100;
+    expect(data.open.byMonth[0]).toEqual({ month: close.slice(0, 7), count: 1, amount: 100_000, weighted });
+    expect(data.open.total).toEqual({ count: 1, amount: 100_000, weighted });
+    expect(data.results).toMatchObject({ won: 1, lost: 1, winRate: 0.5, wonAmount: 200_000, avgWonAmount: 200_000, avgCycleDays: 0 });
+    expect(data.wonByMonth.at(-1)).toEqual({ month: close.slice(0, 7), count: 1, amount: 200_000 });
+    expect(data.funnel).toMatchObject({ entered: 3, won: 1 });
+    expect(data.funnel.stages.map((s) => s.reached)).toEqual([3, 3, 2, 1]);
+    expect(data.byOwner).toEqual([{ ownerId: 'owner', ownerName: '店主', count: 1, amount: 100_000, weighted, wonCount: 1, wonAmount: 200_000 }]);
+  });
+});
