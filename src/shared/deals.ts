@@ -184,7 +184,7 @@ export const DealFilter = z
     deleted: z.boolean().default(false),
   })
   .default({ deleted: false });
-export type DealFilter = z.input<typeof DealFilter>;
+export type DealFilter = NonNullable<z.input<typeof DealFilter>>;
 
 export const DealList = z.object({
   ...pageInput,

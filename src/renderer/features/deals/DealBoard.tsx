@@ -1,0 +1,88 @@
+// 看板: a column per stage of the pipeline with its count and sum; cards are dragged between
+// columns (dnd-kit). Won and lost columns show what closed in the last 30 days.
+import { useState } from 'react';
+import { DndContext, DragOverlay, PointerSensor, KeyboardSensor, useDroppable, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
+import { Alert, Skeleton, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { BoardColumn, Opportunity } from '../../../shared/deals';
+import { formatMoney } from '../../../shared/money';
+import { call } from '../../api';
+import { errorText } from '../../components/errors';
+import { useQuery } from '../../components/useQuery';
+import { DealCard } from './DealCard';
+import { useMoveDeal } from './useMoveDeal';
+
+const KIND_COLOR = { open: undefined, won: 'success', lost: 'error' } as const;
+
+export function DealBoard({ pipelineId, ownerId, generation, onChange }: { pipelineId: string; ownerId: string | null; generation: number; onChange(): void }) {
+  const { t } = useTranslation();
+  const { data: board, error, reload } = useQuery(`${pipelineId}|${ownerId}|${generation}`, () => call('deals.board', { pipelineId, ownerId }));
+  const [dragging, setDragging] = useState<Opportunity | null>(null);
+  const { move, modal } = useMoveDeal(() => {
+    reload();
+    onChange();
+  });
+  // A few pixels of travel before a drag starts, so that a click still opens the card.
+  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }), useSensor(KeyboardSensor));
+
+  if (error) return <Alert type="error" showIcon title={errorText(t, error)} />;
+  if (!board) return <Skeleton active />;
+
+  const onDragEnd = ({ active, over }: DragEndEvent) => {
+    setDragging(null);
+    const stage = board.columns.find((c) => c.stage.id === over?.id)?.stage;
+    if (!stage || stage.id === active.data.current?.stageId) return;
+    move(String(active.id), stage);
+  };
+  const cardOf = (id: string) => board.columns.flatMap((c) => c.cards).find((d) => d.id === id) ?? null;
+
+  return (
+    <DndContext sensors={sensors} onDragStart={({ active }) => setDragging(cardOf(String(active.id)))} onDragEnd={onDragEnd} onDragCancel={() => setDragging(null)}>
+      <div className="deal-board" data-testid="deal-board">
+        {board.columns.map((column) => (
+          <Column key={column.stage.id} column={column} />
+        ))}
+      </div>
+      <DragOverlay>{dragging ? <DealCard deal={dragging} overlay /> : null}</DragOverlay>
+      {modal}
+    </DndContext>
+  );
+}
+
+function Column({ column }: { column: BoardColumn }) {
+  const { t } = useTranslation();
+  const { stage } = column;
+  const { setNodeRef, isOver } = useDroppable({ id: stage.id });
+  return (
+    <section
+      ref={setNodeRef}
+      className={`board-column board-column-${stage.kind}${isOver ? ' board-column-over' : ''}`}
+      data-testid="board-column"
+      data-stage-id={stage.id}
+      data-stage-kind={stage.kind}
+      aria-label={stage.name}
+    >
+      <header className="board-column-head">
+        <div className="board-column-title">
+          <Typography.Text strong>{stage.name}</Typography.Text>
+          <Tag color={KIND_COLOR[stage.kind]} bordered={false}>
+            {stage.kind === 'open' ? `${stage.probability}%` : t(`deals.status.${stage.kind}`)}
+          </Tag>
+        </div>
+        <div className="board-column-sum">
+          <span data-testid="column-count">{t('deals.board.count', { count: column.count })}</span>
+          <span data-testid="column-amount">{formatMoney(column.amount)}</span>
+        </div>
+        {stage.kind !== 'open' && <Typography.Text type="secondary" className="board-column-note">{t('deals.board.recent')}</Typography.Text>}
+      </header>
+      <div className="board-column-cards">
+        {column.cards.map((deal) => (
+          <DealCard key={deal.id} deal={deal} />
+        ))}
+        {column.count > column.cards.length && (
+          <Typography.Text type="secondary">{t('deals.board.more', { count: column.count - column.cards.length })}</Typography.Text>
+        )}
+      </div>
+    </section>
+  );
+}
