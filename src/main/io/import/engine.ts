@@ -2,7 +2,6 @@
 // CompanyFields) → duplicates (existing records and earlier rows) → writes through the ChangeSet
 // (change_log, field clocks and audit exactly as the dispatcher), search index per chunk. Runs in
 // the job's one transaction (inJobMutation): cancel, an error or a killed process leave nothing.
-import { writeFileSync } from 'node:fs';
 import type { Kysely } from 'kysely';
 import type { Database as Sqlite } from 'better-sqlite3';
 import { ContactFields } from '../../../shared/contacts';
@@ -17,11 +16,14 @@ import { toColumns } from '../../features/customers/columns';
 import { BulkRowWriter } from '../../db/bulk-writer';
 import type { HybridClock } from '../../core/hlc';
 import { nameKey, refreshCustomerIndex } from '../../features/search';
-import { createDownload } from '../export/downloads';
 import { mapRow, normalizeDate, splitList, type MappedRow } from './mapping';
+import { createdMarks, type CreatedMarks } from './created';
+import { RejectedRows } from './rejected';
 
 type Row = Record<string, unknown>;
 export const CHUNK_ROWS = 1000;
+/** New rows whose search rows are written together (fewer, larger FTS5 segments to merge). */
+const FTS_CHUNK_ROWS = 20_000;
 
 /** Chinese text of the row errors, for the rejected-rows file (the i18n key follows in brackets). */
 const ZH: Record<string, string> = {
@@ -75,12 +77,18 @@ export interface Checked {
  */
 export class RowChecker {
   private readonly defs: Map<string, CustomDef>;
-  /** Duplicate key → record id (records written by this import, and earlier rows in a preview). */
+  /**
+   * Duplicate key → record id, for keys the database does not hold yet: existing records updated
+   * by this import, earlier rows in a preview. Records the import creates are found through
+   * customer_keys (written with each row), so this map does not grow with the file.
+   */
   readonly seen = new Map<string, { id: string; line: number; name: string }>();
-  private readonly companyByKey = new Map<string, string>();
+  /** Records above this rid were created by this import. */
+  private readonly lastRid: number;
+  /** Live companies by name key (the earliest one per key), loaded on first use, plus those created. */
+  private companyByKey: Map<string, string> | null = null;
   private readonly tagByName = new Map<string, string>();
   private readonly keyStmt;
-  private readonly companyStmt;
 
   constructor(
     private readonly sqlite: Sqlite,
@@ -89,10 +97,12 @@ export class RowChecker {
     const defs = sqlite.prepare(`SELECT id, type, options FROM custom_fields WHERE entity = ? AND deleted_at IS NULL`).all(entity) as { id: string; type: string; options: string }[];
     this.defs = new Map(defs.map((d) => [d.id, { id: d.id, type: d.type, options: JSON.parse(d.options) as string[] }]));
     const table = entity === 'contact' ? 'contacts' : 'companies';
-    this.keyStmt = sqlite.prepare<[string, string], { id: string; name: string }>(
-      `SELECT r.id, r.name FROM customer_keys k JOIN ${table} r ON r.id = k.record_id WHERE k.kind = ? AND k.value = ? AND r.deleted_at IS NULL LIMIT 1`,
+    this.lastRid = sqlite.prepare(`SELECT coalesce(max(rid), 0) FROM ${table}`).pluck().get() as number;
+    // A record this import created comes first (the earliest), else any existing one.
+    this.keyStmt = sqlite.prepare<[number, string, string], { id: string; name: string; created: number }>(
+      `SELECT r.id, r.name, r.rid > ? AS created FROM customer_keys k JOIN ${table} r ON r.id = k.record_id
+       WHERE k.kind = ? AND k.value = ? AND r.deleted_at IS NULL ORDER BY created DESC, k.rowid LIMIT 1`,
     );
-    this.companyStmt = sqlite.prepare<[string], { id: string }>(`SELECT id FROM companies WHERE name_key = ? AND deleted_at IS NULL ORDER BY created_at LIMIT 1`);
   }
 
   check(mapping: ColumnMapping, values: string[]): Checked {
@@ -140,24 +150,28 @@ export class RowChecker {
     return keys;
   }
 
-  /** The first duplicate: a record this import wrote / an earlier row, else an existing record. */
+  /**
+   * The first duplicate, key by key: a record this import wrote or an earlier row (the first to
+   * have the key), else an existing record.
+   */
   duplicate(fields: Row, companyName: string | null): DuplicateHit | null {
-    const keys = this.keysOf(fields, companyName);
-    for (const key of keys) {
+    let existing: DuplicateHit | null = null;
+    for (const key of this.keysOf(fields, companyName)) {
       const hit = this.seen.get(`${key.kind}:${key.value}`);
       if (hit) return { source: 'file', by: key.by, id: hit.id, name: hit.name, line: hit.line };
+      const probe = this.storedKey(key, companyName);
+      const row = probe === null ? undefined : this.keyStmt.get(this.lastRid, key.kind, probe);
+      if (row?.created) return { source: 'file', by: key.by, id: row.id, name: row.name };
+      if (row) existing ??= { source: 'existing', by: key.by, id: row.id, name: row.name };
     }
-    for (const key of keys) {
-      let probe = key.value;
-      if (key.kind === 'name_company') {
-        const companyId = this.existingCompany(companyName!);
-        if (!companyId) continue;
-        probe = `${probe.split('|')[0]}|${companyId}`;
-      }
-      const row = this.keyStmt.get(key.kind, probe);
-      if (row) return { source: 'existing', by: key.by, id: row.id, name: row.name };
-    }
-    return null;
+    return existing;
+  }
+
+  /** The key's value as customer_keys holds it (name_company by company id), or null: no such company. */
+  private storedKey(key: { kind: string; value: string }, companyName: string | null): string | null {
+    if (key.kind !== 'name_company') return key.value;
+    const companyId = this.existingCompany(companyName!);
+    return companyId && `${key.value.split('|')[0]}|${companyId}`;
   }
 
   remember(fields: Row, companyName: string | null, id: string, line: number): void {
@@ -170,15 +184,24 @@ export class RowChecker {
   existingCompany(name: string): string | null {
     const key = nameKey(name);
     if (!key) return null;
-    const known = this.companyByKey.get(key);
-    if (known) return known;
-    const row = this.companyStmt.get(key);
-    if (row) this.companyByKey.set(key, row.id);
-    return row?.id ?? null;
+    return this.companies().get(key) ?? null;
   }
 
   noteCompany(name: string, id: string): void {
-    this.companyByKey.set(nameKey(name), id);
+    this.companies().set(nameKey(name), id);
+  }
+
+  /**
+   * companies.name_key has no index: one SELECT per new company name scanned the table, which
+   * grew quadratic with the file (50k names at 1M rows). One pass keeps the earliest per key.
+   */
+  private companies(): Map<string, string> {
+    if (this.companyByKey) return this.companyByKey;
+    const byKey = new Map<string, string>();
+    const rows = this.sqlite.prepare(`SELECT name_key, id FROM companies WHERE deleted_at IS NULL ORDER BY created_at, rid`).iterate() as Iterable<{ name_key: string; id: string }>;
+    for (const r of rows) if (!byKey.has(r.name_key)) byKey.set(r.name_key, r.id);
+    this.companyByKey = byKey;
+    return byKey;
   }
 
   existingTag(name: string): string | null {
@@ -244,12 +267,6 @@ const isEmpty = (v: unknown) => v === null || v === undefined || v === '' || v =
 const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 const TAG_COLOR = '#8c8c8c';
 
-export interface CreatedIds {
-  contacts: string[];
-  companies: string[];
-  taggings: string[];
-}
-
 export interface ImportWrite {
   sqlite: Sqlite;
   db: Kysely<Database>;
@@ -265,23 +282,34 @@ export interface ImportWrite {
 export async function runImport(
   w: ImportWrite,
   run: ImportRun,
-): Promise<{ counts: Omit<ImportResult, 'importId' | 'dryRun'>; created: CreatedIds }> {
-  const { sqlite, db, changes, dataDir, now } = w;
+): Promise<{ counts: Omit<ImportResult, 'importId' | 'dryRun'>; created: CreatedMarks }> {
+  const rejected = new RejectedRows(w.dataDir, run.headers, run.fileName);
+  try {
+    const created = createdMarks(w.sqlite);
+    const counts = await importRows(w, run, rejected);
+    const rejectedFile = await rejected.finish();
+    return { counts: { ...counts, ...(rejectedFile ? { rejectedFile } : {}) }, created };
+  } catch (e) {
+    rejected.discard();
+    throw e;
+  }
+}
+
+async function importRows(w: ImportWrite, run: ImportRun, rejected: RejectedRows): Promise<Omit<ImportResult, 'importId' | 'dryRun' | 'rejectedFile'>> {
+  const { sqlite, db, changes, now } = w;
   const bulk = new BulkRowWriter(sqlite, w.clock, w.userId);
-  const created: CreatedIds = { contacts: [], companies: [], taggings: [] };
   const { entity } = run;
   const table = entity === 'contact' ? 'contacts' : 'companies';
   const checker = new RowChecker(sqlite, entity);
   const result = { rows: 0, created: 0, updated: 0, skipped: 0, rejected: 0, companiesCreated: 0, tagsCreated: 0 };
-  const rejected: { values: string[]; reason: string }[] = [];
   const touched: string[] = [];
   const loadRow = sqlite.prepare<[string], Row>(`SELECT * FROM ${table} WHERE id = ?`);
   const hasTagging = sqlite.prepare<[string, string], { one: number }>(`SELECT 1 AS one FROM taggings WHERE tag_id = ? AND record_id = ? AND deleted_at IS NULL`);
 
   // New rows' search rows are buffered by the bulk writer; records updated go through the
-  // indexer afterwards (it replaces their rows).
-  const flushIndex = async () => {
-    bulk.flushSearchRows();
+  // indexer afterwards (it replaces their rows, so a buffered row of theirs is written first).
+  const flushIndex = async (force: boolean) => {
+    if (force || touched.length || bulk.pendingSearchRows >= FTS_CHUNK_ROWS) bulk.flushSearchRows();
     if (touched.length) await refreshCustomerIndex(db, entity, touched);
     touched.length = 0;
   };
@@ -297,7 +325,6 @@ export async function runImport(
     bulk.indexCompany(rid, id, { name: fields.name, phone: null, website: null });
     checker.noteCompany(name, id);
     companyNames.set(id, fields.name);
-    created.companies.push(id);
     result.companiesCreated += 1;
     return id;
   };
@@ -322,7 +349,6 @@ export async function runImport(
       if (known && hasTagging.get(tagId, recordId)) continue;
       const id = newId();
       bulk.insert('taggings', id, { tag_id: tagId, record_id: recordId }, now);
-      created.taggings.push(id);
     }
   };
 
@@ -332,7 +358,7 @@ export async function runImport(
     const checked = checker.check(run.mapping, values);
     if (!checked.fields) {
       result.rejected += 1;
-      rejected.push({ values, reason: reasonText(checked.errors) });
+      rejected.add(values, reasonText(checked.errors));
     } else {
       const fields = checked.fields;
       const companyName = checked.mapped.companyName;
@@ -388,41 +414,20 @@ export async function runImport(
             landline: plain.landline as string | null,
             emails: plain.emails as string[],
           });
-          created.contacts.push(id);
         } else {
           bulk.indexCompany(rid, id, { name: String(plain.name), phone: plain.phone as string | null, website: plain.website as string | null });
-          created.companies.push(id);
         }
         await addTags(id, await tagsFor(checked.mapped.tagNames), false);
-        checker.remember(fields, companyName, id, line);
         result.created += 1;
       }
     }
     if (result.rows % CHUNK_ROWS === 0) {
-      await flushIndex();
+      await flushIndex(false);
       run.progress(result.rows);
     }
   }
-  await flushIndex();
+  await flushIndex(true);
   run.progress(result.rows);
   if (result.rows === 0) throw new KehuError({ code: 'invalid_input', message: 'io.empty_file' });
-
-  let rejectedFile: string | undefined;
-  if (rejected.length) {
-    const base = run.fileName.replace(/\.[^.]*$/, '') || 'import';
-    const file = createDownload(dataDir, `${base}-rejected.csv`);
-    writeFileSync(file.file, rejectedCsv(run.headers, rejected));
-    rejectedFile = file.downloadId;
-  }
-  return { counts: { ...result, ...(rejectedFile ? { rejectedFile } : {}) }, created };
-}
-
-const csvCell = (v: string) => (/[",\r\n]/.test(v) || /^\s|\s$/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-
-/** The rejected rows as CSV (UTF-8 with BOM for Excel), with an extra 原因/reason column. */
-export function rejectedCsv(headers: string[], rows: { values: string[]; reason: string }[]): string {
-  const width = Math.max(headers.length, ...rows.map((r) => r.values.length));
-  const head = [...headers, ...Array.from({ length: width - headers.length }, (_, i) => `列${headers.length + i + 1}`), '原因/reason'];
-  const lines = [head, ...rows.map((r) => [...r.values, ...Array.from({ length: width - r.values.length }, () => ''), r.reason])];
-  return `\uFEFF${lines.map((l) => l.map(csvCell).join(',')).join('\r\n')}\r\n`;
+  return result;
 }

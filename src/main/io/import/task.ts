@@ -8,6 +8,7 @@ import { inJobMutation } from '../../jobs/mutation';
 import { filePath, fileName as uploadName } from '../files';
 import { inspectFile, readRows } from '../read';
 import { runImport } from './engine';
+import { isCreated, recordCreated } from './created';
 import { badTargets } from './mapping';
 
 export type ImportTaskInput = z.output<typeof StartImportInput> & { failAtRow?: number };
@@ -48,8 +49,9 @@ export async function runImportTask({ app, input, auditInput, userId, hooks }: T
       const table = job.entity === 'contact' ? 'contacts' : 'companies';
       // Records created by this import and then updated by a later row stay "created" (undo
       // sends them to the Trash); only existing records keep their previous values.
-      const fresh = new Set([...created.contacts, ...created.companies]);
-      const updated = records.filter((r) => r.table === table && r.before !== null && !fresh.has(r.id)).map((r) => ({ id: r.id, before: r.before }));
+      const updated = records
+        .filter((r) => r.table === table && r.before !== null && !isCreated(sqlite, created, table, r.id))
+        .map((r) => ({ id: r.id, before: r.before }));
       const importId = crypto.randomUUID();
       await db
         .insertInto('imports')
@@ -63,11 +65,12 @@ export async function runImportTask({ app, input, auditInput, userId, hooks }: T
           updated: counts.updated,
           skipped: counts.skipped,
           rejected: counts.rejected,
-          created_ids: JSON.stringify(created),
+          created_ids: '{}', // set by recordCreated below, without the ids passing through JS
           updated_ids: JSON.stringify(updated),
           undone_at: null,
         })
         .execute();
+      recordCreated(sqlite, importId, created);
       return { importId, dryRun: false, ...counts };
     });
   } catch (e) {
