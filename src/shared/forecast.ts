@@ -44,10 +44,11 @@ export const ForecastQuery = z.object({
 });
 export type ForecastQuery = z.input<typeof ForecastQuery>;
 
-/** Open opportunities: how many, their amount, and amount × probability. */
+/** Open opportunities: how many, their amount, and their weighted amount. */
 export interface PipelineBucket {
   count: number;
   amount: number;
+  /** amount × probability / 100, each rounded to a fen as on the deals board, then summed. */
   weighted: number;
 }
 

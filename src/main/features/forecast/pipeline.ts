@@ -3,18 +3,18 @@
 import { sql } from 'kysely';
 import type { ForecastSummary, OwnerForecast, PipelineBucket } from '../../../shared/forecast';
 import type { Ctx } from '../../core/context';
-import { opportunitiesOf, weighted, type Scope } from './scope';
+import { WEIGHTED } from '../deals/load';
+import { opportunitiesOf, type Scope } from './scope';
 
 interface BucketRow {
   bucket: string;
   count: number;
   amount: number;
-  weighted100: number;
+  weighted: number;
 }
 
 const EMPTY: PipelineBucket = { count: 0, amount: 0, weighted: 0 };
-const toBucket = (row: BucketRow | undefined): PipelineBucket =>
-  row ? { count: row.count, amount: row.amount, weighted: weighted(row.weighted100) } : EMPTY;
+const toBucket = (row: BucketRow | undefined): PipelineBucket => (row ? { count: row.count, amount: row.amount, weighted: row.weighted } : EMPTY);
 
 export async function openPipeline(ctx: Ctx, scope: Scope): Promise<ForecastSummary['open']> {
   const first = scope.months[0];
@@ -26,14 +26,14 @@ export async function openPipeline(ctx: Ctx, scope: Scope): Promise<ForecastSumm
         WHEN substr(o.expected_close, 1, 7) < ${first} THEN 'overdue'
         WHEN substr(o.expected_close, 1, 7) > ${last} THEN 'later'
         ELSE substr(o.expected_close, 1, 7) END AS bucket,
-      count(*) AS count, sum(o.amount) AS amount, sum(o.amount * o.probability) AS weighted100
+      count(*) AS count, sum(o.amount) AS amount, sum(${WEIGHTED}) AS weighted
     FROM opportunities o
     WHERE o.status = 'open' AND ${opportunitiesOf(scope)} AND o.currency = ${scope.currency}
     GROUP BY bucket`.execute(ctx.db);
   const byBucket = new Map(rows.map((row) => [row.bucket, row]));
   const total = rows.reduce<BucketRow>(
-    (sum, row) => ({ ...sum, count: sum.count + row.count, amount: sum.amount + row.amount, weighted100: sum.weighted100 + row.weighted100 }),
-    { bucket: 'total', count: 0, amount: 0, weighted100: 0 },
+    (sum, row) => ({ ...sum, count: sum.count + row.count, amount: sum.amount + row.amount, weighted: sum.weighted + row.weighted }),
+    { bucket: 'total', count: 0, amount: 0, weighted: 0 },
   );
   return {
     overdue: toBucket(byBucket.get('overdue')),
@@ -49,7 +49,7 @@ interface OwnerRow {
   ownerName: string | null;
   count: number;
   amount: number | null;
-  weighted100: number | null;
+  weighted: number | null;
   wonCount: number;
   wonAmount: number | null;
 }
@@ -61,19 +61,19 @@ export async function pipelineByOwner(ctx: Ctx, scope: Scope): Promise<OwnerFore
     SELECT o.owner_id AS ownerId, u.name AS ownerName,
       sum(o.status = 'open') AS count,
       sum(CASE WHEN o.status = 'open' THEN o.amount END) AS amount,
-      sum(CASE WHEN o.status = 'open' THEN o.amount * o.probability END) AS weighted100,
+      sum(CASE WHEN o.status = 'open' THEN ${WEIGHTED} END) AS weighted,
       sum(${won}) AS wonCount,
       sum(CASE WHEN ${won} THEN o.amount END) AS wonAmount
     FROM opportunities o LEFT JOIN users u ON u.id = o.owner_id
     WHERE ${opportunitiesOf(scope)} AND o.currency = ${scope.currency} AND (o.status = 'open' OR ${won})
     GROUP BY o.owner_id
-    ORDER BY weighted100 DESC, wonAmount DESC, o.owner_id`.execute(ctx.db);
+    ORDER BY weighted DESC, wonAmount DESC, o.owner_id`.execute(ctx.db);
   return rows.map((row) => ({
     ownerId: row.ownerId,
     ownerName: row.ownerName,
     count: row.count,
     amount: row.amount ?? 0,
-    weighted: weighted(row.weighted100),
+    weighted: row.weighted ?? 0,
     wonCount: row.wonCount,
     wonAmount: row.wonAmount ?? 0,
   }));

@@ -65,6 +65,3 @@ export function opportunitiesOf(scope: Scope): RawBuilder<unknown> {
   const owner = scope.ownerId ? sql`AND o.owner_id = ${scope.ownerId}` : sql``;
   return sql`o.deleted_at IS NULL AND o.pipeline_id = ${scope.pipelineId} ${owner}`;
 }
-
-/** amount × probability summed in hundredths of a minor unit → minor units. */
-export const weighted = (sum100: number | null): number => Math.round((sum100 ?? 0) / 100);
