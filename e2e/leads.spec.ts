@@ -1,0 +1,83 @@
+// Leads as a salesperson works them, in Chinese then English: a lead typed in, a follow-up
+// (the lead becomes 已联系), an overdue lead in red, the lead converted in one step into a
+// company, a contact (with the follow-up on its timeline) and an opportunity.
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+
+const SHOTS = process.env.KEHU_SHOTS_DIR ?? 'test-results/screens';
+const COMPANY = '杭州星河科技有限公司';
+
+async function shot(page: Page, name: string) {
+  await page.screenshot({ path: `${SHOTS}/${name}.png`, style: '.ant-message { display: none !important; }' });
+}
+
+test('leads: create, follow up, convert', async ({ page, host }) => {
+  await page.goto(host.url);
+  await page.getByTestId('start-empty').click();
+  // An old lead whose follow-up is overdue (set up through the contract).
+  await host.invoke('leads.create', { name: '赵敏', companyName: '宁波海联贸易', source: '网站', nextFollowUpAt: '2026-01-05T02:00:00Z' });
+
+  await page.getByRole('menuitem', { name: '线索' }).click();
+  await expect(page.getByRole('heading', { name: '线索' })).toBeVisible();
+  await expect(page.getByTestId('list-row').filter({ hasText: '赵敏' }).getByTestId('lead-overdue')).toBeVisible();
+
+  // A new lead, in Chinese.
+  await page.getByTestId('new-lead').click();
+  const form = page.getByTestId('lead-form');
+  await form.getByLabel('姓名').fill('王芳');
+  await form.getByLabel('公司名称').fill(COMPANY);
+  await form.getByLabel('职位').fill('采购经理');
+  await form.getByLabel('手机').fill('139 0571 2345');
+  await form.getByLabel('来源').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '展会' }).click();
+  await page.getByTestId('form-save').click();
+  await expect(page.getByTestId('detail-name')).toHaveText('王芳');
+  await expect(page.getByTestId('lead-status')).toHaveText('新线索');
+  await expect(page.getByTestId('lead-facts')).toContainText('13905712345');
+
+  // A follow-up: the lead has been contacted.
+  await page.getByTestId('activity-form').getByLabel('内容').fill('电话沟通，对年度采购有兴趣，下周寄样品');
+  await page.getByTestId('activity-submit').click();
+  await expect(page.getByTestId('activity-item')).toContainText('下周寄样品');
+  await expect(page.getByTestId('lead-status')).toHaveText('已联系');
+  await shot(page, 'lead-detail-zh');
+
+  // The list: the new lead and the overdue one.
+  await page.getByRole('menuitem', { name: '线索' }).click();
+  await expect(page.getByTestId('list-row').filter({ hasText: '王芳' })).toContainText('已联系');
+  await shot(page, 'leads-list-zh');
+  await page.getByTestId('lead-overdue-filter').click();
+  await expect(page.getByTestId('list-row')).toHaveCount(1);
+  await expect(page.getByTestId('list-row')).toContainText('赵敏');
+  await page.getByTestId('lead-overdue-filter').click();
+
+  // Convert in one step.
+  await page.getByTestId('list-row').filter({ hasText: '王芳' }).getByTestId('lead-row-name').click();
+  await page.getByTestId('convert-button').click();
+  await page.getByTestId('convert-amount').fill('58000');
+  await expect(page.getByRole('dialog', { name: '转化线索' })).toBeVisible();
+  await page.waitForTimeout(400); // the modal's opening animation
+  await shot(page, 'lead-convert-zh');
+  await page.getByTestId('convert-ok').click();
+  await expect(page.getByTestId('lead-status')).toHaveText('已转化');
+
+  // The new contact, with the follow-up on its timeline, and its company.
+  await page.getByTestId('open-converted-contact').click();
+  await expect(page.getByTestId('detail-name')).toHaveText('王芳');
+  await expect(page.getByTestId('record-facts')).toContainText(COMPANY);
+  await expect(page.getByTestId('activity-item')).toContainText('下周寄样品');
+  await page.goBack();
+  await page.getByTestId('open-converted-company').click();
+  await expect(page.getByTestId('detail-name')).toHaveText(COMPANY);
+
+  // English.
+  await host.invoke('app.setLocale', { locale: 'en' });
+  await page.reload();
+  await page.getByRole('menuitem', { name: 'Leads' }).click();
+  await expect(page.getByRole('heading', { name: 'Leads' })).toBeVisible();
+  await expect(page.getByTestId('list-row').filter({ hasText: '王芳' })).toContainText('Converted');
+  await shot(page, 'leads-list-en');
+  await page.getByTestId('list-row').filter({ hasText: '赵敏' }).getByTestId('lead-row-name').click();
+  await expect(page.getByTestId('lead-status')).toHaveText('New');
+  await shot(page, 'lead-detail-en');
+});
