@@ -81,3 +81,58 @@ test('leads: create, follow up, convert', async ({ page, host }) => {
   await expect(page.getByTestId('lead-status')).toHaveText('New');
   await shot(page, 'lead-detail-en');
 });
+
+test('leads: sources in settings, duplicate warning, assign, mark invalid', async ({ page, host }) => {
+  await page.goto(host.url);
+  await page.getByTestId('start-empty').click();
+  await host.invoke('leads.create', { name: '钱进', mobile: '13600001111' });
+  await host.invoke('leads.create', { name: '孙悦', companyName: '苏州园林设计院' });
+
+  // A new lead source, edited in Settings.
+  await page.getByRole('menuitem', { name: '设置' }).click();
+  await page.getByRole('tab', { name: '来源与原因' }).click();
+  const sources = page.getByTestId('picklist-lead_source');
+  await sources.getByRole('button', { name: '新增选项' }).click();
+  await page.getByTestId('picklist-form-lead_source').getByLabel('名称').fill('抖音');
+  await page.getByRole('dialog').getByRole('button', { name: /保\s*存/ }).click();
+  await expect(sources.getByRole('cell', { name: '抖音' })).toBeVisible();
+  await expect(page.getByRole('dialog')).toBeHidden();
+  await shot(page, 'lead-settings-zh');
+
+  // The same mobile as a lead we have: warned, then saved anyway, with the new source.
+  await page.getByRole('menuitem', { name: '线索' }).click();
+  await page.getByTestId('new-lead').click();
+  const form = page.getByTestId('lead-form');
+  await form.getByLabel('姓名').fill('钱小进');
+  await form.getByLabel('手机').fill('13600001111');
+  await form.getByLabel('来源').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '抖音' }).click();
+  await page.getByTestId('form-save').click();
+  await expect(page.getByTestId('duplicate-alert')).toContainText('钱进');
+  await page.getByTestId('save-anyway').click();
+  await expect(page.getByTestId('detail-name')).toHaveText('钱小进');
+
+  // Both older leads assigned round-robin.
+  await page.getByRole('menuitem', { name: '线索' }).click();
+  await page.getByTestId('list-row').filter({ hasText: '钱进' }).getByRole('checkbox').click();
+  await page.getByTestId('list-row').filter({ hasText: '孙悦' }).getByRole('checkbox').click();
+  await page.getByTestId('assign-button').click();
+  await page.getByTestId('assign-round-robin').click();
+  await page.getByTestId('assign-ok').click();
+  await expect(page.getByText('已分配 2 条线索')).toBeVisible();
+
+  // Invalid needs a reason.
+  await page.getByTestId('list-row').filter({ hasText: '孙悦' }).getByTestId('lead-row-name').click();
+  await page.getByTestId('invalid-button').click();
+  await page.getByTestId('invalid-ok').click();
+  await expect(page.getByRole('dialog')).toContainText('请填写无效原因');
+  await page.getByTestId('invalid-reason').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '没有需求' }).click();
+  await page.getByTestId('invalid-ok').click();
+  await expect(page.getByTestId('lead-status')).toHaveText('无效');
+  await expect(page.getByTestId('lead-facts')).toContainText('没有需求');
+  await expect(page.getByTestId('convert-button')).toHaveCount(0);
+  await shot(page, 'lead-invalid-zh');
+  await page.getByTestId('reopen-button').click();
+  await expect(page.getByTestId('lead-status')).toHaveText('跟进中');
+});

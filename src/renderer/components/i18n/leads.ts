@@ -80,7 +80,7 @@ export const leadsZh = {
     done: '线索已转化',
   },
   settings: {
-    tab: '线索来源',
+    tab: '来源与原因',
     lists: { lead_source: '线索来源', lost_reason: '输单原因', invalid_reason: '无效原因' },
     label: '名称',
     new: '新增选项',
@@ -175,7 +175,7 @@ export const leadsEn: Shape<typeof leadsZh> = {
     done: 'Lead converted',
   },
   settings: {
-    tab: 'Lead sources',
+    tab: 'Sources & reasons',
     lists: { lead_source: 'Lead sources', lost_reason: 'Lost reasons', invalid_reason: 'Invalid reasons' },
     label: 'Name',
     new: 'New item',
