@@ -1,0 +1,103 @@
+// Tasks as a salesperson plans a day, in Chinese then English: the home agenda (an overdue task,
+// a lead to follow up, a birthday), a task added on the home page due now whose reminder pops up,
+// the month and week calendar showing it, the task list; English: the reminder not dismissed
+// comes back at the next start, then a new task due now, its reminder, Done from the reminder.
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+
+const SHOTS = process.env.KEHU_SHOTS_DIR ?? 'test-results/screens';
+const ZONE = 'Asia/Shanghai'; // playwright.config.ts timezoneId
+
+async function shot(page: Page, name: string) {
+  await page.screenshot({ path: `${SHOTS}/${name}.png`, style: '.ant-message { display: none !important; }' });
+}
+
+/** Now in the browser's zone, as the due picker takes it: 'YYYY-MM-DD HH:mm'. */
+function pickerNow(offsetMinutes = 0): string {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    .formatToParts(new Date(Date.now() + offsetMinutes * 60_000))
+    .reduce<Record<string, string>>((acc, p) => ({ ...acc, [p.type]: p.value }), {});
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+}
+
+async function quickAdd(page: Page, title: string, due: string) {
+  await page.getByTestId('quick-add-title').fill(title);
+  await page.getByTestId('quick-add-due').click();
+  await page.keyboard.type(due);
+  await page.keyboard.press('Enter');
+  await page.getByTestId('quick-add-submit').click();
+}
+
+test('tasks: agenda, quick add due now, reminder, calendar', async ({ page, host }) => {
+  await page.goto(host.url);
+  await page.getByTestId('start-empty').click();
+  const today = pickerNow().slice(0, 10);
+  const contact = await host.invoke<{ id: string }>('contacts.create', { name: '李娜', birthday: `1988-${today.slice(5)}` });
+  expect(contact.ok).toBe(true);
+  await host.invoke('leads.create', { name: '赵敏', companyName: '宁波海联贸易', nextFollowUpAt: new Date(Date.now() + 30 * 60_000).toISOString() });
+  await host.invoke('tasks.create', { title: '寄送合同', dueAt: '2026-01-05T02:00:00Z', priority: 'urgent', remindAt: null });
+  // No birthday or holiday greetings in this test: only the task reminders pop up.
+  await host.invoke('reminders.saveSettings', { birthdays: false, holidays: [], timeOfDay: '09:00' });
+
+  await page.reload();
+  await expect(page.getByTestId('home-page')).toBeVisible();
+  await expect(page.getByTestId('agenda-overdue')).toContainText('寄送合同');
+  await expect(page.getByTestId('agenda-today')).toContainText('李娜 生日');
+  await expect(page.getByTestId('agenda-today')).toContainText('跟进线索：赵敏');
+
+  await quickAdd(page, '给王总回电话', pickerNow());
+  await expect(page.getByTestId('agenda-today')).toContainText('给王总回电话');
+  const reminder = page.getByTestId('reminder').filter({ hasText: '给王总回电话' });
+  await expect(reminder).toBeVisible();
+  await page.waitForTimeout(400); // the notification's entrance
+  await shot(page, 'reminder-zh');
+  await shot(page, 'home-zh');
+
+  await page.getByRole('menuitem', { name: '日历' }).click();
+  await expect(page.getByTestId('calendar-month').getByTestId('cal-entry').filter({ hasText: '给王总回电话' })).toBeVisible();
+  await shot(page, 'calendar-month-zh');
+  await page.getByTestId('calendar-mode').getByText('周').click();
+  await expect(page.getByTestId('calendar-week').getByTestId('cal-entry').filter({ hasText: '给王总回电话' })).toBeVisible();
+  await shot(page, 'calendar-week-zh');
+
+  await page.getByRole('menuitem', { name: '任务' }).click();
+  await expect(page.getByTestId('task-item').first()).toContainText('寄送合同');
+  await shot(page, 'tasks-zh');
+
+  // English, at the next start: the reminder never dismissed is shown again.
+  await host.invoke('app.setLocale', { locale: 'en' });
+  await page.goto(`${host.origin}#/`);
+  await page.reload();
+  await expect(page.getByTestId('reminder').filter({ hasText: '给王总回电话' })).toBeVisible();
+  await page.getByTestId('reminder').filter({ hasText: '给王总回电话' }).getByTestId('reminder-dismiss').click();
+  await expect(page.getByTestId('reminder')).toHaveCount(0);
+
+  await expect(page.getByTestId('agenda-today')).toContainText("李娜's birthday");
+  await quickAdd(page, 'Send the quote to Mr Wang', pickerNow());
+  const en = page.getByTestId('reminder').filter({ hasText: 'Send the quote to Mr Wang' });
+  await expect(en).toBeVisible();
+  await expect(en).toContainText('Done');
+  await page.waitForTimeout(400);
+  await shot(page, 'reminder-en');
+  await shot(page, 'home-en');
+
+  await page.getByRole('menuitem', { name: 'Calendar' }).click();
+  await expect(page.getByTestId('calendar-month').getByTestId('cal-entry').filter({ hasText: 'Send the quote to Mr Wang' })).toBeVisible();
+  await shot(page, 'calendar-month-en');
+  // A day opens with its entries; a task can be added on it.
+  await page.getByTestId('calendar-month').getByTestId('cal-entry').filter({ hasText: 'Send the quote to Mr Wang' }).click();
+  await expect(page.getByTestId('day-drawer').getByTestId('day-entry').filter({ hasText: 'Send the quote to Mr Wang' })).toBeVisible();
+  await page.waitForTimeout(400);
+  await shot(page, 'calendar-day-en');
+
+  // Done from the reminder: it goes, and the task is done.
+  await en.getByTestId('reminder-done').click();
+  await expect(page.getByTestId('reminder')).toHaveCount(0);
+  await page.getByTestId('day-drawer').getByRole('button', { name: 'Close' }).click();
+  await page.getByRole('menuitem', { name: 'Tasks' }).click();
+  await expect(page.getByTestId('tasks-page')).not.toContainText('Send the quote to Mr Wang');
+  await page.getByTestId('tasks-page').getByText('Done', { exact: true }).click();
+  await expect(page.getByTestId('task-item').filter({ hasText: 'Send the quote to Mr Wang' })).toBeVisible();
+  await page.getByTestId('tasks-page').getByText('Open', { exact: true }).click();
+  await shot(page, 'tasks-en');
+});
