@@ -17,7 +17,7 @@ export const forecastZh = {
   currency: { CNY: '人民币', USD: '美元', EUR: '欧元', HKD: '港元' },
   /** The money unit of chart axes: 万 + the currency's unit. */
   axisUnit: { CNY: '万元', USD: '万美元', EUR: '万欧元', HKD: '万港元' },
-  otherCurrencies: '另有 {{list}} 不计入金额合计，可切换币种查看。',
+  otherCurrencies: '另有 {{list}}不计入金额合计，可切换币种查看。',
   otherCurrency: '{{count}} 个{{currency}}商机',
   listSeparator: '、',
   kpi: {
@@ -61,7 +61,7 @@ export const forecastZh = {
     toWonColumn: '最终赢单',
     empty: '暂无数据',
   },
-  month: { short: 'M月', long: 'YYYY年M月' },
+  month: { short: 'M月', long: 'M月[\n]YYYY年' },
   empty: {
     title: '还没有可以统计的商机',
     description: '在商机看板上新建商机、推进阶段并赢单后，这里会显示加权预测、赢单率和转化漏斗。',
@@ -89,8 +89,8 @@ export const forecastEn: Shape<typeof forecastZh> = {
   },
   currency: { CNY: 'CNY', USD: 'USD', EUR: 'EUR', HKD: 'HKD' },
   axisUnit: { CNY: 'k CNY', USD: 'k USD', EUR: 'k EUR', HKD: 'k HKD' },
-  otherCurrencies: '{{list}} left out of the totals; switch the currency to see them.',
-  otherCurrency: '{{count}} in {{currency}}',
+  otherCurrencies: 'Opportunities in other currencies are left out of the totals ({{list}}); switch the currency to see them.',
+  otherCurrency: '{{currency}}: {{count}}',
   listSeparator: ', ',
   kpi: {
     weighted: 'Weighted pipeline',
@@ -134,7 +134,7 @@ export const forecastEn: Shape<typeof forecastZh> = {
     toWonColumn: 'To won',
     empty: 'No data yet',
   },
-  month: { short: 'MMM', long: 'MMM YYYY' },
+  month: { short: 'MMM', long: 'MMM[\n]YYYY' },
   empty: {
     title: 'No opportunities to report on yet',
     description: 'Once opportunities are on the board, moved through their stages and won, the weighted forecast, win rate and funnel show here.',

@@ -52,7 +52,7 @@ export function Charts({ data, fmt }: { data: ForecastSummary; fmt: Fmt }) {
       </Col>
       <Col xs={24} xl={12}>
         <ChartCard id="by-owner" title={t('forecast.charts.byOwner')} empty={byOwner.length === 0}>
-          <Chart testId="chart-by-owner" option={ownerOption(fmt, byOwner)} height={Math.max(220, 80 + byOwner.length * 56)} />
+          <Chart testId="chart-by-owner" option={ownerOption(fmt, byOwner)} height={Math.max(300, 80 + byOwner.length * 56)} />
         </ChartCard>
       </Col>
       <Col xs={24} xl={12}>

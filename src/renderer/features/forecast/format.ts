@@ -9,7 +9,7 @@ export interface Fmt {
   currency: string;
 }
 
-/** "11月" / "Nov"; with the year ("2026年11月" / "Nov 2026") when `long`. */
+/** "11月" / "Nov"; with the year on a second line when `long`. */
 export function monthLabel(fmt: Fmt, month: string, long = false): string {
   return dayjs(`${month}-01`).format(fmt.t(long ? 'forecast.month.long' : 'forecast.month.short'));
 }

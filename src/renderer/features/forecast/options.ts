@@ -7,6 +7,8 @@ import { axisMoney, monthLabels, percent, type Fmt } from './format';
 const BLUE = '#1677ff';
 const LIGHT = '#91caff';
 const GREEN = '#52c41a';
+/** Funnel layers: deepening blues for the open stages, green for won. */
+const STAGE_BLUES = ['#bae0ff', '#91caff', '#69b1ff', '#4096ff', '#1677ff', '#0958d9', '#003eb3'];
 
 interface TipParam {
   marker: string;
@@ -30,7 +32,7 @@ function moneyTip(fmt: Fmt, countOf?: (index: number) => string) {
     const params = raw as TipParam[];
     const lines = params.map((p) => `${p.marker}${p.seriesName}: ${formatMoney(p.value, fmt.currency)}`);
     const extra = countOf && params.length ? [countOf(params[0].dataIndex)] : [];
-    return [params[0]?.name ?? '', ...lines, ...extra].join('<br/>');
+    return [(params[0]?.name ?? '').replace('\n', ' '), ...lines, ...extra].join('<br/>');
   };
 }
 
@@ -52,7 +54,7 @@ export function pipelineOption(fmt: Fmt, open: ForecastSummary['open']): ChartOp
     tooltip: { trigger: 'axis', formatter: moneyTip(fmt, (i) => `${t('forecast.charts.count')}: ${buckets[i].bucket.count}`) },
     legend: { top: 0 },
     grid: { left: 8, right: 16, top: 48, bottom: 8, containLabel: true },
-    xAxis: { type: 'category', data: buckets.map((b) => b.label) },
+    xAxis: { type: 'category', data: buckets.map((b) => b.label), axisLabel: { interval: 0 } },
     yAxis: moneyAxis(fmt),
     series: [
       { type: 'bar', name: t('forecast.charts.weighted'), data: buckets.map((b) => b.bucket.weighted), itemStyle: { color: BLUE } },
@@ -67,18 +69,9 @@ export function wonOption(fmt: Fmt, won: ForecastSummary['wonByMonth']): ChartOp
     tooltip: { trigger: 'axis', formatter: moneyTip(fmt, (i) => `${t('forecast.charts.wonCount')}: ${won[i].count}`) },
     legend: { top: 0 },
     grid: { left: 8, right: 16, top: 48, bottom: 8, containLabel: true },
-    xAxis: { type: 'category', data: monthLabels(fmt, won.map((m) => m.month)) },
+    xAxis: { type: 'category', data: monthLabels(fmt, won.map((m) => m.month)), axisLabel: { interval: won.length <= 12 ? 0 : 'auto' } },
     yAxis: moneyAxis(fmt),
-    series: [
-      {
-        type: 'line',
-        name: t('forecast.charts.wonAmount'),
-        data: won.map((m) => m.amount),
-        smooth: true,
-        areaStyle: { opacity: 0.15 },
-        itemStyle: { color: GREEN },
-      },
-    ],
+    series: [{ type: 'bar', name: t('forecast.charts.wonAmount'), data: won.map((m) => m.amount), itemStyle: { color: GREEN }, barMaxWidth: 32 }],
   };
 }
 
@@ -89,9 +82,10 @@ export function ownerOption(fmt: Fmt, owners: ForecastSummary['byOwner']): Chart
   return {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, formatter: moneyTip(fmt) },
     legend: { top: 0 },
-    grid: { left: 8, right: 24, top: 48, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 24, top: 48, bottom: 32, containLabel: true },
     yAxis: { type: 'category', data: rows.map((o) => o.ownerName ?? t('forecast.charts.unknownOwner')) },
-    xAxis: moneyAxis(fmt),
+    // The unit under the axis: at its end it would be cut off by the card.
+    xAxis: { ...moneyAxis(fmt), nameLocation: 'middle', nameGap: 28 },
     series: [
       { type: 'bar', name: t('forecast.charts.weighted'), data: rows.map((o) => o.weighted), itemStyle: { color: BLUE } },
       { type: 'bar', name: t('forecast.charts.amount'), data: rows.map((o) => o.amount), itemStyle: { color: LIGHT } },
@@ -128,7 +122,11 @@ export function funnelOption(fmt: Fmt, funnel: ForecastSummary['funnel']): Chart
         gap: 2,
         label: { position: 'right', formatter: detail },
         labelLine: { show: true },
-        data: layers.map(({ name, value }) => ({ name, value })),
+        data: layers.map(({ name, value }, i) => ({
+          name,
+          value,
+          itemStyle: { color: i === layers.length - 1 ? GREEN : STAGE_BLUES[Math.min(i, STAGE_BLUES.length - 1)] },
+        })),
       },
     ],
   };
