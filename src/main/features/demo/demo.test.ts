@@ -38,6 +38,8 @@ async function expectSearchable() {
   expect((await rt.call('search.global', { q: company, limit: 200 })).map((h) => h.name)).toContain(company);
 }
 
+const SALES_TABLES = ['leads', 'opportunities', 'opportunity_stage_history', 'products', 'quotes', 'orders', 'line_items', 'tasks'];
+
 describe('seedSampleData', () => {
   it('writes a realistic world through the ChangeSet, indexed and logged', async () => {
     const result = await inMutation((ctx) => seedSampleData(ctx, { contacts: 120 }));
@@ -50,12 +52,31 @@ describe('seedSampleData', () => {
     expect(count('SELECT count(*) FROM activities')).toBeGreaterThan(50);
     expect(count('SELECT count(*) FROM contacts WHERE last_contacted_at IS NOT NULL')).toBeGreaterThan(50);
     expect(count(`SELECT count(*) FROM contacts WHERE name LIKE '% %'`)).toBeGreaterThan(0);
-    const records = count(`SELECT (SELECT count(*) FROM contacts) + (SELECT count(*) FROM companies) + (SELECT count(*) FROM tags)
-      + (SELECT count(*) FROM taggings) + (SELECT count(*) FROM activities)`);
+    const logged = ['contacts', 'companies', 'tags', 'taggings', 'activities', ...SALES_TABLES];
+    const records = count(`SELECT ${logged.map((t) => `(SELECT count(*) FROM ${t})`).join(' + ')}`);
     expect(count('SELECT count(DISTINCT row_id) FROM change_log')).toBe(records);
     expect(count('SELECT count(*) FROM contact_search')).toBe(120);
     expect(count(`SELECT count(*) FROM customer_keys WHERE kind = 'mobile'`)).toBeGreaterThan(100);
     await expectSearchable();
+  });
+
+  it('adds sales through the sales handlers: products, leads, a pipeline with history, an order that took stock, tasks', async () => {
+    await inMutation((ctx) => seedSampleData(ctx, { contacts: 60 }));
+    expect(count('SELECT count(*) FROM products')).toBe(8);
+    expect(count(`SELECT count(*) FROM leads WHERE status = 'invalid'`)).toBe(1);
+    expect(count(`SELECT count(*) FROM leads WHERE next_follow_up_at < datetime('now')`)).toBeGreaterThan(0);
+    expect(count(`SELECT count(*) FROM opportunities WHERE status = 'won'`)).toBe(2);
+    expect(count(`SELECT count(*) FROM opportunities WHERE status = 'lost' AND lost_reason IS NOT NULL`)).toBe(1);
+    expect(count(`SELECT count(*) FROM opportunities WHERE status = 'open' AND amount > 0`)).toBe(8);
+    // A won opportunity went through all four open stages on its way.
+    expect(count(`SELECT max(n) FROM (SELECT count(*) AS n FROM opportunity_stage_history GROUP BY opportunity_id)`)).toBe(5);
+    expect(count(`SELECT count(*) FROM orders WHERE status = 'confirmed'`)).toBe(1);
+    expect(count(`SELECT stock FROM products WHERE sku = 'KH-C8'`)).toBe(120 - 16);
+    expect(count(`SELECT count(*) FROM tasks WHERE repeat IS NOT NULL`)).toBe(1);
+    const agenda = await rt.call('tasks.agenda', {});
+    expect(agenda.today.length + agenda.overdue.length).toBeGreaterThan(0);
+    const forecast = await rt.call('forecast.summary', {});
+    expect(forecast.results).toMatchObject({ won: 2, lost: 1 });
   });
 
   it('makes the same people from the same seed', async () => {
