@@ -64,6 +64,37 @@ test('tasks: agenda, quick add due now, reminder, calendar', async ({ page, host
   await expect(page.getByTestId('task-item').first()).toContainText('寄送合同');
   await shot(page, 'tasks-zh');
 
+  // A task made in the form: tomorrow, high priority, linked to 李娜, every week.
+  await page.getByTestId('task-new').click();
+  const form = page.getByTestId('task-form');
+  await page.getByTestId('task-title').fill('拜访李娜');
+  await page.getByTestId('task-due').click();
+  await page.keyboard.type(`${pickerNow(24 * 60).slice(0, 10)} 10:00`);
+  await page.keyboard.press('Enter');
+  await form.locator('.ant-segmented').getByText('高', { exact: true }).click();
+  await page.getByTestId('task-subject').click();
+  await page.keyboard.type('李娜');
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '李娜' }).click();
+  await page.getByTestId('task-repeat').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '每周' }).click();
+  await page.waitForTimeout(300);
+  await shot(page, 'task-form-zh');
+  await page.getByTestId('form-save').click();
+  const visit = page.getByTestId('task-item').filter({ hasText: '拜访李娜' });
+  await expect(visit).toContainText('联系人: 李娜');
+  await expect(visit).toContainText('高');
+  // Ticking it done makes next week's visit.
+  await visit.getByTestId('task-check').click();
+  await expect(page.getByTestId('task-item').filter({ hasText: '拜访李娜' })).toHaveCount(1);
+  await expect(page.getByTestId('task-item').filter({ hasText: '拜访李娜' })).toContainText(pickerNow(8 * 24 * 60).slice(5, 10));
+
+  await page.getByTestId('reminder-settings').click();
+  await expect(page.getByRole('dialog', { name: '提醒设置' })).toContainText('中秋节');
+  await page.waitForTimeout(400);
+  await shot(page, 'reminder-settings-zh');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog', { name: '提醒设置' })).toBeHidden();
+
   // English, at the next start: the reminder never dismissed is shown again.
   await host.invoke('app.setLocale', { locale: 'en' });
   await page.goto(`${host.origin}#/`);
@@ -99,5 +130,6 @@ test('tasks: agenda, quick add due now, reminder, calendar', async ({ page, host
   await page.getByTestId('tasks-page').getByText('Done', { exact: true }).click();
   await expect(page.getByTestId('task-item').filter({ hasText: 'Send the quote to Mr Wang' })).toBeVisible();
   await page.getByTestId('tasks-page').getByText('Open', { exact: true }).click();
+  await page.waitForTimeout(400); // the segmented control's slide
   await shot(page, 'tasks-en');
 });

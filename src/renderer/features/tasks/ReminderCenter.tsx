@@ -17,6 +17,8 @@ import { TaskForm } from './TaskForm';
 
 const POLL_MS = 30_000;
 const SNOOZE_MINUTES = 10;
+/** At most this many system notifications at once (e.g. many missed while the app was closed). */
+const DESKTOP_AT_ONCE = 3;
 
 export function ReminderCenter() {
   const { t } = useTranslation();
@@ -43,7 +45,7 @@ export function ReminderCenter() {
   );
 
   const show = useCallback(
-    (r: Reminder) => {
+    (r: Reminder, desktop: boolean) => {
       const { title, body } = reminderText(t, r);
       const open = () => {
         notification.destroy(r.key);
@@ -75,12 +77,13 @@ export function ReminderCenter() {
         icon: r.kind === 'task' ? <BellOutlined style={{ color: '#1677ff' }} /> : <GiftOutlined style={{ color: '#eb2f96' }} />,
         actions,
         duration: false,
-        placement: 'bottomRight',
+        // Bottom left: every form here opens in a drawer on the right, whose Save this must not cover.
+        placement: 'bottomLeft',
         onClose: () => onScreen.current.delete(r.key),
         props: { 'data-testid': 'reminder', 'data-reminder-key': r.key } as React.HTMLAttributes<HTMLDivElement>,
       });
       onScreen.current.add(r.key);
-      notifyDesktop(title, body, r.key, open);
+      if (desktop) notifyDesktop(title, body, r.key, open);
     },
     [t, notification, act],
   );
@@ -96,11 +99,11 @@ export function ReminderCenter() {
         onScreen.current.delete(key);
       }
     }
-    for (const r of due) {
-      if (shown.current.has(r.key)) continue;
+    const fresh = due.filter((r) => !shown.current.has(r.key));
+    fresh.forEach((r, i) => {
       shown.current.add(r.key);
-      show(r);
-    }
+      show(r, i < DESKTOP_AT_ONCE);
+    });
   }, [notification, show]);
 
   useEffect(() => {
