@@ -130,7 +130,7 @@ export const dealsEn: Shape<typeof dealsZh> = {
     competitorsPlaceholder: 'Type a name and press Enter',
   },
   board: {
-    count: '{{count}}',
+    count: 'Count: {{count}}',
     more: '{{count}} more not shown',
     recent: 'Closed in the last 30 days',
   },

@@ -1,7 +1,7 @@
 // 看板: a column per stage of the pipeline with its count and sum; cards are dragged between
 // columns (dnd-kit). Won and lost columns show what closed in the last 30 days.
 import { useState } from 'react';
-import { DndContext, DragOverlay, PointerSensor, KeyboardSensor, useDroppable, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
+import { DndContext, DragOverlay, KeyboardSensor, PointerSensor, pointerWithin, useDroppable, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
 import { Alert, Skeleton, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { BoardColumn, Opportunity } from '../../../shared/deals';
@@ -37,7 +37,8 @@ export function DealBoard({ pipelineId, ownerId, generation, onChange }: { pipel
   const cardOf = (id: string) => board.columns.flatMap((c) => c.cards).find((d) => d.id === id) ?? null;
 
   return (
-    <DndContext sensors={sensors} onDragStart={({ active }) => setDragging(cardOf(String(active.id)))} onDragEnd={onDragEnd} onDragCancel={() => setDragging(null)}>
+    // The column under the pointer takes the card (not the one the card overlaps most).
+    <DndContext sensors={sensors} collisionDetection={pointerWithin} onDragStart={({ active }) => setDragging(cardOf(String(active.id)))} onDragEnd={onDragEnd} onDragCancel={() => setDragging(null)}>
       <div className="deal-board" data-testid="deal-board">
         {board.columns.map((column) => (
           <Column key={column.stage.id} column={column} />

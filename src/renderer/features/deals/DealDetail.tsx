@@ -122,7 +122,7 @@ function StageBar({ deal, pipeline, onMove }: { deal: OpportunityDetail; pipelin
         current={closedStage ? steps.length - 1 : current}
         status={deal.status === 'lost' ? 'error' : deal.status === 'won' ? 'finish' : 'process'}
         onChange={(i) => steps[i].id !== deal.stageId && onMove(deal.id, steps[i])}
-        items={steps.map((s) => ({ title: s.name, content: s.kind === 'open' ? `${s.probability}%` : t(`deals.status.${s.kind}`) }))}
+        items={steps.map((s) => ({ title: s.name, content: s.kind === 'open' ? `${s.probability}%` : undefined }))}
         data-testid="stage-bar"
       />
     </Card>

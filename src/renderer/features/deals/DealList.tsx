@@ -60,7 +60,7 @@ export function DealList({ pipeline, generation }: { pipeline: Pipeline; generat
           data-testid="deal-status-filter"
         />
         <OwnerSelect value={filter.ownerId} onChange={(v) => setFilter({ ownerId: v })} />
-        <div style={{ width: 200 }}>
+        <div className="company-filter">
           <CompanySelect value={filter.companyId} onChange={(v) => setFilter({ companyId: v })} />
         </div>
         <DatePicker.RangePicker
@@ -69,7 +69,7 @@ export function DealList({ pipeline, generation }: { pipeline: Pipeline; generat
           onChange={(r) => setFilter({ close: r?.[0] && r[1] ? { from: r[0].format('YYYY-MM-DD'), to: r[1].format('YYYY-MM-DD') } : undefined })}
         />
         <Select
-          style={{ width: 150 }}
+          style={{ width: 180 }}
           value={sort}
           onChange={setSort}
           aria-label={t('deals.list.sort')}

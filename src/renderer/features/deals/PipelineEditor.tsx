@@ -95,7 +95,7 @@ export function PipelineEditor({ pipeline, onClose, onSaved }: Props) {
       {problems.length > 0 && <Alert type="error" showIcon title={problems.join('；')} style={{ marginBottom: 12 }} data-testid="pipeline-problems" />}
       <Space style={{ marginBottom: 12 }}>
         <Input value={name} onChange={(e) => setName(e.target.value)} placeholder={t('deals.pipelines.name')} maxLength={30} style={{ width: 260 }} data-testid="pipeline-name" />
-        <Checkbox checked={isDefault} onChange={(e) => setIsDefault(e.target.checked)}>
+        <Checkbox checked={isDefault} disabled={!fresh && pipeline.isDefault} onChange={(e) => setIsDefault(e.target.checked)}>
           {t('deals.pipelines.makeDefault')}
         </Checkbox>
       </Space>
