@@ -49,6 +49,13 @@ async function seed(host: HostFixture) {
   await deal(host, '办公设备采购', 5_000_000, dayIn(0, 5), ['stage-default-5']); // won
   await deal(host, '员工培训', 2_000_000, dayIn(0, 5), ['stage-default-2', 'stage-default-6']); // lost
   await deal(host, 'Export order', 1_000_000, dayIn(1, 1), [], 'USD');
+  const stages = [
+    { name: '接洽', probability: 20, kind: 'open' },
+    { name: '成交', probability: 100, kind: 'won' },
+    { name: '丢单', probability: 0, kind: 'lost' },
+  ];
+  const { id: pipelineId } = await invoke<{ id: string }>(host, 'pipelines.save', { name: '大客户', stages });
+  await invoke(host, 'deals.create', { name: '集团采购', amount: 50_000_000, expectedClose: dayIn(3, 1), pipelineId });
 }
 
 async function pick(page: Page, testId: string, option: string) {
@@ -94,6 +101,13 @@ test('the forecast shows the weighted pipeline, results and funnel in Chinese an
   await expect(page.getByTestId('kpi-open')).toContainText('$10,000.00');
   await expect(page.getByTestId('forecast-other-currencies')).toContainText('6 个人民币商机');
   await pick(page, 'forecast-currency', '人民币');
+
+  // Another pipeline: its own opportunities and stages.
+  await pick(page, 'forecast-pipeline', '大客户');
+  await expect(page.getByTestId('kpi-weighted')).toContainText('¥100,000.00');
+  await expect(funnel.getByRole('row', { name: /接洽/ })).toContainText('1');
+  await pick(page, 'forecast-pipeline', '销售流程');
+  await expect(page.getByTestId('kpi-weighted')).toContainText('¥108,500.00');
 
   await page.getByText('English', { exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Forecast' })).toBeVisible();

@@ -20,7 +20,7 @@ export function Filters({ data }: { data: ForecastSummary | null }) {
         aria-label={t('forecast.filters.pipeline')}
         data-testid="forecast-pipeline"
         style={{ minWidth: 140 }}
-        value={data?.pipelineId ?? ui.pipelineId ?? undefined}
+        value={ui.pipelineId ?? data?.pipelineId}
         onChange={(pipelineId: string) => ui.set({ pipelineId })}
         options={(data?.pipelines ?? []).map((p) => ({ value: p.id, label: p.name }))}
       />

@@ -1,9 +1,10 @@
 // 销售预测: the weighted pipeline, the period's results and the stage funnel, with filters.
-import { Alert, Button, Empty, Skeleton, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { Alert, Button, Empty, Skeleton, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import type { ForecastSummary } from '../../../shared/forecast';
-import { call } from '../../api';
+import { ApiError, call } from '../../api';
 import { errorText } from '../../components/errors';
 import { navigate } from '../../components/router';
 import { useQuery } from '../../components/useQuery';
@@ -15,11 +16,24 @@ import { useForecastUi, type ForecastFilters } from './store';
 import type { Fmt } from './format';
 import './forecast.css';
 
+/** The summary for the filters; while a new one loads, the last one stays on screen. */
 function useSummary(filters: ForecastFilters) {
   // The months are the person's own: this month and the offset of their clock.
   const now = dayjs();
   const input = { ...filters, month: now.format('YYYY-MM'), utcOffset: now.utcOffset() };
-  return useQuery(JSON.stringify(input), () => call('forecast.summary', input));
+  const { data, error } = useQuery(JSON.stringify(input), () => call('forecast.summary', input));
+  const [last, setLast] = useState<ForecastSummary | null>(null);
+  if (data && data !== last) setLast(data);
+  return { data: data ?? (error ? null : last), loading: !data && !error, error };
+}
+
+/** A pipeline chosen earlier may have been deleted since: fall back to the default one. */
+function useForgetMissingPipeline(error: unknown) {
+  const { pipelineId, set } = useForecastUi();
+  const missing = error instanceof ApiError && error.data.fields?.some((f) => f.path === 'pipelineId');
+  useEffect(() => {
+    if (missing && pipelineId) set({ pipelineId: null });
+  }, [missing, pipelineId, set]);
 }
 
 function OtherCurrencies({ data }: { data: ForecastSummary }) {
@@ -49,7 +63,8 @@ export function ForecastPage() {
   const { t } = useTranslation();
   const locale = useApp((s) => s.locale);
   const { pipelineId, ownerId, currency, ahead, back } = useForecastUi();
-  const { data, error } = useSummary({ pipelineId, ownerId, currency, ahead, back });
+  const { data, loading, error } = useSummary({ pipelineId, ownerId, currency, ahead, back });
+  useForgetMissingPipeline(error);
   const fmt: Fmt = { t, locale, currency };
   return (
     <div className="detail-page forecast-page" data-testid="forecast-page">
@@ -64,11 +79,13 @@ export function ForecastPage() {
       ) : isEmpty(data) ? (
         <NoData />
       ) : (
-        <div className="forecast-body">
-          <OtherCurrencies data={data} />
-          <Kpis data={data} fmt={fmt} />
-          <Charts data={data} fmt={fmt} />
-        </div>
+        <Spin spinning={loading} delay={200}>
+          <div className="forecast-body" data-testid="forecast-body">
+            <OtherCurrencies data={data} />
+            <Kpis data={data} fmt={fmt} />
+            <Charts data={data} fmt={fmt} />
+          </div>
+        </Spin>
       )}
     </div>
   );

@@ -87,9 +87,9 @@ export function ownerOption(fmt: Fmt, owners: ForecastSummary['byOwner']): Chart
     // The unit under the axis: at its end it would be cut off by the card.
     xAxis: { ...moneyAxis(fmt), nameLocation: 'middle', nameGap: 28 },
     series: [
-      { type: 'bar', name: t('forecast.charts.weighted'), data: rows.map((o) => o.weighted), itemStyle: { color: BLUE } },
-      { type: 'bar', name: t('forecast.charts.amount'), data: rows.map((o) => o.amount), itemStyle: { color: LIGHT } },
-      { type: 'bar', name: t('forecast.charts.ownerWon'), data: rows.map((o) => o.wonAmount), itemStyle: { color: GREEN } },
+      { type: 'bar', name: t('forecast.charts.weighted'), data: rows.map((o) => o.weighted), itemStyle: { color: BLUE }, barMaxWidth: 24 },
+      { type: 'bar', name: t('forecast.charts.amount'), data: rows.map((o) => o.amount), itemStyle: { color: LIGHT }, barMaxWidth: 24 },
+      { type: 'bar', name: t('forecast.charts.ownerWon'), data: rows.map((o) => o.wonAmount), itemStyle: { color: GREEN }, barMaxWidth: 24 },
     ],
   };
 }
