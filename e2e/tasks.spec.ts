@@ -31,10 +31,13 @@ async function quickAdd(page: Page, title: string, due: string) {
 test('tasks: agenda, quick add due now, reminder, calendar', async ({ page, host }) => {
   await page.goto(host.url);
   await page.getByTestId('start-empty').click();
-  const today = pickerNow().slice(0, 10);
-  const contact = await host.invoke<{ id: string }>('contacts.create', { name: '李娜', birthday: `1988-${today.slice(5)}` });
+  // The host computes days in its own zone (this process's: the fixture passes our environment);
+  // the browser runs in Asia/Shanghai. A birthday on the host's today is on today's agenda.
+  const now = new Date();
+  const today = `${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+  const contact = await host.invoke<{ id: string }>('contacts.create', { name: '李娜', birthday: `1988-${today}` });
   expect(contact.ok).toBe(true);
-  await host.invoke('leads.create', { name: '赵敏', companyName: '宁波海联贸易', nextFollowUpAt: new Date(Date.now() + 30 * 60_000).toISOString() });
+  await host.invoke('leads.create', { name: '赵敏', companyName: '宁波海联贸易', nextFollowUpAt: now.toISOString() });
   await host.invoke('tasks.create', { title: '寄送合同', dueAt: '2026-01-05T02:00:00Z', priority: 'urgent', remindAt: null });
   // No birthday or holiday greetings in this test: only the task reminders pop up.
   await host.invoke('reminders.saveSettings', { birthdays: false, holidays: [], timeOfDay: '09:00' });
