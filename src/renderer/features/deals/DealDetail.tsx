@@ -110,7 +110,6 @@ function Header({ deal, pipeline, onMove }: { deal: OpportunityDetail; pipeline?
 
 /** The pipeline's stages as steps; a click moves the opportunity there (reopening a closed one). */
 function StageBar({ deal, pipeline, onMove }: { deal: OpportunityDetail; pipeline: Pipeline; onMove(dealId: string, stage: Pipeline['stages'][number]): void }) {
-  const { t } = useTranslation();
   const open = pipeline.stages.filter((s) => s.kind === 'open');
   const closedStage = deal.status === 'open' ? null : pipeline.stages.find((s) => s.id === deal.stageId);
   const current = open.findIndex((s) => s.id === deal.stageId);
