@@ -23,6 +23,20 @@ describe('leads.create / get / update', () => {
     expect(edited).toMatchObject({ title: '经理', nextFollowUpAt: '2030-01-02T03:00:00.000Z', companyName: '星河科技' });
   });
 
+  it('updates only the fields given, clears with null, validates the patch', async () => {
+    const lead = await call('leads.create', { name: '林涛', mobile: '13512345678', wechat: 'lintao' });
+    const edited = await call('leads.update', { id: lead.id, patch: { wechat: null, nextFollowUpAt: '' } });
+    expect(edited).toMatchObject({ name: '林涛', mobile: '13512345678', wechat: null, nextFollowUpAt: null });
+    await expect(call('leads.update', { id: lead.id, patch: { mobile: '12345', name: '' } })).rejects.toMatchObject({
+      fields: expect.arrayContaining([
+        { path: 'patch.mobile', message: 'validation.mobile' },
+        { path: 'patch.name', message: 'validation.required' },
+      ]),
+    });
+    await expect(call('leads.update', { id: lead.id, patch: { nextFollowUpAt: 'tomorrow' } })).rejects.toMatchObject({ code: 'invalid_input' });
+    expect((await call('leads.get', { id: lead.id })).mobile).toBe('13512345678');
+  });
+
   it('refuses bad input with field messages', async () => {
     await expect(call('leads.create', { name: '', mobile: '123', email: 'x@' })).rejects.toMatchObject({
       code: 'invalid_input',

@@ -10,7 +10,6 @@ export const leadsZh = {
   overdueOnly: '只看逾期',
   overdue: '已逾期',
   anySource: '全部来源',
-  anyOwner: '全部负责人',
   sort: { next: '按下次跟进', created: '按创建时间' },
   status: { new: '新线索', contacted: '已联系', following: '跟进中', converted: '已转化', invalid: '无效' },
   field: {
@@ -37,7 +36,6 @@ export const leadsZh = {
   created: '线索已创建',
   deleted: '已删除 {{count}} 条线索',
   undo: '撤销',
-  confirmDelete: '删除这条线索？',
   assign: {
     button: '分配',
     title: '分配 {{count}} 条线索',
@@ -47,12 +45,9 @@ export const leadsZh = {
   },
   detail: {
     facts: '线索信息',
-    followUps: '跟进记录',
     nextFollowUp: '下次跟进时间',
     setNext: '设置',
-    clearNext: '清除',
     nextSaved: '已设置下次跟进时间',
-    converted: '已转化为客户',
     openContact: '查看联系人',
     openCompany: '查看公司',
     markInvalid: '标为无效',
@@ -85,8 +80,7 @@ export const leadsZh = {
     label: '名称',
     new: '新增选项',
     edit: '编辑选项',
-    confirmDelete: '删除“{{label}}”？已使用它的记录保留原文字。',
-  },
+    },
   errors: {
     label_exists: '列表中已有这一项',
     duplicate: '已有相同手机号或邮箱的线索或联系人',
@@ -105,7 +99,6 @@ export const leadsEn: Shape<typeof leadsZh> = {
   overdueOnly: 'Overdue only',
   overdue: 'Overdue',
   anySource: 'Any source',
-  anyOwner: 'Any owner',
   sort: { next: 'By next follow-up', created: 'By created' },
   status: { new: 'New', contacted: 'Contacted', following: 'Following up', converted: 'Converted', invalid: 'Invalid' },
   field: {
@@ -132,7 +125,6 @@ export const leadsEn: Shape<typeof leadsZh> = {
   created: 'Lead created',
   deleted: '{{count}} lead(s) deleted',
   undo: 'Undo',
-  confirmDelete: 'Delete this lead?',
   assign: {
     button: 'Assign',
     title: 'Assign {{count}} lead(s)',
@@ -142,12 +134,9 @@ export const leadsEn: Shape<typeof leadsZh> = {
   },
   detail: {
     facts: 'Lead',
-    followUps: 'Follow-ups',
     nextFollowUp: 'Next follow-up',
     setNext: 'Set',
-    clearNext: 'Clear',
     nextSaved: 'Next follow-up set',
-    converted: 'Converted to a customer',
     openContact: 'Open contact',
     openCompany: 'Open company',
     markInvalid: 'Mark invalid',
@@ -180,8 +169,7 @@ export const leadsEn: Shape<typeof leadsZh> = {
     label: 'Name',
     new: 'New item',
     edit: 'Edit item',
-    confirmDelete: 'Delete “{{label}}”? Records that use it keep the text.',
-  },
+    },
   errors: {
     label_exists: 'This item is already in the list',
     duplicate: 'A lead or contact with the same mobile or email exists',
