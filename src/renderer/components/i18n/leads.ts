@@ -81,7 +81,7 @@ export const leadsZh = {
     confirmDelete: '删除“{{label}}”？已使用它的记录保留原文字。',
     new: '新增选项',
     edit: '编辑选项',
-    },
+  },
   errors: {
     label_exists: '列表中已有这一项',
     duplicate: '已有相同手机号或邮箱的线索或联系人',
@@ -171,7 +171,7 @@ export const leadsEn: Shape<typeof leadsZh> = {
     confirmDelete: 'Delete “{{label}}”? Records that use it keep the text.',
     new: 'New item',
     edit: 'Edit item',
-    },
+  },
   errors: {
     label_exists: 'This item is already in the list',
     duplicate: 'A lead or contact with the same mobile or email exists',
