@@ -135,4 +135,12 @@ test('leads: sources in settings, duplicate warning, assign, mark invalid', asyn
   await shot(page, 'lead-invalid-zh');
   await page.getByTestId('reopen-button').click();
   await expect(page.getByTestId('lead-status')).toHaveText('跟进中');
+
+  // Edit: the drawer opens with the lead's values.
+  await page.getByTestId('edit-button').click();
+  const edit = page.getByTestId('lead-form');
+  await expect(edit.getByLabel('公司名称')).toHaveValue('苏州园林设计院');
+  await edit.getByLabel('职位').fill('院长助理');
+  await page.getByTestId('form-save').click();
+  await expect(page.getByTestId('lead-facts')).toContainText('院长助理');
 });
