@@ -9,7 +9,7 @@ import { test, expect } from './fixtures';
 const SHOTS = process.env.KEHU_SHOTS_DIR ?? 'test-results/screens';
 
 async function shot(page: Page, name: string) {
-  await page.screenshot({ path: `${SHOTS}/orders-${name}.png`, fullPage: true, style: '.ant-message { display: none !important; }' });
+  await page.screenshot({ path: `${SHOTS}/orders-${name}.png`, fullPage: true, animations: 'disabled', style: '.ant-message { display: none !important; }' });
 }
 
 async function printShot(page: Page, name: string) {
@@ -87,6 +87,7 @@ test('orders: product with stock, quote, accept, order, confirm, stock falls', a
   await page.getByTestId('quote-discount').fill('97');
   // (3 × 1,299 + 200 − 97) × 1.13 = 4,520.00
   await expect(form.getByTestId('grand-total')).toHaveText('¥4,520.00');
+  await shot(page, 'quote-form-zh');
   await page.getByTestId('form-save').click();
   await expect(page.getByTestId('quote-number')).toContainText('Q-');
   await expect(page.getByTestId('quote-status')).toHaveText('草稿');
@@ -107,7 +108,7 @@ test('orders: product with stock, quote, accept, order, confirm, stock falls', a
   await page.getByTestId('order-confirmed').click();
   await expect(page.getByTestId('order-status')).toHaveText('已确认');
   await expect(page.getByTestId('stock-move-reserved').filter({ hasText: '智能门锁' })).toContainText('确认时预留 −3 个');
-  await expect(page.getByTestId('stock-move-reserved').filter({ hasText: '智能门锁' })).toContainText('当前库存 7');
+  await expect(page.getByTestId('stock-move-reserved').filter({ hasText: '智能门锁' })).toContainText('当前库存 7 个');
   await shot(page, 'order-zh');
 
   await page.getByRole('menuitem', { name: '产品' }).click();
@@ -157,4 +158,7 @@ test('orders: product with stock, quote, accept, order, confirm, stock falls', a
   await page.getByRole('menuitem', { name: 'Products' }).click();
   await expect(page.getByTestId('stock-XH-100')).toHaveText('7');
   await shot(page, 'products-en');
+  await page.getByTestId('product-edit-XH-100').click();
+  await expect(page.getByTestId('product-sku')).toHaveValue('XH-100');
+  await shot(page, 'product-form-en');
 });

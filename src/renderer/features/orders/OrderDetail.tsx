@@ -89,7 +89,7 @@ function OrderSteps({ order }: { order: Order }) {
     shipped: order.shippedAt,
     completed: order.completedAt,
   };
-  // A cancelled order stops at the step after the last one it reached.
+  // Reached steps show as done; a cancelled order shows the cancel on the step it did not reach.
   const reached = STEPS.filter((s) => at[s]).length - 1;
   const cancelled = order.status === 'cancelled';
   return (
@@ -97,7 +97,7 @@ function OrderSteps({ order }: { order: Order }) {
       <Steps
         size="small"
         current={cancelled ? reached + 1 : STEPS.indexOf(order.status as (typeof STEPS)[number])}
-        status={cancelled ? 'error' : order.status === 'completed' ? 'finish' : 'process'}
+        status={cancelled ? 'error' : 'finish'}
         data-testid="order-steps"
         items={STEPS.map((s, i) => ({
           title: cancelled && i === reached + 1 ? t('orders.orders.status.cancelled') : t(`orders.orders.status.${s}`),
@@ -122,13 +122,14 @@ function StockCard({ order }: { order: Order }) {
             <div>
               {m.productName} <Typography.Text type="secondary">{m.sku}</Typography.Text>
             </div>
-            <Typography.Text type={m.kind === 'reserved' ? 'warning' : 'success'}>
-              {t(`orders.orders.stock.${m.kind}`)} {m.kind === 'reserved' ? '−' : '+'}
-              {m.quantity} {m.unit}
-            </Typography.Text>
+            <div>
+              <Typography.Text type={m.kind === 'reserved' ? 'warning' : 'success'}>
+                {t(`orders.orders.stock.${m.kind}`)} {m.kind === 'reserved' ? '−' : '+'}
+                {m.quantity} {m.unit}
+              </Typography.Text>
+            </div>
             <Typography.Text type="secondary">
-              {' '}
-              · {t('orders.orders.stock.now')} {m.stockNow}
+              {t('orders.orders.stock.now')} {m.stockNow} {m.unit}
             </Typography.Text>
           </div>
         ))

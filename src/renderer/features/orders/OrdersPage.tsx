@@ -69,7 +69,7 @@ function QuoteList() {
         { key: 'number', title: t('orders.quotes.number'), dataIndex: 'number', width: 170 },
         { key: 'customer', title: t('orders.quotes.customer'), render: (_, q) => customerOf(q) },
         { key: 'opportunity', title: t('orders.quotes.opportunity'), dataIndex: 'opportunityName' },
-        { key: 'status', title: '', width: 90, render: (_, q) => <QuoteStatusTag status={q.status} /> },
+        { key: 'status', title: t('orders.quotes.statusTitle'), width: 100, render: (_, q) => <QuoteStatusTag status={q.status} /> },
         { key: 'total', title: t('orders.totals.total'), align: 'right', width: 140, render: (_, q) => formatMoney(q.total, q.currency) },
         { key: 'validUntil', title: t('orders.quotes.validUntil'), dataIndex: 'validUntil', width: 120 },
         { key: 'created', title: t('orders.quotes.created'), width: 120, render: (_, q) => day(q.createdAt) },
@@ -103,7 +103,7 @@ function OrderList() {
         { key: 'number', title: t('orders.orders.number'), dataIndex: 'number', width: 170 },
         { key: 'customer', title: t('orders.quotes.customer'), render: (_, o) => customerOf(o) },
         { key: 'quote', title: t('orders.orders.fromQuote'), dataIndex: 'quoteNumber', width: 170 },
-        { key: 'status', title: '', width: 90, render: (_, o) => <OrderStatusTag status={o.status} /> },
+        { key: 'status', title: t('orders.quotes.statusTitle'), width: 100, render: (_, o) => <OrderStatusTag status={o.status} /> },
         { key: 'total', title: t('orders.totals.total'), align: 'right', width: 140, render: (_, o) => formatMoney(o.total, o.currency) },
         { key: 'created', title: t('orders.orders.created'), width: 120, render: (_, o) => day(o.createdAt) },
       ]}

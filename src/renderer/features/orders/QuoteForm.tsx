@@ -1,15 +1,15 @@
 // New/Edit quote drawer: customer, lines, discount, tax rate, validity and notes, with live totals.
 // Validated with the contract's own schema before it is sent.
 import { useState } from 'react';
-import { Alert, App, DatePicker, Form, Input, Space } from 'antd';
+import { Alert, App, Button, DatePicker, Drawer, Form, Input, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { totals } from '../../../shared/money';
 import { QuoteCreate, type Quote } from '../../../shared/orders';
 import { ApiError, call } from '../../api';
 import { dateItemProps } from '../../components/dateValue';
 import { applyIssues, errorText, issueText, zodIssues } from '../../components/errors';
-import { FormDrawer } from '../customers/FormDrawer';
 import { CompanySelect } from '../companies/CompanySelect';
+import { ContactSelect } from '../deals/ContactSelect';
 import { MoneyInput, PercentInput } from './inputs';
 import { LinesEditor, toLines, toRow, type LineRow } from './LinesEditor';
 import { Totals } from './Totals';
@@ -63,11 +63,30 @@ export function QuoteForm({ editing, onClose, onSaved }: Props) {
   };
 
   return (
-    <FormDrawer open title={t(quote ? 'orders.quotes.edit' : 'orders.quotes.new')} saving={saving} onSave={() => void save()} onClose={onClose}>
+    // Wider than the customer drawers: the lines need the room.
+    <Drawer
+      open
+      title={t(quote ? 'orders.quotes.edit' : 'orders.quotes.new')}
+      size={960}
+      onClose={onClose}
+      footer={
+        <Space style={{ float: 'right' }}>
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
+          <Button type="primary" loading={saving} onClick={() => void save()} data-testid="form-save">
+            {t('common.save')}
+          </Button>
+        </Space>
+      }
+    >
       <Form form={form} layout="vertical" data-testid="quote-form" initialValues={quote ?? { discount: 0, taxRate: 0 }}>
+        <div className="quote-form-customer">
         <Form.Item name="companyId" label={t('orders.quotes.company')}>
           <CompanySelect initialName={quote?.companyName} />
         </Form.Item>
+        <Form.Item name="contactId" label={t('orders.quotes.contact')}>
+          <ContactSelect initialName={quote?.contactName} />
+        </Form.Item>
+        </div>
         {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 8 }} data-testid="quote-form-problem" />}
         <Form.Item label={t('orders.lines.title')}>
           <LinesEditor rows={rows} onChange={setRows} currency={quote?.currency ?? 'CNY'} />
@@ -88,6 +107,6 @@ export function QuoteForm({ editing, onClose, onSaved }: Props) {
           <Input.TextArea rows={3} maxLength={5000} />
         </Form.Item>
       </Form>
-    </FormDrawer>
+    </Drawer>
   );
 }
