@@ -42,6 +42,11 @@ export const ProductSave = z.object({
   currency: Currency.default('CNY'),
   /** May be below zero only when backorders are allowed (checked by the handler). */
   stock: z.number('validation.number').int('validation.integer').min(-MAX_STOCK, 'validation.min').max(MAX_STOCK, 'validation.too_large').default(0),
+  /**
+   * The stock the edit form showed. Orders may have moved stock since: an unchanged stock is then
+   * left alone, a changed one refused (so an old form never undoes a reservation).
+   */
+  stockBefore: z.number().int().nullish(),
   allowBackorder: z.boolean().default(false),
   active: z.boolean().default(true),
   notes: optText(LIMITS.notes),

@@ -28,6 +28,18 @@ describe('products.save', () => {
     expect(await runtime().call('products.restore', { id: a.id })).toMatchObject({ deletedAt: null });
   });
 
+  it('never lets an old edit form undo stock moved by orders meanwhile', async () => {
+    const p = await save({ sku: 'S', stock: 10 });
+    await runtime().call('products.save', { id: p.id, sku: 'S', name: '产品', price: 100, stock: 7 });
+    // The form still shows 10: saving another field keeps 7; changing stock from 10 is refused.
+    expect(await save({ id: p.id, sku: 'S', price: 200, stock: 10, stockBefore: 10 })).toMatchObject({ price: 200, stock: 7 });
+    await expect(save({ id: p.id, sku: 'S', stock: 12, stockBefore: 10 })).rejects.toMatchObject({
+      code: 'conflict',
+      fields: [{ path: 'stock', message: 'orders.errors.stock_moved', params: { stock: 7 } }],
+    });
+    expect(await save({ id: p.id, sku: 'S', stock: 12, stockBefore: 7 })).toMatchObject({ stock: 12 });
+  });
+
   it('refuses bad input with field messages', async () => {
     await expect(save({ sku: ' ', name: '', price: -1 })).rejects.toMatchObject({
       code: 'invalid_input',

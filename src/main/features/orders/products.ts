@@ -98,12 +98,19 @@ export async function saveProduct(ctx: Ctx, input: z.output<typeof ProductSave>)
   if (input.id) {
     const current = await getProduct(ctx.db, input.id);
     if (current.deletedAt) throw notFound('product', input.id);
-    await ctx.changes.update('products', input.id, fields);
+    await ctx.changes.update('products', input.id, { ...fields, stock: stockToWrite(current, input) });
     return getProduct(ctx.db, input.id);
   }
   const id = newId();
   await ctx.changes.insert('products', { id, ...fields });
   return getProduct(ctx.db, id);
+}
+
+/** The stock an edit sets, given what its form showed (stockBefore) and what is stored now. */
+function stockToWrite(current: Product, input: z.output<typeof ProductSave>): number {
+  if (input.stockBefore == null || input.stockBefore === current.stock) return input.stock;
+  if (input.stock === input.stockBefore) return current.stock;
+  throw new KehuError({ code: 'conflict', fields: [{ path: 'stock', message: 'orders.errors.stock_moved', params: { stock: current.stock } }] });
 }
 
 export async function deleteProduct(ctx: Ctx, id: string): Promise<void> {

@@ -102,6 +102,7 @@ export const ordersZh = {
   errors: {
     sku_taken: '编码 {{sku}} 已被其他产品使用',
     negative_stock: '不允许超卖的产品，库存不能小于 0',
+    stock_moved: '打开表单后库存已被订单改为 {{stock}}，请按当前库存重新填写',
     contact_missing: '所选联系人不存在',
     product_missing: '所选产品不存在或已删除',
     quote_locked: '报价单已被接受或拒绝，不能再修改',
@@ -216,6 +217,7 @@ export const ordersEn: Shape<typeof ordersZh> = {
   errors: {
     sku_taken: 'SKU {{sku}} is already used by another product',
     negative_stock: 'Stock cannot be below 0 unless the product allows backorders',
+    stock_moved: 'Orders changed the stock to {{stock}} since this form was opened; enter it again from the current stock',
     contact_missing: 'The chosen contact does not exist',
     product_missing: 'The chosen product does not exist or was deleted',
     quote_locked: 'The quote was accepted or rejected and can no longer be changed',

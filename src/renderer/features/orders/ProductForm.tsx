@@ -30,7 +30,7 @@ export function ProductForm({ editing, onClose, onSaved }: Props) {
   }, [editing, product, form]);
 
   const save = async () => {
-    const parsed = ProductSave.safeParse({ ...form.getFieldsValue(true), id: product?.id });
+    const parsed = ProductSave.safeParse({ ...form.getFieldsValue(true), id: product?.id, stockBefore: product?.stock });
     if (!parsed.success) return applyIssues(t, form, zodIssues(parsed.error));
     setSaving(true);
     try {
