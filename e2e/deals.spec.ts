@@ -32,6 +32,7 @@ test('deals: create on the board, drag to won and lost, list totals, detail with
   await page.getByTestId('start-empty').click();
   const co = await host.invoke<{ id: string }>('companies.create', { name: '杭州星河科技有限公司' });
   if (!co.ok) throw new Error('company not created');
+  await host.invoke('products.save', { sku: 'SRV-01', name: '云服务器', unit: '台', price: 2_000_000 });
   await host.invoke('deals.create', { name: '宁波仓储系统', amount: 8_000_000, expectedClose: '2026-12-20', stageId: 'stage-default-3' });
 
   await page.getByRole('menuitem', { name: '商机' }).click();
@@ -98,8 +99,15 @@ test('deals: create on the board, drag to won and lost, list totals, detail with
   await page.getByTestId('line-price').fill('50000');
   await page.getByTestId('line-discount').fill('10');
   await expect(page.getByTestId('lines-total')).toHaveText('¥135,000.00');
+  // A second line from the catalogue: name, unit and price come with it.
+  await page.getByTestId('line-add').click();
+  await page.getByTestId('line-name').nth(1).locator('input').fill('云服');
+  // The newest dropdown is the second line's (the first line's may still be fading out).
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '云服务器' }).last().click();
+  await expect(page.getByTestId('line-price').nth(1)).toHaveValue('20000.00');
+  await expect(page.getByTestId('lines-total')).toHaveText('¥155,000.00');
   await page.getByTestId('lines-save').click();
-  await expect(page.getByTestId('deal-amount-value')).toHaveText('¥135,000.00');
+  await expect(page.getByTestId('deal-amount-value')).toHaveText('¥155,000.00');
   await expect(page.getByTestId('deal-facts')).toContainText('用友');
   await shot(page, 'deal-detail-zh');
 
@@ -119,8 +127,18 @@ test('deals: create on the board, drag to won and lost, list totals, detail with
   await expect(page.getByTestId('deal-status')).toHaveText('Won');
   await expect(page.getByText('Stage history')).toBeVisible();
   await shot(page, 'deal-detail-en');
+  // The edit drawer: a date and a note.
+  await page.getByTestId('edit-button').click();
+  const edit = page.getByTestId('deal-form');
+  await expect(edit.getByLabel('Opportunity')).toHaveValue('星河 ERP 升级');
+  await edit.getByLabel('Expected close').fill('2026-12-31');
+  await edit.getByLabel('Expected close').press('Enter');
+  await edit.getByLabel('Notes').fill('Signed at the trade fair');
+  await page.getByTestId('form-save').click();
+  await expect(page.getByTestId('deal-facts')).toContainText('2026-12-31');
+  await expect(page.getByTestId('deal-facts')).toContainText('Signed at the trade fair');
   await page.getByRole('menuitem', { name: 'Opportunities' }).click();
-  await expect(column(page, 'stage-default-5').getByTestId('deal-card')).toContainText('¥135,000.00');
+  await expect(column(page, 'stage-default-5').getByTestId('deal-card')).toContainText('¥155,000.00');
   await shot(page, 'deals-board-en');
   await page.getByTestId('deals-view').getByText('List').click();
   await expect(page.getByTestId('deal-totals')).toContainText('Weighted amount');
@@ -131,4 +149,15 @@ test('deals: create on the board, drag to won and lost, list totals, detail with
   await expect(page.getByTestId('stage-name')).toHaveCount(6);
   await expect(page.getByRole('dialog', { name: 'Edit pipeline' })).not.toHaveClass(/ant-zoom/);
   await shot(page, 'pipeline-settings-en');
+
+  // To the Trash from its page, and back with Undo.
+  await page.goBack();
+  await page.goBack();
+  await expect(page.getByTestId('detail-name')).toHaveText('星河 ERP 升级');
+  await page.getByTestId('delete-button').click();
+  await page.locator('.ant-popconfirm').getByRole('button', { name: 'OK' }).click();
+  await expect(page.getByTestId('deals-page')).toBeVisible();
+  await page.getByTestId('deal-undo-delete').click();
+  await expect(page.getByTestId('detail-name')).toHaveText('星河 ERP 升级');
+  await expect(page.getByTestId('deal-restore')).toHaveCount(0);
 });

@@ -1,7 +1,7 @@
 // The page of one opportunity: stage bar (click to move), won/lost buttons, its facts, the line
 // items editor, competitors, the stage history with time spent, and the edit drawer.
 import { useEffect } from 'react';
-import { App, Button, Card, Col, Descriptions, Popconfirm, Result, Row, Skeleton, Space, Steps, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Descriptions, Popconfirm, Result, Row, Skeleton, Space, Steps, Tag, Tooltip, Typography } from 'antd';
 import { ArrowLeftOutlined, CheckCircleOutlined, CloseCircleOutlined, DeleteOutlined, EditOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -39,6 +39,7 @@ export function DealDetail({ id }: { id: string }) {
   return (
     <div className="detail-page" data-testid="deal-detail">
       <Header deal={deal} pipeline={pipeline} onMove={move} />
+      {deal.deletedAt && <InTrash id={deal.id} onRestored={reload} />}
       {pipeline && <StageBar deal={deal} pipeline={pipeline} onMove={move} />}
       <Row gutter={16}>
         <Col xs={24} xl={12}>
@@ -65,7 +66,17 @@ function Header({ deal, pipeline, onMove }: { deal: OpportunityDetail; pipeline?
   const remove = async () => {
     try {
       await call('deals.delete', { ids: [deal.id] });
-      message.success(t('deals.deleted'));
+      const undo = () => void call('deals.restore', { ids: [deal.id] }).then(() => navigate({ page: 'deal', id: deal.id }));
+      message.success({
+        content: (
+          <span>
+            {t('deals.deleted')}{' '}
+            <Button type="link" size="small" onClick={undo} data-testid="deal-undo-delete">
+              {t('delete.undo')}
+            </Button>
+          </span>
+        ),
+      });
       back();
     } catch (e) {
       message.error(errorText(t, e));
@@ -82,7 +93,7 @@ function Header({ deal, pipeline, onMove }: { deal: OpportunityDetail; pipeline?
         </Typography.Title>
         <StatusTag status={deal.status} />
       </Space>
-      <Space>
+      <Space hidden={deal.deletedAt !== null}>
         {deal.status === 'open' && won && (
           <Button icon={<CheckCircleOutlined />} className="deal-won-button" onClick={() => onMove(deal.id, won)} data-testid="deal-won">
             {t('deals.actions.won')}
@@ -108,6 +119,27 @@ function Header({ deal, pipeline, onMove }: { deal: OpportunityDetail; pipeline?
   );
 }
 
+/** A deal in the Trash is shown read as it was, with a way back. */
+function InTrash({ id, onRestored }: { id: string; onRestored(): void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const restore = () =>
+    call('deals.restore', { ids: [id] }).then(onRestored, (e: unknown) => void message.error(errorText(t, e)));
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      className="deal-card-section"
+      title={t('deals.inTrash')}
+      action={
+        <Button size="small" onClick={() => void restore()} data-testid="deal-restore">
+          {t('deals.restore')}
+        </Button>
+      }
+    />
+  );
+}
+
 /** The pipeline's stages as steps; a click moves the opportunity there (reopening a closed one). */
 function StageBar({ deal, pipeline, onMove }: { deal: OpportunityDetail; pipeline: Pipeline; onMove(dealId: string, stage: Pipeline['stages'][number]): void }) {
   const open = pipeline.stages.filter((s) => s.kind === 'open');
@@ -120,7 +152,7 @@ function StageBar({ deal, pipeline, onMove }: { deal: OpportunityDetail; pipelin
         size="small"
         current={closedStage ? steps.length - 1 : current}
         status={deal.status === 'lost' ? 'error' : deal.status === 'won' ? 'finish' : 'process'}
-        onChange={(i) => steps[i].id !== deal.stageId && onMove(deal.id, steps[i])}
+        onChange={(i) => !deal.deletedAt && steps[i].id !== deal.stageId && onMove(deal.id, steps[i])}
         items={steps.map((s) => ({ title: s.name, content: s.kind === 'open' ? `${s.probability}%` : undefined }))}
         data-testid="stage-bar"
       />

@@ -1,7 +1,7 @@
 // 列表: the opportunities of the pipeline on show, filtered, with the totals of the whole filter
 // (count, amount, weighted amount) above a virtualised table over keyset pages.
 import { useState } from 'react';
-import { Alert, DatePicker, Input, Select, Statistic } from 'antd';
+import { Alert, Checkbox, DatePicker, Input, Select, Statistic } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { DealSort, DealTotals, Opportunity, Pipeline } from '../../../shared/deals';
@@ -68,6 +68,9 @@ export function DealList({ pipeline, generation }: { pipeline: Pipeline; generat
           value={filter.close?.from && filter.close?.to ? [dayjs(filter.close.from), dayjs(filter.close.to)] : null}
           onChange={(r) => setFilter({ close: r?.[0] && r[1] ? { from: r[0].format('YYYY-MM-DD'), to: r[1].format('YYYY-MM-DD') } : undefined })}
         />
+        <Checkbox checked={filter.deleted ?? false} onChange={(e) => setFilter({ deleted: e.target.checked })} data-testid="deal-trash-filter">
+          {t('deals.list.trash')}
+        </Checkbox>
         <Select
           style={{ width: 180 }}
           value={sort}
