@@ -2,7 +2,7 @@
 // transactions (perf-limits.md §1–2), writing the same rows, change_log entries and search index
 // as the handlers would, with the search feature's pure token functions.
 import type { Database as Sqlite } from 'better-sqlite3';
-import { BulkRowWriter } from '../../db/bulk-writer';
+import { BulkRowWriter, dropIndexesOfEmptyTables, FTS_DEFAULT_HASHSIZE, setFtsHashsize } from '../../db/bulk-writer';
 import { HybridClock } from '../../core/hlc';
 import { newId } from '../../core/ids';
 import { OWNER_ID } from '../../core/session';
@@ -28,7 +28,6 @@ const BATCH = 100_000;
 const DEFERRED_INDEX_TABLES = ['contacts', 'companies', 'customer_keys'];
 /** FTS5's in-memory term hash while loading: fewer, larger segments (perf-limits §3: −15%). */
 const FTS_HASHSIZE = 64 * 2 ** 20;
-const FTS_DEFAULT_HASHSIZE = 2 ** 20;
 /** Contacts whose search rows are written together (one FTS5 segment each, within the hash size). */
 const FTS_CHUNK = 20_000;
 
@@ -93,21 +92,6 @@ class BulkWriter {
   }
 }
 
-/**
- * Drops the secondary indexes of those tables that are still empty, returning their SQL: building
- * an index once after the load costs a fraction of keeping random keys sorted row by row
- * (perf-limits §1: 21.5 s vs 8.8 s at 1M). Unique constraints stay.
- */
-function dropIndexesOfEmptyTables(sqlite: Sqlite): string[] {
-  const empty = DEFERRED_INDEX_TABLES.filter((t) => !sqlite.prepare(`SELECT 1 FROM ${t} LIMIT 1`).get());
-  if (empty.length === 0) return [];
-  const indexes = sqlite
-    .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${empty.map(() => '?').join(', ')})`)
-    .all(...empty) as { name: string; sql: string }[];
-  sqlite.transaction(() => indexes.forEach((i) => sqlite.exec(`DROP INDEX ${i.name}`)))();
-  return indexes.map((i) => i.sql);
-}
-
 /** Seeds `contacts` contacts (and their companies, tags and timeline) into an open database. */
 export function seedBulk(sqlite: Sqlite, opts: BulkOptions): BulkResult {
   const device = meta(sqlite, 'device_id');
@@ -119,7 +103,7 @@ export function seedBulk(sqlite: Sqlite, opts: BulkOptions): BulkResult {
   sqlite.pragma('cache_size = -262144'); // 256 MiB while loading
   sqlite.pragma('wal_autocheckpoint = 0'); // one checkpoint at the end, not one per commit
   setFtsHashsize(sqlite, FTS_HASHSIZE);
-  const deferred = dropIndexesOfEmptyTables(sqlite);
+  const deferred = sqlite.transaction(() => dropIndexesOfEmptyTables(sqlite, DEFERRED_INDEX_TABLES))();
   try {
     const tags = makeTags();
     const now = new Date().toISOString();
@@ -158,12 +142,6 @@ export function seedBulk(sqlite: Sqlite, opts: BulkOptions): BulkResult {
   finish(sqlite, clock, writer.counts);
   opts.onProgress?.(writer.counts.contacts);
   return writer.counts;
-}
-
-function setFtsHashsize(sqlite: Sqlite, bytes: number): void {
-  // A literal: FTS5 refuses the value bound as a parameter (better-sqlite3 binds numbers as REAL).
-  const size = Math.trunc(bytes);
-  for (const fts of ['contact_search', 'company_search']) sqlite.exec(`INSERT INTO ${fts} (${fts}, rank) VALUES ('hashsize', ${size})`);
 }
 
 /** Merges the FTS segments (faster queries), saves the clock, leaves one audit entry, checkpoints. */

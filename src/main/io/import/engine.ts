@@ -13,7 +13,7 @@ import type { Database } from '../../db/schema';
 import type { ChangeSet } from '../../core/changes';
 import { newId } from '../../core/ids';
 import { toColumns } from '../../features/customers/columns';
-import { BulkRowWriter } from '../../db/bulk-writer';
+import { BulkRowWriter, dropIndexesOfEmptyTables, FTS_DEFAULT_HASHSIZE, setFtsHashsize } from '../../db/bulk-writer';
 import type { HybridClock } from '../../core/hlc';
 import { nameKey, refreshCustomerIndex } from '../../features/search';
 import { mapRow, normalizeDate, splitList, type MappedRow } from './mapping';
@@ -24,6 +24,8 @@ type Row = Record<string, unknown>;
 export const CHUNK_ROWS = 1000;
 /** New rows whose search rows are written together (fewer, larger FTS5 segments to merge). */
 const FTS_CHUNK_ROWS = 20_000;
+/** FTS5's term hash while importing: a 20k-row chunk becomes one segment, not one per MiB. */
+const FTS_HASHSIZE = 32 * 2 ** 20;
 
 /** Chinese text of the row errors, for the rejected-rows file (the i18n key follows in brackets). */
 const ZH: Record<string, string> = {
@@ -286,7 +288,13 @@ export async function runImport(
   const rejected = new RejectedRows(w.dataDir, run.headers, run.fileName);
   try {
     const created = createdMarks(w.sqlite);
+    // Loading into an empty table, its secondary indexes are built once at the end, in the same
+    // transaction (a rollback brings them back as they were).
+    const deferred = dropIndexesOfEmptyTables(w.sqlite, ['contacts', 'companies']);
+    setFtsHashsize(w.sqlite, FTS_HASHSIZE);
     const counts = await importRows(w, run, rejected);
+    setFtsHashsize(w.sqlite, FTS_DEFAULT_HASHSIZE);
+    for (const ddl of deferred) w.sqlite.exec(ddl);
     const rejectedFile = await rejected.finish();
     return { counts: { ...counts, ...(rejectedFile ? { rejectedFile } : {}) }, created };
   } catch (e) {

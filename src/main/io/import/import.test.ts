@@ -25,10 +25,13 @@ async function runtime(): Promise<TempRuntime> {
   return rt;
 }
 
+/** The schema (the import drops and rebuilds the indexes of empty tables) and every table's rows. */
+const schema = (rt: TempRuntime) => rt.app.db.sqlite.prepare(`SELECT type, name, sql FROM sqlite_master ORDER BY name`).raw().all();
+
 function everything(rt: TempRuntime): string {
   const s = rt.app.db.sqlite;
   const tables = s.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).pluck().all() as string[];
-  return JSON.stringify(tables.map((t) => [t, s.prepare(`SELECT * FROM "${t}"`).raw().all()]));
+  return JSON.stringify([schema(rt), tables.map((t) => [t, s.prepare(`SELECT * FROM "${t}"`).raw().all()])]);
 }
 
 async function upload(rt: TempRuntime, name: string, bytes: Buffer): Promise<string> {
@@ -95,6 +98,7 @@ describe('mapping auto-detect', () => {
 describe('import job', () => {
   it('imports a GBK CSV end to end: companies and tags created, change_log written', async () => {
     const rt = await runtime();
+    const indexes = schema(rt);
     const text = '姓名,手机,公司,标签,性别,生日\n张三,138 1234 5678,北京星辰科技有限公司,VIP;老客户,男,1990/1/2\n李四,13912345678,北京星辰科技有限公司,VIP,女,1985年3月4日\n';
     const { result } = await importFile(rt, '客户.csv', iconv.encode(text, 'gbk'));
     expect(result).toMatchObject({ created: 2, rejected: 0, skipped: 0, companiesCreated: 1, tagsCreated: 2 });
@@ -112,6 +116,16 @@ describe('import job', () => {
     expect(count(rt, `SELECT count(*) FROM field_clock WHERE tbl = 'contacts' AND col = '*'`)).toBe(2);
     const history = await rt.call('io.imports', {});
     expect(history[0]).toMatchObject({ fileName: '客户.csv', entity: 'contact', created: 2, undoable: true });
+    // Into empty tables: their indexes were built at the end, the same as before.
+    expect(schema(rt)).toEqual(indexes);
+    // created_ids lists the new records in the order written.
+    const ids = (sql: string) => rt.app.db.sqlite.prepare(sql).pluck().all();
+    const created = JSON.parse(rt.app.db.sqlite.prepare('SELECT created_ids FROM imports').pluck().get() as string) as unknown;
+    expect(created).toEqual({
+      contacts: ids('SELECT id FROM contacts ORDER BY rid'),
+      companies: ids('SELECT id FROM companies ORDER BY rid'),
+      taggings: ids('SELECT id FROM taggings ORDER BY rowid'),
+    });
   });
 
   it('imports the GBK fixture (no BOM) with its Chinese header', async () => {
