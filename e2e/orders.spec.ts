@@ -1,8 +1,8 @@
 // Products, quotes and orders as a shop owner works them, in Chinese then English: a product with
 // stock typed in, a quote with that product (searched in the lines), sent and accepted, an order
 // made from it and confirmed, the product's stock falling on the products page; an order for more
-// than is on hand is refused with the product named. Each screen (and the quote's print view) is
-// kept as a screenshot.
+// than is on hand is refused with the product named; cancelling the confirmed order returns the
+// stock. Each screen (and the quote's print view) is kept as a screenshot.
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 
@@ -107,8 +107,9 @@ test('orders: product with stock, quote, accept, order, confirm, stock falls', a
   await expect(page.getByTestId('order-stock')).toContainText('订单确认后');
   await page.getByTestId('order-confirmed').click();
   await expect(page.getByTestId('order-status')).toHaveText('已确认');
-  await expect(page.getByTestId('stock-move-reserved').filter({ hasText: '智能门锁' })).toContainText('确认时预留 −3 个');
-  await expect(page.getByTestId('stock-move-reserved').filter({ hasText: '智能门锁' })).toContainText('当前库存 7 个');
+  const lock = page.getByTestId('stock-product').filter({ hasText: '智能门锁' });
+  await expect(lock.getByTestId('stock-move-reserved')).toHaveText('确认时预留 −3 个');
+  await expect(lock).toContainText('当前库存 7 个');
   await shot(page, 'order-zh');
 
   await page.getByRole('menuitem', { name: '产品' }).click();
@@ -153,12 +154,20 @@ test('orders: product with stock, quote, accept, order, confirm, stock falls', a
   await page.getByRole('menuitem', { name: 'Orders' }).click();
   await page.getByRole('tab', { name: 'Orders' }).click();
   await page.getByTestId('order-list').locator('tbody tr', { hasText: 'Confirmed' }).click();
-  await expect(page.getByTestId('stock-move-reserved').filter({ hasText: '智能门锁' })).toContainText('Reserved on confirmation −3 个');
+  await expect(lock.getByTestId('stock-move-reserved')).toHaveText('Reserved on confirmation −3 个');
   await shot(page, 'order-en');
+  // Cancelling the confirmed order gives its stock back.
+  await page.getByTestId('order-cancel').click();
+  await page.locator('.ant-popconfirm').getByRole('button', { name: 'OK' }).click();
+  await expect(page.getByTestId('order-status')).toHaveText('Cancelled');
+  await expect(lock.getByTestId('stock-move-returned')).toHaveText('Returned on cancelling +3 个');
+  await expect(lock).toContainText('Stock now 10 个');
+  await shot(page, 'order-cancelled-en');
   await page.getByRole('menuitem', { name: 'Products' }).click();
-  await expect(page.getByTestId('stock-XH-100')).toHaveText('7');
+  await expect(page.getByTestId('stock-XH-100')).toHaveText('10');
   await shot(page, 'products-en');
   await page.getByTestId('product-edit-XH-100').click();
   await expect(page.getByTestId('product-sku')).toHaveValue('XH-100');
+  await expect(page.getByTestId('product-stock')).toHaveValue('10');
   await shot(page, 'product-form-en');
 });

@@ -4,7 +4,7 @@ import { Button, Card, Popconfirm, Result, Space, Spin, Steps, Typography } from
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import type { Order, OrderStatus } from '../../../shared/orders';
+import type { Order, OrderStatus, StockMove } from '../../../shared/orders';
 import { call } from '../../api';
 import { errorText } from '../../components/errors';
 import { navigate } from '../../components/router';
@@ -112,24 +112,29 @@ const fmt = (iso: string | null) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm')
 
 function StockCard({ order }: { order: Order }) {
   const { t } = useTranslation();
+  // One block per product: what was reserved, what came back, and its stock now.
+  const byProduct = new Map<string, StockMove[]>();
+  for (const m of order.stockMoves) byProduct.set(m.productId, [...(byProduct.get(m.productId) ?? []), m]);
   return (
     <Card size="small" title={t('orders.orders.stock.title')} data-testid="order-stock">
-      {order.stockMoves.length === 0 ? (
+      {byProduct.size === 0 ? (
         <Typography.Text type="secondary">{t('orders.orders.stock.none')}</Typography.Text>
       ) : (
-        order.stockMoves.map((m) => (
-          <div key={`${m.kind}-${m.productId}`} style={{ marginBottom: 8 }} data-testid={`stock-move-${m.kind}`}>
+        [...byProduct.values()].map(([first, ...rest]) => (
+          <div key={first.productId} style={{ marginBottom: 8 }} data-testid="stock-product">
             <div>
-              {m.productName} <Typography.Text type="secondary">{m.sku}</Typography.Text>
+              {first.productName} <Typography.Text type="secondary">{first.sku}</Typography.Text>
             </div>
-            <div>
-              <Typography.Text type={m.kind === 'reserved' ? 'warning' : 'success'}>
-                {t(`orders.orders.stock.${m.kind}`)} {m.kind === 'reserved' ? '−' : '+'}
-                {m.quantity} {m.unit}
-              </Typography.Text>
-            </div>
+            {[first, ...rest].map((m) => (
+              <div key={m.kind} data-testid={`stock-move-${m.kind}`}>
+                <Typography.Text type={m.kind === 'reserved' ? 'warning' : 'success'}>
+                  {t(`orders.orders.stock.${m.kind}`)} {m.kind === 'reserved' ? '−' : '+'}
+                  {m.quantity} {m.unit}
+                </Typography.Text>
+              </div>
+            ))}
             <Typography.Text type="secondary">
-              {t('orders.orders.stock.now')} {m.stockNow} {m.unit}
+              {t('orders.orders.stock.now')} {first.stockNow} {first.unit}
             </Typography.Text>
           </div>
         ))
