@@ -102,8 +102,7 @@ test('deals: create on the board, drag to won and lost, list totals, detail with
   // A second line from the catalogue: name, unit and price come with it.
   await page.getByTestId('line-add').click();
   await page.getByTestId('line-name').nth(1).locator('input').fill('云服');
-  // The newest dropdown is the second line's (the first line's may still be fading out).
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '云服务器' }).last().click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '云服务器' }).click();
   await expect(page.getByTestId('line-price').nth(1)).toHaveValue('20000.00');
   await expect(page.getByTestId('lines-total')).toHaveText('¥155,000.00');
   await page.getByTestId('lines-save').click();
@@ -160,4 +159,23 @@ test('deals: create on the board, drag to won and lost, list totals, detail with
   await page.getByTestId('deal-undo-delete').click();
   await expect(page.getByTestId('detail-name')).toHaveText('星河 ERP 升级');
   await expect(page.getByTestId('deal-restore')).toHaveCount(0);
+});
+
+test('deals: a card moves by keyboard (Space, arrows, Space) and Enter opens it', async ({ page, host }) => {
+  await page.goto(host.url);
+  await page.getByTestId('start-empty').click();
+  await host.invoke('deals.create', { name: '键盘移动', amount: 100 });
+  await page.getByRole('menuitem', { name: '商机' }).click();
+  const card = column(page, 'stage-default-1').getByTestId('deal-card');
+  await card.focus();
+  await page.keyboard.press('Space');
+  const step = (await column(page, 'stage-default-2').boundingBox())!.x - (await column(page, 'stage-default-1').boundingBox())!.x;
+  // dnd-kit moves a picked-up card 25 px per arrow press.
+  for (let i = 0; i < Math.ceil(step / 25); i++) await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Space');
+  const moved = column(page, 'stage-default-2').getByTestId('deal-card');
+  await expect(moved).toContainText('键盘移动');
+  await moved.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('detail-name')).toHaveText('键盘移动');
 });

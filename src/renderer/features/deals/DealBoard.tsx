@@ -1,7 +1,19 @@
 // 看板: a column per stage of the pipeline with its count and sum; cards are dragged between
 // columns (dnd-kit). Won and lost columns show what closed in the last 30 days.
 import { useState } from 'react';
-import { DndContext, DragOverlay, KeyboardSensor, PointerSensor, pointerWithin, useDroppable, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
+import {
+  DndContext,
+  DragOverlay,
+  KeyboardSensor,
+  PointerSensor,
+  pointerWithin,
+  rectIntersection,
+  useDroppable,
+  useSensor,
+  useSensors,
+  type CollisionDetection,
+  type DragEndEvent,
+} from '@dnd-kit/core';
 import { Alert, Skeleton, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { BoardColumn, Opportunity } from '../../../shared/deals';
@@ -14,6 +26,12 @@ import { useMoveDeal } from './useMoveDeal';
 
 const KIND_COLOR = { open: undefined, won: 'success', lost: 'error' } as const;
 
+/** The column under the pointer takes the card; a keyboard drag has no pointer: the one it overlaps most. */
+const columnUnder: CollisionDetection = (args) => (args.pointerCoordinates ? pointerWithin(args) : rectIntersection(args));
+
+/** Space picks a card up and drops it (arrows move it); Enter stays free to open the card. */
+const KEYS = { start: ['Space'], cancel: ['Escape'], end: ['Space'] };
+
 export function DealBoard({ pipelineId, ownerId, generation, onChange }: { pipelineId: string; ownerId: string | null; generation: number; onChange(): void }) {
   const { t } = useTranslation();
   const { data: board, error, reload } = useQuery(`${pipelineId}|${ownerId}|${generation}`, () => call('deals.board', { pipelineId, ownerId }));
@@ -23,7 +41,7 @@ export function DealBoard({ pipelineId, ownerId, generation, onChange }: { pipel
     onChange();
   });
   // A few pixels of travel before a drag starts, so that a click still opens the card.
-  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }), useSensor(KeyboardSensor));
+  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }), useSensor(KeyboardSensor, { keyboardCodes: KEYS }));
 
   if (error) return <Alert type="error" showIcon title={errorText(t, error)} />;
   if (!board) return <Skeleton active />;
@@ -37,8 +55,7 @@ export function DealBoard({ pipelineId, ownerId, generation, onChange }: { pipel
   const cardOf = (id: string) => board.columns.flatMap((c) => c.cards).find((d) => d.id === id) ?? null;
 
   return (
-    // The column under the pointer takes the card (not the one the card overlaps most).
-    <DndContext sensors={sensors} collisionDetection={pointerWithin} onDragStart={({ active }) => setDragging(cardOf(String(active.id)))} onDragEnd={onDragEnd} onDragCancel={() => setDragging(null)}>
+    <DndContext sensors={sensors} collisionDetection={columnUnder} onDragStart={({ active }) => setDragging(cardOf(String(active.id)))} onDragEnd={onDragEnd} onDragCancel={() => setDragging(null)}>
       <div className="deal-board" data-testid="deal-board">
         {board.columns.map((column) => (
           <Column key={column.stage.id} column={column} />

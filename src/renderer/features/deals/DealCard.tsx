@@ -9,6 +9,7 @@ import { navigate } from '../../components/router';
 
 export function DealCard({ deal, overlay = false }: { deal: Opportunity; overlay?: boolean }) {
   const { attributes, listeners, setNodeRef, isDragging } = useDraggable({ id: deal.id, data: { stageId: deal.stageId }, disabled: overlay });
+  const open = () => navigate({ page: 'deal', id: deal.id });
   return (
     <div
       ref={overlay ? undefined : setNodeRef}
@@ -16,7 +17,12 @@ export function DealCard({ deal, overlay = false }: { deal: Opportunity; overlay
       className={`deal-card${isDragging ? ' deal-card-dragging' : ''}${overlay ? ' deal-card-overlay' : ''}`}
       data-testid={overlay ? undefined : 'deal-card'}
       data-deal-id={deal.id}
-      onClick={() => navigate({ page: 'deal', id: deal.id })}
+      onClick={open}
+      onKeyDown={(e) => {
+        // dnd-kit's own key handling (Space picks up) comes first.
+        listeners?.onKeyDown?.(e);
+        if (e.key === 'Enter') open();
+      }}
     >
       <div className="deal-card-name">{deal.name}</div>
       {deal.companyName && (

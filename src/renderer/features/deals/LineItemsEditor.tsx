@@ -26,19 +26,21 @@ export function LineItemsEditor({ deal, onSaved }: { deal: OpportunityDetail; on
   const [rows, setRows] = useState<Row[]>(() => deal.lines.map((l) => toRow(l)));
   const [dirty, setDirty] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  const [products, setProducts] = useState<Product[]>([]);
+  // Catalogue matches of the line being typed in (only that line offers them).
+  const [found, setFound] = useState<{ key: string; products: Product[] }>({ key: '', products: [] });
   const [saving, setSaving] = useState(false);
 
   const change = (key: string, patch: Partial<Row>) => {
     setRows((rs) => rs.map((r) => (r.key === key ? { ...r, ...patch } : r)));
     setDirty(true);
   };
-  const searchProducts = async (q: string) => {
+  const searchProducts = async (key: string, q: string) => {
     const page = await call('products.list', { q: q.trim() || null, active: true, limit: 20 }).catch(() => null);
-    setProducts(page?.items ?? []);
+    setFound({ key, products: page?.items ?? [] });
   };
+  const productsOf = (key: string) => (found.key === key ? found.products : []);
   const pickProduct = (key: string, productId: string) => {
-    const p = products.find((x) => x.id === productId);
+    const p = productsOf(key).find((x) => x.id === productId);
     if (p) change(key, { productId: p.id, name: p.name, unit: p.unit, unitPrice: p.price });
   };
 
@@ -98,11 +100,11 @@ export function LineItemsEditor({ deal, onSaved }: { deal: OpportunityDetail; on
                 value={r.name}
                 style={{ width: '100%', minWidth: 160 }}
                 placeholder={t('deals.lines.namePlaceholder')}
-                options={products.map((p) => ({ value: p.id, label: `${p.name} · ${p.sku} · ${formatMoney(p.price, p.currency)}` }))}
-                onSearch={(q) => void searchProducts(q)}
-                onFocus={() => void searchProducts(r.name)}
+                options={productsOf(r.key).map((p) => ({ value: p.id, label: `${p.name} · ${p.sku} · ${formatMoney(p.price, p.currency)}` }))}
+                onSearch={(q) => void searchProducts(r.key, q)}
+                onFocus={() => void searchProducts(r.key, r.name)}
                 onSelect={(id: string) => pickProduct(r.key, id)}
-                onChange={(name: string) => !products.some((p) => p.id === name) && change(r.key, { name, productId: null })}
+                onChange={(name: string) => !productsOf(r.key).some((p) => p.id === name) && change(r.key, { name, productId: null })}
                 data-testid="line-name"
               />
             ),
