@@ -198,6 +198,16 @@ describe('opportunities: create and update', () => {
     await expect(call('deals.get', { id: 'nope' })).rejects.toMatchObject({ code: 'not_found' });
   });
 
+  it('keeps an unchanged link to a company now in the Trash; refuses a new one and an unknown owner', async () => {
+    const co = await call('companies.create', { name: '旧公司' });
+    const d = await call('deals.create', { name: 'x', companyId: co.id });
+    await call('companies.delete', { ids: [co.id] });
+    expect(await call('deals.update', { id: d.id, patch: { companyId: co.id, name: 'y' } })).toMatchObject({ name: 'y', companyName: '旧公司' });
+    const other = await call('deals.create', { name: 'z' });
+    await expect(call('deals.update', { id: other.id, patch: { companyId: co.id } })).rejects.toMatchObject({ fields: [{ path: 'companyId', message: 'validation.company_missing' }] });
+    await expect(call('deals.update', { id: other.id, patch: { ownerId: 'nobody' } })).rejects.toMatchObject({ fields: [{ path: 'ownerId', message: 'validation.owner_missing' }] });
+  });
+
   it('keeps the meaning of the columns others read (opportunities, stage history)', async () => {
     const d = await call('deals.create', { name: 'x', competitors: ['A'] });
     const row = runtime().app.db.sqlite.prepare('SELECT competitors, status, pipeline_id FROM opportunities WHERE id = ?').get(d.id);
@@ -272,6 +282,15 @@ describe('opportunities: list, totals and board', () => {
     expect((await call('deals.list', { filter: { stageId: 'stage-default-3' } })).items.map((i) => i.id)).toEqual([b.id]);
     expect((await call('deals.list', { filter: { close: { from: '2026-06-01', to: '2026-06-30' } } })).items.map((i) => i.id)).toEqual([a.id]);
     expect((await call('deals.list', { filter: { ownerId: 'someone-else' } })).totals).toEqual({ count: 0, amount: 0, weighted: 0 });
+  });
+
+  it('sorts by expected close with undated ones last', async () => {
+    await call('deals.create', { name: '无日期' });
+    await call('deals.create', { name: '晚', expectedClose: '2026-09-01' });
+    await call('deals.create', { name: '早', expectedClose: '2026-05-01' });
+    const page = await call('deals.list', { sort: 'close', dir: 'asc', limit: 2 });
+    const next = await call('deals.list', { sort: 'close', dir: 'asc', limit: 2, cursor: page.nextCursor });
+    expect([...page.items, ...next.items].map((i) => i.name)).toEqual(['早', '晚', '无日期']);
   });
 
   it('pages by keyset with the totals on every page', async () => {
