@@ -14,7 +14,7 @@ import { CompanySelect } from '../companies/CompanySelect';
 import { FormDrawer } from '../customers/FormDrawer';
 import { ContactSelect } from './ContactSelect';
 import { MoneyInput } from './MoneyInput';
-import { useCurrentPipeline, useDeals } from './store';
+import { currentPipeline, useCurrentPipeline, useDeals } from './store';
 
 export function DealForm({ onSaved }: { onSaved(deal: OpportunityDetail): void }) {
   const { t } = useTranslation();
@@ -30,14 +30,16 @@ export function DealForm({ onSaved }: { onSaved(deal: OpportunityDetail): void }
     if (!editing) return;
     form.resetFields();
     if (editing === 'new') {
-      form.setFieldsValue({ currency: 'CNY', competitors: [], stageId: pipeline?.stages.find((s) => s.kind === 'open')?.id });
+      // Read once: pipelines reloading while the drawer is open must not reset what is typed.
+      const first = currentPipeline(useDeals.getState())?.stages.find((s) => s.kind === 'open');
+      form.setFieldsValue({ currency: 'CNY', competitors: [], stageId: first?.id });
       return;
     }
     void call('deals.get', { id: editing }).then((d) => {
       setCurrent(d);
       form.setFieldsValue(formFields(d as unknown as Record<string, unknown>));
     });
-  }, [editing, form, pipeline]);
+  }, [editing, form]);
 
   const close = () => setEditing(null);
   const save = async () => {

@@ -41,4 +41,5 @@ export const useDeals = create<DealsStore>((set) => ({
 }));
 
 /** The pipeline on show (or null while loading). */
-export const useCurrentPipeline = () => useDeals((s) => s.pipelines.find((p) => p.id === s.pipelineId) ?? null);
+export const currentPipeline = (s: Pick<DealsStore, 'pipelines' | 'pipelineId'>) => s.pipelines.find((p) => p.id === s.pipelineId) ?? null;
+export const useCurrentPipeline = () => useDeals(currentPipeline);
