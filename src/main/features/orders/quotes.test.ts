@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Input, Output } from '../../../shared/contract';
+import { ROLE_PERMISSIONS, type SessionInfo } from '../../../shared/permissions';
 import { useTempRuntime } from '../../test/use-temp-runtime';
 import { dayAfter, localDay } from './days';
 import { makeOpportunity } from './test-sales';
@@ -120,6 +121,24 @@ describe('quotes.setStatus', () => {
     expect(await runtime().call('quotes.setStatus', { id: q.id, status: 'rejected' })).toMatchObject({ status: 'rejected' });
     await expect(runtime().call('quotes.get', { id: 'ghost' })).rejects.toMatchObject({ code: 'not_found' });
     await expect(runtime().call('quotes.setStatus', { id: 'ghost', status: 'sent' })).rejects.toMatchObject({ code: 'not_found' });
+  });
+});
+
+describe('quote numbers', () => {
+  it('count on past 999 by number, not by text', async () => {
+    const now = new Date().toISOString();
+    const meta = { created_at: now, updated_at: now, created_by: 'owner', owner_id: 'owner', deleted_at: null };
+    await runtime().app.db.kysely.insertInto('quotes').values({ id: 'q999', number: `Q-${stamp()}-999`, status: 'draft', currency: 'CNY', subtotal: 0, discount: 0, tax_rate: 0, tax: 0, total: 0, ...meta }).execute();
+    expect((await quote()).number).toBe(`Q-${stamp()}-1000`);
+    expect((await quote()).number).toBe(`Q-${stamp()}-1001`);
+  });
+});
+
+describe('quote permissions', () => {
+  it('lets a service user read quotes but not write them', async () => {
+    const service: SessionInfo = { userId: 'owner', userName: 'S', role: 'service', permissions: ROLE_PERMISSIONS.service };
+    await expect(runtime().call('quotes.create', { lines: [] }, service)).rejects.toMatchObject({ code: 'forbidden' });
+    expect((await runtime().call('quotes.list', {}, service)).items).toEqual([]);
   });
 });
 
