@@ -50,10 +50,20 @@ test('orders: product with stock, quote, accept, order, confirm, stock falls', a
   await page.locator('.ant-drawer-footer').getByRole('button', { name: /取\s*消/ }).click();
   await page.getByTestId('product-search').locator('input').fill('znms');
   await page.getByTestId('product-search').locator('input').press('Enter');
-  await expect(page.getByTestId('product-list').locator('tbody tr')).toHaveCount(1);
+  await expect(page.getByTestId('product-list').locator('tbody tr.ant-table-row')).toHaveCount(1);
   await page.getByTestId('product-search').locator('input').fill('');
   await page.getByTestId('product-search').locator('input').press('Enter');
-  await expect(page.getByTestId('product-list').locator('tbody tr')).toHaveCount(3);
+  await expect(page.getByTestId('product-list').locator('tbody tr.ant-table-row')).toHaveCount(3);
+  // Deleted, found under 已删除, restored.
+  const list = page.getByTestId('product-list');
+  await list.locator('tbody tr', { hasText: 'XH-OLD' }).getByRole('button', { name: /删\s*除/ }).click();
+  await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定/ }).click();
+  await expect(list.locator('tbody tr.ant-table-row')).toHaveCount(2);
+  await page.getByText('已删除', { exact: true }).click();
+  await list.locator('tbody tr', { hasText: 'XH-OLD' }).getByRole('button', { name: /恢\s*复/ }).click();
+  await expect(list.locator('tbody tr.ant-table-row')).toHaveCount(0);
+  await page.getByText('全部', { exact: true }).click();
+  await expect(list.locator('tbody tr.ant-table-row')).toHaveCount(3);
   await shot(page, 'products-zh');
 
   // A quote from an opportunity (set up through the contract), for the list.
@@ -128,10 +138,10 @@ test('orders: product with stock, quote, accept, order, confirm, stock falls', a
   await expect(page.getByTestId('order-status')).toHaveText('待确认');
 
   await page.getByRole('menuitem', { name: '订单' }).click();
-  await expect(page.getByTestId('quote-list').locator('tbody tr')).toHaveCount(3);
+  await expect(page.getByTestId('quote-list').locator('tbody tr.ant-table-row')).toHaveCount(3);
   await shot(page, 'quotes-zh');
   await page.getByRole('tab', { name: '订单' }).click();
-  await expect(page.getByTestId('order-list').locator('tbody tr')).toHaveCount(2);
+  await expect(page.getByTestId('order-list').locator('tbody tr.ant-table-row')).toHaveCount(2);
   await shot(page, 'orders-zh');
 
   // English.
