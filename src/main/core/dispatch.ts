@@ -70,16 +70,26 @@ async function runMutation(
   });
 }
 
+const I18N_KEY = /^[a-z][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)+$/;
+
 function invalidInput(error: z.ZodError): KehuError {
   const fields: FieldIssue[] = error.issues.map((issue) => ({
     path: issue.path.map(String).join('.'),
-    message: issue.message.startsWith('validation.') ? issue.message : `validation.${issue.code}`,
+    // Our schemas carry i18n keys (validation.*, leads.errors.* ...); zod's own messages are
+    // English prose and become the key of their issue code.
+    message: I18N_KEY.test(issue.message) ? issue.message : `validation.${issue.code}`,
   }));
   return new KehuError({ code: 'invalid_input', fields });
 }
 
+const isSqliteBusy = (e: unknown) => typeof e === 'object' && e !== null && String((e as { code?: unknown }).code ?? '').startsWith('SQLITE_BUSY');
+
 function toKehuError(e: unknown): KehuError {
   if (e instanceof KehuError) return e;
+  // Another connection (a CLI or a second window on the same folder) wrote between this
+  // transaction's reads and its first write (SQLITE_BUSY_SNAPSHOT), or held the write lock for
+  // all of busy_timeout: everything rolled back, and trying again sees the latest data.
+  if (isSqliteBusy(e)) return new KehuError({ code: 'busy' });
   // Anything else is our bug or the disk's: log it here, tell the caller no more than that.
   console.error('[kehu] internal error:', e);
   return new KehuError({ code: 'internal' });

@@ -13,7 +13,7 @@ import { cutPage, decodeCursor } from '../customers';
 import { listLineItems, replaceLineItems } from '../sales/line-items';
 import { nextNumber } from './numbering';
 import { getQuote } from './quotes';
-import { demandOf, isWriteRace, reserveStock, returnStock } from './stock';
+import { demandOf, reserveStock, returnStock } from './stock';
 
 function orderRows(db: Kysely<Database>) {
   return db
@@ -121,19 +121,14 @@ const ORDER_NEXT: Record<string, readonly OrderStatus[]> = {
 const STAMP = { confirmed: 'confirmed_at', shipped: 'shipped_at', completed: 'completed_at', cancelled: 'cancelled_at' } as const;
 
 export async function setOrderStatus(ctx: Ctx, id: string, to: keyof typeof STAMP): Promise<Order> {
-  try {
-    const row = await ctx.db.selectFrom('orders').select('status').where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
-    if (!row) throw notFound('order', id);
-    if (!ORDER_NEXT[row.status]?.includes(to)) throw refused('orders.errors.bad_transition');
-    const lines = await listLineItems(ctx.db, 'order', id);
-    if (to === 'confirmed') await reserveStock(ctx, lines);
-    if (to === 'cancelled' && row.status !== 'pending') await returnStock(ctx, lines);
-    await ctx.changes.update('orders', id, { status: to, [STAMP[to]]: ctx.now });
-    return await getOrder(ctx.db, id);
-  } catch (e) {
-    // Another connection (a second window, the CLI) changed stock between our read and our
-    // write: this whole mutation rolls back and the person tries again on fresh numbers.
-    if (isWriteRace(e)) throw refused('orders.errors.changed_meanwhile');
-    throw e;
-  }
+  // A confirmation from another connection that commits between our stock read and our write
+  // makes SQLite refuse ours whole (the dispatcher reports it as busy: try again).
+  const row = await ctx.db.selectFrom('orders').select('status').where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+  if (!row) throw notFound('order', id);
+  if (!ORDER_NEXT[row.status]?.includes(to)) throw refused('orders.errors.bad_transition');
+  const lines = await listLineItems(ctx.db, 'order', id);
+  if (to === 'confirmed') await reserveStock(ctx, lines);
+  if (to === 'cancelled' && row.status !== 'pending') await returnStock(ctx, lines);
+  await ctx.changes.update('orders', id, { status: to, [STAMP[to]]: ctx.now });
+  return await getOrder(ctx.db, id);
 }

@@ -42,8 +42,3 @@ export async function returnStock(ctx: Ctx, lines: LineItem[]): Promise<void> {
     await ctx.changes.update('products', p.id, { stock: p.stock + (demand.get(p.id) ?? 0) });
   }
 }
-
-/** SQLite refused the write because another connection wrote first (WAL snapshot or lock). */
-export function isWriteRace(e: unknown): boolean {
-  return typeof e === 'object' && e !== null && String((e as { code?: unknown }).code ?? '').startsWith('SQLITE_BUSY');
-}

@@ -388,7 +388,7 @@ export const en: Messages = {
     duplicate: 'This may duplicate an existing record',
     unauthenticated: 'Your session has ended; open the link shown at start again',
     db_too_new: 'The database was made by a newer version; please upgrade',
-    busy: 'A sync import or export is running; try again when it has finished',
+    busy: 'The database is busy (an import, a sync or another window is writing); try again in a moment',
     internal: 'Something unexpected went wrong; please try again',
     offline: 'Cannot reach the data service',
     bundle_invalid: 'This is not a complete Kehu sync file (damaged, cut short or from another program)',

@@ -112,7 +112,6 @@ export const ordersZh = {
     quote_has_order: '此报价单已生成订单',
     out_of_stock: '库存不足，无法确认订单：{{product}}（{{sku}}）需要 {{needed}} {{unit}}，现有 {{available}} {{unit}}',
     out_of_stock_more: '库存不足，无法确认订单：{{product}}（{{sku}}）需要 {{needed}} {{unit}}，现有 {{available}} {{unit}}；另有 {{more}} 个产品库存不足',
-    changed_meanwhile: '库存刚刚被其他操作修改，请重试',
   },
 };
 
@@ -227,6 +226,5 @@ export const ordersEn: Shape<typeof ordersZh> = {
     quote_has_order: 'An order was already made from this quote',
     out_of_stock: 'Not enough stock to confirm: {{product}} ({{sku}}) needs {{needed}} {{unit}}, {{available}} {{unit}} available',
     out_of_stock_more: 'Not enough stock to confirm: {{product}} ({{sku}}) needs {{needed}} {{unit}}, {{available}} {{unit}} available; {{more}} more product(s) short',
-    changed_meanwhile: 'Stock was just changed by someone else; please try again',
   },
 };
