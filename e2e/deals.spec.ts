@@ -14,6 +14,8 @@ const column = (page: Page, stageId: string) => page.locator(`[data-testid="boar
 
 /** dnd-kit listens to pointer events: press, move in steps (past its 6 px threshold), release. */
 async function drag(page: Page, card: Locator, target: Locator) {
+  // The previous drag is over (no card held).
+  await expect(page.locator('.deal-card-overlay')).toHaveCount(0);
   await card.scrollIntoViewIfNeeded();
   const from = (await card.boundingBox())!;
   await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
@@ -102,7 +104,7 @@ test('deals: create on the board, drag to won and lost, list totals, detail with
   // A second line from the catalogue: name, unit and price come with it.
   await page.getByTestId('line-add').click();
   await page.getByTestId('line-name').nth(1).locator('input').fill('云服');
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '云服务器' }).click();
+  await page.locator('.ant-select-dropdown .ant-select-item-option:visible', { hasText: '云服务器' }).click();
   await expect(page.getByTestId('line-price').nth(1)).toHaveValue('20000.00');
   await expect(page.getByTestId('lines-total')).toHaveText('¥155,000.00');
   await page.getByTestId('lines-save').click();

@@ -61,7 +61,8 @@ export function DealBoard({ pipelineId, ownerId, generation, onChange }: { pipel
           <Column key={column.stage.id} column={column} />
         ))}
       </div>
-      <DragOverlay>{dragging ? <DealCard deal={dragging} overlay /> : null}</DragOverlay>
+      {/* No fly-back animation: the card reappears in its new column when the board reloads. */}
+      <DragOverlay dropAnimation={null}>{dragging ? <DealCard deal={dragging} overlay /> : null}</DragOverlay>
       {modal}
     </DndContext>
   );

@@ -102,7 +102,6 @@ export function LineItemsEditor({ deal, onSaved }: { deal: OpportunityDetail; on
                 placeholder={t('deals.lines.namePlaceholder')}
                 options={productsOf(r.key).map((p) => ({ value: p.id, label: `${p.name} · ${p.sku} · ${formatMoney(p.price, p.currency)}` }))}
                 onSearch={(q) => void searchProducts(r.key, q)}
-                onFocus={() => void searchProducts(r.key, r.name)}
                 onSelect={(id: string) => pickProduct(r.key, id)}
                 onChange={(name: string) => !productsOf(r.key).some((p) => p.id === name) && change(r.key, { name, productId: null })}
                 data-testid="line-name"
