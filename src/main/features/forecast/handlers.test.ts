@@ -194,3 +194,16 @@ describe('forecast.summary over opportunities made through the deals channels', 
     expect(data.byOwner).toEqual([{ ownerId: 'owner', ownerName: '店主', count: 1, amount: 100_000, weighted, wonCount: 1, wonAmount: 200_000 }]);
   });
 });
+
+describe('forecast.summary funnel history', () => {
+  it('ignores deleted history rows and stages of another pipeline', async () => {
+    await addPipeline(db(), 'pipeline-b');
+    const undone = await addDeal(db(), { amount: 1, stages: [S(4), S(1)] });
+    await db().updateTable('opportunity_stage_history').set({ deleted_at: '2026-09-02T00:00:00.000Z' }).where('opportunity_id', '=', undone).where('stage_id', '=', S(4)).execute();
+    await addDeal(db(), { amount: 1, stages: ['pipeline-b-open', S(2)] });
+    const { funnel } = await summary();
+    expect(funnel.entered).toBe(2);
+    expect(funnel.stages.map((s) => s.reached)).toEqual([2, 1, 0, 0]);
+    expect(funnel.stages.map((s) => s.toNext)).toEqual([0.5, 0, null, null]);
+  });
+});
