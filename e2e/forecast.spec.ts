@@ -74,6 +74,7 @@ test('the forecast shows the weighted pipeline, results and funnel in Chinese an
   await page.getByTestId('start-empty').click();
   await page.getByRole('menuitem', { name: '销售预测' }).click();
   await expect(page.getByTestId('forecast-empty')).toContainText('还没有可以统计的商机');
+  await shot(page, testInfo, 'forecast-empty-zh');
 
   await seed(host);
   await page.reload();
