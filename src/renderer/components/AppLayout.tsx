@@ -24,6 +24,7 @@ import { LanguageSwitch } from '../features/app/LanguageSwitch';
 import { useApp } from '../features/app/store';
 import { GlobalSearch } from '../features/search/GlobalSearch';
 import { useSearchUi } from '../features/search/store';
+import type { Permission } from '../../shared/permissions';
 import { navigate, type Route } from './router';
 import { useHotkeys } from './useHotkeys';
 
@@ -61,6 +62,19 @@ const ICONS: Record<Section, ReactNode> = {
   settings: <SettingOutlined />,
 };
 
+/** What a role must hold to see a section (the main process refuses the channels anyway). */
+const NEEDS: Partial<Record<Section, Permission>> = {
+  leads: 'leads.read',
+  deals: 'deals.read',
+  tasks: 'tasks.read',
+  calendar: 'tasks.read',
+  products: 'products.read',
+  orders: 'orders.read',
+  forecast: 'reports.read',
+  import: 'data.import',
+  sync: 'sync.run',
+};
+
 function sectionOf(route: Route): Section {
   if (route.page === 'company' || route.page === 'merge' && route.entity === 'company') return 'companies';
   if (route.page === 'contact' || route.page === 'merge') return 'contacts';
@@ -74,6 +88,8 @@ export function AppLayout({ route, children }: { route: Route; children: ReactNo
   const { t } = useTranslation();
   const showSearch = useSearchUi((s) => s.show);
   const user = useApp((s) => s.info?.session.userName);
+  const permissions = useApp((s) => s.info?.session.permissions);
+  const sections = SECTIONS.filter((s) => !NEEDS[s] || permissions?.includes(NEEDS[s]));
   useHotkeys({ 'mod+k': showSearch });
   return (
     <Layout className="app-layout">
@@ -86,7 +102,7 @@ export function AppLayout({ route, children }: { route: Route; children: ReactNo
           mode="inline"
           selectedKeys={[sectionOf(route)]}
           onClick={({ key }) => navigate({ page: key as Section })}
-          items={SECTIONS.map((s) => ({ key: s, icon: ICONS[s], label: t(`nav.${s}`) }))}
+          items={sections.map((s) => ({ key: s, icon: ICONS[s], label: t(`nav.${s}`) }))}
           aria-label={t('nav.label')}
         />
       </Layout.Sider>
