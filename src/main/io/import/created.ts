@@ -28,9 +28,11 @@ export function isCreated(sqlite: Sqlite, marks: CreatedMarks, table: 'contacts'
  * in creation order (what JSON.stringify of the lists wrote before).
  */
 export function recordCreated(sqlite: Sqlite, importId: string, marks: CreatedMarks): void {
-  // A rowid range is scanned in order: no sorter holding every id (it doubled the peak memory).
+  // A rowid range is scanned in order: no sorter holding every id. concat() makes the value in one
+  // allocation, where a chain of || copied it at each step (transient peak +123 → +55 MB for the
+  // 21 MB of ids at 300k rows).
   const ids = (table: string) => `(SELECT json_group_array(id) FROM (SELECT id FROM ${table} WHERE rowid > ? ORDER BY rowid))`;
   sqlite
-    .prepare(`UPDATE imports SET created_ids = '{"contacts":' || ${ids('contacts')} || ',"companies":' || ${ids('companies')} || ',"taggings":' || ${ids('taggings')} || '}' WHERE id = ?`)
+    .prepare(`UPDATE imports SET created_ids = concat('{"contacts":', ${ids('contacts')}, ',"companies":', ${ids('companies')}, ',"taggings":', ${ids('taggings')}, '}') WHERE id = ?`)
     .run(marks.contacts, marks.companies, marks.taggings, importId);
 }
