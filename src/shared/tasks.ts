@@ -138,7 +138,7 @@ export interface ReminderSettings {
 export const ReminderSettingsInput = z.object({
   birthdays: z.boolean(),
   holidays: z.array(z.enum(HOLIDAY_IDS)).max(HOLIDAY_IDS.length),
-  timeOfDay: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'validation.time'),
+  timeOfDay: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'validation.invalid_format'),
 });
 
 export interface Reminder {

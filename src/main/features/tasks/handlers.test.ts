@@ -162,7 +162,7 @@ describe('reminders', () => {
     const saved = await call('reminders.saveSettings', { birthdays: false, holidays: ['spring_festival'], timeOfDay: '08:30' });
     expect(saved).toEqual({ birthdays: false, holidays: ['spring_festival'], timeOfDay: '08:30' });
     expect(await call('reminders.settings', {})).toEqual(saved);
-    await expect(call('reminders.saveSettings', { birthdays: true, holidays: [], timeOfDay: '25:00' })).rejects.toMatchObject({ fields: [{ path: 'timeOfDay' }] });
+    await expect(call('reminders.saveSettings', { birthdays: true, holidays: [], timeOfDay: '25:00' })).rejects.toMatchObject({ fields: [{ path: 'timeOfDay', message: 'validation.invalid_format' }] });
   });
 
   it('returns tasks whose remind time has come, also those missed while closed, until dismissed', async () => {
