@@ -32,6 +32,7 @@ async function drag(page: Page, card: Locator, target: Locator) {
 test('deals: create on the board, drag to won and lost, list totals, detail with lines', async ({ page, host }) => {
   await page.goto(host.url);
   await page.getByTestId('start-empty').click();
+  await expect(page.getByTestId('start-empty')).toBeHidden();
   const co = await host.invoke<{ id: string }>('companies.create', { name: '杭州星河科技有限公司' });
   if (!co.ok) throw new Error('company not created');
   await host.invoke('products.save', { sku: 'SRV-01', name: '云服务器', unit: '台', price: 2_000_000 });
@@ -166,6 +167,7 @@ test('deals: create on the board, drag to won and lost, list totals, detail with
 test('deals: a card moves by keyboard (Space, arrows, Space) and Enter opens it', async ({ page, host }) => {
   await page.goto(host.url);
   await page.getByTestId('start-empty').click();
+  await expect(page.getByTestId('start-empty')).toBeHidden();
   await host.invoke('deals.create', { name: '键盘移动', amount: 100 });
   await page.getByRole('menuitem', { name: '商机' }).click();
   const card = column(page, 'stage-default-1').getByTestId('deal-card');

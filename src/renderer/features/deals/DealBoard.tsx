@@ -16,7 +16,7 @@ import {
 } from '@dnd-kit/core';
 import { Alert, Skeleton, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { BoardColumn, Opportunity } from '../../../shared/deals';
+import type { Board, BoardColumn, Opportunity } from '../../../shared/deals';
 import { formatMoney } from '../../../shared/money';
 import { call } from '../../api';
 import { errorText } from '../../components/errors';
@@ -36,9 +36,15 @@ export function DealBoard({ pipelineId, ownerId, generation, onChange }: { pipel
   const { t } = useTranslation();
   const { data: board, error, reload } = useQuery(`${pipelineId}|${ownerId}|${generation}`, () => call('deals.board', { pipelineId, ownerId }));
   const [dragging, setDragging] = useState<Opportunity | null>(null);
-  const { move, modal } = useMoveDeal(() => {
-    reload();
-    onChange();
+  // A move on its way: its card already shows in the new column until this board is reloaded.
+  const [sent, setSent] = useState<{ board: Board; dealId: string; stageId: string } | null>(null);
+  const { move, modal } = useMoveDeal({
+    onSending: (dealId, stage) => board && setSent({ board, dealId, stageId: stage.id }),
+    onMoved: () => {
+      reload();
+      onChange();
+    },
+    onFailed: () => setSent(null),
   });
   // A few pixels of travel before a drag starts, so that a click still opens the card.
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }), useSensor(KeyboardSensor, { keyboardCodes: KEYS }));
@@ -57,15 +63,24 @@ export function DealBoard({ pipelineId, ownerId, generation, onChange }: { pipel
   return (
     <DndContext sensors={sensors} collisionDetection={columnUnder} onDragStart={({ active }) => setDragging(cardOf(String(active.id)))} onDragEnd={onDragEnd} onDragCancel={() => setDragging(null)}>
       <div className="deal-board" data-testid="deal-board">
-        {board.columns.map((column) => (
+        {(sent?.board === board ? withCardMoved(board.columns, sent.dealId, sent.stageId) : board.columns).map((column) => (
           <Column key={column.stage.id} column={column} />
         ))}
       </div>
-      {/* No fly-back animation: the card reappears in its new column when the board reloads. */}
+      {/* No fly-back animation: the card shows in its new column at once. */}
       <DragOverlay dropAnimation={null}>{dragging ? <DealCard deal={dragging} overlay /> : null}</DragOverlay>
       {modal}
     </DndContext>
   );
+}
+
+function withCardMoved(columns: BoardColumn[], dealId: string, stageId: string): BoardColumn[] {
+  const card = columns.flatMap((c) => c.cards).find((d) => d.id === dealId);
+  if (!card) return columns;
+  return columns.map((c) => {
+    const cards = c.cards.filter((d) => d.id !== dealId);
+    return { ...c, cards: c.stage.id === stageId ? [card, ...cards] : cards };
+  });
 }
 
 function Column({ column }: { column: BoardColumn }) {

@@ -27,7 +27,7 @@ export function DealDetail({ id }: { id: string }) {
   const { t } = useTranslation();
   const { data: deal, error, reload } = useQuery(id, () => call('deals.get', { id }));
   const { pipelines, loadPipelines, setEditing } = useDeals();
-  const { move, modal } = useMoveDeal(() => reload());
+  const { move, modal } = useMoveDeal({ onMoved: () => reload() });
   useEffect(() => {
     void loadPipelines();
   }, [loadPipelines]);

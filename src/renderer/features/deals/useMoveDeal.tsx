@@ -8,18 +8,27 @@ import { call } from '../../api';
 import { errorText } from '../../components/errors';
 import { LostReasonModal } from './LostReasonModal';
 
-export function useMoveDeal(onMoved: (deal: OpportunityDetail) => void) {
+interface Handlers {
+  onMoved(deal: OpportunityDetail): void;
+  /** The move is on its way (after the lost reason, if one was asked). */
+  onSending?(dealId: string, stage: Stage): void;
+  onFailed?(): void;
+}
+
+export function useMoveDeal({ onMoved, onSending, onFailed }: Handlers) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [asking, setAsking] = useState<{ dealId: string; stage: Stage } | null>(null);
 
   const send = async (dealId: string, stage: Stage, lostReason: string | null) => {
+    onSending?.(dealId, stage);
     try {
       const moved = await call('deals.move', { id: dealId, stageId: stage.id, lostReason });
       message.success(t(`deals.moved.${moved.status}`, { stage: stage.name }));
       onMoved(moved);
     } catch (e) {
       message.error(errorText(t, e));
+      onFailed?.();
     }
   };
 
