@@ -7,6 +7,7 @@ import {
   CONTENT_SECURITY_POLICY,
   DEFAULT_WINDOW_STATE,
   devContentSecurityPolicy,
+  isAllowedPermission,
   isOwnUrl,
   loadWindowState,
   saveWindowState,
@@ -16,6 +17,11 @@ import {
 } from './window-options';
 
 describe('window options', () => {
+  it('grants notifications (reminders) and no other web permission', () => {
+    expect(isAllowedPermission('notifications')).toBe(true);
+    for (const p of ['media', 'geolocation', 'clipboard-read', 'openExternal', 'fullscreen', 'midi']) expect(isAllowedPermission(p)).toBe(false);
+  });
+
   it('isolates the renderer: contextIsolation, sandbox, no nodeIntegration, webSecurity', () => {
     const prefs = windowOptions(DEFAULT_WINDOW_STATE, '/x/preload/index.cjs').webPreferences!;
     expect(prefs).toMatchObject({

@@ -122,3 +122,8 @@ export function isOwnUrl(url: string, devServerUrl?: string): boolean {
   }
   return false;
 }
+
+/** The only web permission the window grants: desktop notifications for due reminders. */
+export function isAllowedPermission(permission: string): boolean {
+  return permission === 'notifications';
+}

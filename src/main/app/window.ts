@@ -1,9 +1,11 @@
 // The one window. Security settings come from window-options.ts (tested without Electron);
-// here: navigation and new windows blocked, permissions denied, size and position remembered.
+// here: navigation and new windows blocked, permissions denied but notifications (reminders), size
+// and position remembered.
 import { join } from 'node:path';
 import { BrowserWindow, screen, shell, type WebContents } from 'electron';
 import {
   devContentSecurityPolicy,
+  isAllowedPermission,
   isOwnUrl,
   loadWindowState,
   saveWindowState,
@@ -44,8 +46,8 @@ export function lockDown(contents: WebContents, devServerUrl?: string): void {
     openExternally(url);
     return { action: 'deny' };
   });
-  contents.session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  contents.session.setPermissionCheckHandler(() => false);
+  contents.session.setPermissionRequestHandler((_wc, permission, callback) => callback(isAllowedPermission(permission)));
+  contents.session.setPermissionCheckHandler((_wc, permission) => isAllowedPermission(permission));
   if (devServerUrl) {
     const csp = devContentSecurityPolicy(devServerUrl);
     contents.session.webRequest.onHeadersReceived({ urls: [`${new URL(devServerUrl).origin}/*`] }, (details, callback) => {
