@@ -7,6 +7,7 @@ import type { CustomerBase } from '../../../shared/customers';
 import { errorText } from '../../components/errors';
 import { useQuery } from '../../components/useQuery';
 import { Timeline } from '../activities/Timeline';
+import { TaskList } from '../tasks/TaskList';
 import type { CustomerFormProps } from './CustomerForm';
 import { DetailHeader } from './DetailHeader';
 import { EditForm } from './EditForm';
@@ -41,6 +42,7 @@ export function CustomerDetail<R extends CustomerBase & { name: string }>({ enti
         <Col xs={24} xl={13}>
           <RecordFacts entity={entity} record={c} own={own(c)} onChange={reload} />
           {below?.(c)}
+          <TaskList subjectType={entity} subjectId={c.id} subjectName={c.name} />
         </Col>
         <Col xs={24} xl={11}>
           <Timeline subjectType={entity} subjectId={c.id} onChange={reload} />

@@ -11,6 +11,7 @@ import { useHotkeys } from '../../components/useHotkeys';
 import { useQuery } from '../../components/useQuery';
 import { navigate } from '../../components/router';
 import { Timeline } from '../activities/Timeline';
+import { TaskList } from '../tasks/TaskList';
 import { ConvertButton } from './ConvertDialog';
 import { InvalidButton } from './InvalidDialog';
 import { LeadFacts } from './LeadFacts';
@@ -88,6 +89,7 @@ export function LeadDetail({ id }: { id: string }) {
       <Row gutter={16}>
         <Col xs={24} xl={13}>
           <LeadFacts lead={lead} />
+          <TaskList subjectType="lead" subjectId={lead.id} subjectName={lead.name} />
         </Col>
         <Col xs={24} xl={11}>
           {isOpen(lead) && <NextFollowUpCard key={lead.nextFollowUpAt ?? ''} lead={lead} onChange={reload} />}
