@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { Pipeline } from '../../../shared/deals';
 import { call } from '../../api';
 import { errorText } from '../../components/errors';
+import { useApp } from '../app/store';
 import { PipelineEditor } from './PipelineEditor';
 import { useDeals } from './store';
 import './deals.css';
@@ -17,6 +18,8 @@ export function PipelineSettings() {
   const { message } = App.useApp();
   const { pipelines, loadPipelines } = useDeals();
   const [editing, setEditing] = useState<Pipeline | 'new' | null>(null);
+  // Only sales admins change pipelines (the main process decides; this only hides the buttons).
+  const canEdit = useApp((s) => s.info?.session.permissions.includes('sales.admin') ?? false);
   useEffect(() => {
     void loadPipelines();
   }, [loadPipelines]);
@@ -32,9 +35,11 @@ export function PipelineSettings() {
 
   return (
     <div data-testid="pipeline-settings">
-      <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} style={{ marginBottom: 12 }} data-testid="pipeline-new">
-        {t('deals.pipelines.new')}
-      </Button>
+      {canEdit && (
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} style={{ marginBottom: 12 }} data-testid="pipeline-new">
+          {t('deals.pipelines.new')}
+        </Button>
+      )}
       <Table<Pipeline>
         rowKey="id"
         size="small"
@@ -68,31 +73,32 @@ export function PipelineSettings() {
           {
             key: 'actions',
             width: 150,
-            render: (_, p) => (
-              <Space>
-                <Button size="small" onClick={() => setEditing(p)} data-testid="pipeline-edit">
-                  {t('common.edit')}
-                </Button>
-                <Popconfirm title={t('deals.pipelines.confirmDelete', { name: p.name })} onConfirm={() => void remove(p.id)}>
-                  <Button size="small" danger>
-                    {t('common.delete')}
+            render: (_, p) =>
+              canEdit && (
+                <Space>
+                  <Button size="small" onClick={() => setEditing(p)} data-testid="pipeline-edit">
+                    {t('common.edit')}
                   </Button>
-                </Popconfirm>
-              </Space>
-            ),
+                  <Popconfirm title={t('deals.pipelines.confirmDelete', { name: p.name })} onConfirm={() => void remove(p.id)}>
+                    <Button size="small" danger>
+                      {t('common.delete')}
+                    </Button>
+                  </Popconfirm>
+                </Space>
+              ),
           },
         ]}
       />
       {editing && (
         <PipelineEditor
-        key={editing === 'new' ? 'new' : editing.id}
-        pipeline={editing}
-        onClose={() => setEditing(null)}
-        onSaved={() => {
-          setEditing(null);
-          void loadPipelines();
-        }}
-      />
+          key={editing === 'new' ? 'new' : editing.id}
+          pipeline={editing}
+          onClose={() => setEditing(null)}
+          onSaved={() => {
+            setEditing(null);
+            void loadPipelines();
+          }}
+        />
       )}
     </div>
   );
