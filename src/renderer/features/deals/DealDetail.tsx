@@ -15,6 +15,8 @@ import { useQuery } from '../../components/useQuery';
 import { DealForm } from './DealForm';
 import { LineItemsEditor } from './LineItemsEditor';
 import { StageHistory } from './StageHistory';
+import { MakeQuoteButton } from '../orders/MakeQuoteButton';
+import { TaskList } from '../tasks/TaskList';
 import { StatusTag } from './StatusTag';
 import { useDeals } from './store';
 import { useMoveDeal } from './useMoveDeal';
@@ -44,6 +46,7 @@ export function DealDetail({ id }: { id: string }) {
       <Row gutter={16}>
         <Col xs={24} xl={12}>
           <Facts deal={deal} />
+          <TaskList subjectType="opportunity" subjectId={deal.id} subjectName={deal.name} />
         </Col>
         <Col xs={24} xl={12}>
           <StageHistory history={deal.history} />
@@ -104,6 +107,7 @@ function Header({ deal, pipeline, onMove }: { deal: OpportunityDetail; pipeline?
             {t('deals.actions.lost')}
           </Button>
         )}
+        {deal.status !== 'lost' && <MakeQuoteButton opportunityId={deal.id} />}
         <Tooltip title={`${t('common.edit')} (E)`}>
           <Button icon={<EditOutlined />} onClick={() => setEditing(deal.id)} data-testid="edit-button">
             {t('common.edit')}
