@@ -12,7 +12,7 @@ const dataDir = mkdtempSync(join(tmpdir(), 'kehu-shots-'));
 
 async function shoot(page: Page, name: string) {
   await page.waitForTimeout(600);
-  await page.screenshot({ path: join(OUT, `${name}.png`) });
+  await page.screenshot({ path: join(OUT, `${name}.png`), style: '.ant-message { display: none !important; }' });
   console.log(`${OUT}/${name}.png`);
 }
 
@@ -26,7 +26,14 @@ async function main() {
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
     await page.goto(url);
+    // The sample's due reminders would stack over the navigation: not what these pictures show.
+    await page.addStyleTag({ content: '.ant-notification { display: none !important; }' });
     await page.getByRole('button', { name: /载入示例数据/ }).click();
+    await page.getByTestId('home-page').waitFor();
+    await shoot(page, 'home-zh');
+    await page.getByRole('menuitem', { name: '商机' }).click();
+    await page.getByTestId('deal-card').first().waitFor();
+    await shoot(page, 'deals-board-zh');
     await page.getByRole('menuitem', { name: '联系人' }).click();
     await page.waitForSelector('text=已加载');
     await shoot(page, 'contacts-zh');
@@ -41,6 +48,9 @@ async function main() {
     await shoot(page, 'company-detail-en');
     await page.getByRole('menuitem', { name: 'Sync' }).click();
     await shoot(page, 'sync-en');
+    await page.getByRole('menuitem', { name: 'Forecast' }).click();
+    await page.locator('canvas').first().waitFor();
+    await shoot(page, 'forecast-en');
   } finally {
     await browser.close();
     child.kill();
