@@ -1,33 +1,11 @@
 // Opportunities as a salesperson works them, in Chinese then English: a new opportunity on the
 // board, its card dragged across the stages to 赢单 (won), another dragged to 输单 (lost) with
 // its reason, the list with totals, the opportunity's page with line items and stage history.
-import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { column, drag, shot } from './helpers';
 
-const SHOTS = process.env.KEHU_SHOTS_DIR ?? 'test-results/screens';
 
-async function shot(page: Page, name: string) {
-  await page.screenshot({ path: `${SHOTS}/${name}.png`, style: '.ant-message { display: none !important; }' });
-}
 
-const column = (page: Page, stageId: string) => page.locator(`[data-testid="board-column"][data-stage-id="${stageId}"]`);
-
-/** dnd-kit listens to pointer events: press, move in steps (past its 6 px threshold), release. */
-async function drag(page: Page, card: Locator, target: Locator) {
-  // The previous drag is over (no card held).
-  await expect(page.locator('.deal-card-overlay')).toHaveCount(0);
-  await card.scrollIntoViewIfNeeded();
-  const from = (await card.boundingBox())!;
-  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(from.x + from.width / 2 + 10, from.y + from.height / 2, { steps: 3 });
-  // The board may scroll while dragging: aim at where the column is now, twice.
-  for (const steps of [10, 5]) {
-    const to = (await target.boundingBox())!;
-    await page.mouse.move(to.x + to.width / 2, to.y + 120, { steps });
-  }
-  await page.mouse.up();
-}
 
 test('deals: create on the board, drag to won and lost, list totals, detail with lines', async ({ page, host }) => {
   await page.goto(host.url);

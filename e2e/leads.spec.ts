@@ -1,15 +1,11 @@
 // Leads as a salesperson works them, in Chinese then English: a lead typed in, a follow-up
 // (the lead becomes 已联系), an overdue lead in red, the lead converted in one step into a
 // company, a contact (with the follow-up on its timeline) and an opportunity.
-import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { shot } from './helpers';
 
-const SHOTS = process.env.KEHU_SHOTS_DIR ?? 'test-results/screens';
 const COMPANY = '杭州星河科技有限公司';
 
-async function shot(page: Page, name: string) {
-  await page.screenshot({ path: `${SHOTS}/${name}.png`, style: '.ant-message { display: none !important; }' });
-}
 
 test('leads: create, follow up, convert', async ({ page, host }) => {
   await page.goto(host.url);

@@ -2,40 +2,13 @@
 // converted in one step, its opportunity dragged across the board to won, products put on it, a
 // quote made from it, accepted and turned into an order whose confirmation takes the stock; then a
 // task due now on the home page, whose reminder appears. The domains' own specs go deeper.
-import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { column, drag, pickerNow, shot } from './helpers';
 
-const SHOTS = process.env.KEHU_SHOTS_DIR ?? 'test-results/screens';
 const COMPANY = '苏州天工精密机械有限公司';
 
-async function shot(page: Page, name: string) {
-  await page.screenshot({ path: `${SHOTS}/${name}.png`, style: '.ant-message { display: none !important; }' });
-}
 
-const column = (page: Page, stageId: string) => page.locator(`[data-testid="board-column"][data-stage-id="${stageId}"]`);
 
-/** dnd-kit follows pointer events: press, move past its threshold in steps, release over the column. */
-async function drag(page: Page, card: Locator, target: Locator) {
-  await expect(page.locator('.deal-card-overlay')).toHaveCount(0);
-  await card.scrollIntoViewIfNeeded();
-  const from = (await card.boundingBox())!;
-  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(from.x + from.width / 2 + 10, from.y + from.height / 2, { steps: 3 });
-  for (const steps of [10, 5]) {
-    const to = (await target.boundingBox())!;
-    await page.mouse.move(to.x + to.width / 2, to.y + 120, { steps });
-  }
-  await page.mouse.up();
-}
-
-/** Now in the browser's zone (playwright.config.ts), as the due picker takes it: 'YYYY-MM-DD HH:mm'. */
-function pickerNow(): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-    .formatToParts(new Date())
-    .reduce<Record<string, string>>((acc, p) => ({ ...acc, [p.type]: p.value }), {});
-  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
-}
 
 test('sales: lead → converted → won on the board → quote → order takes stock; a reminder due now', async ({ page, host }) => {
   test.setTimeout(120_000);

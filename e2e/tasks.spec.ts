@@ -4,21 +4,10 @@
 // comes back at the next start, then a new task due now, its reminder, Done from the reminder.
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { pickerNow, shot } from './helpers';
 
-const SHOTS = process.env.KEHU_SHOTS_DIR ?? 'test-results/screens';
-const ZONE = 'Asia/Shanghai'; // playwright.config.ts timezoneId
 
-async function shot(page: Page, name: string) {
-  await page.screenshot({ path: `${SHOTS}/${name}.png`, style: '.ant-message { display: none !important; }' });
-}
 
-/** Now in the browser's zone, as the due picker takes it: 'YYYY-MM-DD HH:mm'. */
-function pickerNow(offsetMinutes = 0): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-    .formatToParts(new Date(Date.now() + offsetMinutes * 60_000))
-    .reduce<Record<string, string>>((acc, p) => ({ ...acc, [p.type]: p.value }), {});
-  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
-}
 
 async function quickAdd(page: Page, title: string, due: string) {
   await page.getByTestId('quick-add-title').fill(title);
