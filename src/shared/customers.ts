@@ -91,6 +91,7 @@ export function patchOf<S extends z.ZodRawShape>(fields: z.ZodObject<S>) {
   return z.object(shape) as unknown as ReturnType<typeof fields.partial>;
 }
 
-export const TrashEntity = z.enum(['contact', 'company']);
+/** What the Trash holds: every soft-deleted kind that has a name (see src/shared/trash.ts). */
+export const TrashEntity = z.enum(['contact', 'company', 'lead', 'opportunity', 'product']);
 export type TrashEntity = z.infer<typeof TrashEntity>;
 export const IdsInput = z.object({ ids: z.array(idField).min(1).max(1000) });

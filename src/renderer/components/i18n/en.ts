@@ -161,6 +161,7 @@ export const en: Messages = {
   },
   settings: { tags: 'Tags', customFields: 'Custom fields' },
   trash: {
+    kinds: { contact: 'Contacts', company: 'Companies', lead: 'Leads', opportunity: 'Opportunities', product: 'Products' },
     deletedAt: 'Deleted',
     restore: 'Restore',
     restoreSelected: 'Restore selected',

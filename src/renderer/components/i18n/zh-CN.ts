@@ -160,6 +160,7 @@ export const zhCN = {
   },
   settings: { tags: '标签', customFields: '自定义字段' },
   trash: {
+    kinds: { contact: '联系人', company: '客户/公司', lead: '线索', opportunity: '商机', product: '产品' },
     deletedAt: '删除时间',
     restore: '恢复',
     restoreSelected: '恢复所选',

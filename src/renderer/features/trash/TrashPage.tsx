@@ -1,18 +1,22 @@
-// 回收站: deleted contacts and companies; restore them, or purge them for good after confirming.
+// 回收站: deleted contacts, companies, leads, opportunities and products; restore them, or purge them
+// for good after confirming. A role sees only the kinds it may read (the main process checks again).
 import { App, Button, Segmented, Space, Typography } from 'antd';
 import { DeleteOutlined, RollbackOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import type { TrashEntity } from '../../../shared/customers';
-import type { TrashItem } from '../../../shared/trash';
+import { TrashEntity } from '../../../shared/customers';
+import { TRASH_PERMISSIONS, type TrashItem } from '../../../shared/trash';
 import { call } from '../../api';
 import { errorText } from '../../components/errors';
 import { usePaged } from '../../components/usePaged';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
+import { useApp } from '../app/store';
 import { useTrashUi } from './store';
 
 export function TrashPage() {
   const { t } = useTranslation();
+  const permissions = useApp((s) => s.info?.session.permissions);
+  const kinds = TrashEntity.options.filter((kind) => permissions?.includes(TRASH_PERMISSIONS[kind].read));
   const { message, modal } = App.useApp();
   const { entity, selected, setEntity, setSelected } = useTrashUi();
   const paged = usePaged(entity, (cursor) => call('trash.list', { entity, cursor, limit: 200 }));
@@ -74,12 +78,10 @@ export function TrashPage() {
         </Space>
       </div>
       <Segmented<TrashEntity>
+        data-testid="trash-kinds"
         value={entity}
         onChange={(v) => setEntity(v)}
-        options={[
-          { value: 'contact', label: t('nav.contacts') },
-          { value: 'company', label: t('nav.companies') },
-        ]}
+        options={kinds.map((kind) => ({ value: kind, label: t(`trash.kinds.${kind}`) }))}
         style={{ marginBottom: 12 }}
       />
       <VirtualTable
