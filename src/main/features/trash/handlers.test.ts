@@ -60,6 +60,7 @@ describe('trash: leads, opportunities and products', () => {
   it('lists, restores and purges a lead with its follow-ups', async () => {
     const lead = await runtime().call('leads.create', { name: '王芳' });
     await runtime().call('activities.create', { subjectType: 'lead', subjectId: lead.id, kind: 'call', occurredAt: '2026-03-01T08:00:00Z', content: '电话' });
+    const task = await runtime().call('tasks.create', { title: '回访王芳', subjectType: 'lead', subjectId: lead.id });
     await runtime().call('leads.delete', { ids: [lead.id] });
     expect(await names('lead')).toEqual(['王芳']);
     expect(await runtime().call('trash.restore', { entity: 'lead', ids: [lead.id] })).toEqual({ restored: 1 });
@@ -70,6 +71,8 @@ describe('trash: leads, opportunities and products', () => {
     expect(count('SELECT count(*) FROM leads WHERE id = ?', lead.id)).toBe(0);
     expect(count('SELECT count(*) FROM activities WHERE subject_id = ?', lead.id)).toBe(0);
     expect(purgeLogged(lead.id)).toBe(1);
+    // The task someone planned stays, no longer linked.
+    expect(await runtime().call('tasks.get', { id: task.id })).toMatchObject({ title: '回访王芳', subject: null });
   });
 
   it('purges an opportunity with its line items and stage history; its quote stays', async () => {

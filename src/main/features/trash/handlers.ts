@@ -24,10 +24,17 @@ async function restoreRows(ctx: Ctx, table: TrashTable, ids: string[]): Promise<
   for (const id of ids) await ctx.changes.restore(table, id);
 }
 
+/** Tasks about the record stay (someone planned the work), no longer linked to it. */
+async function unlinkTasks(ctx: Ctx, id: string): Promise<void> {
+  const tasks = await ctx.db.selectFrom('tasks').select('id').where('subject_id', '=', id).execute();
+  for (const task of tasks) await ctx.changes.update('tasks', task.id, { subject_type: null, subject_id: null });
+}
+
 /** Purges each record after what belongs only to it. */
 function purgeEach(table: TrashTable, purgeOwned: (ctx: Ctx, id: string) => Promise<void> = async () => {}) {
   return async (ctx: Ctx, ids: string[]): Promise<void> => {
     for (const id of ids) {
+      await unlinkTasks(ctx, id);
       await purgeOwned(ctx, id);
       await ctx.changes.purge(table, id);
     }
