@@ -74,6 +74,8 @@ test('leads: create, follow up, convert', async ({ page, host }) => {
   await expect(page.getByTestId('list-row').filter({ hasText: '王芳' })).toContainText('Converted');
   await shot(page, 'leads-list-en');
   await page.getByTestId('list-row').filter({ hasText: '赵敏' }).getByTestId('lead-row-name').click();
+  // The list's rows carry status tags too: wait for the lead's own page.
+  await expect(page.getByTestId('lead-detail')).toBeVisible();
   await expect(page.getByTestId('lead-status')).toHaveText('New');
   await shot(page, 'lead-detail-en');
 });

@@ -151,6 +151,8 @@ test('orders: product with stock, quote, accept, order, confirm, stock falls', a
   await page.getByRole('tab', { name: 'Quotes' }).click();
   await shot(page, 'quotes-en');
   await page.getByTestId('quote-list').locator('tbody tr', { hasText: '星河办公楼门禁' }).click();
+  // The list's rows carry status tags too: wait until the quote's own page has replaced it.
+  await expect(page.getByTestId('quote-list')).toBeHidden();
   await expect(page.getByTestId('quote-status')).toHaveText('Draft');
   await page.getByTestId('quote-edit').click();
   await expect(page.getByTestId('quote-form')).toBeVisible();
