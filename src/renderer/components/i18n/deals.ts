@@ -32,7 +32,6 @@ export const dealsZh = {
     lostReason: '输单原因',
   },
   form: {
-    contactPlaceholder: '输入联系人姓名搜索',
     amountFromLines: '有产品明细时，金额等于明细合计',
     probabilityHint: '留空则使用阶段的默认概率',
     competitorsPlaceholder: '输入名称后按回车',
@@ -128,7 +127,6 @@ export const dealsEn: Shape<typeof dealsZh> = {
     lostReason: 'Reason lost',
   },
   form: {
-    contactPlaceholder: 'Type a name to search contacts',
     amountFromLines: 'With line items the amount is their total',
     probabilityHint: "Empty: the stage's default probability",
     competitorsPlaceholder: 'Type a name and press Enter',

@@ -84,7 +84,7 @@ export const en: Messages = {
     searchPlaceholder: 'Type to search companies',
     sizeValue: '{{size}} people',
   },
-  contact: { new: 'New contact', edit: 'Edit contact', addMobile: 'Add mobile', addEmail: 'Add email', companyDeleted: '{{name}} (deleted)' },
+  contact: { label: 'Contact', searchPlaceholder: 'Type a name to search contacts', new: 'New contact', edit: 'Edit contact', addMobile: 'Add mobile', addEmail: 'Add email', companyDeleted: '{{name}} (deleted)' },
   list: {
     empty: 'Nothing matches these filters',
     selectAll: 'Select all loaded rows',

@@ -83,7 +83,7 @@ export const zhCN = {
     searchPlaceholder: '输入公司名称搜索',
     sizeValue: '{{size}} 人',
   },
-  contact: { new: '新建联系人', edit: '编辑联系人', addMobile: '添加手机号', addEmail: '添加邮箱', companyDeleted: '{{name}}（已删除）' },
+  contact: { label: '联系人', searchPlaceholder: '输入联系人姓名搜索', new: '新建联系人', edit: '编辑联系人', addMobile: '添加手机号', addEmail: '添加邮箱', companyDeleted: '{{name}}（已删除）' },
   list: {
     empty: '没有符合条件的记录',
     selectAll: '全选已加载的行',

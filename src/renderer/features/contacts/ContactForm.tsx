@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ContactFields, GENDERS, type Contact } from '../../../shared/contacts';
 import { call } from '../../api';
 import { dateItemProps } from '../../components/dateValue';
-import { CompanySelect } from '../companies/CompanySelect';
+import { CustomerSelect } from '../customers/CustomerSelect';
 import { CustomerForm, type CustomerFormProps } from '../customers/CustomerForm';
 import { HalfItem, OwnerItem } from '../customers/FormItems';
 import { companyLabel } from './companyLabel';
@@ -83,7 +83,7 @@ export function ContactForm({ companyId, ...props }: CustomerFormProps & { compa
             </HalfItem>
           </Row>
           <Form.Item name="companyId" label={t('fields.company')}>
-            <CompanySelect initialName={record && companyLabel(t, record)} />
+            <CustomerSelect kind="company" initialName={record && companyLabel(t, record)} />
           </Form.Item>
           <ListField name="mobiles" label={t('fields.mobiles')} onBlur={checkDuplicates} />
           <Row gutter={8}>

@@ -10,9 +10,8 @@ import { ApiError, call } from '../../api';
 import { dateItemProps } from '../../components/dateValue';
 import { applyIssues, errorText, zodIssues } from '../../components/errors';
 import { OwnerSelect } from '../app/OwnerSelect';
-import { CompanySelect } from '../companies/CompanySelect';
+import { CustomerSelect } from '../customers/CustomerSelect';
 import { FormDrawer } from '../customers/FormDrawer';
-import { ContactSelect } from './ContactSelect';
 import { MoneyInput } from './MoneyInput';
 import { currentPipeline, useCurrentPipeline, useDeals } from './store';
 
@@ -73,10 +72,10 @@ export function DealForm({ onSaved }: { onSaved(deal: OpportunityDetail): void }
           <Input autoFocus maxLength={100} data-testid="deal-name" />
         </Form.Item>
         <Form.Item name="companyId" label={t('fields.company')}>
-          <CompanySelect initialName={shown?.companyName} />
+          <CustomerSelect kind="company" initialName={shown?.companyName} />
         </Form.Item>
         <Form.Item name="contactId" label={t('deals.fields.contact')}>
-          <ContactSelect initialName={shown?.contactName} />
+          <CustomerSelect kind="contact" initialName={shown?.contactName} />
         </Form.Item>
         {isNew && pipeline && (
           <Form.Item name="stageId" label={t('deals.fields.stage')}>

@@ -13,7 +13,7 @@ import { navigate, routeHash } from '../../components/router';
 import { usePaged } from '../../components/usePaged';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { OwnerSelect } from '../app/OwnerSelect';
-import { CompanySelect } from '../companies/CompanySelect';
+import { CustomerSelect } from '../customers/CustomerSelect';
 import { StatusTag } from './StatusTag';
 import { useDeals } from './store';
 
@@ -61,7 +61,7 @@ export function DealList({ pipeline, generation }: { pipeline: Pipeline; generat
         />
         <OwnerSelect value={filter.ownerId} onChange={(v) => setFilter({ ownerId: v })} />
         <div className="company-filter">
-          <CompanySelect value={filter.companyId} onChange={(v) => setFilter({ companyId: v })} />
+          <CustomerSelect kind="company" value={filter.companyId} onChange={(v) => setFilter({ companyId: v })} />
         </div>
         <DatePicker.RangePicker
           placeholder={[t('deals.list.closeFrom'), t('deals.list.closeTo')]}

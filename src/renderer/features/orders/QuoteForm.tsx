@@ -8,8 +8,7 @@ import { QuoteCreate, type Quote } from '../../../shared/orders';
 import { ApiError, call } from '../../api';
 import { dateItemProps } from '../../components/dateValue';
 import { applyIssues, errorText, issueText, zodIssues } from '../../components/errors';
-import { CompanySelect } from '../companies/CompanySelect';
-import { ContactSelect } from '../deals/ContactSelect';
+import { CustomerSelect } from '../customers/CustomerSelect';
 import { MoneyInput, PercentInput } from './inputs';
 import { LinesEditor, toLines, toRow, type LineRow } from './LinesEditor';
 import { Totals } from './Totals';
@@ -81,10 +80,10 @@ export function QuoteForm({ editing, onClose, onSaved }: Props) {
       <Form form={form} layout="vertical" data-testid="quote-form" initialValues={quote ?? { discount: 0, taxRate: 0 }}>
         <div className="quote-form-customer">
         <Form.Item name="companyId" label={t('orders.quotes.company')}>
-          <CompanySelect initialName={quote?.companyName} />
+          <CustomerSelect kind="company" initialName={quote?.companyName} />
         </Form.Item>
         <Form.Item name="contactId" label={t('orders.quotes.contact')}>
-          <ContactSelect initialName={quote?.contactName} />
+          <CustomerSelect kind="contact" initialName={quote?.contactName} />
         </Form.Item>
         </div>
         {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 8 }} data-testid="quote-form-problem" />}
