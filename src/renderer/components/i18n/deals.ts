@@ -50,16 +50,7 @@ export const dealsZh = {
   duration: { days: '{{days}} 天', daysHours: '{{days}} 天 {{hours}} 小时', hours: '{{hours}} 小时', lessThanHour: '不到 1 小时' },
   lines: {
     title: '产品明细',
-    add: '添加明细',
     empty: '还没有产品明细，金额可直接填写',
-    product: '产品 / 名称',
-    namePlaceholder: '选择产品或直接输入',
-    quantity: '数量',
-    unit: '单位',
-    unitPrice: '单价',
-    discount: '折扣',
-    amount: '金额',
-    total: '合计',
     rowProblem: '第 {{row}} 行：{{problem}}',
   },
   pipelines: {
@@ -145,16 +136,7 @@ export const dealsEn: Shape<typeof dealsZh> = {
   duration: { days: '{{days}} d', daysHours: '{{days}} d {{hours}} h', hours: '{{hours}} h', lessThanHour: 'under 1 h' },
   lines: {
     title: 'Products',
-    add: 'Add line',
     empty: 'No line items yet: the amount can be typed in',
-    product: 'Product / name',
-    namePlaceholder: 'Pick a product or type',
-    quantity: 'Qty',
-    unit: 'Unit',
-    unitPrice: 'Unit price',
-    discount: 'Discount',
-    amount: 'Amount',
-    total: 'Total',
     rowProblem: 'Line {{row}}: {{problem}}',
   },
   pipelines: {

@@ -12,7 +12,7 @@ import { applyIssues, errorText, zodIssues } from '../../components/errors';
 import { OwnerSelect } from '../app/OwnerSelect';
 import { CustomerSelect } from '../customers/CustomerSelect';
 import { FormDrawer } from '../customers/FormDrawer';
-import { MoneyInput } from './MoneyInput';
+import { MoneyInput } from '../../components/MoneyInputs';
 import { currentPipeline, useCurrentPipeline, useDeals } from './store';
 
 export function DealForm({ onSaved }: { onSaved(deal: OpportunityDetail): void }) {

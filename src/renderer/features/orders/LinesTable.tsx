@@ -2,7 +2,7 @@
 import { Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatMoney, type LineItem } from '../../../shared/money';
-import { percentText } from './inputs';
+import { percentText } from '../../components/MoneyInputs';
 
 export function LinesTable({ lines, currency }: { lines: LineItem[]; currency: string }) {
   const { t } = useTranslation();
@@ -21,7 +21,7 @@ export function LinesTable({ lines, currency }: { lines: LineItem[]; currency: s
         { key: 'unit', title: t('orders.lines.unit'), dataIndex: 'unit', width: 64 },
         { key: 'price', title: t('orders.lines.unitPrice'), align: 'right', width: 120, render: (_, l) => formatMoney(l.unitPrice, currency) },
         { key: 'discount', title: t('orders.lines.discount'), align: 'right', width: 80, render: (_, l) => (l.discount ? percentText(l.discount) : '') },
-        { key: 'amount', title: t('orders.lines.amount'), align: 'right', width: 130, render: (_, l) => <span className="quote-num">{formatMoney(l.amount, currency)}</span> },
+        { key: 'amount', title: t('orders.lines.amount'), align: 'right', width: 130, render: (_, l) => <span className="num">{formatMoney(l.amount, currency)}</span> },
       ]}
     />
   );

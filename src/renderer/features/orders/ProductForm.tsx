@@ -7,7 +7,7 @@ import { ProductSave, type Product } from '../../../shared/orders';
 import { ApiError, call } from '../../api';
 import { applyIssues, errorText, zodIssues } from '../../components/errors';
 import { FormDrawer } from '../customers/FormDrawer';
-import { MoneyInput } from './inputs';
+import { MoneyInput } from '../../components/MoneyInputs';
 
 interface Props {
   /** The product to edit, 'new', or null when closed. */
@@ -59,7 +59,7 @@ export function ProductForm({ editing, onClose, onSaved }: Props) {
           <Input maxLength={20} style={{ width: 120 }} />
         </Form.Item>
         <Form.Item name="price" label={t('orders.products.price')} required>
-          <MoneyInput data-testid="product-price" />
+          <MoneyInput prefix="¥" data-testid="product-price" />
         </Form.Item>
         <Form.Item name="stock" label={t('orders.products.stock')}>
           <InputNumber precision={0} style={{ width: '100%' }} data-testid="product-stock" />

@@ -9,8 +9,8 @@ import { ApiError, call } from '../../api';
 import { dateItemProps } from '../../components/dateValue';
 import { applyIssues, errorText, issueText, zodIssues } from '../../components/errors';
 import { CustomerSelect } from '../customers/CustomerSelect';
-import { MoneyInput, PercentInput } from './inputs';
-import { LinesEditor, toLines, toRow, type LineRow } from './LinesEditor';
+import { MoneyInput, PercentInput } from '../../components/MoneyInputs';
+import { LinesEditor, toLines, toRow, type LineRow } from '../../components/LinesEditor';
 import { Totals } from './Totals';
 
 interface Props {
@@ -88,11 +88,11 @@ export function QuoteForm({ editing, onClose, onSaved }: Props) {
         </div>
         {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 8 }} data-testid="quote-form-problem" />}
         <Form.Item label={t('orders.lines.title')}>
-          <LinesEditor rows={rows} onChange={setRows} currency={quote?.currency ?? 'CNY'} />
+          <LinesEditor rows={rows} onChange={setRows} currency={quote?.currency ?? 'CNY'} empty={t('orders.lines.empty')} />
         </Form.Item>
         <Space size={16} align="start">
           <Form.Item name="discount" label={t('orders.totals.discount')}>
-            <MoneyInput data-testid="quote-discount" />
+            <MoneyInput prefix="¥" data-testid="quote-discount" />
           </Form.Item>
           <Form.Item name="taxRate" label={t('orders.totals.taxRate')}>
             <PercentInput data-testid="quote-tax-rate" />

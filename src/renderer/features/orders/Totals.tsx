@@ -1,12 +1,12 @@
 // Subtotal, discount, tax and total under a quote's or an order's lines (also on the printout).
 import { useTranslation } from 'react-i18next';
 import { formatMoney, type Totals as TotalsData } from '../../../shared/money';
-import { percentText } from './inputs';
+import { percentText } from '../../components/MoneyInputs';
 
 export function Totals({ totals, currency }: { totals: TotalsData; currency: string }) {
   const { t } = useTranslation();
   return (
-    <div className="quote-totals quote-num" data-testid="totals">
+    <div className="quote-totals num" data-testid="totals">
       <div>
         <span>{t('orders.totals.subtotal')}</span>
         <span>{formatMoney(totals.subtotal, currency)}</span>

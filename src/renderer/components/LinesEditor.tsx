@@ -1,13 +1,14 @@
-// The lines of a quote being edited: a catalogue product (its name, unit and price filled in) or
-// free text, quantity, unit price and discount, with live amounts. Controlled: rows in, rows out.
+// Line items being edited (an opportunity's, a quote's): a catalogue product (its name, unit and
+// price filled in) or free text, quantity, unit price and discount, with live amounts and,
+// optionally, their total. Controlled: rows in, rows out.
 import { useState } from 'react';
-import { AutoComplete, Button, InputNumber, Table } from 'antd';
+import { AutoComplete, Button, InputNumber, Table, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { formatMoney, lineAmount, type LineItemInput } from '../../../shared/money';
-import type { Product } from '../../../shared/orders';
-import { call } from '../../api';
-import { MoneyInput, PercentInput } from './inputs';
+import { formatMoney, lineAmount, totals, type LineItemInput } from '../../shared/money';
+import type { Product } from '../../shared/orders';
+import { call } from '../api';
+import { MoneyInput, PercentInput } from './MoneyInputs';
 
 export interface LineRow {
   key: string;
@@ -35,18 +36,24 @@ interface Props {
   rows: LineRow[];
   onChange(rows: LineRow[]): void;
   currency: string;
+  /** What an empty table says. */
+  empty: string;
+  /** A summary row with the lines' total. */
+  showTotal?: boolean;
 }
 
-export function LinesEditor({ rows, onChange, currency }: Props) {
+export function LinesEditor({ rows, onChange, currency, empty, showTotal = false }: Props) {
   const { t } = useTranslation();
-  const [products, setProducts] = useState<Product[]>([]);
+  // Catalogue matches of the line being typed in (only that line offers them).
+  const [found, setFound] = useState<{ key: string; products: Product[] }>({ key: '', products: [] });
   const change = (key: string, patch: Partial<LineRow>) => onChange(rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));
-  const search = async (q: string) => {
+  const search = async (key: string, q: string) => {
     const page = await call('products.list', { q: q.trim() || null, active: true, limit: 20 }).catch(() => null);
-    setProducts(page?.items ?? []);
+    setFound({ key, products: page?.items ?? [] });
   };
+  const productsOf = (key: string) => (found.key === key ? found.products : []);
   const pick = (key: string, id: string) => {
-    const p = products.find((x) => x.id === id);
+    const p = productsOf(key).find((x) => x.id === id);
     if (p) change(key, { productId: p.id, name: p.name, unit: p.unit, unitPrice: p.price });
   };
 
@@ -57,8 +64,8 @@ export function LinesEditor({ rows, onChange, currency }: Props) {
         rowKey="key"
         pagination={false}
         dataSource={rows}
-        locale={{ emptyText: t('orders.lines.empty') }}
-        data-testid="quote-lines-editor"
+        locale={{ emptyText: empty }}
+        data-testid="lines-editor"
         columns={[
           {
             key: 'name',
@@ -68,11 +75,10 @@ export function LinesEditor({ rows, onChange, currency }: Props) {
                 value={r.name}
                 style={{ width: '100%', minWidth: 160 }}
                 placeholder={t('orders.lines.namePlaceholder')}
-                options={products.map((p) => ({ value: p.id, label: `${p.name} · ${p.sku} · ${formatMoney(p.price, p.currency)}` }))}
-                onSearch={(q) => void search(q)}
-                onFocus={() => void search(r.name)}
+                options={productsOf(r.key).map((p) => ({ value: p.id, label: `${p.name} · ${p.sku} · ${formatMoney(p.price, p.currency)}` }))}
+                onSearch={(q) => void search(r.key, q)}
                 onSelect={(id: string) => pick(r.key, id)}
-                onChange={(name: string) => !products.some((p) => p.id === name) && change(r.key, { name, productId: null })}
+                onChange={(name: string) => !productsOf(r.key).some((p) => p.id === name) && change(r.key, { name, productId: null })}
                 data-testid="line-name"
               />
             ),
@@ -103,7 +109,7 @@ export function LinesEditor({ rows, onChange, currency }: Props) {
             title: t('orders.lines.amount'),
             width: 110,
             align: 'right',
-            render: (_, r) => <span className="quote-num">{formatMoney(lineAmount(r), currency)}</span>,
+            render: (_, r) => <span className="num">{formatMoney(lineAmount(r), currency)}</span>,
           },
           {
             key: 'remove',
@@ -113,10 +119,27 @@ export function LinesEditor({ rows, onChange, currency }: Props) {
             ),
           },
         ]}
+        summary={showTotal ? () => <TotalRow label={t('orders.lines.total')} amount={formatMoney(totals(rows).subtotal, currency)} /> : undefined}
       />
       <Button type="dashed" icon={<PlusOutlined />} onClick={() => onChange([...rows, toRow()])} style={{ marginTop: 8 }} data-testid="line-add">
         {t('orders.lines.add')}
       </Button>
     </>
+  );
+}
+
+function TotalRow({ label, amount }: { label: string; amount: string }) {
+  return (
+    <Table.Summary.Row>
+      <Table.Summary.Cell index={0} colSpan={5} align="right">
+        <Typography.Text strong>{label}</Typography.Text>
+      </Table.Summary.Cell>
+      <Table.Summary.Cell index={1} align="right">
+        <Typography.Text strong className="num" data-testid="lines-total">
+          {amount}
+        </Typography.Text>
+      </Table.Summary.Cell>
+      <Table.Summary.Cell index={2} />
+    </Table.Summary.Row>
   );
 }
