@@ -29,6 +29,8 @@ export function TaskList({ subjectType, subjectId, subjectName }: Props) {
     <Card
       size="small"
       title={t('tasks.title')}
+      // Placed under another card on the record's page (margins between siblings collapse).
+      style={{ margin: '16px 0' }}
       data-testid="subject-tasks"
       extra={
         <Button size="small" icon={<PlusOutlined />} onClick={() => openNew({ subjectType, subjectId, subjectName })} data-testid="subject-task-new">
