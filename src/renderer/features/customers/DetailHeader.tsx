@@ -1,8 +1,9 @@
 // The top of a company or contact page: back to the list, name, edit and delete (with undo).
 import type { ReactNode } from 'react';
-import { Button, Space, Tooltip, Typography } from 'antd';
-import { ArrowLeftOutlined, DeleteOutlined, EditOutlined } from '@ant-design/icons';
+import { Button, Space, Tooltip } from 'antd';
+import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { PageTitle } from '../../components/PageTitle';
 import { useHotkeys } from '../../components/useHotkeys';
 import { navigate } from '../../components/router';
 import { useDeleteWithUndo, type CustomerEntity } from './useDeleteWithUndo';
@@ -23,15 +24,9 @@ export function DetailHeader({ entity, id, name, extra, onEdit }: Props) {
   useHotkeys({ e: onEdit, Delete: remove, Escape: () => navigate(list) });
   return (
     <div className="page-head">
-      <Space align="center">
-        <Tooltip title={`${t('common.back')} (Esc)`}>
-          <Button type="text" aria-label={t('common.back')} icon={<ArrowLeftOutlined />} onClick={() => navigate(list)} />
-        </Tooltip>
-        <Typography.Title level={3} style={{ margin: 0 }} data-testid="detail-name">
-          {name}
-        </Typography.Title>
+      <PageTitle title={name} onBack={() => navigate(list)}>
         {extra}
-      </Space>
+      </PageTitle>
       <Space>
         <Tooltip title={`${t('common.edit')} (E)`}>
           <Button icon={<EditOutlined />} onClick={onEdit} data-testid="edit-button">

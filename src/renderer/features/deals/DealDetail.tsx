@@ -1,10 +1,11 @@
 // The page of one opportunity: stage bar (click to move), won/lost buttons, its facts, the line
 // items editor, competitors, the stage history with time spent, and the edit drawer.
 import { useEffect } from 'react';
-import { Alert, App, Button, Card, Col, Descriptions, Popconfirm, Result, Row, Skeleton, Space, Steps, Tag, Tooltip, Typography } from 'antd';
-import { ArrowLeftOutlined, CheckCircleOutlined, CloseCircleOutlined, DeleteOutlined, EditOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Col, Descriptions, Popconfirm, Result, Row, Skeleton, Space, Steps, Tag, Tooltip } from 'antd';
+import { CheckCircleOutlined, CloseCircleOutlined, DeleteOutlined, EditOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { PageTitle } from '../../components/PageTitle';
 import type { OpportunityDetail, Pipeline } from '../../../shared/deals';
 import { formatMoney } from '../../../shared/money';
 import { call } from '../../api';
@@ -87,15 +88,9 @@ function Header({ deal, pipeline, onMove }: { deal: OpportunityDetail; pipeline?
   };
   return (
     <div className="page-head">
-      <Space align="center">
-        <Tooltip title={`${t('common.back')} (Esc)`}>
-          <Button type="text" aria-label={t('common.back')} icon={<ArrowLeftOutlined />} onClick={back} />
-        </Tooltip>
-        <Typography.Title level={3} style={{ margin: 0 }} data-testid="detail-name">
-          {deal.name}
-        </Typography.Title>
+      <PageTitle title={deal.name} onBack={back}>
         <StatusTag status={deal.status} />
-      </Space>
+      </PageTitle>
       <Space hidden={deal.deletedAt !== null}>
         {deal.status === 'open' && won && (
           <Button icon={<CheckCircleOutlined />} className="deal-won-button" onClick={() => onMove(deal.id, won)} data-testid="deal-won">

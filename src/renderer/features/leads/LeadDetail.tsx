@@ -1,9 +1,10 @@
 // The page of one lead: header (back, name, status, convert / mark invalid / edit / delete),
 // facts with the status steps, the next follow-up and the follow-up timeline, the edit drawer.
-import { Button, Col, Result, Row, Skeleton, Space, Tag, Tooltip, Typography } from 'antd';
-import { ArrowLeftOutlined, DeleteOutlined, EditOutlined, RedoOutlined } from '@ant-design/icons';
+import { Button, Col, Result, Row, Skeleton, Space, Tag } from 'antd';
+import { DeleteOutlined, EditOutlined, RedoOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PageTitle } from '../../components/PageTitle';
 import type { Lead } from '../../../shared/leads';
 import { call } from '../../api';
 import { errorText } from '../../components/errors';
@@ -54,16 +55,10 @@ function Header({ lead, onEdit, onChange }: { lead: Lead; onEdit(): void; onChan
   useHotkeys({ e: onEdit, Escape: back });
   return (
     <div className="page-head">
-      <Space align="center">
-        <Tooltip title={`${t('common.back')} (Esc)`}>
-          <Button type="text" aria-label={t('common.back')} icon={<ArrowLeftOutlined />} onClick={back} />
-        </Tooltip>
-        <Typography.Title level={3} style={{ margin: 0 }} data-testid="detail-name">
-          {lead.name}
-        </Typography.Title>
+      <PageTitle title={lead.name} onBack={back}>
         <StatusTag status={lead.status} />
         {lead.overdue && <Tag color="red">{t('leads.overdue')}</Tag>}
-      </Space>
+      </PageTitle>
       <Space wrap>
         <StatusActions lead={lead} onChange={onChange} />
         <Button icon={<EditOutlined />} onClick={onEdit} data-testid="edit-button">

@@ -1,9 +1,9 @@
 // One order: its steps (待确认 → 已确认 → 已发货 → 已完成, or 已取消), the next step's button,
 // lines and totals, and what it did to stock (reserved on confirming, returned on cancelling).
 import { Button, Card, Popconfirm, Result, Space, Spin, Steps, Typography } from 'antd';
-import { ArrowLeftOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { PageTitle } from '../../components/PageTitle';
 import type { Order, OrderStatus, StockMove } from '../../../shared/orders';
 import { call } from '../../api';
 import { errorText } from '../../components/errors';
@@ -51,18 +51,14 @@ function OrderHeader({ order, onChanged }: { order: Order; onChanged(): void }) 
   const cancellable = order.status === 'pending' || order.status === 'confirmed' || order.status === 'shipped';
   return (
     <div className="page-head">
-      <Space align="center">
-        <Button type="text" aria-label={t('common.back')} icon={<ArrowLeftOutlined />} onClick={() => navigate({ page: 'orders' })} />
-        <Typography.Title level={3} style={{ margin: 0 }} data-testid="order-number">
-          {t('orders.orders.title')} {order.number}
-        </Typography.Title>
+      <PageTitle title={`${t('orders.orders.title')} ${order.number}`} onBack={() => navigate({ page: 'orders' })} testId="order-number">
         <OrderStatusTag status={order.status} />
         {order.quoteId && (
           <Typography.Link onClick={() => navigate({ page: 'quote', id: order.quoteId ?? '' })}>
             {t('orders.orders.fromQuote')} {order.quoteNumber}
           </Typography.Link>
         )}
-      </Space>
+      </PageTitle>
       <Space>
         {cancellable && (
           <Popconfirm title={t('orders.orders.confirmCancel', { number: order.number })} onConfirm={() => setStatus('cancelled')} okButtonProps={{ danger: true }}>

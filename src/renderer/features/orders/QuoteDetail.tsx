@@ -2,9 +2,10 @@
 // dates, lines, totals, notes), Edit while draft/sent, Make order once accepted, Print.
 import { useState } from 'react';
 import { Alert, App, Button, Result, Space, Spin, Typography } from 'antd';
-import { ArrowLeftOutlined, EditOutlined, PrinterOutlined } from '@ant-design/icons';
+import { EditOutlined, PrinterOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { PageTitle } from '../../components/PageTitle';
 import type { Quote } from '../../../shared/orders';
 import { call } from '../../api';
 import { errorText } from '../../components/errors';
@@ -51,13 +52,9 @@ function QuoteHeader({ quote, onEdit, onChanged }: { quote: Quote; onEdit(): voi
   return (
     <div className="no-print">
       <div className="page-head">
-        <Space align="center">
-          <Button type="text" aria-label={t('common.back')} icon={<ArrowLeftOutlined />} onClick={() => navigate({ page: 'orders' })} />
-          <Typography.Title level={3} style={{ margin: 0 }} data-testid="quote-number">
-            {t('orders.quotes.title')} {quote.number}
-          </Typography.Title>
+        <PageTitle title={`${t('orders.quotes.title')} ${quote.number}`} onBack={() => navigate({ page: 'orders' })} testId="quote-number">
           <QuoteStatusTag status={quote.status} />
-        </Space>
+        </PageTitle>
         <Space wrap>
           {editable && (
             <Button icon={<EditOutlined />} onClick={onEdit} data-testid="quote-edit">
