@@ -16,6 +16,8 @@ async function concurrentTitles() {
   await send(a, b);
   await send(b, a);
   await a.call('contacts.update', { id: x.id, patch: { title: '经理' } });
+  // A later millisecond: within the same one, the two clocks tie and the device ids decide.
+  await new Promise((resolve) => setTimeout(resolve, 5));
   await b.call('contacts.update', { id: x.id, patch: { title: '总监' } });
   return { a, b, id: x.id };
 }
