@@ -9,7 +9,7 @@ export default defineConfig({
       rollupOptions: {
         // job-worker: long jobs' worker thread (src/main/jobs/registry.ts finds it next to index.js).
         input: { index: resolve(__dirname, 'src/main/app/main.ts'), 'job-worker': resolve(__dirname, 'src/main/jobs/worker.ts') },
-        external: ['better-sqlite3'],
+        external: ['better-sqlite3-multiple-ciphers'],
       },
     },
   },

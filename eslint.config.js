@@ -19,7 +19,7 @@ export default tseslint.config(
   // and only src/main/app imports electron.
   {
     files: ['src/shared/**'],
-    rules: { 'no-restricted-imports': restrict(['node:*', 'electron', 'react', 'better-sqlite3', 'kysely', 'fs', 'path'], 'src/shared must stay pure') },
+    rules: { 'no-restricted-imports': restrict(['node:*', 'electron', 'react', 'better-sqlite3-multiple-ciphers', 'kysely', 'fs', 'path'], 'src/shared must stay pure') },
   },
   {
     files: ['src/renderer/**'],
@@ -27,7 +27,7 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': restrict(['electron', 'better-sqlite3', 'kysely', 'node:*', '**/main/**'], 'the renderer reaches data only through api.ts'),
+      'no-restricted-imports': restrict(['electron', 'better-sqlite3-multiple-ciphers', 'kysely', 'node:*', '**/main/**'], 'the renderer reaches data only through api.ts'),
     },
   },
   {

@@ -1,5 +1,5 @@
 // Search queries a person would type, cut from the seeded rows (perf-limits.md §3 query classes).
-import type { Database as Sqlite } from 'better-sqlite3';
+import type { Database as Sqlite } from 'better-sqlite3-multiple-ciphers';
 import { createRandom } from '../src/main/features/demo/random';
 
 interface Sample {

@@ -29,7 +29,7 @@ function whyNot(): string | null {
   const binary = electronBinary();
   if (!binary) return 'Electron binary not installed on this machine';
   if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return 'no display (run under xvfb-run)';
-  const probe = spawnSync(binary, ['-e', "new (require('better-sqlite3'))(':memory:')"], {
+  const probe = spawnSync(binary, ['-e', "new (require('better-sqlite3-multiple-ciphers'))(':memory:')"], {
     cwd: ROOT,
     env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
   });

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-// better-sqlite3 is a native module: one build serves either Node or Electron, never both.
+// better-sqlite3-multiple-ciphers (SQLite with encryption at rest) is a native module: one build serves either Node or Electron, never both.
 //   node scripts/native.mjs node      — before tests, `serve`, the CLI and the bench: if it does not
 //                                       load under Node (e.g. after `npm start` rebuilt it for
-//                                       Electron), run `npm rebuild better-sqlite3` (local compile).
+//                                       Electron), run `npm rebuild better-sqlite3-multiple-ciphers` (local compile).
 //   node scripts/native.mjs electron  — before `npm start`: if it does not load under Electron, run
 //                                       `electron-builder install-app-deps` (downloads Electron's
 //                                       headers, so it needs the network once).
@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(root, 'package.json'));
-const probe = "new (require('better-sqlite3'))(':memory:').prepare('select 1').get()";
+const probe = "new (require('better-sqlite3-multiple-ciphers'))(':memory:').prepare('select 1').get()";
 const target = process.argv[2] ?? 'node';
 
 function loads(command, env = process.env) {
@@ -40,7 +40,7 @@ function electronBinary() {
 if (target === 'node') {
   if (!loads(process.execPath)) {
     console.log('[native] better-sqlite3 is not built for this Node (it was built for Electron?); rebuilding it for Node.');
-    run('npm', ['rebuild', 'better-sqlite3']);
+    run('npm', ['rebuild', 'better-sqlite3-multiple-ciphers']);
     if (!loads(process.execPath)) {
       console.error('[native] better-sqlite3 still does not load under Node.');
       process.exit(1);

@@ -13,7 +13,7 @@ export const ROW_CLOCK = '*';
 export const ROW_BASE = '$row';
 
 type Sqlite = AppState['db']['sqlite'];
-type Stmt = import('better-sqlite3').Statement<unknown[]>;
+type Stmt = import('better-sqlite3-multiple-ciphers').Statement<unknown[]>;
 
 interface ClockStatements {
   read: Stmt;

@@ -3,7 +3,7 @@
 // them) and its insert clock (field_clock '*'), search rows buffered and written together, and
 // duplicate keys, with the search feature's pure functions (perf-limits.md §1–2). The caller
 // owns the transaction.
-import type { Database as Sqlite, Statement } from 'better-sqlite3';
+import type { Database as Sqlite, Statement } from 'better-sqlite3-multiple-ciphers';
 import type { HybridClock } from '../core/hlc';
 import { ROW_CLOCK } from '../core/logs';
 import { OWNER_ID } from '../core/session';

@@ -2,7 +2,7 @@
 // a newer Kehu, backs the file up and runs pending migrations.
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { migrations } from '../../../migrations';
 import { KehuError } from '../../shared/errors';

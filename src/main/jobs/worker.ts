@@ -2,7 +2,7 @@
 // started from the main thread's, the job function, then one message: done, failed or cancelled.
 // Bundled as out/main/job-worker.js (electron.vite.config.ts); run from source via bootstrap.mjs.
 import { parentPort, workerData } from 'node:worker_threads';
-import BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { Kysely, SqliteDialect } from 'kysely';
 import { KehuError } from '../../shared/errors';
 import type { Database } from '../db/schema';

@@ -16,7 +16,7 @@ import { decodeBundle, encodeBundle, type BundleHeader, type WireChange } from '
 
 type Sqlite = AppState['db']['sqlite'];
 type Row = Record<string, unknown>;
-type Stmt = import('better-sqlite3').Statement<unknown[]>;
+type Stmt = import('better-sqlite3-multiple-ciphers').Statement<unknown[]>;
 
 /**
  * Progress/cancel hooks for running export and import as a job (src/main/jobs). `progress` is

@@ -1,7 +1,7 @@
 // The fast path for large sample sets (`kehu demo`, the bench): prepared statements in large
 // transactions (perf-limits.md §1–2), writing the same rows, change_log entries and search index
 // as the handlers would, with the search feature's pure token functions.
-import type { Database as Sqlite } from 'better-sqlite3';
+import type { Database as Sqlite } from 'better-sqlite3-multiple-ciphers';
 import { BulkRowWriter, dropIndexesOfEmptyTables, FTS_DEFAULT_HASHSIZE, setFtsHashsize } from '../../db/bulk-writer';
 import { HybridClock } from '../../core/hlc';
 import { newId } from '../../core/ids';

@@ -2,7 +2,7 @@
 // from its first statement (BEGIN IMMEDIATE), so every contact, company and tagging row above the
 // marks taken at its start is its own, in the order written: no list of ids is kept in memory
 // (2M strings at 1M rows), SQLite builds the JSON when the import is recorded.
-import type { Database as Sqlite } from 'better-sqlite3';
+import type { Database as Sqlite } from 'better-sqlite3-multiple-ciphers';
 
 /** The last rowid of each table before the import. */
 export interface CreatedMarks {

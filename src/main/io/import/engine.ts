@@ -4,7 +4,7 @@
 // dispatcher), search index per chunk. Runs in the job's one transaction (inJobMutation): cancel,
 // an error or a killed process leave nothing.
 import type { Kysely } from 'kysely';
-import type { Database as Sqlite } from 'better-sqlite3';
+import type { Database as Sqlite } from 'better-sqlite3-multiple-ciphers';
 import { ContactFields } from '../../../shared/contacts';
 import { CompanyFields } from '../../../shared/companies';
 import { dateField } from '../../../shared/validation';
