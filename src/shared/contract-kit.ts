@@ -4,11 +4,14 @@
 import type { z } from 'zod';
 import type { Permission } from './permissions';
 
+/** Any signed-in user (one's own password, sign-out); with `public`, also nobody (sign-in). */
+export type ChannelPermission = Permission | 'signed_in';
+
 export type ChannelKind = 'query' | 'mutation';
 
 export interface ChannelDef<I extends z.ZodType, O> {
   kind: ChannelKind;
-  permission: Permission;
+  permission: ChannelPermission;
   input: I;
   /** Phantom: carries the output type, never read at run time. */
   output?: O;

@@ -2,6 +2,9 @@
 import type { z } from 'zod';
 import { activitiesContract } from './activities';
 import { appContract } from './app';
+import { auditContract } from './audit';
+import { authContract } from './auth';
+import { backupsContract } from './backups';
 import { companiesContract } from './companies';
 import { contactsContract } from './contacts';
 import { dealsContract } from './deals';
@@ -16,6 +19,7 @@ import { syncContract } from './sync';
 import { tagsContract } from './tags';
 import { tasksContract } from './tasks';
 import { trashContract } from './trash';
+import { usersContract } from './users';
 import { viewsContract } from './views';
 
 export const contract = {
@@ -36,6 +40,10 @@ export const contract = {
   ...ordersContract,
   ...tasksContract,
   ...forecastContract,
+  ...authContract,
+  ...usersContract,
+  ...auditContract,
+  ...backupsContract,
 };
 
 export type Contract = typeof contract;

@@ -20,6 +20,10 @@ export type ErrorCode =
   | 'bundle_wrong_passphrase'
   /** A bundle this same device exported. */
   | 'bundle_foreign'
+  /** Wrong sign-in name, password or second-factor code (never says which). */
+  | 'auth_failed'
+  /** Too many failed sign-ins: params.until (ISO) is when the user may try again. */
+  | 'locked_out'
   | 'internal';
 
 /** One problem with one input field: `path` is the dotted field path, `message` an i18n key. */

@@ -14,6 +14,13 @@ export interface AppState {
   deviceId: string;
   dataDir: string;
   version: string;
+  /** The database key, 64 hex digits (null: a plain file). Job threads and backups open the file with it. */
+  dbKey: string | null;
+  /**
+   * Closes the database, lets `replace` change the closed file (restore a backup, change the
+   * encryption), then opens it again with `dbKey` (which `replace` may have changed).
+   */
+  swapDatabase(replace: (file: string) => Promise<void> | void): Promise<void>;
 }
 
 export interface Ctx {

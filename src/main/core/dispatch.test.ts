@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ROLE_PERMISSIONS } from '../../shared/permissions';
+import { builtinSession } from '../../shared/permissions';
 import { tempRuntime, type TempRuntime } from '../test/temp-runtime';
 import { createDispatch } from './dispatch';
 import { handlers } from './handlers';
@@ -27,7 +27,7 @@ describe('dispatch', () => {
   });
 
   it('turns bad input into field messages, never a stack trace', async () => {
-    const session = { userId: 'owner', userName: 'x', role: 'admin' as const, permissions: ROLE_PERMISSIONS.admin };
+    const session = builtinSession('admin', 'owner', 'x');
     const r2 = await rt.dispatch('tags.save', { name: '', color: 'red' }, session);
     if (r2.ok) throw new Error('accepted bad input');
     expect(r2.error.code).toBe('invalid_input');
@@ -41,7 +41,7 @@ describe('dispatch', () => {
   });
 
   it('refuses a channel the role lacks', async () => {
-    const marketing = { userId: 'm1', userName: 'm', role: 'marketing' as const, permissions: ROLE_PERMISSIONS.marketing };
+    const marketing = builtinSession('marketing', 'm1', 'm');
     const r = await rt.dispatch('tags.save', { name: '大客户', color: '#ff0000' }, marketing);
     expect(r.ok === false && r.error.code).toBe('forbidden');
     expect(count('tags')).toBe(0);
@@ -72,7 +72,7 @@ describe('dispatch', () => {
         throw new Error('disk on fire');
       },
     });
-    const session = { userId: 'owner', userName: 'x', role: 'admin' as const, permissions: ROLE_PERMISSIONS.admin };
+    const session = builtinSession('admin', 'owner', 'x');
     const r = await failing('tags.save', { name: 'x', color: '#000000' }, session);
     expect(r).toEqual({ ok: false, error: { code: 'internal', message: 'errors.internal' } });
     expect(count('tags')).toBe(0);

@@ -20,7 +20,7 @@ export function createDispatch(app: AppState, handlers: Handlers): Dispatch {
       if (!session) throw new KehuError({ code: 'unauthenticated' });
       const parsed = def.input.safeParse(rawInput ?? {});
       if (!parsed.success) throw invalidInput(parsed.error);
-      if (!session.permissions.includes(def.permission)) {
+      if (def.permission !== 'signed_in' && !session.permissions.includes(def.permission)) {
         throw new KehuError({ code: 'forbidden', params: { permission: def.permission } });
       }
       const handler = handlers[channel] as (input: unknown, ctx: Ctx) => Promise<unknown>;

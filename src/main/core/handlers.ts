@@ -2,6 +2,9 @@
 import type { Handlers } from './context';
 import { activitiesHandlers } from '../features/activities/handlers';
 import { appHandlers } from '../features/app/handlers';
+import { auditHandlers } from '../features/audit/handlers';
+import { authHandlers } from '../features/auth/handlers';
+import { backupsHandlers } from '../features/backups/handlers';
 import { companiesHandlers } from '../features/companies/handlers';
 import { contactsHandlers } from '../features/contacts/handlers';
 import { customFieldsHandlers } from '../features/custom-fields/handlers';
@@ -15,6 +18,7 @@ import { syncHandlers } from '../features/sync/handlers';
 import { tagsHandlers } from '../features/tags/handlers';
 import { tasksHandlers } from '../features/tasks/handlers';
 import { trashHandlers } from '../features/trash/handlers';
+import { usersHandlers } from '../features/users/handlers';
 import { viewsHandlers } from '../features/views/handlers';
 
 export const handlers: Handlers = {
@@ -34,4 +38,8 @@ export const handlers: Handlers = {
   ...ordersHandlers,
   ...tasksHandlers,
   ...forecastHandlers,
+  ...authHandlers,
+  ...usersHandlers,
+  ...auditHandlers,
+  ...backupsHandlers,
 };

@@ -51,7 +51,24 @@ export async function createRuntime(dataDir: string): Promise<Runtime> {
   const deviceId = await deviceIdOf(db);
   await ensureOwner(db);
   const clock = new HybridClock(deviceId, await readMeta(db, 'hlc'));
-  const app: AppState = { db, clock, deviceId, dataDir, version: APP_VERSION };
+  const app: AppState = {
+    db,
+    clock,
+    deviceId,
+    dataDir,
+    version: APP_VERSION,
+    dbKey: null,
+    async swapDatabase(replace) {
+      await jobsOf(app).close();
+      const file = app.db.file;
+      await app.db.close();
+      try {
+        await replace(file);
+      } finally {
+        app.db = await openDatabase(file, app.dbKey);
+      }
+    },
+  };
   const dispatch = createDispatch(app, handlers);
   return {
     app,

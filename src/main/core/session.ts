@@ -1,12 +1,7 @@
-// Sessions. Until users and login exist (issue: users, roles and security) every caller acts as
-// the built-in owner, an administrator; every channel already names the permission it needs.
-import { ROLE_PERMISSIONS, type SessionInfo } from '../../shared/permissions';
+// The built-in owner: the one user of a single-user data folder (no password), and the session the
+// CLI, tests and the demo seeder act as on a data folder that has not been set up.
+import { builtinSession } from '../../shared/permissions';
 
 export const OWNER_ID = 'owner';
 
-export const ownerSession: SessionInfo = {
-  userId: OWNER_ID,
-  userName: '店主',
-  role: 'admin',
-  permissions: ROLE_PERMISSIONS.admin,
-};
+export const ownerSession = builtinSession('admin', OWNER_ID, '店主');

@@ -19,6 +19,18 @@ export interface Db {
 
 export const DB_FILE_NAME = 'kehu.db';
 
+/**
+ * Unlocks an encrypted file (SQLCipher 4 format, better-sqlite3-multiple-ciphers) with a raw
+ * 256-bit key given as 64 hex digits. Must run before anything reads the file; null: a plain file.
+ */
+export function applyKey(sqlite: Sqlite, key: string | null): void {
+  if (key === null) return;
+  if (!/^[0-9a-f]{64}$/.test(key)) throw new Error('database key must be 64 lower-case hex digits');
+  sqlite.pragma(`cipher='sqlcipher'`);
+  sqlite.pragma('legacy=4');
+  sqlite.pragma(`key="x'${key}'"`);
+}
+
 export function applyPragmas(sqlite: Sqlite): void {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
@@ -44,11 +56,12 @@ function pendingMigrations(sqlite: Sqlite): number {
   return Object.keys(migrations).length - applied;
 }
 
-export async function openDatabase(file: string): Promise<Db> {
+export async function openDatabase(file: string, key: string | null = null): Promise<Db> {
   mkdirSync(dirname(file), { recursive: true });
   const existed = existsSync(file);
   const sqlite = new BetterSqlite3(file);
   try {
+    applyKey(sqlite, key);
     applyPragmas(sqlite);
     const unknown = unknownMigrations(sqlite);
     if (unknown.length > 0) {

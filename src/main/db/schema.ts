@@ -18,7 +18,37 @@ export interface MetaTable {
 export interface UsersTable extends RowMeta {
   id: string;
   name: string;
+  /** A built-in role name (admin, manager, sales, service, marketing) or a custom role's id. */
   role: string;
+  /** Sign-in name, lower case; null for the built-in owner of a single-user data folder. */
+  login: string | null;
+  manager_id: string | null;
+  disabled_at: string | null;
+}
+
+export interface RolesTable extends RowMeta {
+  id: string;
+  name: string;
+  /** JSON array of permission names. */
+  permissions: string;
+  scope: string;
+}
+
+export interface RecordSharesTable extends RowMeta {
+  id: string;
+  tbl: string;
+  row_id: string;
+  user_id: string;
+}
+
+/** Local to this device, never synced. */
+export interface UserAuthTable {
+  user_id: string;
+  totp_secret: string | null;
+  totp_enabled_at: string | null;
+  recovery_codes: Generated<string>;
+  password_changed_at: string | null;
+  last_login_at: string | null;
 }
 
 export interface CompaniesTable extends RowMeta {
@@ -375,6 +405,9 @@ export interface RemindersTable {
 export interface Database {
   meta: MetaTable;
   users: UsersTable;
+  roles: RolesTable;
+  record_shares: RecordSharesTable;
+  user_auth: UserAuthTable;
   companies: CompaniesTable;
   contacts: ContactsTable;
   tags: TagsTable;
@@ -425,7 +458,9 @@ export type SyncedTable =
   | 'quotes'
   | 'orders'
   | 'line_items'
-  | 'tasks';
+  | 'tasks'
+  | 'roles'
+  | 'record_shares';
 
 /** The same list at run time (sync accepts changes to these tables only). */
 export const SYNCED_TABLES: readonly SyncedTable[] = [
@@ -448,4 +483,6 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
   'orders',
   'line_items',
   'tasks',
+  'roles',
+  'record_shares',
 ];

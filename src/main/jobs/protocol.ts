@@ -9,6 +9,8 @@ export interface WorkerInput {
   auditInput: unknown;
   userId: string;
   dbFile: string;
+  /** The database key (hex) of an encrypted file, else null. */
+  dbKey: string | null;
   dataDir: string;
   deviceId: string;
   version: string;

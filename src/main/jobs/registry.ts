@@ -73,6 +73,7 @@ export class JobRegistry {
       auditInput,
       userId: session.userId,
       dbFile: this.app.db.file,
+      dbKey: this.app.dbKey,
       dataDir: this.app.dataDir,
       deviceId: this.app.deviceId,
       version: this.app.version,

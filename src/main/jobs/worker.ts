@@ -6,7 +6,7 @@ import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { Kysely, SqliteDialect } from 'kysely';
 import { KehuError } from '../../shared/errors';
 import type { Database } from '../db/schema';
-import { applyPragmas } from '../db/open';
+import { applyKey, applyPragmas } from '../db/open';
 import type { AppState } from '../core/context';
 import { HybridClock } from '../core/hlc';
 import { JobCancelled, type WorkerInput, type WorkerMessage } from './protocol';
@@ -18,6 +18,7 @@ const cancel = new Int32Array(job.cancel);
 
 async function run(): Promise<void> {
   const sqlite = new BetterSqlite3(job.dbFile);
+  applyKey(sqlite, job.dbKey);
   applyPragmas(sqlite);
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   const app: AppState = {
@@ -26,6 +27,8 @@ async function run(): Promise<void> {
     deviceId: job.deviceId,
     dataDir: job.dataDir,
     version: job.version,
+    dbKey: job.dbKey,
+    swapDatabase: () => Promise.reject(new Error('a job thread never swaps the database')),
   };
   try {
     const hooks = {

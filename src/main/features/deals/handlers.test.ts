@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PipelineSave } from '../../../shared/deals';
-import { ROLE_PERMISSIONS, type SessionInfo } from '../../../shared/permissions';
+import { builtinSession, type SessionInfo } from '../../../shared/permissions';
 import { useTempRuntime } from '../../test/use-temp-runtime';
 
 const runtime = useTempRuntime();
@@ -16,7 +16,7 @@ afterEach(() => {
 });
 
 const DAY = 86_400_000;
-const sales: SessionInfo = { userId: 'owner', userName: 'Sales', role: 'sales', permissions: ROLE_PERMISSIONS.sales };
+const sales: SessionInfo = builtinSession('sales', 'owner', 'Sales');
 
 const threeStages = (): PipelineSave => ({
   name: '项目型',
@@ -331,7 +331,7 @@ describe('opportunities: list, totals and board', () => {
   });
 
   it('lets a role without deals.read see nothing', async () => {
-    const service: SessionInfo = { userId: 'owner', userName: 'S', role: 'service', permissions: ROLE_PERMISSIONS.service };
+    const service: SessionInfo = builtinSession('service', 'owner', 'S');
     await expect(call('deals.list', {}, service)).rejects.toMatchObject({ code: 'forbidden' });
     await expect(call('deals.create', { name: 'x' }, service)).rejects.toMatchObject({ code: 'forbidden' });
   });

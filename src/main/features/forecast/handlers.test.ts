@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ForecastQuery } from '../../../shared/forecast';
-import { ROLE_PERMISSIONS } from '../../../shared/permissions';
+import { builtinSession } from '../../../shared/permissions';
 import { useTempRuntime } from '../../test/use-temp-runtime';
 import { addDeal, addPipeline, addUser } from './test-deals';
 
@@ -163,7 +163,7 @@ describe('forecast.summary without data', () => {
   it('refuses an unknown pipeline, a bad month, and a role without reports', async () => {
     await expect(summary({ pipelineId: 'nope' })).rejects.toMatchObject({ code: 'invalid_input', fields: [{ path: 'pipelineId', message: 'forecast.errors.no_pipeline' }] });
     await expect(summary({ month: '2026-13' })).rejects.toMatchObject({ code: 'invalid_input', fields: [{ path: 'month' }] });
-    const sales = { userId: 's', userName: '小李', role: 'sales' as const, permissions: ROLE_PERMISSIONS.sales };
+    const sales = builtinSession('sales', 's', '小李');
     await expect(runtime().call('forecast.summary', {}, sales)).rejects.toMatchObject({ code: 'forbidden' });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ROLE_PERMISSIONS } from '../../../shared/permissions';
+import { builtinSession } from '../../../shared/permissions';
 import { useTempRuntime } from '../../test/use-temp-runtime';
 
 const runtime = useTempRuntime();
@@ -49,7 +49,7 @@ describe('leads.create / get / update', () => {
     await expect(call('leads.create', { name: '李', ownerId: 'ghost' })).rejects.toMatchObject({ fields: [{ path: 'ownerId', message: 'validation.owner_missing' }] });
     await expect(call('leads.get', { id: 'ghost' })).rejects.toMatchObject({ code: 'not_found' });
     await expect(call('leads.update', { id: 'ghost', patch: { name: 'x' } })).rejects.toMatchObject({ code: 'not_found' });
-    const marketing = { userId: 'm', userName: 'm', role: 'service' as const, permissions: ROLE_PERMISSIONS.service };
+    const marketing = builtinSession('service', 'm', 'm');
     await expect(call('leads.create', { name: '李' }, marketing)).rejects.toMatchObject({ code: 'forbidden' });
   });
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ROLE_PERMISSIONS } from '../../../shared/permissions';
+import { builtinSession } from '../../../shared/permissions';
 import { useTempRuntime } from '../../test/use-temp-runtime';
 
 const runtime = useTempRuntime();
-const salesSession = { userId: 'sales-1', userName: '小李', role: 'sales' as const, permissions: ROLE_PERMISSIONS.sales };
+const salesSession = builtinSession('sales', 'sales-1', '小李');
 
 describe('picklists', () => {
   it('lists the seeded items of each list in order', async () => {

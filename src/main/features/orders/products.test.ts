@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ROLE_PERMISSIONS, type SessionInfo } from '../../../shared/permissions';
+import { builtinSession, type SessionInfo } from '../../../shared/permissions';
 import { useTempRuntime } from '../../test/use-temp-runtime';
 
 const runtime = useTempRuntime();
-const marketing: SessionInfo = { userId: 'owner', userName: 'M', role: 'marketing', permissions: ROLE_PERMISSIONS.marketing };
+const marketing: SessionInfo = builtinSession('marketing', 'owner', 'M');
 
 const save = (input: Record<string, unknown>) =>
   runtime().call('products.save', { sku: 'SKU', name: '产品', price: 100, ...input } as never);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Input, Output } from '../../../shared/contract';
-import { ROLE_PERMISSIONS, type SessionInfo } from '../../../shared/permissions';
+import { builtinSession, type SessionInfo } from '../../../shared/permissions';
 import { useTempRuntime } from '../../test/use-temp-runtime';
 import { dayAfter, localDay } from './days';
 import { makeOpportunity } from './test-sales';
@@ -136,7 +136,7 @@ describe('quote numbers', () => {
 
 describe('quote permissions', () => {
   it('lets a service user read quotes but not write them', async () => {
-    const service: SessionInfo = { userId: 'owner', userName: 'S', role: 'service', permissions: ROLE_PERMISSIONS.service };
+    const service: SessionInfo = builtinSession('service', 'owner', 'S');
     await expect(runtime().call('quotes.create', { lines: [] }, service)).rejects.toMatchObject({ code: 'forbidden' });
     expect((await runtime().call('quotes.list', {}, service)).items).toEqual([]);
   });

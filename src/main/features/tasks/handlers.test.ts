@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useTempRuntime } from '../../test/use-temp-runtime';
-import { ROLE_PERMISSIONS, type RoleName, type SessionInfo } from '../../../shared/permissions';
+import { builtinSession, type RoleName, type SessionInfo } from '../../../shared/permissions';
 import { dayOf } from './days';
 
 const runtime = useTempRuntime();
@@ -158,7 +158,7 @@ describe('agenda and calendar', () => {
 
   it('shows only what the role may read: no leads for service, no opportunities for marketing', async () => {
     await seed();
-    const as = (role: RoleName): SessionInfo => ({ userId: 'owner', userName: role, role, permissions: ROLE_PERMISSIONS[role] });
+    const as = (role: RoleName): SessionInfo => builtinSession(role, 'owner', role);
     const kinds = async (role: RoleName) => new Set((await runtime().call('calendar.range', { from: '2026-03-08', to: '2026-03-14' }, as(role))).map((e) => e.kind));
     expect(await kinds('service')).toEqual(new Set(['task', 'birthday']));
     expect(await kinds('marketing')).toEqual(new Set(['task', 'birthday', 'follow_up']));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ROLE_PERMISSIONS, type SessionInfo } from '../../../shared/permissions';
+import { builtinSession, type SessionInfo } from '../../../shared/permissions';
 import { useTempRuntime } from '../../test/use-temp-runtime';
 
 const runtime = useTempRuntime();
@@ -109,8 +109,8 @@ describe('trash: leads, opportunities and products', () => {
   });
 
   it('refuses a kind the role may not read or change', async () => {
-    const service: SessionInfo = { userId: 'owner', userName: '客服', role: 'service', permissions: ROLE_PERMISSIONS.service };
-    const sales: SessionInfo = { userId: 'owner', userName: '销售', role: 'sales', permissions: ROLE_PERMISSIONS.sales };
+    const service: SessionInfo = builtinSession('service', 'owner', '客服');
+    const sales: SessionInfo = builtinSession('sales', 'owner', '销售');
     const product = await runtime().call('products.save', { sku: 'P1', name: '产品', price: 100 });
     await runtime().call('products.delete', { id: product.id });
     await expect(runtime().call('trash.list', { entity: 'lead' }, service)).rejects.toMatchObject({ code: 'forbidden', params: { permission: 'leads.read' } });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useTempRuntime } from '../../test/use-temp-runtime';
+import { builtinSession } from '../../../shared/permissions';
 
 const runtime = useTempRuntime();
 
@@ -8,7 +9,7 @@ describe('saved views', () => {
     const v = await runtime().call('views.save', { entity: 'contact', name: '深圳客户', filter: { city: '深圳' }, sort: 'name', dir: 'asc' });
     await runtime().call('views.save', { entity: 'company', name: '重要', filter: { category: 'key' } });
     expect(await runtime().call('views.list', { entity: 'contact' })).toEqual([{ id: v.id, entity: 'contact', name: '深圳客户', filter: { city: '深圳' }, sort: 'name', dir: 'asc' }]);
-    const sales = { userId: 'owner2', userName: 's', role: 'sales' as const, permissions: ['customers.read' as const] };
+    const sales = { ...builtinSession('sales', 'owner2', 's'), permissions: ['customers.read' as const] };
     expect(await runtime().call('views.list', { entity: 'contact' }, sales)).toEqual([]);
     await expect(runtime().call('views.delete', { id: v.id }, sales)).rejects.toMatchObject({ code: 'not_found' });
     await runtime().call('views.save', { id: v.id, entity: 'contact', name: '深圳', filter: {} });
