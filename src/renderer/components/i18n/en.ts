@@ -1,5 +1,6 @@
 // English. Same keys as zh-CN.ts (the type makes a missing one a compile error).
 import type { Messages } from './zh-CN';
+import { authEn } from './auth';
 import { dealsEn } from './deals';
 import { forecastEn } from './forecast';
 import { leadsEn } from './leads';
@@ -7,6 +8,7 @@ import { ordersEn } from './orders';
 import { tasksEn } from './tasks';
 
 export const en: Messages = {
+  auth: authEn,
   leads: leadsEn,
   deals: dealsEn,
   orders: ordersEn,
@@ -387,7 +389,9 @@ export const en: Messages = {
     not_found: 'The record does not exist or was deleted',
     conflict: 'This conflicts with existing data',
     duplicate: 'This may duplicate an existing record',
-    unauthenticated: 'Your session has ended; open the link shown at start again',
+    unauthenticated: 'Your session has ended: please sign in again (in a browser, open the address shown at start)',
+    auth_failed: 'Wrong sign-in name or password',
+    locked_out: 'Too many failed sign-ins: try again after {{time}}',
     db_too_new: 'The database was made by a newer version; please upgrade',
     busy: 'The database is busy (an import, a sync or another window is writing); try again in a moment',
     internal: 'Something unexpected went wrong; please try again',

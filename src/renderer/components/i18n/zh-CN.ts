@@ -1,3 +1,4 @@
+import { authZh } from './auth';
 import { dealsZh } from './deals';
 import { forecastZh } from './forecast';
 import { leadsZh } from './leads';
@@ -6,6 +7,7 @@ import type { Shape } from './shape';
 import { tasksZh } from './tasks';
 // 简体中文 (default). Every visible string of the renderer lives here and in en.ts.
 export const zhCN = {
+  auth: authZh,
   leads: leadsZh,
   deals: dealsZh,
   orders: ordersZh,
@@ -386,7 +388,9 @@ export const zhCN = {
     not_found: '记录不存在或已被删除',
     conflict: '与现有数据冲突',
     duplicate: '可能与现有记录重复',
-    unauthenticated: '登录已失效，请从启动时显示的链接重新打开',
+    unauthenticated: '登录已失效，请重新登录（在浏览器中使用时，请打开启动时显示的链接）',
+    auth_failed: '用户名或密码错误',
+    locked_out: '登录失败次数过多，请在 {{time}} 后再试',
     db_too_new: '数据库由更新版本的程序创建，请升级后再打开',
     busy: '数据库正忙（正在导入、同步，或另一个窗口正在写入），请稍后再试',
     internal: '出现了意外错误，请重试',
