@@ -39,7 +39,7 @@ export function applyPragmas(sqlite: Sqlite): void {
 }
 
 /** Migration names stored in the file that this build does not know: a newer Kehu made it. */
-function unknownMigrations(sqlite: Sqlite): string[] {
+export function unknownMigrations(sqlite: Sqlite): string[] {
   const table = sqlite
     .prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'kysely_migration'`)
     .get();
