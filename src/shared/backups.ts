@@ -39,9 +39,13 @@ const backupFile = z.string().regex(/^[\w.-]{1,200}\.db$/, 'backups.errors.fileN
 export const backupsContract = {
   'backups.list': channel<BackupInfo[]>()({ kind: 'query', permission: 'backup.run', input: z.object({}) }),
   'backups.create': channel<BackupInfo>()({ kind: 'mutation', permission: 'backup.run', input: z.object({}), entity: 'backup' }),
-  /** Checks the backup, backs up the current database, then puts the backup in its place. Everyone signs in again. */
+  /**
+   * Checks the backup, backs up the current database, then puts the backup in its place. Everyone signs in again.
+   * Kind 'query' (like io.startExport): it closes and replaces the database, which cannot happen inside the
+   * dispatcher's transaction; it writes its own audit row, into the restored database.
+   */
   'backups.restore': channel<{ safetyBackup: BackupInfo }>()({
-    kind: 'mutation',
+    kind: 'query',
     permission: 'security.admin',
     input: z.object({ file: backupFile }),
     entity: 'backup',
