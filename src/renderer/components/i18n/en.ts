@@ -1,5 +1,6 @@
 // English. Same keys as zh-CN.ts (the type makes a missing one a compile error).
 import type { Messages } from './zh-CN';
+import { adminEn, backupsEn, usersEn } from './admin';
 import { authEn } from './auth';
 import { dealsEn } from './deals';
 import { forecastEn } from './forecast';
@@ -9,6 +10,9 @@ import { tasksEn } from './tasks';
 
 export const en: Messages = {
   auth: authEn,
+  admin: adminEn,
+  users: usersEn,
+  backups: backupsEn,
   leads: leadsEn,
   deals: dealsEn,
   orders: ordersEn,
@@ -411,6 +415,9 @@ export const en: Messages = {
     phone: 'Enter a valid phone number with area code (e.g. 0755-12345678)',
     email: 'Enter a valid email address',
     too_long: 'Too long',
+    tooLong: 'Too long',
+    user_missing: 'The chosen user does not exist',
+    owner_not_allowed: 'You cannot give the record to someone whose records you cannot see',
     too_many: 'Too many',
     date: 'Enter a valid date',
     datetime: 'Enter a valid time',

@@ -1,3 +1,4 @@
+import { adminZh, backupsZh, usersZh } from './admin';
 import { authZh } from './auth';
 import { dealsZh } from './deals';
 import { forecastZh } from './forecast';
@@ -8,6 +9,9 @@ import { tasksZh } from './tasks';
 // 简体中文 (default). Every visible string of the renderer lives here and in en.ts.
 export const zhCN = {
   auth: authZh,
+  admin: adminZh,
+  users: usersZh,
+  backups: backupsZh,
   leads: leadsZh,
   deals: dealsZh,
   orders: ordersZh,
@@ -410,6 +414,9 @@ export const zhCN = {
     phone: '请输入正确的电话号码（含区号，如 0755-12345678）',
     email: '请输入正确的邮箱地址',
     too_long: '内容太长',
+    tooLong: '内容太长',
+    user_missing: '所选用户不存在',
+    owner_not_allowed: '不能把记录交给您看不到其记录的人',
     too_many: '数量太多',
     date: '请输入正确的日期',
     datetime: '请输入正确的时间',
