@@ -17,6 +17,11 @@ export function neutralise(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
 
+/** A CSV field: quoted when it holds a comma, quote or line break (RFC 4180). */
+export function csvQuote(text: string): string {
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
 /** Undoes `neutralise` (for readers of Kehu's own files). */
 export function unneutralise(text: string): string {
   return text.length > 1 && text[0] === "'" && FORMULA_START.test(text.slice(1)) ? text.slice(1) : text;

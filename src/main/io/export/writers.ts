@@ -7,7 +7,7 @@ import iconv from 'iconv-lite';
 import type { Company } from '../../../shared/companies';
 import type { Contact } from '../../../shared/contacts';
 import type { CustomerBase } from '../../../shared/customers';
-import { dayDate, localDateTime, neutralise, wallClockDate } from './cells';
+import { csvQuote, dayDate, localDateTime, neutralise, wallClockDate } from './cells';
 import type { ExportColumn } from './columns';
 import { companyCard, contactCard } from './vcard';
 
@@ -29,8 +29,7 @@ function csvField(column: ExportColumn, record: CustomerBase): string {
   const v = column.value(record);
   if (v === null || v === '') return '';
   if (typeof v === 'number') return String(v);
-  const text = column.kind === 'datetime' ? localDateTime(v) : neutralise(v);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return csvQuote(column.kind === 'datetime' ? localDateTime(v) : neutralise(v));
 }
 
 /** Text written to a file descriptor in one encoding. */
