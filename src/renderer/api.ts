@@ -1,5 +1,6 @@
 // The one client of the contract: the Electron preload (window.kehu) when present, else the
-// browser host's POST /api/invoke. Failures throw an ApiError carrying the typed error data.
+// browser host's POST /api/invoke. Failures throw an ApiError carrying the typed error data; an
+// 'unauthenticated' answer (idle expiry, a restore, a disabled user) also tells the sign-in gate.
 import type { Channel, Input, Output } from '../shared/contract';
 import type { KehuErrorData, Result } from '../shared/errors';
 
@@ -33,6 +34,13 @@ async function invokeHttp(channel: string, input: unknown): Promise<Result<unkno
   }
 }
 
+let unauthenticated = () => {};
+
+/** What to do whenever any channel answers 'unauthenticated' (the sign-in gate sets it once). */
+export function onUnauthenticated(listener: () => void): void {
+  unauthenticated = listener;
+}
+
 export async function call<C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> {
   let result: Result<unknown>;
   try {
@@ -40,6 +48,9 @@ export async function call<C extends Channel>(channel: C, input: Input<C>): Prom
   } catch {
     result = { ok: false, error: { code: 'internal', message: 'errors.offline' } };
   }
-  if (!result.ok) throw new ApiError(result.error);
+  if (!result.ok) {
+    if (result.error.code === 'unauthenticated') unauthenticated();
+    throw new ApiError(result.error);
+  }
   return result.data as Output<C>;
 }

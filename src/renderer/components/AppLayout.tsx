@@ -1,26 +1,31 @@
 // The frame of every screen: sidebar navigation (only what works), header with the global search
-// (Ctrl+K) and the language switch.
+// (Ctrl+K), the account menu and the language switch.
 import type { ReactNode } from 'react';
-import { Button, Layout, Menu, Tooltip, Typography } from 'antd';
+import { Button, Layout, Menu, Tooltip } from 'antd';
 import {
+  AuditOutlined,
   BankOutlined,
   CalendarOutlined,
   CheckSquareOutlined,
+  CloudServerOutlined,
   DeleteOutlined,
   FileTextOutlined,
   FundOutlined,
   HomeOutlined,
   ImportOutlined,
   LineChartOutlined,
+  SafetyCertificateOutlined,
   SearchOutlined,
   SettingOutlined,
   ShoppingOutlined,
   SyncOutlined,
   TeamOutlined,
   UserAddOutlined,
+  UserOutlined,
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../features/app/LanguageSwitch';
+import { AccountMenu } from '../features/auth/AccountMenu';
 import { useApp } from '../features/app/store';
 import { GlobalSearch } from '../features/search/GlobalSearch';
 import { useSearchUi } from '../features/search/store';
@@ -44,7 +49,9 @@ const SECTIONS = [
   'sync',
   'settings',
 ] as const;
-type Section = (typeof SECTIONS)[number];
+/** The administrator's screens, in their own group under the others. */
+const ADMIN_SECTIONS = ['users', 'roles', 'audit', 'backups'] as const;
+type Section = (typeof SECTIONS)[number] | (typeof ADMIN_SECTIONS)[number];
 const ICONS: Record<Section, ReactNode> = {
   home: <HomeOutlined />,
   leads: <UserAddOutlined />,
@@ -60,6 +67,10 @@ const ICONS: Record<Section, ReactNode> = {
   trash: <DeleteOutlined />,
   sync: <SyncOutlined />,
   settings: <SettingOutlined />,
+  users: <UserOutlined />,
+  roles: <SafetyCertificateOutlined />,
+  audit: <AuditOutlined />,
+  backups: <CloudServerOutlined />,
 };
 
 /** What a role must hold to see a section (the main process refuses the channels anyway). */
@@ -73,6 +84,10 @@ const NEEDS: Partial<Record<Section, Permission>> = {
   forecast: 'reports.read',
   import: 'data.import',
   sync: 'sync.run',
+  users: 'users.admin',
+  roles: 'users.admin',
+  audit: 'audit.read',
+  backups: 'backup.run',
 };
 
 function sectionOf(route: Route): Section {
@@ -87,9 +102,10 @@ function sectionOf(route: Route): Section {
 export function AppLayout({ route, children }: { route: Route; children: ReactNode }) {
   const { t } = useTranslation();
   const showSearch = useSearchUi((s) => s.show);
-  const user = useApp((s) => s.info?.session.userName);
   const permissions = useApp((s) => s.info?.session.permissions);
-  const sections = SECTIONS.filter((s) => !NEEDS[s] || permissions?.includes(NEEDS[s]));
+  const allowed = (s: Section) => !NEEDS[s] || permissions?.includes(NEEDS[s]);
+  const item = (s: Section, label: string) => ({ key: s, icon: ICONS[s], label });
+  const admin = ADMIN_SECTIONS.filter(allowed).map((s) => item(s, t(`admin.nav.${s}`)));
   useHotkeys({ 'mod+k': showSearch });
   return (
     <Layout className="app-layout">
@@ -102,7 +118,10 @@ export function AppLayout({ route, children }: { route: Route; children: ReactNo
           mode="inline"
           selectedKeys={[sectionOf(route)]}
           onClick={({ key }) => navigate({ page: key as Section })}
-          items={sections.map((s) => ({ key: s, icon: ICONS[s], label: t(`nav.${s}`) }))}
+          items={[
+            ...SECTIONS.filter(allowed).map((s) => item(s, t(`nav.${s}`))),
+            ...(admin.length ? [{ type: 'group' as const, key: 'admin', label: t('admin.nav.group'), children: admin }] : []),
+          ]}
           aria-label={t('nav.label')}
         />
       </Layout.Sider>
@@ -115,7 +134,7 @@ export function AppLayout({ route, children }: { route: Route; children: ReactNo
             </Button>
           </Tooltip>
           <div className="header-right">
-            {user && <Typography.Text type="secondary">{user}</Typography.Text>}
+            <AccountMenu />
             <LanguageSwitch />
           </div>
         </Layout.Header>

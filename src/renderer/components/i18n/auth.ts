@@ -20,7 +20,7 @@ export const authZh = {
       confirm: '我明白上述风险，使用无密码的单用户模式',
       submit: '使用单用户模式',
     },
-    choose: '请选择',
+    recommended: '推荐',
   },
   field: {
     name: '姓名',
@@ -62,12 +62,12 @@ export const authZh = {
     wrong: '验证码不正确或已失效',
   },
   account: {
-    menu: '账户',
     changePassword: '修改密码',
     twoFactor: '两步验证',
     lock: '锁定',
     signOut: '退出登录',
     passwordChanged: '密码已修改',
+    wrongPassword: '密码不正确',
   },
   enrol: {
     title: '两步验证',
@@ -117,7 +117,7 @@ export const authEn: Shape<typeof authZh> = {
       confirm: 'I understand the risk and want single-user mode without a password',
       submit: 'Use single-user mode',
     },
-    choose: 'Choose',
+    recommended: 'Recommended',
   },
   field: {
     name: 'Name',
@@ -159,12 +159,12 @@ export const authEn: Shape<typeof authZh> = {
     wrong: 'The code is wrong or no longer valid',
   },
   account: {
-    menu: 'Account',
     changePassword: 'Change password',
     twoFactor: 'Two-step verification',
     lock: 'Lock',
     signOut: 'Sign out',
     passwordChanged: 'Password changed',
+    wrongPassword: 'The password is not correct',
   },
   enrol: {
     title: 'Two-step verification',
