@@ -3,6 +3,10 @@ import { App as AntApp, ConfigProvider } from 'antd';
 import { antdLocale } from './components/i18n';
 import { AppLayout } from './components/AppLayout';
 import { useRoute, type Route } from './components/router';
+import { AuditPage } from './features/admin/AuditPage';
+import { BackupsPage } from './features/admin/BackupsPage';
+import { RolesPage } from './features/admin/RolesPage';
+import { UsersPage } from './features/admin/UsersPage';
 import { CompaniesPage } from './features/companies/CompaniesPage';
 import { CompanyDetail } from './features/companies/CompanyDetail';
 import { ContactDetail } from './features/contacts/ContactDetail';
@@ -72,6 +76,14 @@ function Screen({ route }: { route: Route }) {
       return <SyncPage />;
     case 'settings':
       return <SettingsPage />;
+    case 'users':
+      return <UsersPage />;
+    case 'roles':
+      return <RolesPage />;
+    case 'audit':
+      return <AuditPage />;
+    case 'backups':
+      return <BackupsPage />;
   }
 }
 

@@ -21,7 +21,11 @@ export const TABLE_OF_ENTITY = {
 
 export type OwnedTable = (typeof TABLE_OF_ENTITY)[ShareEntity];
 
-type Viewer = Pick<SessionInfo, 'userId' | 'scope' | 'team'>;
+/** What visibility needs of a session (a job thread gets just this). */
+export type Viewer = Pick<SessionInfo, 'userId' | 'scope' | 'team'>;
+
+/** Just the visibility part of a session, e.g. to hand to a job thread. */
+export const viewerOf = ({ userId, scope, team }: Viewer): Viewer => ({ userId, scope, team });
 
 /** The users whose records the viewer sees by ownership; null: everyone's. */
 export function visibleOwners(viewer: Viewer): readonly string[] | null {

@@ -1,6 +1,7 @@
 // What the main thread and a job worker say to each other (structured-clone safe).
 import type { JobKind } from '../../shared/jobs';
 import type { KehuErrorData } from '../../shared/errors';
+import type { Viewer } from '../core/visibility';
 
 export interface WorkerInput {
   kind: JobKind;
@@ -8,6 +9,8 @@ export interface WorkerInput {
   /** Input as the caller sent it, for the audit row (same shape as the dispatcher's). */
   auditInput: unknown;
   userId: string;
+  /** Whose records the job may read (an export writes only what its caller sees). */
+  viewer: Viewer;
   dbFile: string;
   /** The database key (hex) of an encrypted file, else null. */
   dbKey: string | null;

@@ -10,6 +10,7 @@ import { KehuError, notFound } from '../../shared/errors';
 import type { Permission, SessionInfo } from '../../shared/permissions';
 import type { AppState } from '../core/context';
 import type { WorkerInput, WorkerMessage } from './protocol';
+import { viewerOf } from '../core/visibility';
 
 /** Finished jobs kept for `jobs.get` (oldest dropped first). */
 const KEEP_FINISHED = 10;
@@ -72,6 +73,7 @@ export class JobRegistry {
       input,
       auditInput,
       userId: session.userId,
+      viewer: viewerOf(session),
       dbFile: this.app.db.file,
       dbKey: this.app.dbKey,
       dataDir: this.app.dataDir,

@@ -3,6 +3,7 @@
 import type { JobKind } from '../../shared/jobs';
 import type { SyncExportResult, SyncImportSummary } from '../../shared/sync';
 import type { AppState } from '../core/context';
+import type { Viewer } from '../core/visibility';
 import { exportBundle, importBundle, type SyncHooks } from '../sync/merge';
 import { runExportTask } from '../io/export/task';
 import { runImportTask } from '../io/import/task';
@@ -13,6 +14,7 @@ export interface TaskArgs {
   input: unknown;
   auditInput: unknown;
   userId: string;
+  viewer: Viewer;
   hooks: SyncHooks;
 }
 

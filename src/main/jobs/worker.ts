@@ -37,7 +37,7 @@ async function run(): Promise<void> {
         post({ type: 'progress', phase, done, total });
       },
     };
-    const result = await tasks[job.kind]({ app, input: job.input, auditInput: job.auditInput, userId: job.userId, hooks });
+    const result = await tasks[job.kind]({ app, input: job.input, auditInput: job.auditInput, userId: job.userId, viewer: job.viewer, hooks });
     post({ type: 'done', result, hlc: app.clock.current() });
   } catch (e) {
     if (e instanceof JobCancelled) post({ type: 'cancelled' });

@@ -23,7 +23,11 @@ export type Route =
   | { page: 'trash' }
   | { page: 'import'; entity?: 'contact' | 'company' }
   | { page: 'sync' }
-  | { page: 'settings' };
+  | { page: 'settings' }
+  | { page: 'users' }
+  | { page: 'roles' }
+  | { page: 'audit' }
+  | { page: 'backups' };
 
 export function parseRoute(hash: string): Route {
   const [section, a, b, c] = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
@@ -31,7 +35,7 @@ export function parseRoute(hash: string): Route {
   if (section === 'deals') return a ? { page: 'deal', id: a } : { page: 'deals' };
   if (section === 'quotes' && a) return { page: 'quote', id: a };
   if (section === 'orders') return a ? { page: 'order', id: a } : { page: 'orders' };
-  const plain = ['tasks', 'calendar', 'products', 'forecast', 'companies'] as const;
+  const plain = ['tasks', 'calendar', 'products', 'forecast', 'companies', 'users', 'roles', 'audit', 'backups'] as const;
   const page = plain.find((p) => p === section);
   if (page && !a) return { page };
   if (section === 'companies' && a) return { page: 'company', id: a };

@@ -2,11 +2,20 @@ import type { z } from 'zod';
 import type { ActivityCreate, activitiesContract } from '../../../shared/activities';
 import type { Ctx, HandlersOf } from '../../core/context';
 import { newId } from '../../core/ids';
+import { checkVisible } from '../../core/visibility';
 import { invalidField, refreshLastContacted, TABLE_OF } from '../customers';
 import { checkLiveLead, touchLead } from '../leads/follow-ups';
 import { listActivities, loadActivity } from './queries';
 
 type Subject = Pick<z.output<typeof ActivityCreate>, 'subjectType' | 'subjectId'>;
+
+/** A timeline is visible with its subject (not_found otherwise). */
+const checkSubject = (ctx: Ctx, { subjectType, subjectId }: Subject) => checkVisible(ctx.db, ctx.session, subjectType, subjectId);
+
+/** The id of a timeline's subject may be a company, a contact or a lead: the one that exists decides. */
+async function checkTimeline(ctx: Ctx, subjectId: string): Promise<void> {
+  for (const subjectType of ['company', 'contact', 'lead'] as const) await checkSubject(ctx, { subjectType, subjectId });
+}
 
 /** The live subject's company: the company itself, or the contact's company (a lead has none). */
 async function companyOfSubject(ctx: Ctx, { subjectType, subjectId }: Subject): Promise<string | null> {
@@ -32,9 +41,13 @@ async function touchSubject(ctx: Ctx, subject: Subject, companyId: string | null
 }
 
 export const activitiesHandlers: HandlersOf<typeof activitiesContract> = {
-  'activities.list': (input, ctx) => listActivities(ctx.db, input),
+  'activities.list': async (input, ctx) => {
+    await checkTimeline(ctx, input.subjectId);
+    return listActivities(ctx.db, input);
+  },
 
   'activities.create': async (input, ctx) => {
+    await checkSubject(ctx, input);
     const companyId = await companyOfSubject(ctx, input);
     const id = newId();
     await ctx.changes.insert('activities', {
@@ -52,6 +65,7 @@ export const activitiesHandlers: HandlersOf<typeof activitiesContract> = {
 
   'activities.update': async ({ id, patch }, ctx) => {
     const { activity, companyId } = await loadActivity(ctx.db, id);
+    await checkSubject(ctx, activity);
     await ctx.changes.update('activities', id, {
       ...(patch.kind ? { kind: patch.kind } : {}),
       ...(patch.occurredAt ? { occurred_at: patch.occurredAt } : {}),
@@ -63,6 +77,7 @@ export const activitiesHandlers: HandlersOf<typeof activitiesContract> = {
 
   'activities.delete': async ({ id }, ctx) => {
     const { activity, companyId } = await loadActivity(ctx.db, id);
+    await checkSubject(ctx, activity);
     await ctx.changes.softDelete('activities', id);
     await touchSubject(ctx, activity, companyId);
   },

@@ -13,5 +13,5 @@ export const companiesHandlers: HandlersOf<typeof companiesContract> = {
   'companies.update': companies.update,
   'companies.delete': companies.delete,
   'companies.merge': companies.merge,
-  'companies.duplicates': (query, ctx) => findCompanyDuplicates(ctx.db, query),
+  'companies.duplicates': (query, ctx) => findCompanyDuplicates(ctx.db, ctx.session, query),
 };

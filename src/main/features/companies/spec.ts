@@ -19,7 +19,7 @@ export const companySpec: CustomerSpec = {
   extraColumns: sql`(SELECT count(*) FROM contacts k WHERE k.company_id = r.id AND k.deleted_at IS NULL) AS contact_count`,
   mergeFields: Object.keys(CompanyFields.shape).filter((f) => f !== 'tagIds'),
   eqFilters: { category: 'category' },
-  findDuplicates: (db, f) => findCompanyDuplicates(db, { name: f.name as string, phone: f.phone as string | null }),
+  findDuplicates: (db, viewer, f) => findCompanyDuplicates(db, viewer, { name: f.name as string, phone: f.phone as string | null }),
   checkLinks: async () => {},
   moveLinks,
 };

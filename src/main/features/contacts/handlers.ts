@@ -22,5 +22,5 @@ export const contactsHandlers: HandlersOf<typeof contactsContract> = {
   },
   'contacts.delete': contacts.delete,
   'contacts.merge': contacts.merge,
-  'contacts.duplicates': (query, ctx) => findContactDuplicates(ctx.db, query),
+  'contacts.duplicates': (query, ctx) => findContactDuplicates(ctx.db, ctx.session, query),
 };

@@ -2,14 +2,21 @@
 import { sql } from 'kysely';
 import { ContactFields } from '../../../shared/contacts';
 import type { Ctx } from '../../core/context';
+import { visibleTo } from '../../core/visibility';
 import { invalidField, refreshLastContacted, type CustomerSpec } from '../customers';
 import { findContactDuplicates } from '../search';
 
-/** A contact may only belong to a live company. */
+/** A contact may only belong to a live company the caller can see. */
 async function checkLinks(ctx: Ctx, fields: Record<string, unknown>): Promise<void> {
   const companyId = fields.companyId as string | null | undefined;
   if (!companyId) return;
-  const company = await ctx.db.selectFrom('companies').select('id').where('id', '=', companyId).where('deleted_at', 'is', null).executeTakeFirst();
+  const company = await ctx.db
+    .selectFrom('companies')
+    .select('id')
+    .where('id', '=', companyId)
+    .where('deleted_at', 'is', null)
+    .where(visibleTo(ctx.session, 'companies', 'companies'))
+    .executeTakeFirst();
   if (!company) throw invalidField('companyId', 'validation.company_missing');
 }
 
@@ -33,8 +40,8 @@ export const contactSpec: CustomerSpec = {
     (SELECT k.deleted_at FROM companies k WHERE k.id = r.company_id) AS company_deleted_at`,
   mergeFields: Object.keys(ContactFields.shape).filter((f) => f !== 'tagIds'),
   eqFilters: { companyId: 'company_id' },
-  findDuplicates: (db, f) =>
-    findContactDuplicates(db, {
+  findDuplicates: (db, viewer, f) =>
+    findContactDuplicates(db, viewer, {
       name: f.name as string,
       mobiles: (f.mobiles as string[] | undefined) ?? [],
       emails: (f.emails as string[] | undefined) ?? [],

@@ -4,6 +4,7 @@ import type { RawBuilder } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { DuplicateCandidate } from '../../../shared/customers';
 import type { Ctx } from '../../core/context';
+import type { Viewer } from '../../core/visibility';
 import type { Database } from '../../db/schema';
 
 export type CustomerKind = 'contact' | 'company';
@@ -21,7 +22,8 @@ export interface CustomerSpec {
   mergeFields: readonly string[];
   /** List filters of this kind only: filter key → column compared for equality. */
   eqFilters: Record<string, string>;
-  findDuplicates(db: Kysely<Database>, fields: Row): Promise<DuplicateCandidate[]>;
+  /** Live records like `fields` that the viewer can see. */
+  findDuplicates(db: Kysely<Database>, viewer: Viewer, fields: Row): Promise<DuplicateCandidate[]>;
   /** Refuses links to records that do not exist (e.g. a contact's company). */
   checkLinks(ctx: Ctx, fields: Row): Promise<void>;
   /** Moves what points at `otherId` to `survivorId` beyond tags and timeline (e.g. contacts). */

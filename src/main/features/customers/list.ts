@@ -4,6 +4,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { z } from 'zod';
 import type { CustomerBase, CustomerFilter, CustomerSort } from '../../../shared/customers';
 import type { Page, SortDir } from '../../../shared/paging';
+import { visibleTo, type Viewer } from '../../core/visibility';
 import type { Database } from '../../db/schema';
 import { cutPage, decodeCursor, type Cursor, type CursorValue } from './cursor';
 import { invalidField } from './errors';
@@ -32,10 +33,15 @@ export interface ListInput {
  * of the page (an index walk, or a sort of only the keys when a selective filter drives); the
  * outer one builds the output of just those rows.
  */
-export async function listCustomers<T extends CustomerBase>(db: Kysely<Database>, spec: CustomerSpec, input: ListInput): Promise<Page<T>> {
+export async function listCustomers<T extends CustomerBase>(
+  db: Kysely<Database>,
+  spec: CustomerSpec,
+  input: ListInput,
+  viewer: Viewer,
+): Promise<Page<T>> {
   const column = sql.ref(`r.${SORT_COLUMN[input.sort]}`);
   const { conditions, driven } = await filterConditions(db, spec, input);
-  const where = [sql`r.deleted_at IS NULL`, ...conditions];
+  const where = [sql`r.deleted_at IS NULL`, visibleTo(viewer, spec.table, 'r'), ...conditions];
   // When a filter's own index drives, a unary + keeps SQLite from walking the sort's index instead.
   const key = (ref: RawBuilder<unknown>) => (driven ? sql`+${ref}` : ref);
   const segments = segmentsOf(key(column), key(sql.ref('r.rid')), input.dir, NULLABLE.has(input.sort));

@@ -5,6 +5,7 @@ import type { CustomValues } from '../../../shared/custom-fields';
 import { KehuError } from '../../../shared/errors';
 import type { Ctx } from '../../core/context';
 import { newId } from '../../core/ids';
+import { checkAssignable } from '../../core/visibility';
 import { refreshCustomerIndex } from '../search';
 import { toColumns } from './columns';
 import { checkCustomValues, patchCustom } from './custom-values';
@@ -19,9 +20,10 @@ interface CommonFields {
   custom?: CustomValues;
 }
 
-/** Refuses an owner who is not a live user. */
+/** Refuses an owner who is not a live user, or whose records the caller may not see. */
 async function checkOwner(ctx: Ctx, ownerId: string | null | undefined): Promise<void> {
   if (!ownerId) return;
+  checkAssignable(ctx.session, ownerId);
   const user = await ctx.db.selectFrom('users').select('id').where('id', '=', ownerId).where('deleted_at', 'is', null).executeTakeFirst();
   if (!user) throw invalidField('ownerId', 'validation.owner_missing');
 }
@@ -41,7 +43,7 @@ export async function createCustomer<T extends CustomerBase>(
 ): Promise<T> {
   await checkFields(ctx, spec, input);
   if (!input.allowDuplicate) {
-    const candidates = await spec.findDuplicates(ctx.db, input);
+    const candidates = await spec.findDuplicates(ctx.db, ctx.session, input);
     if (candidates.length > 0) throw new KehuError({ code: 'duplicate', detail: candidates });
   }
   const id = newId();

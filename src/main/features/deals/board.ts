@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { Board, BoardColumn, BoardQuery } from '../../../shared/deals';
 import type { Ctx } from '../../core/context';
+import { visibleTo } from '../../core/visibility';
 import { selectDeals, toOpportunity, WEIGHTED, type DealRow } from './load';
 import { defaultPipeline, getPipeline } from './pipelines';
 
@@ -14,6 +15,7 @@ export async function dealBoard(input: z.output<typeof BoardQuery>, ctx: Ctx): P
   const since = new Date(Date.parse(ctx.now) - input.closedDays * 86_400_000).toISOString();
   const where = [
     sql`o.deleted_at IS NULL`,
+    visibleTo(ctx.session, 'opportunities', 'o'),
     sql`o.pipeline_id = ${pipeline.id}`,
     sql`(o.status = 'open' OR o.closed_at >= ${since})`,
     ...(input.ownerId ? [sql`o.owner_id = ${input.ownerId}`] : []),

@@ -1,5 +1,6 @@
 import type { dealsContract } from '../../../shared/deals';
 import type { HandlersOf } from '../../core/context';
+import { checkVisible } from '../../core/visibility';
 import { dealBoard } from './board';
 import { listDeals } from './list';
 import { getDeal } from './load';
@@ -12,15 +13,20 @@ export const dealsHandlers: HandlersOf<typeof dealsContract> = {
   'pipelines.save': savePipeline,
   'pipelines.delete': ({ id }, ctx) => deletePipeline(id, ctx),
 
-  'deals.list': (input, ctx) => listDeals(ctx.db, input),
+  'deals.list': (input, ctx) => listDeals(ctx.db, input, ctx.session),
   'deals.board': dealBoard,
-  'deals.get': ({ id }, ctx) => getDeal(ctx.db, id, ctx.now),
+  'deals.get': async ({ id }, ctx) => {
+    await checkVisible(ctx.db, ctx.session, 'opportunity', id);
+    return getDeal(ctx.db, id, ctx.now);
+  },
   'deals.create': async (input, ctx) => getDeal(ctx.db, await createDeal(input, ctx), ctx.now),
   'deals.update': async (input, ctx) => {
+    await checkVisible(ctx.db, ctx.session, 'opportunity', input.id);
     await updateDeal(input, ctx);
     return getDeal(ctx.db, input.id, ctx.now);
   },
   'deals.move': async (input, ctx) => {
+    await checkVisible(ctx.db, ctx.session, 'opportunity', input.id);
     await moveDeal(input, ctx);
     return getDeal(ctx.db, input.id, ctx.now);
   },

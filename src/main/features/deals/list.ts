@@ -4,6 +4,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { z } from 'zod';
 import type { DealList, DealPage, DealSort, DealTotals } from '../../../shared/deals';
+import { visibleTo, type Viewer } from '../../core/visibility';
 import type { Database } from '../../db/schema';
 import { cutPage, decodeCursor } from '../customers';
 import { selectDeals, toOpportunity, WEIGHTED, type DealRow } from './load';
@@ -20,8 +21,8 @@ const SORT_KEY: Record<DealSort, RawBuilder<unknown>> = {
   name: sql`o.name`,
 };
 
-export async function listDeals(db: Kysely<Database>, input: ListInput): Promise<DealPage> {
-  const where = filterConditions(input.filter);
+export async function listDeals(db: Kysely<Database>, input: ListInput, viewer: Viewer): Promise<DealPage> {
+  const where = [...filterConditions(input.filter), visibleTo(viewer, 'opportunities', 'o')];
   const key = SORT_KEY[input.sort];
   const dir = sql.raw(input.dir === 'asc' ? 'ASC' : 'DESC');
   const cmp = sql.raw(input.dir === 'asc' ? '>' : '<');

@@ -5,14 +5,17 @@ import type { DealCreate, DealFields, DealUpdate } from '../../../shared/deals';
 import { notFound } from '../../../shared/errors';
 import { totals } from '../../../shared/money';
 import type { Ctx } from '../../core/context';
+import { checkAllVisible, checkAssignable, visibleTo } from '../../core/visibility';
 import { invalidField } from '../customers';
 import { listLineItems, replaceLineItems } from '../sales/line-items';
 import { createOpportunity } from './create';
 
 type Fields = Partial<z.output<typeof DealFields>>;
 
+/** A live user, or a live customer the caller can see. */
 async function isLive(ctx: Ctx, table: 'companies' | 'contacts' | 'users', id: string): Promise<boolean> {
-  return !!(await ctx.db.selectFrom(table).select('id').where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst());
+  const visible = table === 'users' ? [] : [visibleTo(ctx.session, table, table)];
+  return !!(await ctx.db.selectFrom(table).select('id').where('id', '=', id).where('deleted_at', 'is', null).where((eb) => eb.and(visible)).executeTakeFirst());
 }
 
 /** Only links that change are checked: an unchanged link to a record now in the Trash is kept. */
@@ -23,6 +26,7 @@ async function checkLinks(ctx: Ctx, fields: Fields, current?: { company_id: stri
   if (fields.contactId && fields.contactId !== current?.contact_id && !(await isLive(ctx, 'contacts', fields.contactId))) {
     throw invalidField('contactId', 'deals.errors.contact_missing');
   }
+  checkAssignable(ctx.session, fields.ownerId);
   if (fields.ownerId && !(await isLive(ctx, 'users', fields.ownerId))) throw invalidField('ownerId', 'validation.owner_missing');
 }
 
@@ -84,6 +88,7 @@ export async function updateDeal({ id, patch }: z.output<typeof DealUpdate>, ctx
 
 /** Soft delete or restore; returns how many changed (records already there are skipped). */
 export async function setDeleted(ctx: Ctx, ids: string[], deleted: boolean): Promise<number> {
+  await checkAllVisible(ctx.db, ctx.session, 'opportunity', ids);
   const rows = await ctx.db
     .selectFrom('opportunities')
     .select('id')

@@ -4,6 +4,7 @@
 import type { z } from 'zod';
 import type { LeadAssign } from '../../../shared/leads';
 import type { Ctx } from '../../core/context';
+import { checkAllVisible, checkAssignable } from '../../core/visibility';
 import { checkOwner } from './write';
 
 /** This device's round-robin position (local state, like the reminders: not synced). */
@@ -36,6 +37,7 @@ async function roundRobinOwners(ctx: Ctx, count: number): Promise<string[]> {
 }
 
 export async function assignLeads(ctx: Ctx, input: z.output<typeof LeadAssign>): Promise<number> {
+  await checkAllVisible(ctx.db, ctx.session, 'lead', input.ids);
   const live = await ctx.db
     .selectFrom('leads')
     .select('id')
@@ -47,6 +49,7 @@ export async function assignLeads(ctx: Ctx, input: z.output<typeof LeadAssign>):
   if (ids.length === 0) return 0;
   if (!input.roundRobin) await checkOwner(ctx, input.ownerId);
   const owners = input.roundRobin ? await roundRobinOwners(ctx, ids.length) : ids.map(() => input.ownerId as string);
+  for (const owner of new Set(owners)) checkAssignable(ctx.session, owner);
   for (const [i, id] of ids.entries()) await ctx.changes.update('leads', id, { owner_id: owners[i] });
   return ids.length;
 }

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { Lead, LeadList } from '../../../shared/leads';
 import type { Page } from '../../../shared/paging';
 import type { Ctx } from '../../core/context';
+import { visibleTo, type Viewer } from '../../core/visibility';
 import { cutPage, decodeCursor } from '../customers';
 import { overdueCondition, selectLeads, toLead, type LeadRow } from './rows';
 
@@ -18,9 +19,9 @@ const SORTS = {
 
 const escapeLike = (q: string) => q.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-function conditions(input: z.output<typeof LeadList>, now: string): RawBuilder<unknown>[] {
+function conditions(input: z.output<typeof LeadList>, now: string, viewer: Viewer): RawBuilder<unknown>[] {
   const { filter } = input;
-  const out = [sql`l.deleted_at IS NULL`];
+  const out = [sql`l.deleted_at IS NULL`, visibleTo(viewer, 'leads', 'l')];
   if (filter.status) out.push(sql`l.status = ${filter.status}`);
   if (filter.ownerId) out.push(sql`l.owner_id = ${filter.ownerId}`);
   if (filter.source) out.push(sql`l.source = ${filter.source}`);
@@ -34,7 +35,7 @@ function conditions(input: z.output<typeof LeadList>, now: string): RawBuilder<u
 
 export async function listLeads(ctx: Ctx, input: z.output<typeof LeadList>): Promise<Page<Lead>> {
   const sort = SORTS[input.sort];
-  const where = conditions(input, ctx.now);
+  const where = conditions(input, ctx.now, ctx.session);
   const cursor = decodeCursor(input.cursor);
   if (cursor) where.push(sql`(${sort.key}, l.rid) ${sql.raw(sort.cmp)} (${cursor.value}, ${cursor.tie})`);
   const dir = sql.raw(sort.dir);

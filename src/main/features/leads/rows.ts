@@ -4,6 +4,7 @@ import { sql, type RawBuilder } from 'kysely';
 import { notFound } from '../../../shared/errors';
 import { CLOSED_STATUSES, type Lead, type LeadStatus } from '../../../shared/leads';
 import type { Ctx } from '../../core/context';
+import { visibleTo } from '../../core/visibility';
 
 export interface LeadRow {
   rid: number;
@@ -69,10 +70,11 @@ export const toLead = (r: LeadRow): Lead => ({
   deletedAt: r.deleted_at,
 });
 
-/** A lead, live unless `withDeleted`. */
+/** A lead the caller can see, live unless `withDeleted`. */
 export async function loadLead(ctx: Ctx, id: string, withDeleted = false): Promise<Lead> {
   const live = withDeleted ? sql`` : sql`AND l.deleted_at IS NULL`;
-  const { rows } = await sql<LeadRow>`${selectLeads(ctx.now)} WHERE l.id = ${id} ${live}`.execute(ctx.db);
+  const { rows } = await sql<LeadRow>`${selectLeads(ctx.now)}
+    WHERE l.id = ${id} ${live} AND ${visibleTo(ctx.session, 'leads', 'l')}`.execute(ctx.db);
   if (!rows[0]) throw notFound('lead', id);
   return toLead(rows[0]);
 }

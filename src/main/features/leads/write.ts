@@ -4,6 +4,7 @@ import { KehuError } from '../../../shared/errors';
 import type { Lead, LeadCreate, LeadDuplicate, LeadFields, LeadSetStatus } from '../../../shared/leads';
 import type { Ctx } from '../../core/context';
 import { newId } from '../../core/ids';
+import { checkAllVisible, checkAssignable, visibleTo } from '../../core/visibility';
 import { invalidField } from '../customers';
 import { findContactDuplicates, namePinyin } from '../search';
 import { loadLead } from './rows';
@@ -35,6 +36,7 @@ function toColumns(fields: Patch): Record<string, unknown> {
 
 export async function checkOwner(ctx: Ctx, ownerId: string | null | undefined): Promise<void> {
   if (!ownerId) return;
+  checkAssignable(ctx.session, ownerId);
   const user = await ctx.db.selectFrom('users').select('id').where('id', '=', ownerId).where('deleted_at', 'is', null).executeTakeFirst();
   if (!user) throw invalidField('ownerId', 'validation.owner_missing');
 }
@@ -51,11 +53,12 @@ export async function findLeadDuplicates(ctx: Ctx, fields: { mobile: string | nu
       .where(reason, '=', value)
       .where('deleted_at', 'is', null)
       .where('id', '!=', excludeId ?? '')
+      .where(visibleTo(ctx.session, 'leads', 'leads'))
       .limit(10)
       .execute();
     out.push(...leads.map((l) => ({ kind: 'lead' as const, id: l.id, name: l.name, reason })));
   }
-  const contacts = await findContactDuplicates(ctx.db, {
+  const contacts = await findContactDuplicates(ctx.db, ctx.session, {
     mobiles: fields.mobile ? [fields.mobile] : [],
     emails: fields.email ? [fields.email] : [],
   });
@@ -100,6 +103,7 @@ export async function setStatus(ctx: Ctx, { id, status, invalidReason }: z.outpu
 
 /** Soft-deletes (or restores) those of the leads that are live (or deleted); returns how many. */
 export async function setDeleted(ctx: Ctx, ids: string[], deleted: boolean): Promise<number> {
+  await checkAllVisible(ctx.db, ctx.session, 'lead', ids);
   const rows = await ctx.db
     .selectFrom('leads')
     .select('id')

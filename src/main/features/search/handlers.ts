@@ -3,6 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import type { SearchHit } from '../../../shared/search';
 import type { searchContract } from '../../../shared/search';
 import type { HandlersOf } from '../../core/context';
+import { visibleTo, type Viewer } from '../../core/visibility';
 import type { Database } from '../../db/schema';
 import { nameKey } from './names';
 import { jsonList } from './rows';
@@ -35,18 +36,19 @@ interface CompanyRow {
 // "wulin" or "wl" by 吴林博), and order the candidates by closeness in JS.
 const CANDIDATES = 200;
 
-async function contactHits(db: Kysely<Database>, match: string, q: string): Promise<ContactRow[]> {
+async function contactHits(db: Kysely<Database>, viewer: Viewer, match: string, q: string): Promise<ContactRow[]> {
+  const visible = visibleTo(viewer, 'contacts', 'c');
   const select = sql`SELECT c.id, c.name, c.name_py, c.name_initials, c.title, c.mobiles, c.emails, co.name AS company`;
   const [fts, exact] = await Promise.all([
     sql<ContactRow>`${select}
       FROM contact_search s
       JOIN contacts c ON c.rid = s.rowid
       LEFT JOIN companies co ON co.id = c.company_id
-      WHERE contact_search MATCH ${match} AND c.deleted_at IS NULL
+      WHERE contact_search MATCH ${match} AND c.deleted_at IS NULL AND ${visible}
       LIMIT ${CANDIDATES}`.execute(db),
     sql<ContactRow>`${select}
       FROM contacts c LEFT JOIN companies co ON co.id = c.company_id
-      WHERE c.rid IN (${exactNameRids(q)})
+      WHERE c.rid IN (${exactNameRids(q)}) AND ${visible}
       LIMIT 20`.execute(db),
   ]);
   return uniqueById([...exact.rows, ...fts.rows]);
@@ -62,12 +64,12 @@ function exactNameRids(q: string) {
 
 const uniqueById = <T extends { id: string }>(rows: T[]): T[] => [...new Map(rows.map((r) => [r.id, r])).values()];
 
-async function companyHits(db: Kysely<Database>, match: string): Promise<CompanyRow[]> {
+async function companyHits(db: Kysely<Database>, viewer: Viewer, match: string): Promise<CompanyRow[]> {
   const { rows } = await sql<CompanyRow>`
     SELECT c.id, c.name, c.name_py, c.city, c.industry, c.phone
     FROM company_search s
     JOIN companies c ON c.rid = s.rowid
-    WHERE company_search MATCH ${match} AND c.deleted_at IS NULL
+    WHERE company_search MATCH ${match} AND c.deleted_at IS NULL AND ${visibleTo(viewer, 'companies', 'c')}
     LIMIT ${CANDIDATES}`.execute(db);
   return rows;
 }
@@ -108,8 +110,8 @@ export const searchHandlers: HandlersOf<typeof searchContract> = {
     if (!match) return [];
     // A quarter of the slots at least go to companies when both kinds match.
     const [contacts, companies] = await Promise.all([
-      contactHits(ctx.db, match, q),
-      companyHits(ctx.db, match),
+      contactHits(ctx.db, ctx.session, match, q),
+      companyHits(ctx.db, ctx.session, match),
     ]);
     const companySlots = Math.min(companies.length, Math.max(Math.ceil(limit / 4), limit - contacts.length));
     const hits: SearchHit[] = [

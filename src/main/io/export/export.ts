@@ -10,6 +10,7 @@ import type { SortDir } from '../../../shared/paging';
 import type { Database } from '../../db/schema';
 import { writeAudit } from '../../core/logs';
 import type { AppState } from '../../core/context';
+import { visibleTo, type Viewer } from '../../core/visibility';
 import { listCustomers, type ListInput } from '../../features/customers/list';
 import { contactSpec } from '../../features/contacts/spec';
 import { companySpec } from '../../features/companies/spec';
@@ -25,6 +26,8 @@ export interface ExportOptions {
   filter?: Record<string, unknown>;
   sort?: CustomerSort;
   dir?: SortDir;
+  /** Whose records are exported: what the caller sees. */
+  viewer: Viewer;
 }
 
 
@@ -62,9 +65,9 @@ async function customFields(db: Kysely<Database>, entity: ExportEntity): Promise
  * How many rows the filter matches, for the progress bar only (the rows written come from
  * listCustomers): the same conditions, without its index choices.
  */
-async function countMatching(db: Kysely<Database>, entity: ExportEntity, filter: Record<string, unknown>): Promise<number> {
+async function countMatching(db: Kysely<Database>, entity: ExportEntity, filter: Record<string, unknown>, viewer: Viewer): Promise<number> {
   const spec = entity === 'contact' ? contactSpec : companySpec;
-  const where = [sql`r.deleted_at IS NULL`];
+  const where = [sql`r.deleted_at IS NULL`, visibleTo(viewer, spec.table, 'r')];
   if (filter.tagId) {
     where.push(sql`EXISTS (SELECT 1 FROM taggings g WHERE g.record_id = r.id AND g.tag_id = ${filter.tagId} AND g.deleted_at IS NULL)`);
   }
@@ -106,7 +109,7 @@ export async function exportCustomers(app: AppState, userId: string, opts: Expor
   let writer;
   try {
     const columns = columnsOf(opts.entity, await customFields(db, opts.entity));
-    const total = await countMatching(db, opts.entity, filter);
+    const total = await countMatching(db, opts.entity, filter, opts.viewer);
     hooks.progress?.('export', 0, total);
     writer = openWriter(file, opts.format, opts.entity, columns);
     let cursor: string | null = null;
@@ -117,7 +120,7 @@ export async function exportCustomers(app: AppState, userId: string, opts: Expor
         sort: opts.sort ?? 'updated',
         dir: opts.dir ?? 'desc',
         filter,
-      });
+      }, opts.viewer);
       await writer.write(page.items);
       rows += page.items.length;
       cursor = page.nextCursor;

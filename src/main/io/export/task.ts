@@ -4,7 +4,7 @@ import type { ExportResult, StartExportInput } from '../../../shared/io';
 import type { TaskArgs } from '../../jobs/tasks';
 import { exportCustomers } from './export';
 
-export function runExportTask({ app, input, userId, hooks }: TaskArgs): Promise<ExportResult> {
+export function runExportTask({ app, input, userId, viewer, hooks }: TaskArgs): Promise<ExportResult> {
   const { entity, format, filter, sort, dir } = input as StartExportInput;
-  return exportCustomers(app, userId, { entity, format, filter, sort, dir }, hooks);
+  return exportCustomers(app, userId, { entity, format, filter, sort, dir, viewer }, hooks);
 }
