@@ -1,9 +1,12 @@
 // What every handler receives, and the types that make a missing handler a compile error.
 import type { Kysely } from 'kysely';
+import type { authContract } from '../../shared/auth';
 import type { Channel, Output, ParsedInput } from '../../shared/contract';
 import type { SessionInfo } from '../../shared/permissions';
 import type { Db } from '../db/open';
 import type { Database } from '../db/schema';
+import type { ScryptParams } from '../security/crypto';
+import type { Gate, TokenCaller } from '../security/gate';
 import type { ChangeSet } from './changes';
 import type { HybridClock } from './hlc';
 
@@ -21,6 +24,8 @@ export interface AppState {
    * encryption), then opens it again with `dbKey` (which `replace` may have changed).
    */
   swapDatabase(replace: (file: string) => Promise<void> | void): Promise<void>;
+  /** scrypt cost of new passwords (default SCRYPT_PARAMS; tests lower it). */
+  passwordCost?: ScryptParams;
 }
 
 export interface Ctx {
@@ -39,4 +44,21 @@ export type Handler<C extends Channel> = (input: ParsedInput<C>, ctx: Ctx) => Pr
 /** The handlers of a domain: exactly the channels of its contract table. */
 export type HandlersOf<T> = { [C in keyof T & Channel]: Handler<C> };
 
-export type Handlers = HandlersOf<Record<Channel, unknown>>;
+/** Sign-in and the data folder's protection: they answer while the database is still locked. */
+export type AuthChannel = keyof typeof authContract & Channel;
+
+export interface AuthCtx {
+  gate: Gate;
+  /** null: nobody is signed in (only `public` channels get here without a session). */
+  session: SessionInfo | null;
+  /** The transport's session token holder: sign-in sets it, sign-out clears it. */
+  caller: TokenCaller;
+  /** Runs `fn` as a mutation of this channel on the open database (one transaction, change_log, audit). */
+  mutate<T>(fn: (ctx: Ctx) => Promise<T>): Promise<T>;
+}
+
+export type AuthHandler<C extends AuthChannel> = (input: ParsedInput<C>, ctx: AuthCtx) => Promise<Output<C>>;
+
+export type AuthHandlersOf<T> = { [C in keyof T & AuthChannel]: AuthHandler<C> };
+
+export type Handlers = HandlersOf<Record<Exclude<Channel, AuthChannel>, unknown>> & AuthHandlersOf<typeof authContract>;

@@ -65,7 +65,7 @@ describe('dispatch', () => {
   });
 
   it('rolls back every write of a mutation that fails, logs included', async () => {
-    const failing = createDispatch(rt.app, {
+    const failing = createDispatch(rt.gate, {
       ...handlers,
       'tags.save': async (_input, ctx) => {
         await ctx.changes.insert('tags', { id: newId(), name: 'half', color: '#000000' });

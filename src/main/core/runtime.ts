@@ -1,5 +1,8 @@
 // Opens a data folder and returns the dispatcher over it. Electron, the HTTP host, the CLI and
 // the tests all start here, so they share one database file and one set of handlers.
+// How the folder is protected (src/main/security/keyring.ts) decides when the database opens:
+// no key file (never set up) or single-user mode → now, as the built-in owner; password mode →
+// at the first successful sign-in, which unwraps the database key; then it stays open.
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { DB_FILE_NAME, openDatabase, type Db } from '../db/open';
@@ -9,6 +12,11 @@ import type { AppState } from './context';
 import { handlers } from './handlers';
 import { jobsOf } from '../jobs/registry';
 import { OWNER_ID, ownerSession } from './session';
+import { finishConversion } from '../security/convert';
+import type { ScryptParams } from '../security/crypto';
+import { Gate, type SecurityOptions, type TokenCaller } from '../security/gate';
+import { readKeyring, type Keyring } from '../security/keyring';
+import type { OsKeyStore } from '../security/os-key';
 import type { SessionInfo } from '../../shared/permissions';
 import type { Channel, Input, Output } from '../../shared/contract';
 import { KehuError } from '../../shared/errors';
@@ -16,9 +24,15 @@ import { KehuError } from '../../shared/errors';
 export const APP_VERSION = '0.1.0';
 
 export interface Runtime {
-  app: AppState;
+  /** The open application; 'unauthenticated' while a password-protected database is locked. */
+  readonly app: AppState;
+  gate: Gate;
   dispatch: Dispatch;
-  /** Typed call that throws the KehuError on failure: for the CLI, tests and the demo seeder. */
+  /**
+   * Typed call that throws the KehuError on failure: for the CLI, tests and the demo seeder.
+   * Without `session` it acts as this runtime's own caller: the owner where nobody signs in, else
+   * whoever signed in through it (auth.login via `call`).
+   */
   call<C extends Channel>(channel: C, input: Input<C>, session?: SessionInfo): Promise<Output<C>>;
   close(): Promise<void>;
 }
@@ -46,8 +60,8 @@ async function ensureOwner(db: Db): Promise<void> {
     .execute();
 }
 
-export async function createRuntime(dataDir: string): Promise<Runtime> {
-  const db = await openDatabase(join(dataDir, DB_FILE_NAME));
+async function openApp(dataDir: string, key: string | null, passwordCost: ScryptParams): Promise<AppState> {
+  const db = await openDatabase(join(dataDir, DB_FILE_NAME), key);
   const deviceId = await deviceIdOf(db);
   await ensureOwner(db);
   const clock = new HybridClock(deviceId, await readMeta(db, 'hlc'));
@@ -57,7 +71,8 @@ export async function createRuntime(dataDir: string): Promise<Runtime> {
     deviceId,
     dataDir,
     version: APP_VERSION,
-    dbKey: null,
+    dbKey: key,
+    passwordCost,
     async swapDatabase(replace) {
       await jobsOf(app).close();
       const file = app.db.file;
@@ -69,18 +84,43 @@ export async function createRuntime(dataDir: string): Promise<Runtime> {
       }
     },
   };
-  const dispatch = createDispatch(app, handlers);
+  return app;
+}
+
+/** The key of a folder nobody signs in to: none (plain), or the one the operating system keeps. */
+function singleUserKey(keyring: Keyring | null, osKeys: OsKeyStore): string | null {
+  if (!keyring?.encrypted || !keyring.osWrapped) return null;
+  if (!osKeys.isAvailable()) throw new KehuError({ code: 'unauthenticated', params: { reason: 'os_key_unavailable' } });
+  return osKeys.decrypt(Buffer.from(keyring.osWrapped, 'base64')).toString('utf8');
+}
+
+export async function createRuntime(dataDir: string, options: SecurityOptions = {}): Promise<Runtime> {
+  const keyring = readKeyring(dataDir);
+  finishConversion(join(dataDir, DB_FILE_NAME), keyring?.encrypted ?? false);
+  const gate: Gate = new Gate(dataDir, options, (key) => openApp(dataDir, key, gate.scrypt));
+  if (keyring?.mode !== 'password') await gate.unlock(singleUserKey(keyring, gate.osKeys));
+  const dispatch = createDispatch(gate, handlers);
+  const own: TokenCaller = {
+    token: null,
+    setToken(token) {
+      own.token = token;
+    },
+  };
   return {
-    app,
+    get app() {
+      return gate.openedApp();
+    },
+    gate,
     dispatch,
-    async call(channel, input, session = ownerSession) {
-      const result = await dispatch(channel, input, session);
+    async call(channel, input, session) {
+      const result = await dispatch(channel, input, session ?? own);
       if (!result.ok) throw new KehuError(result.error);
       return result.data as never;
     },
     async close() {
-      await jobsOf(app).close();
-      await db.close();
+      if (!gate.app) return;
+      await jobsOf(gate.app).close();
+      await gate.app.db.close();
     },
   };
 }
