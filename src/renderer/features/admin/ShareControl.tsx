@@ -67,7 +67,7 @@ function ShareModal({ entity, id, onClose }: { entity: ShareEntity; id: string; 
 }
 
 /** The button; shown only to a role that may share (the main process checks the record too). */
-export function ShareButton({ entity, id }: { entity: ShareEntity; id: string }) {
+export function ShareControl({ entity, id }: { entity: ShareEntity; id: string }) {
   const { t } = useTranslation();
   const canShare = useApp((s) => s.info?.session.permissions.includes('records.share') ?? false);
   const [open, setOpen] = useState(false);

@@ -5,6 +5,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import { usePaged } from '../../components/usePaged';
+import { ShareControl } from '../admin/ShareControl';
 import { ContactForm } from '../contacts/ContactForm';
 import { CustomerDetail } from '../customers/CustomerDetail';
 import { CATEGORY_COLORS } from './CompaniesPage';
@@ -65,6 +66,7 @@ export function CompanyDetail({ id }: { id: string }) {
       get={get}
       store={useCompaniesUi}
       form={CompanyForm}
+      headerExtra={(c) => <ShareControl entity="company" id={c.id} />}
       own={(c) => [
         { key: 'category', label: t('fields.category'), children: <Tag color={CATEGORY_COLORS[c.category]}>{t(`category.${c.category}`)}</Tag> },
         { key: 'industry', label: t('fields.industry'), children: c.industry },

@@ -2,6 +2,7 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
+import { ShareControl } from '../admin/ShareControl';
 import { CustomerDetail } from '../customers/CustomerDetail';
 import { ContactForm } from './ContactForm';
 import { companyLabel } from './companyLabel';
@@ -18,7 +19,12 @@ export function ContactDetail({ id }: { id: string }) {
       get={get}
       store={useContactsUi}
       form={ContactForm}
-      headerExtra={(c) => c.title && <Tag>{c.title}</Tag>}
+      headerExtra={(c) => (
+        <>
+          {c.title && <Tag>{c.title}</Tag>}
+          <ShareControl entity="contact" id={c.id} />
+        </>
+      )}
       own={(c) => [
         { key: 'title', label: t('fields.title'), children: c.title },
         { key: 'gender', label: t('fields.gender'), children: t(`gender.${c.gender}`) },

@@ -6,6 +6,7 @@ import { CheckCircleOutlined, CloseCircleOutlined, DeleteOutlined, EditOutlined 
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { PageTitle } from '../../components/PageTitle';
+import { ShareControl } from '../admin/ShareControl';
 import type { OpportunityDetail, Pipeline } from '../../../shared/deals';
 import { formatMoney } from '../../../shared/money';
 import { call } from '../../api';
@@ -103,6 +104,7 @@ function Header({ deal, pipeline, onMove }: { deal: OpportunityDetail; pipeline?
           </Button>
         )}
         {deal.status !== 'lost' && <MakeQuoteButton opportunityId={deal.id} />}
+        <ShareControl entity="opportunity" id={deal.id} />
         <Tooltip title={`${t('common.edit')} (E)`}>
           <Button icon={<EditOutlined />} onClick={() => setEditing(deal.id)} data-testid="edit-button">
             {t('common.edit')}

@@ -5,6 +5,7 @@ import { DeleteOutlined, EditOutlined, RedoOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageTitle } from '../../components/PageTitle';
+import { ShareControl } from '../admin/ShareControl';
 import type { Lead } from '../../../shared/leads';
 import { call } from '../../api';
 import { errorText } from '../../components/errors';
@@ -61,6 +62,7 @@ function Header({ lead, onEdit, onChange }: { lead: Lead; onEdit(): void; onChan
       </PageTitle>
       <Space wrap>
         <StatusActions lead={lead} onChange={onChange} />
+        <ShareControl entity="lead" id={lead.id} />
         <Button icon={<EditOutlined />} onClick={onEdit} data-testid="edit-button">
           {t('common.edit')}
         </Button>
