@@ -67,7 +67,6 @@ export const authZh = {
     lock: '锁定',
     signOut: '退出登录',
     passwordChanged: '密码已修改',
-    wrongPassword: '密码不正确',
   },
   enrol: {
     title: '两步验证',
@@ -96,6 +95,13 @@ export const authZh = {
     loginFormat: '登录名为 2–32 位字母、数字或 . _ -',
     codeFormat: '验证码格式不正确',
     mismatch: '两次输入的密码不一致',
+    wrongPassword: '密码不正确',
+    wrongCode: '验证码不正确或已过期',
+    notPasswordMode: '当前为单用户模式（无密码），此操作不适用',
+    passwordModeRequired: '请先在“备份与安全”中设置管理员密码（切换到多用户登录模式），再添加用户或设置密码',
+    alreadySetUp: '本数据文件夹已完成首次设置，请刷新页面',
+    alreadyPasswordMode: '已经是密码登录模式',
+    osKeyUnavailable: '这台电脑无法由操作系统保管密钥',
   },
 };
 
@@ -164,7 +170,6 @@ export const authEn: Shape<typeof authZh> = {
     lock: 'Lock',
     signOut: 'Sign out',
     passwordChanged: 'Password changed',
-    wrongPassword: 'The password is not correct',
   },
   enrol: {
     title: 'Two-step verification',
@@ -193,5 +198,12 @@ export const authEn: Shape<typeof authZh> = {
     loginFormat: 'A sign-in name is 2–32 letters, digits or . _ -',
     codeFormat: 'The code is not in the right format',
     mismatch: 'The passwords do not match',
+    wrongPassword: 'The password is not correct',
+    wrongCode: 'The code is wrong or has expired',
+    notPasswordMode: 'This folder is in single-user mode (no password): this does not apply',
+    passwordModeRequired: 'Set an administrator password first (Backups & security: switch to sign-in with passwords), then add users or set passwords',
+    alreadySetUp: 'This data folder has already been set up: reload the page',
+    alreadyPasswordMode: 'Sign-in with passwords is already on',
+    osKeyUnavailable: 'This computer cannot keep the key in the operating system',
   },
 };

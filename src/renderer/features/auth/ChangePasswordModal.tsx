@@ -22,7 +22,7 @@ function ChangePasswordForm({ onClose }: { onClose(): void }) {
       message.success(t('auth.account.passwordChanged'));
       onClose();
     },
-    'auth.account.wrongPassword',
+    'auth.errors.wrongPassword',
   );
   return (
     <Form form={form} layout="vertical" requiredMark={false} onFinish={(values) => void submit(values)} data-testid="change-password">

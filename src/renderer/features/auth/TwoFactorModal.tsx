@@ -90,7 +90,7 @@ function DisableStep({ onDisabled }: { onDisabled(): void }) {
       await call('auth.totpDisable', { password });
       onDisabled();
     },
-    'auth.account.wrongPassword',
+    'auth.errors.wrongPassword',
   );
   return (
     <Form form={form} layout="vertical" requiredMark={false} onFinish={(values) => void submit(values)}>
