@@ -4,7 +4,10 @@ import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Runtime } from '../core/runtime';
+import { tempFolder, type Folder } from '../security/test-kit';
 import { tempRuntime, type TempRuntime } from '../test/temp-runtime';
+import { contract } from '../../shared/contract';
 import { CONTENT_SECURITY_POLICY } from './security';
 import { startHost, type Host } from './server';
 
@@ -228,5 +231,68 @@ describe('HTTP host', () => {
     }
     const encoded = await request(host, '/..%2fkehu-host-secret.txt', { headers: { cookie } });
     expect(encoded.status).toBe(403);
+  });
+});
+
+describe('HTTP host sessions (password mode)', () => {
+  let folder: Folder;
+  let secured: Host;
+  let runtime: Runtime;
+  const tokenCookie = () => `kehu_token_${secured.port}=${TOKEN}`;
+  const call = (channel: string, input: unknown, session?: string) =>
+    request(secured, '/api/invoke', {
+      method: 'POST',
+      headers: { cookie: [tokenCookie(), ...(session ? [session] : [])].join('; '), 'content-type': 'application/json' },
+      body: JSON.stringify({ channel, input }),
+    });
+  /** "kehu_session_<port>=<value>" from a Set-Cookie header, with its attributes checked. */
+  const sessionFrom = (reply: Reply) => {
+    const header = String(reply.headers['set-cookie'] ?? '');
+    expect(header).toMatch(new RegExp(`^kehu_session_${secured.port}=[^;]*; HttpOnly; SameSite=Strict; Path=/`));
+    return header.split(';')[0];
+  };
+
+  beforeAll(async () => {
+    folder = tempFolder();
+    runtime = await folder.open();
+    secured = await startHost({ dispatch: runtime.dispatch, rendererDir, port: 0, token: TOKEN });
+  });
+  afterAll(async () => {
+    await secured?.close();
+    await runtime?.close();
+    folder?.dispose();
+  });
+
+  it('sets an HttpOnly session cookie at sign-in, needs it for every channel but the public ones, clears it at sign-out', async () => {
+    const setup = await call('auth.setup', { mode: 'password', name: '管理员', login: 'admin', password: 'correct horse' });
+    expect(setup.status).toBe(200);
+    const session = sessionFrom(setup);
+    expect(setup.body).not.toContain(session.split('=')[1]);
+    expect(JSON.parse(setup.body)).toMatchObject({ ok: true, data: { status: 'signed_in', session: { userId: 'owner' } } });
+
+    for (const channel of Object.keys(contract) as (keyof typeof contract)[]) {
+      const reply = await call(channel, {});
+      if (contract[channel].public) {
+        expect(reply.status, channel).toBe(200);
+      } else {
+        expect(reply.status, channel).toBe(401);
+        expect(JSON.parse(reply.body), channel).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+      }
+    }
+    expect(JSON.parse((await call('auth.status', {})).body)).toMatchObject({ ok: true, data: { state: 'signed_out', mode: 'password' } });
+    expect(JSON.parse((await call('auth.status', {}, session)).body)).toMatchObject({ ok: true, data: { state: 'signed_in' } });
+    expect((await call('tags.list', {}, session)).status).toBe(200);
+    expect((await call('tags.list', {}, `kehu_session_${secured.port}=forged`)).status).toBe(401);
+
+    const logout = await call('auth.logout', {}, session);
+    expect(logout.status).toBe(200);
+    expect(String(logout.headers['set-cookie'])).toContain('Max-Age=0');
+    expect((await call('tags.list', {}, session)).status).toBe(401);
+
+    const login = await call('auth.login', { login: 'admin', password: 'correct horse' });
+    const again = sessionFrom(login);
+    expect(again).not.toBe(session);
+    expect(login.body).not.toContain(again.split('=')[1]);
+    expect(JSON.parse((await call('tags.list', {}, again)).body)).toMatchObject({ ok: true });
   });
 });

@@ -9,15 +9,19 @@
 // - every request must carry the per-launch random token: once in the URL that `kehu serve` prints
 //   (?token=...), which is swapped for an HttpOnly SameSite=Strict cookie and a redirect that strips
 //   it from the address bar, or as `Authorization: Bearer <token>` for scripts. Otherwise 401.
+//   The token proves "the local user who started this host"; it is not a sign-in.
+// - who is signed in travels in a second HttpOnly SameSite=Strict cookie, kehu_session_<port>,
+//   set when auth.setup/login/verifyTotp signs in and cleared by auth.logout (the session token
+//   is never in a JSON body). Every channel but the public ones needs a live session (single-user
+//   mode: the owner stands in); without one the answer is 401 'unauthenticated'.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Dispatch } from '../core/dispatch';
-import { ownerSession } from '../core/session';
+import type { TokenCaller } from '../security/gate';
 import type { KehuErrorData, Result } from '../../shared/errors';
-import type { SessionInfo } from '../../shared/permissions';
 import { mimeTypeOf, SECURITY_HEADERS } from './security';
 import { resolveStatic } from './static-files';
 
@@ -104,18 +108,36 @@ export async function startHost(options: HostOptions): Promise<Host> {
   const allowedHosts = () => new Set([`${LOOPBACK}:${port}`, `localhost:${port}`]);
   const allowedOrigins = () => new Set([`http://${LOOPBACK}:${port}`, `http://localhost:${port}`]);
 
-  /** Until users and login exist (security issue), a caller holding the token acts as the owner. */
-  const sessionFor = (_req: IncomingMessage): SessionInfo => ownerSession;
+  const sessionCookieName = () => `kehu_session_${port}`;
+
+  /** The request's session cookie; a sign-in or sign-out sets `changed` so the reply updates it. */
+  function sessionCaller(req: IncomingMessage): TokenCaller & { changed: boolean } {
+    const caller = {
+      token: cookieValue(req.headers.cookie, sessionCookieName()) ?? null,
+      changed: false,
+      setToken(next: string | null) {
+        caller.token = next;
+        caller.changed = true;
+      },
+    };
+    return caller;
+  }
+
+  function sessionCookie(value: string | null): string {
+    const base = `${sessionCookieName()}=${value ?? ''}; HttpOnly; SameSite=Strict; Path=/`;
+    return value === null ? `${base}; Max-Age=0` : base;
+  }
 
   function send(res: ServerResponse, status: number, body: string | Buffer, headers: Record<string, string> = {}): void {
     res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8', ...headers });
     res.end(body);
   }
 
-  function sendJson(res: ServerResponse, status: number, value: unknown): void {
+  function sendJson(res: ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}): void {
     send(res, status, JSON.stringify(value), {
       'Content-Type': 'application/json; charset=utf-8',
       'Cache-Control': 'no-store',
+      ...headers,
     });
   }
 
@@ -148,8 +170,10 @@ export async function startHost(options: HostOptions): Promise<Host> {
       return;
     }
     const { channel, input } = body as { channel: string; input?: unknown };
-    const result = await options.dispatch(channel, input ?? {}, sessionFor(req));
-    sendJson(res, 200, result);
+    const caller = sessionCaller(req);
+    const result = await options.dispatch(channel, input ?? {}, caller);
+    const status = !result.ok && result.error.code === 'unauthenticated' ? 401 : 200;
+    sendJson(res, status, result, caller.changed ? { 'Set-Cookie': sessionCookie(caller.token) } : {});
   }
 
   function handleStatic(req: IncomingMessage, res: ServerResponse, pathname: string): void {
