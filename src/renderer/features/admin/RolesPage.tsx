@@ -10,6 +10,7 @@ import { errorText } from '../../components/errors';
 import { useQuery } from '../../components/useQuery';
 import { roleLabel } from './labels';
 import { RoleForm } from './RoleForm';
+import './admin.css';
 
 export function RolesPage() {
   const { t } = useTranslation();

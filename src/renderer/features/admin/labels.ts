@@ -31,10 +31,10 @@ export function roleLabel(t: TFunction, role: string, roles: readonly RoleInfo[]
  * (contacts.update → 联系人 · 修改) when both parts are known, else the action as recorded.
  */
 export function actionLabel(t: TFunction, action: string): string {
-  const event = t(`admin.audit.events.${action}`, { defaultValue: '' });
-  if (event) return event;
   const [domain, verb, ...rest] = action.split('.');
   if (!domain || !verb || rest.length) return action;
+  const event = t(`admin.audit.events.${action}`, { defaultValue: '' });
+  if (event) return event;
   const d = t(`admin.audit.domains.${domain}`, { defaultValue: '' });
   const v = t(`admin.audit.verbs.${verb}`, { defaultValue: '' });
   return d && v ? `${d} · ${v}` : action;
