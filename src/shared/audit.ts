@@ -38,6 +38,9 @@ export const auditContract = {
   }),
   /** The distinct actions in the log (the filter's choices). */
   'audit.actions': channel<string[]>()({ kind: 'query', permission: 'audit.read', input: z.object({}) }),
-  /** The filtered log as CSV (UTF-8 with BOM); the export itself is audited. */
-  'audit.export': channel<{ csv: string; rows: number }>()({ kind: 'mutation', permission: 'audit.read', input: AuditFilter, entity: 'audit' }),
+  /**
+   * The filtered log as CSV (UTF-8 with BOM). Kind 'query' like io.startExport: it writes its own
+   * audit row, which records the filter and how many rows were exported.
+   */
+  'audit.export': channel<{ csv: string; rows: number }>()({ kind: 'query', permission: 'audit.read', input: AuditFilter, entity: 'audit' }),
 };
