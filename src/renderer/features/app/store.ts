@@ -12,6 +12,8 @@ interface AppStore {
   /** Chosen before sign-in (the sign-in screen's switch): saved once someone is signed in. */
   pickedLocale: Locale | null;
   load(): Promise<void>;
+  /** Re-reads the people who can own records (after users were added, renamed or disabled). */
+  refreshUsers(): Promise<void>;
   setLocale(locale: Locale): Promise<void>;
   /** Shows the interface in `locale` without saving it (before sign-in). */
   showLocale(locale: Locale): void;
@@ -30,6 +32,9 @@ export const useApp = create<AppStore>((set, get) => ({
     set({ info, users, pickedLocale: null });
     if (picked && picked !== info.locale) return get().setLocale(picked);
     get().showLocale(info.locale);
+  },
+  async refreshUsers() {
+    set({ users: await call('users.list', {}) });
   },
   async setLocale(locale) {
     get().showLocale(locale);
