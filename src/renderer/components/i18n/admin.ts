@@ -48,6 +48,8 @@ export const adminZh = {
     totpReset: '已关闭「{{name}}」的两步验证',
     unlock: '解除锁定',
     unlocked: '已解除「{{name}}」的锁定',
+    passwordModeFirst: '现在是单用户模式，还不能添加可以登录的用户。请先在“备份与安全”中改为密码登录。',
+    goToSecurity: '前往备份与安全',
   },
   roles: {
     new: '新建角色',
@@ -334,6 +336,8 @@ export const adminEn: Shape<typeof adminZh> = {
     totpReset: 'Two-step sign-in is off for {{name}}',
     unlock: 'Unlock',
     unlocked: '{{name}} is unlocked',
+    passwordModeFirst: 'Kehu runs in single-user mode, so no one else can sign in yet. Switch to password sign-in under Backups & security first.',
+    goToSecurity: 'Go to Backups & security',
   },
   roles: {
     new: 'New role',
@@ -581,6 +585,12 @@ export const usersZh = {
     role_builtin: '内置角色不能修改或删除',
     role_in_use: '有 {{users}} 位用户正在使用这个角色，不能删除。请先给他们换一个角色。',
     role_name_taken: '已有同名角色',
+    unknown_role: '所选角色不存在',
+    manager_cycle: '不能选自己或自己的下属作为上级',
+    unknown_manager: '所选上级不存在',
+    not_yourself: '不能停用自己或更改自己的角色',
+    last_admin: '这是最后一位可用的管理员，不能停用或更改角色',
+    no_login: '这个用户还没有登录名，不能设置密码',
   },
 };
 
@@ -590,6 +600,12 @@ export const usersEn: Shape<typeof usersZh> = {
     role_builtin: 'Built-in roles cannot be changed or deleted',
     role_in_use: '{{users}} users hold this role, so it cannot be deleted. Give them another role first.',
     role_name_taken: 'A role with this name exists',
+    unknown_role: 'The chosen role does not exist',
+    manager_cycle: 'A user cannot report to themself or to someone reporting to them',
+    unknown_manager: 'The chosen manager does not exist',
+    not_yourself: 'You cannot disable yourself or change your own role',
+    last_admin: 'This is the last active administrator: they cannot be disabled or lose the role',
+    no_login: 'This user has no sign-in name, so no password can be set',
   },
 };
 

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { UserAdminRow } from '../../../shared/users';
 import { call } from '../../api';
 import { errorText } from '../../components/errors';
+import { navigate } from '../../components/router';
 import { useQuery } from '../../components/useQuery';
 import { useApp } from '../app/store';
 import { roleLabel } from './labels';
@@ -73,6 +74,7 @@ function useUserActions(reload: () => void, setResetting: (u: UserAdminRow) => v
 export function UsersPage() {
   const { t } = useTranslation();
   const me = useApp((s) => s.info?.session.userId);
+  const canSecure = useApp((s) => s.info?.session.permissions.includes('security.admin') ?? false);
   const users = useQuery('users', () => call('users.adminList', {}));
   const roles = useQuery('roles', () => call('roles.list', {}));
   const status = useQuery('status', () => call('auth.status', {}));
@@ -123,6 +125,22 @@ export function UsersPage() {
         </Button>
       </div>
       {error ? <Alert type="error" showIcon title={errorText(t, error)} style={{ marginBottom: 16 }} /> : null}
+      {status.data && status.data.mode !== 'password' && (
+        <Alert
+          type="info"
+          showIcon
+          title={t('admin.users.passwordModeFirst')}
+          action={
+            canSecure && (
+              <Button size="small" onClick={() => navigate({ page: 'backups' })}>
+                {t('admin.users.goToSecurity')}
+              </Button>
+            )
+          }
+          style={{ marginBottom: 16 }}
+          data-testid="users-single-mode"
+        />
+      )}
       <Table<UserAdminRow> rowKey="id" size="middle" pagination={false} loading={!users.data && !error} dataSource={list} columns={columns} data-testid="users-table" />
       <UserForm
         key={editing === null ? 'closed' : editing === 'new' ? 'new' : editing.id}
