@@ -9,6 +9,7 @@ import { DB_FILE_NAME } from '../db/open';
 import { DEFAULT_PORT, startHost } from '../host/server';
 import { resolveDataDir } from '../paths';
 import { KehuError } from '../../shared/errors';
+import { BackupUsageError, runBackupCli, runRestoreCli } from './backup';
 import { runDemo } from './demo';
 import { ExportUsageError, runExportCli } from './export';
 import { ImportUsageError, runImportCli } from './import';
@@ -55,6 +56,13 @@ Commands:
   export --entity contacts|companies --format csv|xlsx|vcf [--gbk] --out FILE [--data DIR]
         Export every contact or company: CSV in UTF-8 with BOM (--gbk: GBK, for older Excel/WPS),
         Excel (.xlsx) or vCard 3.0. Written to FILE.part, renamed to FILE when complete.
+  backup [--data DIR]
+        Back up the database now into the data folder's backups/ (encrypted like the database);
+        prints the file made. Old automatic and manual backups beyond the kept count are removed.
+  restore FILE [--data DIR]
+        Replace the database with a backup, after checking it (integrity, version, key); the
+        current database is kept as a before-restore backup first. FILE is a name in backups/ or
+        a path (copied into backups/ first). Close Kehu on this data folder before restoring.
   info [--data DIR]
         Show the version, the data folder and what it holds.
   help  Show this text.
@@ -216,7 +224,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     write(command === undefined && !values.help ? io.stderr : io.stdout, HELP);
     return command === undefined && !values.help ? EXIT_USAGE : EXIT_OK;
   }
-  if (positionals.length > (command === 'sync' ? 3 : command === 'import' ? 2 : 1)) {
+  if (positionals.length > (command === 'sync' ? 3 : command === 'import' || command === 'restore' ? 2 : 1)) {
     write(io.stderr, `Unexpected argument: ${positionals[1]}\n\n${HELP}`);
     return EXIT_USAGE;
   }
@@ -293,6 +301,19 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
             return code;
           } catch (e) {
             if (e instanceof ExportUsageError) throw new UsageError(e.message);
+            throw e;
+          }
+        });
+      }
+      case 'backup':
+      case 'restore': {
+        const dataDir = resolveDataDir({ flag: values.data as string | undefined, env: io.env });
+        return await withRuntime(dataDir, async (rt) => {
+          try {
+            const print = (text: string) => write(io.stdout, text);
+            return command === 'backup' ? await runBackupCli(rt, print) : await runRestoreCli(rt, positionals[1], print, (text) => write(io.stderr, text));
+          } catch (e) {
+            if (e instanceof BackupUsageError) throw new UsageError(e.message);
             throw e;
           }
         });
