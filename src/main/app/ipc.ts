@@ -1,8 +1,10 @@
 // The one IPC channel, 'kehu:invoke' → dispatch. Only our own window's main frame, showing our
 // own renderer, may call it (VS Code's validatedIpcMain; Electron security checklist item 17).
+// Who is signed in is kept here in main, one session token per window (webContents): the renderer
+// never sees it.
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import type { Runtime } from '../core/runtime';
-import { ownerSession } from '../core/session';
+import type { TokenCaller } from '../security/gate';
 import type { Result } from '../../shared/errors';
 import { isOwnUrl } from './window-options';
 
@@ -26,15 +28,40 @@ export function isTrustedSender(event: IpcMainInvokeEvent, own: WebContents | nu
   return isOwnUrl(frame.url, devServerUrl);
 }
 
-export function registerIpc(options: IpcOptions): void {
+export interface Ipc {
+  /** The session holder of a window: its sign-in is the one every call from it acts as. */
+  callerOf(contents: WebContents): TokenCaller;
+}
+
+export function registerIpc(options: IpcOptions): Ipc {
+  const tokens = new Map<WebContents, string>();
+  const callerOf = (contents: WebContents): TokenCaller => ({
+    token: tokens.get(contents) ?? null,
+    setToken(token) {
+      if (token === null) {
+        tokens.delete(contents);
+        return;
+      }
+      if (!tokens.has(contents)) contents.once('destroyed', () => endSession(contents));
+      tokens.set(contents, token);
+    },
+  });
+  /** A closed window's session ends with it. */
+  const endSession = (contents: WebContents) => {
+    const token = tokens.get(contents);
+    if (token) options.runtime.gate.sessions.end(token);
+    tokens.delete(contents);
+  };
+
   ipcMain.handle(IPC_CHANNEL, async (event, channel: unknown, input: unknown) => {
     if (!isTrustedSender(event, options.ownContents(), options.devServerUrl)) return refused;
     if (typeof channel !== 'string') return refused;
-    const result = await options.runtime.dispatch(channel, input, ownerSession);
+    const result = await options.runtime.dispatch(channel, input, callerOf(event.sender));
     if (channel === 'app.setLocale' && result.ok) {
       const locale = (input as { locale?: unknown } | null)?.locale;
       if (typeof locale === 'string') options.onLocaleChanged(locale);
     }
     return result;
   });
+  return { callerOf };
 }

@@ -3,12 +3,12 @@
 // Data folder: --data DIR, else KEHU_DATA_DIR, else Electron's userData (…/kehu-crm).
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog } from 'electron';
+import { app, BrowserWindow, dialog, safeStorage } from 'electron';
 import { createRuntime, type Runtime } from '../core/runtime';
-import { ownerSession } from '../core/session';
+import type { OsKeyStore } from '../security/os-key';
 import { dataFlagFrom, APP_DIR_NAME, resolveDataDir } from '../paths';
 import { KehuError } from '../../shared/errors';
-import { registerIpc } from './ipc';
+import { registerIpc, type Ipc } from './ipc';
 import { applyMenu, storedLocale, type MenuLocale } from './menu';
 import { handleAppProtocol, registerAppScheme } from './protocol';
 import { createMainWindow } from './window';
@@ -37,9 +37,21 @@ if (!app.requestSingleInstanceLock()) {
   app.whenReady().then(start, fail);
 }
 
+/**
+ * The database key of a single-user folder kept by the OS (Keychain, DPAPI, libsecret/kwallet).
+ * Linux without a keyring falls back to a hard-coded password ('basic_text'): that is no protection,
+ * so it counts as unavailable.
+ */
+const osKeys: OsKeyStore = {
+  isAvailable: () =>
+    safeStorage.isEncryptionAvailable() && (process.platform !== 'linux' || safeStorage.getSelectedStorageBackend() !== 'basic_text'),
+  encrypt: (plain) => safeStorage.encryptString(plain.toString('utf8')),
+  decrypt: (sealed) => Buffer.from(safeStorage.decryptString(sealed), 'utf8'),
+};
+
 async function start(): Promise<void> {
   const dataDir = resolveDataDir({ flag: dataFlagFrom(process.argv), fallback: app.getPath('userData') });
-  runtime = await createRuntime(dataDir);
+  runtime = await createRuntime(dataDir, { osKeys });
   const rt = runtime;
   handleAppProtocol(rendererDir);
 
@@ -50,7 +62,9 @@ async function start(): Promise<void> {
     // The menu's Language submenu: store it like the renderer does, then reload the window so the
     // renderer picks it up from app.info.
     setLocale: async (locale: MenuLocale) => {
-      const result = await rt.dispatch('app.setLocale', { locale }, ownerSession);
+      const contents = win?.webContents;
+      if (!contents) return;
+      const result = await rt.dispatch('app.setLocale', { locale }, ipc.callerOf(contents));
       if (result.ok) {
         rebuildMenu(locale);
         win?.webContents.reload();
@@ -60,7 +74,7 @@ async function start(): Promise<void> {
   const rebuildMenu = (locale: MenuLocale) => applyMenu(locale, menuActions);
   rebuildMenu(await storedLocale(rt));
 
-  registerIpc({
+  const ipc: Ipc = registerIpc({
     runtime: rt,
     ownContents: () => (win && !win.isDestroyed() ? win.webContents : null),
     devServerUrl,

@@ -59,9 +59,10 @@ const LABELS = {
   },
 } as const;
 
+/** The stored interface language (auth.status: known before sign-in, while the database is locked). */
 export async function storedLocale(runtime: Runtime): Promise<MenuLocale> {
-  const row = await runtime.app.db.kysely.selectFrom('meta').select('value').where('key', '=', 'locale').executeTakeFirst();
-  return row?.value === 'en' ? 'en' : 'zh-CN';
+  const status = await runtime.call('auth.status', {});
+  return status.locale === 'en' ? 'en' : 'zh-CN';
 }
 
 export interface MenuActions {

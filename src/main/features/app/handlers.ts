@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { appContract, Locale } from '../../../shared/app';
 import type { Ctx, HandlersOf } from '../../core/context';
 import { seedSampleData } from '../demo';
+import { updateKeyring } from '../../security/keyring';
 
 /** meta is local to this file, not a synced table: read and written directly. */
 async function readMeta(ctx: Ctx, key: string): Promise<string | null> {
@@ -41,6 +42,10 @@ export const appHandlers: HandlersOf<typeof appContract> = {
 
   'app.setLocale': async ({ locale }, ctx) => {
     await writeMeta(ctx, 'locale', locale);
+    // The sign-in screen shows it too, before the database opens.
+    updateKeyring(ctx.app.dataDir, (k) => {
+      k.locale = locale;
+    });
   },
 
   'app.firstRun': async ({ sample, contacts }, ctx) => {

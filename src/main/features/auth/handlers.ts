@@ -6,24 +6,22 @@ import { makeEntry, openEntry, replaceEntry } from '../../security/entries';
 import { updateKeyring } from '../../security/keyring';
 import { sessionOf } from '../users/session-of';
 import type { authContract, AuthStatus } from '../../../shared/auth';
-import type { Locale } from '../../../shared/app';
 import { KehuError } from '../../../shared/errors';
 import { newEnrolment, newRecoveryCodes, setUserAuth, totpMatches } from './second-factor';
-import { protect } from './protection';
+import { protect, storedLocale } from './protection';
 import { login, logout, passwordKeyring, verifySecondFactor } from './signin';
 
 async function status(ctx: AuthCtx): Promise<AuthStatus> {
   const { gate, session } = ctx;
   const keyring = gate.keyring();
   const app = gate.app;
-  const storedLocale = app ? await app.db.kysely.selectFrom('meta').select('value').where('key', '=', 'locale').executeTakeFirst() : undefined;
   return {
     state: !keyring ? 'setup' : session ? 'signed_in' : 'signed_out',
     mode: keyring?.mode ?? 'unset',
     encrypted: keyring?.encrypted ?? false,
     osKeyAvailable: gate.osKeys.isAvailable(),
     session,
-    locale: keyring?.locale ?? ((storedLocale?.value as Locale | undefined) ?? null),
+    locale: keyring?.locale ?? (app ? await storedLocale(app) : null),
     idleLockMinutes: app ? await gate.idleMinutes(app) : 0,
   };
 }
