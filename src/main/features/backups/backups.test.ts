@@ -13,7 +13,8 @@ import { ownerSession } from '../../core/session';
 import { DB_FILE_NAME, openDatabase } from '../../db/open';
 import { useTempRuntime } from '../../test/use-temp-runtime';
 import { backupNow, pruneBackups, SAFETY_COPIES_KEPT } from './backup';
-import { backupsDir, isPlainSqlite, listBackups } from './files';
+import { isEncryptedFile } from '../../security/convert';
+import { backupsDir, listBackups } from './files';
 import { restoreBackup } from './restore';
 import { backupAtQuit, dailyBackupDue, dailyBackupIfDue } from './schedule';
 
@@ -194,7 +195,7 @@ describe('backups of an encrypted database', () => {
     const { safetyBackup } = await restoreBackup(app, plain, 'owner');
     expect(safetyBackup.encrypted).toBe(true);
     expect(contactsOf(app).map((c) => c.name)).toEqual([name]);
-    expect(isPlainSqlite(file)).toBe(false);
+    expect(isEncryptedFile(file)).toBe(true);
     expect(readFileSync(file).includes(Buffer.from('Zebulon'))).toBe(false);
 
     // A backup under another key cannot be read here.

@@ -1,9 +1,10 @@
 // The backup files in <dataDir>/backups/: their names, what the list shows of them, and which ones
 // retention removes. Names: kehu-<YYYYMMDD-HHmmss UTC>-<reason>[-n].db; db/open.ts's older
 // before-migration-<ISO stamp>.db copies are listed too.
-import { closeSync, existsSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BackupInfo, BackupReason } from '../../../shared/backups';
+import { backupStamp, isEncryptedFile } from '../../security/convert';
 
 export const backupsDir = (dataDir: string) => join(dataDir, 'backups');
 
@@ -23,30 +24,17 @@ export const isSafetyCopy = (reason: BackupReason) => reason.startsWith('before-
 
 /** A new file name for now (a number is added when that second already has one). */
 export function newBackupName(dataDir: string, reason: BackupReason, at = new Date()): string {
-  const stamp = at.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+  const stamp = backupStamp(at);
   const dir = backupsDir(dataDir);
   let name = `kehu-${stamp}-${reason}.db`;
   for (let n = 2; existsSync(join(dir, name)) || existsSync(join(dir, `${name}.part`)); n++) name = `kehu-${stamp}-${reason}-${n}.db`;
   return name;
 }
 
-const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
-
-/** A plain SQLite file starts with its header text; an encrypted one with random bytes. */
-export function isPlainSqlite(path: string): boolean {
-  const head = Buffer.alloc(SQLITE_HEADER.length);
-  const fd = openSync(path, 'r');
-  try {
-    return readSync(fd, head, 0, head.length, 0) === head.length && head.equals(SQLITE_HEADER);
-  } finally {
-    closeSync(fd);
-  }
-}
-
 export function backupInfo(dataDir: string, file: string): BackupInfo {
   const path = join(backupsDir(dataDir), file);
   const st = statSync(path);
-  return { file, at: st.mtime.toISOString(), bytes: st.size, reason: reasonOf(file) ?? 'manual', encrypted: !isPlainSqlite(path) };
+  return { file, at: st.mtime.toISOString(), bytes: st.size, reason: reasonOf(file) ?? 'manual', encrypted: isEncryptedFile(path) };
 }
 
 /** Every backup, newest first. */

@@ -2,17 +2,19 @@
 // which the app's schedule and the command line use too.
 import type { backupsContract, SecuritySettings } from '../../../shared/backups';
 import type { AppState, HandlersOf } from '../../core/context';
+import { readKeyring } from '../../security/keyring';
 import { backupNow } from './backup';
 import { listBackups } from './files';
 import { restoreBackup } from './restore';
 import { readSettings, writeSettings } from './settings';
 
 /**
- * How the data folder is protected. Until the key file's reader (src/main/security/, brief A) is
- * wired here: encrypted when the database has a key, and no operating-system key store in this process.
+ * How the data folder is protected, from its key file. Whether the operating system can keep a key
+ * is the Gate's to say (auth.status reports it); a handler here has no Gate, so this says no.
  */
 function protection(app: AppState): Pick<SecuritySettings, 'mode' | 'encrypted' | 'osKeyAvailable'> {
-  return { mode: app.dbKey !== null ? 'password' : 'unset', encrypted: app.dbKey !== null, osKeyAvailable: false };
+  const keyring = readKeyring(app.dataDir);
+  return { mode: keyring?.mode ?? 'unset', encrypted: app.dbKey !== null, osKeyAvailable: false };
 }
 
 export const backupsHandlers: HandlersOf<typeof backupsContract> = {

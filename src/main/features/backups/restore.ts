@@ -13,8 +13,9 @@ import { jobsOf } from '../../jobs/registry';
 import type { AppState } from '../../core/context';
 import { writeAudit } from '../../core/logs';
 import { applyKey, unknownMigrations, type Sqlite } from '../../db/open';
+import { isEncryptedFile } from '../../security/convert';
 import { backupNow } from './backup';
-import { backupsDir, isPlainSqlite, reasonOf } from './files';
+import { backupsDir, reasonOf } from './files';
 
 const failure = (key: 'corrupt' | 'wrongKey' | 'fileName' | 'notFound', file: string) =>
   new KehuError({ code: key === 'notFound' ? 'not_found' : 'invalid_input', message: `backups.errors.${key}`, params: { file } });
@@ -60,7 +61,7 @@ function encryptInPlace(sqlite: Sqlite, key: string): void {
  */
 function stageBackup(app: AppState, path: string, staged: string): void {
   const file = basename(path);
-  const plain = isPlainSqlite(path);
+  const plain = !isEncryptedFile(path);
   if (!plain && app.dbKey === null) throw failure('wrongKey', file);
   copyFileSync(path, staged);
   try {
