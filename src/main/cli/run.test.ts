@@ -6,7 +6,8 @@ import { PassThrough } from 'node:stream';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DB_FILE_NAME } from '../db/open';
-import { EXIT_DB_TOO_NEW, EXIT_OK, EXIT_USAGE, runCli, type CliIo } from './run';
+import { client, tempFolder } from '../security/test-kit';
+import { EXIT_DB_TOO_NEW, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, runCli, type CliIo } from './run';
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -100,5 +101,25 @@ describe('kehu CLI', () => {
     expect(await runCli(['info', '--data', dir], t.io)).toBe(EXIT_DB_TOO_NEW);
     expect(t.err()).toContain('newer version of Kehu CRM');
     expect(t.err()).toContain('9999_from_the_future');
+  });
+
+  it('on a folder protected by passwords, acts as the user --login names (password from KEHU_PASSWORD)', async () => {
+    const folder = tempFolder();
+    dirs.push(folder.dir);
+    const rt = await folder.open();
+    const admin = client(rt);
+    await admin.call('auth.setup', { mode: 'password', name: '管理员', login: 'admin', password: 'correct horse' });
+    await admin.call('contacts.create', { name: '张伟' });
+    await rt.close();
+
+    const none = io();
+    expect(await runCli(['info', '--data', folder.dir], none.io)).toBe(EXIT_FAILURE);
+    expect(none.err()).toContain('--login NAME');
+    const wrong = io({ env: { KEHU_PASSWORD: 'wrong horse' } });
+    expect(await runCli(['info', '--data', folder.dir, '--login', 'admin'], wrong.io)).toBe(EXIT_FAILURE);
+    expect(wrong.err()).toContain('Wrong sign-in name, password or code.');
+    const right = io({ env: { KEHU_PASSWORD: 'correct horse' } });
+    expect(await runCli(['info', '--data', folder.dir, '--login', 'admin'], right.io)).toBe(EXIT_OK);
+    expect(right.out()).toMatch(/Contacts:\s+1/);
   });
 });

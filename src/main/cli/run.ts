@@ -13,6 +13,7 @@ import { BackupUsageError, runBackupCli, runRestoreCli } from './backup';
 import { runDemo } from './demo';
 import { ExportUsageError, runExportCli } from './export';
 import { ImportUsageError, runImportCli } from './import';
+import { SignInError, signInIfNeeded } from './sign-in';
 import { progressLine, runSync, SyncUsageError } from './sync';
 
 export interface CliIo {
@@ -71,6 +72,9 @@ Options:
   --data DIR   The data folder. Default: $KEHU_DATA_DIR, else the user-data folder
                (Linux ~/.config/kehu-crm, Windows %APPDATA%\\kehu-crm,
                macOS ~/Library/Application Support/kehu-crm).
+  --login NAME On a folder protected by passwords, act as this user: the password is read from
+               $KEHU_PASSWORD, else asked for; a second-factor code from --code CODE,
+               $KEHU_TOTP_CODE, else asked for. (serve needs none: users sign in in the browser.)
   -h, --help   Show this text.
 
 Exit codes: 0 ok, 1 failure, 2 the database was made by a newer version, 64 usage error.
@@ -106,9 +110,13 @@ export function defaultOpenUrl(url: string): void {
   }
 }
 
-async function withRuntime<T>(dataDir: string, fn: (rt: Runtime) => Promise<T>): Promise<T> {
+type Values = Record<string, string | boolean | undefined>;
+
+/** Opens the folder, signs in when it is protected by passwords (--login), runs `fn`, closes. */
+async function withRuntime<T>(dataDir: string, values: Values, io: CliIo, fn: (rt: Runtime) => Promise<T>): Promise<T> {
   const rt = await createRuntime(dataDir);
   try {
+    await signInIfNeeded(rt, { login: values.login as string | undefined, code: values.code as string | undefined, env: io.env, stderr: io.stderr });
     return await fn(rt);
   } finally {
     await rt.close();
@@ -155,7 +163,7 @@ async function serve(values: Record<string, string | boolean | undefined>, io: C
 
 async function info(values: Record<string, string | boolean | undefined>, io: CliIo): Promise<number> {
   const dataDir = resolveDataDir({ flag: values.data as string | undefined, env: io.env });
-  return withRuntime(dataDir, async (rt) => {
+  return withRuntime(dataDir, values, io, async (rt) => {
     const file = join(dataDir, DB_FILE_NAME);
     const lines = [
       `Kehu CRM ${APP_VERSION}`,
@@ -178,7 +186,7 @@ async function demo(values: Record<string, string | boolean | undefined>, io: Cl
   if (values.contacts === undefined) throw new UsageError('demo needs --contacts N, e.g. --contacts 1000');
   const contacts = intOption(values.contacts as string, 'contacts', 0, 1, 10_000_000);
   const dataDir = resolveDataDir({ flag: values.data as string | undefined, env: io.env });
-  return withRuntime(dataDir, async (rt) => {
+  return withRuntime(dataDir, values, io, async (rt) => {
     const started = Date.now();
     write(io.stdout, `Adding ${contacts} sample contacts to ${dataDir} ...`);
     const summary = await runDemo(rt, contacts, (text) => write(io.stdout, text));
@@ -211,6 +219,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         sheet: { type: 'string' },
         format: { type: 'string' },
         gbk: { type: 'boolean' },
+        login: { type: 'string' },
+        code: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -245,7 +255,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           out: values.out as string | undefined,
           passphrase: (values.passphrase as string | undefined) ?? io.env.KEHU_SYNC_PASSPHRASE,
         };
-        return await withRuntime(dataDir, async (rt) => {
+        return await withRuntime(dataDir, values, io, async (rt) => {
           try {
             const tty = (io.stderr as NodeJS.WriteStream).isTTY === true;
             await runSync(rt, args, (text) => write(io.stdout, text), {
@@ -272,7 +282,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           delimiter: values.delimiter as string | undefined,
           sheet: values.sheet as string | undefined,
         };
-        return await withRuntime(dataDir, async (rt) => {
+        return await withRuntime(dataDir, values, io, async (rt) => {
           const tty = (io.stderr as NodeJS.WriteStream).isTTY === true;
           try {
             const code = await runImportCli(rt, args, (text) => write(io.stdout, text), {
@@ -290,7 +300,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       case 'export': {
         const dataDir = resolveDataDir({ flag: values.data as string | undefined, env: io.env });
         const args = { entity: values.entity as string | undefined, format: values.format as string | undefined, gbk: values.gbk === true, out: values.out as string | undefined };
-        return await withRuntime(dataDir, async (rt) => {
+        return await withRuntime(dataDir, values, io, async (rt) => {
           const tty = (io.stderr as NodeJS.WriteStream).isTTY === true;
           try {
             const code = await runExportCli(rt, args, (text) => write(io.stdout, text), {
@@ -308,7 +318,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       case 'backup':
       case 'restore': {
         const dataDir = resolveDataDir({ flag: values.data as string | undefined, env: io.env });
-        return await withRuntime(dataDir, async (rt) => {
+        return await withRuntime(dataDir, values, io, async (rt) => {
           try {
             const print = (text: string) => write(io.stdout, text);
             return command === 'backup' ? await runBackupCli(rt, print) : await runRestoreCli(rt, positionals[1], print, (text) => write(io.stderr, text));
@@ -326,6 +336,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (e instanceof UsageError) {
       write(io.stderr, `${e.message}\n\nRun with --help for usage.`);
       return EXIT_USAGE;
+    }
+    if (e instanceof SignInError) {
+      write(io.stderr, e.message);
+      return EXIT_FAILURE;
+    }
+    if (e instanceof KehuError && e.code === 'unauthenticated' && e.params?.reason === 'os_key_unavailable') {
+      write(io.stderr, "This data folder's key is kept by the operating system for the desktop app; the command line cannot open it. Use the desktop app (or protect the folder with passwords there).");
+      return EXIT_FAILURE;
     }
     if (e instanceof KehuError && e.code === 'db_too_new') {
       write(
