@@ -5,12 +5,15 @@ import { sql, type RawBuilder } from 'kysely';
 import { addMonths, monthAt, monthsFrom, type ForecastQuery } from '../../../shared/forecast';
 import { KehuError } from '../../../shared/errors';
 import type { Ctx } from '../../core/context';
+import { visibleTo } from '../../core/visibility';
 import type { z } from 'zod';
 
 export interface Scope {
   pipelineId: string;
   pipelines: { id: string; name: string }[];
   ownerId: string | null;
+  /** The opportunities (alias o) the session sees: a sales forecast is of their own numbers. */
+  visible: RawBuilder<unknown>;
   currency: string;
   utcOffset: number;
   /** This month and the ones after it. */
@@ -51,6 +54,7 @@ export async function scopeOf(ctx: Ctx, input: z.output<typeof ForecastQuery>): 
     pipelineId,
     pipelines,
     ownerId: input.ownerId ?? null,
+    visible: visibleTo(ctx.session, 'opportunities', 'o'),
     currency: input.currency,
     utcOffset,
     months: monthsFrom(month, input.ahead),
@@ -60,8 +64,8 @@ export async function scopeOf(ctx: Ctx, input: z.output<typeof ForecastQuery>): 
   };
 }
 
-/** The live opportunities of the scope's pipeline and owner (alias o). */
+/** The live opportunities of the scope's pipeline and owner (alias o) that the session sees. */
 export function opportunitiesOf(scope: Scope): RawBuilder<unknown> {
   const owner = scope.ownerId ? sql`AND o.owner_id = ${scope.ownerId}` : sql``;
-  return sql`o.deleted_at IS NULL AND o.pipeline_id = ${scope.pipelineId} ${owner}`;
+  return sql`o.deleted_at IS NULL AND o.pipeline_id = ${scope.pipelineId} ${owner} AND ${scope.visible}`;
 }

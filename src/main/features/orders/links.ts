@@ -3,19 +3,26 @@ import type { z } from 'zod';
 import { KehuError } from '../../../shared/errors';
 import type { LineItemInput } from '../../../shared/money';
 import type { Ctx } from '../../core/context';
+import { visibleTo } from '../../core/visibility';
 import { invalidField } from '../customers';
 
 export type LineInput = z.output<typeof LineItemInput>;
 
+/** A live customer the caller can see. */
+async function isLive(ctx: Ctx, table: 'companies' | 'contacts', id: string): Promise<boolean> {
+  const row = await ctx.db
+    .selectFrom(table)
+    .select('id')
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .where(visibleTo(ctx.session, table, table))
+    .executeTakeFirst();
+  return !!row;
+}
+
 export async function checkCustomer(ctx: Ctx, companyId: string | null, contactId: string | null): Promise<void> {
-  if (companyId) {
-    const live = await ctx.db.selectFrom('companies').select('id').where('id', '=', companyId).where('deleted_at', 'is', null).executeTakeFirst();
-    if (!live) throw invalidField('companyId', 'validation.company_missing');
-  }
-  if (contactId) {
-    const live = await ctx.db.selectFrom('contacts').select('id').where('id', '=', contactId).where('deleted_at', 'is', null).executeTakeFirst();
-    if (!live) throw invalidField('contactId', 'orders.errors.contact_missing');
-  }
+  if (companyId && !(await isLive(ctx, 'companies', companyId))) throw invalidField('companyId', 'validation.company_missing');
+  if (contactId && !(await isLive(ctx, 'contacts', contactId))) throw invalidField('contactId', 'orders.errors.contact_missing');
 }
 
 export async function checkProducts(ctx: Ctx, lines: LineInput[]): Promise<void> {

@@ -7,6 +7,7 @@ import type { LineItem } from '../../../shared/money';
 import type { Order, OrderList, OrderStatus, OrderSummary, StockMove } from '../../../shared/orders';
 import type { Page } from '../../../shared/paging';
 import type { Ctx } from '../../core/context';
+import { visibleTo, type Viewer } from '../../core/visibility';
 import { newId } from '../../core/ids';
 import type { Database } from '../../db/schema';
 import { cutPage, decodeCursor } from '../customers';
@@ -77,9 +78,9 @@ export async function getOrder(db: Kysely<Database>, id: string): Promise<Order>
   };
 }
 
-export async function listOrders(db: Kysely<Database>, input: z.output<typeof OrderList>): Promise<Page<OrderSummary>> {
+export async function listOrders(db: Kysely<Database>, input: z.output<typeof OrderList>, viewer: Viewer): Promise<Page<OrderSummary>> {
   const cursor = decodeCursor(input.cursor);
-  let q = orderRows(db).orderBy('r.rid', 'desc').limit(input.limit + 1);
+  let q = orderRows(db).where(visibleTo(viewer, 'orders', 'r')).orderBy('r.rid', 'desc').limit(input.limit + 1);
   if (cursor) q = q.where('r.rid', '<', Number(cursor.tie));
   if (input.status) q = q.where('r.status', '=', input.status);
   const page = cutPage(await q.execute(), input.limit, (r) => ({ value: null, tie: r.rid }));

@@ -7,6 +7,7 @@ import { totals } from '../../../shared/money';
 import type { Quote, QuoteCreate, QuoteList, QuoteStatus, QuoteSummary, QuoteUpdate } from '../../../shared/orders';
 import type { Page } from '../../../shared/paging';
 import type { Ctx } from '../../core/context';
+import { visibleTo } from '../../core/visibility';
 import { newId } from '../../core/ids';
 import type { Database } from '../../db/schema';
 import { cutPage, decodeCursor } from '../customers';
@@ -75,7 +76,7 @@ export async function getQuote(ctx: Ctx, id: string): Promise<Quote> {
 export async function listQuotes(ctx: Ctx, input: z.output<typeof QuoteList>): Promise<Page<QuoteSummary>> {
   const today = localDay(ctx.now);
   const cursor = decodeCursor(input.cursor);
-  let q = quoteRows(ctx.db).orderBy('q.rid', 'desc').limit(input.limit + 1);
+  let q = quoteRows(ctx.db).where(visibleTo(ctx.session, 'quotes', 'q')).orderBy('q.rid', 'desc').limit(input.limit + 1);
   if (cursor) q = q.where('q.rid', '<', Number(cursor.tie));
   if (input.opportunityId) q = q.where('q.opportunity_id', '=', input.opportunityId);
   const stillValid = sql<boolean>`(q.valid_until IS NULL OR q.valid_until >= ${today})`;

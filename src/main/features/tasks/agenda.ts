@@ -9,7 +9,7 @@ import { birthdays, dueDay, followUps } from './sources';
 export async function agenda(ctx: Ctx, now: string): Promise<Agenda> {
   const today = localDay(now);
   const end = weekEnd(today);
-  const tasks = await selectTasks(ctx.db, sql`t.done_at IS NULL AND t.due_at IS NOT NULL AND ${dueBetween(null, end)}`);
+  const tasks = await selectTasks(ctx.db, ctx.session, sql`t.done_at IS NULL AND t.due_at IS NOT NULL AND ${dueBetween(null, end)}`);
   const leads = await followUps(ctx.db, ctx.session, null, end);
   const born = await birthdays(ctx.db, ctx.session, today, end);
   const result: Agenda = { today: [], overdue: [], week: [] };

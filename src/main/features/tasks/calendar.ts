@@ -12,7 +12,7 @@ import { birthdays, closings, dueDay, followUps } from './sources';
 export async function calendarRange(ctx: Ctx, from: string, to: string): Promise<CalendarEntry[]> {
   if (to < from || Date.parse(to) - Date.parse(from) > 366 * 86_400_000) throw invalidField('to', 'tasks.errors.range');
   const settings = await loadSettings(ctx.db);
-  const tasks = await selectTasks(ctx.db, dueBetween(from, to), 2000);
+  const tasks = await selectTasks(ctx.db, ctx.session, dueBetween(from, to), 2000);
   const entries: CalendarEntry[] = [
     ...holidaysBetween(settings.holidays, from, to).map((h): CalendarEntry => ({ kind: 'holiday', date: h.date, at: null, title: h.id, refId: h.id })),
     ...tasks.map(

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { SubjectHit, tasksContract } from '../../../shared/tasks';
 import type { Ctx, HandlersOf } from '../../core/context';
+import { checkVisible, visibleTo } from '../../core/visibility';
 import { agenda } from './agenda';
 import { calendarRange } from './calendar';
 import { listTasks, loadTask } from './queries';
@@ -16,33 +17,31 @@ async function subjectHits(ctx: Ctx, q: string): Promise<SubjectHit[]> {
   const can = (p: 'leads.read' | 'deals.read') => ctx.session.permissions.includes(p);
   const leads = can('leads.read')
     ? (await sql<SubjectHit>`SELECT 'lead' AS type, id, name FROM leads
-        WHERE deleted_at IS NULL AND (name LIKE ${like} ESCAPE '\\' OR name_py LIKE ${like} ESCAPE '\\') ORDER BY name LIMIT 10`.execute(ctx.db)).rows
+        WHERE deleted_at IS NULL AND ${visibleTo(ctx.session, 'leads', 'leads')} AND (name LIKE ${like} ESCAPE '\\' OR name_py LIKE ${like} ESCAPE '\\') ORDER BY name LIMIT 10`.execute(ctx.db)).rows
     : [];
   const deals = can('deals.read')
     ? (await sql<SubjectHit>`SELECT 'opportunity' AS type, id, name FROM opportunities
-        WHERE deleted_at IS NULL AND name LIKE ${like} ESCAPE '\\' ORDER BY name LIMIT 10`.execute(ctx.db)).rows
+        WHERE deleted_at IS NULL AND ${visibleTo(ctx.session, 'opportunities', 'opportunities')} AND name LIKE ${like} ESCAPE '\\' ORDER BY name LIMIT 10`.execute(ctx.db)).rows
     : [];
   return [...leads, ...deals];
 }
 
+/** A task the caller can see (not_found for another's), loaded after `change` ran on it. */
+async function visibleTask(ctx: Ctx, id: string, change?: () => Promise<unknown>) {
+  await checkVisible(ctx.db, ctx.session, 'task', id);
+  await change?.();
+  return loadTask(ctx.db, id);
+}
+
 export const tasksHandlers: HandlersOf<typeof tasksContract> = {
-  'tasks.list': (input, ctx) => listTasks(ctx.db, input),
-  'tasks.get': ({ id }, ctx) => loadTask(ctx.db, id),
+  'tasks.list': (input, ctx) => listTasks(ctx.db, input, ctx.session),
+  'tasks.get': ({ id }, ctx) => visibleTask(ctx, id),
   'tasks.create': async (input, ctx) => loadTask(ctx.db, await createTask(ctx, input)),
-  'tasks.update': async ({ id, patch }, ctx) => {
-    await updateTask(ctx, id, patch);
-    return loadTask(ctx.db, id);
-  },
-  'tasks.complete': async ({ id }, ctx) => {
-    await completeTask(ctx, id);
-    return loadTask(ctx.db, id);
-  },
-  'tasks.reopen': async ({ id }, ctx) => {
-    await reopenTask(ctx, id);
-    return loadTask(ctx.db, id);
-  },
+  'tasks.update': ({ id, patch }, ctx) => visibleTask(ctx, id, () => updateTask(ctx, id, patch)),
+  'tasks.complete': ({ id }, ctx) => visibleTask(ctx, id, () => completeTask(ctx, id)),
+  'tasks.reopen': ({ id }, ctx) => visibleTask(ctx, id, () => reopenTask(ctx, id)),
   'tasks.delete': async ({ id }, ctx) => {
-    await loadTask(ctx.db, id);
+    await visibleTask(ctx, id);
     await ctx.changes.softDelete('tasks', id);
   },
   'tasks.subjects': ({ q }, ctx) => subjectHits(ctx, q),

@@ -4,6 +4,7 @@ import { notFound } from '../../../shared/errors';
 import type { Page } from '../../../shared/paging';
 import type { z } from 'zod';
 import type { Task, TaskList, TaskPriority, TaskSubjectType } from '../../../shared/tasks';
+import { visibleTo, type Viewer } from '../../core/visibility';
 import type { Database } from '../../db/schema';
 import { cutPage, decodeCursor } from '../customers';
 import { timeBounds } from './days';
@@ -75,9 +76,9 @@ export function dueBetween(from: string | null, to: string | null): RawBuilder<u
     OR (t.all_day = 1 AND t.due_at >= ${from ?? '0000-01-01'} AND t.due_at <= ${lastDay}))`;
 }
 
-/** Live tasks matching `where`, with their subjects' names, in due order. */
-export async function selectTasks(db: Kysely<Database>, where: RawBuilder<unknown>, limit = 500): Promise<Task[]> {
-  const { rows } = await sql<TaskRow>`${SELECT} WHERE t.deleted_at IS NULL AND ${where}
+/** Live tasks the viewer sees matching `where`, with their subjects' names, in due order. */
+export async function selectTasks(db: Kysely<Database>, viewer: Viewer, where: RawBuilder<unknown>, limit = 500): Promise<Task[]> {
+  const { rows } = await sql<TaskRow>`${SELECT} WHERE t.deleted_at IS NULL AND ${visibleTo(viewer, 'tasks', 't')} AND ${where}
     ORDER BY t.due_at, t.rid LIMIT ${limit}`.execute(db);
   return rows.map(toTask);
 }
@@ -85,7 +86,7 @@ export async function selectTasks(db: Kysely<Database>, where: RawBuilder<unknow
 type ListInput = z.output<typeof TaskList>;
 
 /** Open (and all) tasks by due time, undated last; done tasks newest done first. Keyset paged. */
-export async function listTasks(db: Kysely<Database>, input: ListInput): Promise<Page<Task>> {
+export async function listTasks(db: Kysely<Database>, input: ListInput, viewer: Viewer): Promise<Page<Task>> {
   const done = input.status === 'done';
   const key = done ? sql`t.done_at` : sql`coalesce(t.due_at, '~')`;
   const cursor = decodeCursor(input.cursor);
@@ -101,7 +102,7 @@ export async function listTasks(db: Kysely<Database>, input: ListInput): Promise
   const order = done ? sql`t.done_at DESC, t.rid DESC` : sql`${key}, t.rid`;
   const { rows } = await sql<TaskRow & { sort_key: string }>`
     SELECT t.*, ${SUBJECT_NAME} AS subject_name, ${key} AS sort_key FROM tasks t
-    WHERE t.deleted_at IS NULL ${where} ${after}
+    WHERE t.deleted_at IS NULL AND ${visibleTo(viewer, 'tasks', 't')} ${where} ${after}
     ORDER BY ${order} LIMIT ${input.limit + 1}`.execute(db);
   const page = cutPage(rows, input.limit, (r) => ({ value: r.sort_key, tie: r.rid }));
   return { items: page.rows.map(toTask), nextCursor: page.nextCursor };

@@ -5,6 +5,7 @@
 import { sql } from 'kysely';
 import type { HolidayId, Reminder } from '../../../shared/tasks';
 import type { Ctx } from '../../core/context';
+import { visibleTo } from '../../core/visibility';
 import { atTimeOfDay, localDay } from './days';
 import { holidaysBetween } from './holidays';
 import { SUBJECT_NAME, toTask, type TaskRow } from './queries';
@@ -27,7 +28,7 @@ async function dueTasks(ctx: Ctx, now: string): Promise<Reminder[]> {
   const { rows } = await sql<TaskRow>`
     SELECT t.*, ${SUBJECT_NAME} AS subject_name FROM tasks t
     LEFT JOIN reminders r ON r.key = 'task:' || t.id || ':' || t.remind_at
-    WHERE t.deleted_at IS NULL AND t.done_at IS NULL AND t.remind_at IS NOT NULL AND t.remind_at <= ${now}
+    WHERE t.deleted_at IS NULL AND ${visibleTo(ctx.session, 'tasks', 't')} AND t.done_at IS NULL AND t.remind_at IS NOT NULL AND t.remind_at <= ${now}
       AND (r.key IS NULL OR (r.dismissed_at IS NULL AND r.due_at <= ${now}))
     ORDER BY t.remind_at LIMIT 200`.execute(ctx.db);
   return rows.map((row) => {
@@ -77,7 +78,13 @@ export async function snooze(ctx: Ctx, key: string, minutes: number): Promise<vo
   const later = new Date(Date.parse(ctx.now) + minutes * 60_000).toISOString();
   if (kindOf(key) === 'task') {
     const { id } = taskParts(key);
-    const task = await ctx.db.selectFrom('tasks').select('id').where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+    const task = await ctx.db
+      .selectFrom('tasks')
+      .select('id')
+      .where('id', '=', id)
+      .where('deleted_at', 'is', null)
+      .where(visibleTo(ctx.session, 'tasks', 'tasks'))
+      .executeTakeFirst();
     if (task) await ctx.changes.update('tasks', id, { remind_at: later });
     return;
   }

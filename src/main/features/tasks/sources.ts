@@ -2,6 +2,7 @@
 // expected to close. Each is read only when the session may read that domain.
 import { sql, type Kysely } from 'kysely';
 import type { SessionInfo } from '../../../shared/permissions';
+import { visibleTo } from '../../core/visibility';
 import type { Database } from '../../db/schema';
 import { dayParts, daysBetween, localDay, timeBounds } from './days';
 
@@ -18,7 +19,7 @@ export async function followUps(db: Kysely<Database>, session: SessionInfo, from
   const [start, end] = timeBounds(from ?? '0000-01-01', to);
   const { rows } = await sql<FollowUp>`
     SELECT id, name, company_name AS companyName, next_follow_up_at AS at FROM leads
-    WHERE deleted_at IS NULL AND status NOT IN ('converted', 'invalid')
+    WHERE deleted_at IS NULL AND status NOT IN ('converted', 'invalid') AND ${visibleTo(session, 'leads', 'leads')}
       AND next_follow_up_at >= ${start} AND next_follow_up_at < ${end}
     ORDER BY next_follow_up_at LIMIT 500`.execute(db);
   return rows;
@@ -47,7 +48,7 @@ export async function birthdays(db: Kysely<Database>, session: SessionInfo, from
   // No index on birthday (migrations are frozen): a scan of the contacts that have one.
   const { rows } = await sql<{ id: string; name: string; md: string }>`
     SELECT id, name, substr(birthday, -5) AS md FROM contacts
-    WHERE deleted_at IS NULL AND birthday IS NOT NULL AND substr(birthday, -5) IN (${sql.join([...dayOfMonthDay.keys()])})
+    WHERE deleted_at IS NULL AND ${visibleTo(session, 'contacts', 'contacts')} AND birthday IS NOT NULL AND substr(birthday, -5) IN (${sql.join([...dayOfMonthDay.keys()])})
     ORDER BY name LIMIT 1000`.execute(db);
   return rows
     .flatMap((r) => (dayOfMonthDay.get(r.md) ?? []).map((date) => ({ id: r.id, name: r.name, date })))
@@ -65,7 +66,7 @@ export async function closings(db: Kysely<Database>, session: SessionInfo, from:
   if (!session.permissions.includes('deals.read')) return [];
   const { rows } = await sql<Closing>`
     SELECT id, name, expected_close AS date FROM opportunities
-    WHERE deleted_at IS NULL AND status = 'open' AND expected_close >= ${from} AND expected_close <= ${to}
+    WHERE deleted_at IS NULL AND ${visibleTo(session, 'opportunities', 'opportunities')} AND status = 'open' AND expected_close >= ${from} AND expected_close <= ${to}
     ORDER BY expected_close LIMIT 1000`.execute(db);
   return rows;
 }

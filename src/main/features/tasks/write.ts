@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { TaskCreate, type TaskSubjectType, type TaskUpdate } from '../../../shared/tasks';
 import type { Ctx } from '../../core/context';
 import { newId } from '../../core/ids';
+import { visibleTo } from '../../core/visibility';
 import { invalidField } from '../customers';
 import { atTimeOfDay } from './days';
 import { loadTaskRow, type TaskRow } from './queries';
@@ -14,7 +15,7 @@ type Patch = z.output<typeof TaskUpdate>['patch'];
 
 const SUBJECT_TABLE = { contact: 'contacts', company: 'companies', lead: 'leads', opportunity: 'opportunities' } as const;
 
-/** A task links to a live record, or to nothing; type and id come together. */
+/** A task links to a live record the caller can see, or to nothing; type and id come together. */
 async function checkSubject(ctx: Ctx, type: TaskSubjectType | null | undefined, id: string | null | undefined): Promise<void> {
   if (!type && !id) return;
   if (!type || !id) throw invalidField(type ? 'subjectId' : 'subjectType', 'validation.required');
@@ -23,6 +24,7 @@ async function checkSubject(ctx: Ctx, type: TaskSubjectType | null | undefined, 
     .select('id')
     .where('id', '=', id)
     .where('deleted_at', 'is', null)
+    .where(visibleTo(ctx.session, SUBJECT_TABLE[type], SUBJECT_TABLE[type]))
     .executeTakeFirst();
   if (!row) throw invalidField('subjectId', 'tasks.errors.subject_missing');
 }

@@ -6,6 +6,7 @@ import type { TrashEntity } from '../../../shared/customers';
 import { KehuError } from '../../../shared/errors';
 import { TRASH_PERMISSIONS, type TrashItem, type trashContract } from '../../../shared/trash';
 import type { Ctx, HandlersOf } from '../../core/context';
+import { checkAllVisible, TABLE_OF_ENTITY, visibleTo } from '../../core/visibility';
 import { cutPage, decodeCursor, TABLE_OF, type CustomerKind } from '../customers';
 import { restoreProduct } from '../orders/products';
 import { dropFromCustomerIndex, refreshCustomerIndex } from '../search';
@@ -113,8 +114,13 @@ function allow(ctx: Ctx, entity: TrashEntity, need: 'read' | 'write'): TrashKind
   return KINDS[entity];
 }
 
-/** The ones among these ids that are in the Trash. */
-async function deletedIds(ctx: Ctx, kind: TrashKind, ids: string[]): Promise<string[]> {
+/** Products belong to the firm; the other kinds to their owner, who sees them (core/visibility.ts). */
+const owned = (entity: TrashEntity) => (entity === 'product' ? null : entity);
+
+/** The ones among these ids that are in the Trash; not_found for a record the caller may not see. */
+async function deletedIds(ctx: Ctx, entity: TrashEntity, kind: TrashKind, ids: string[]): Promise<string[]> {
+  const ownedEntity = owned(entity);
+  if (ownedEntity) await checkAllVisible(ctx.db, ctx.session, ownedEntity, ids);
   const rows = await ctx.db.selectFrom(kind.table).select('id').where('id', 'in', ids).where('deleted_at', 'is not', null).execute();
   return rows.map((r) => r.id);
 }
@@ -123,9 +129,11 @@ export const trashHandlers: HandlersOf<typeof trashContract> = {
   'trash.list': async ({ entity, cursor, limit }, ctx) => {
     const { table } = allow(ctx, entity, 'read');
     const after = decodeCursor(cursor);
+    const ownedEntity = owned(entity);
+    const visible = ownedEntity ? visibleTo(ctx.session, TABLE_OF_ENTITY[ownedEntity], table) : sql`1`;
     const { rows } = await sql<{ rid: number; id: string; name: string; deleted_at: string }>`
       SELECT rid, id, name, deleted_at FROM ${sql.table(table)}
-      WHERE deleted_at IS NOT NULL ${after ? sql`AND (deleted_at, rid) < (${after.value}, ${after.tie})` : sql``}
+      WHERE deleted_at IS NOT NULL AND ${visible} ${after ? sql`AND (deleted_at, rid) < (${after.value}, ${after.tie})` : sql``}
       ORDER BY deleted_at DESC, rid DESC LIMIT ${limit + 1}`.execute(ctx.db);
     const page = cutPage(rows, limit, (r) => ({ value: r.deleted_at, tie: r.rid }));
     const items: TrashItem[] = page.rows.map((r) => ({ type: entity, id: r.id, name: r.name, deletedAt: r.deleted_at }));
@@ -134,14 +142,14 @@ export const trashHandlers: HandlersOf<typeof trashContract> = {
 
   'trash.restore': async ({ entity, ids }, ctx) => {
     const kind = allow(ctx, entity, 'write');
-    const found = await deletedIds(ctx, kind, ids);
+    const found = await deletedIds(ctx, entity, kind, ids);
     await kind.restore(ctx, found);
     return { restored: found.length };
   },
 
   'trash.purge': async ({ entity, ids }, ctx) => {
     const kind = allow(ctx, entity, 'write');
-    const found = await deletedIds(ctx, kind, ids);
+    const found = await deletedIds(ctx, entity, kind, ids);
     await kind.purge(ctx, found);
     return { purged: found.length };
   },
