@@ -8,12 +8,13 @@ import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { KehuError } from '../../../shared/errors';
 import type { AppState } from '../../core/context';
-import { HybridClock } from '../../core/hlc';
+import type { Runtime } from '../../core/runtime';
 import { ownerSession } from '../../core/session';
-import { DB_FILE_NAME, openDatabase } from '../../db/open';
+import { DB_FILE_NAME } from '../../db/open';
 import { useTempRuntime } from '../../test/use-temp-runtime';
 import { backupNow, pruneBackups, SAFETY_COPIES_KEPT } from './backup';
 import { isEncryptedFile } from '../../security/convert';
+import { client, tempFolder, type Client, type Folder } from '../../security/test-kit';
 import { backupsDir, listBackups } from './files';
 import { restoreBackup } from './restore';
 import { backupAtQuit, dailyBackupDue, dailyBackupIfDue } from './schedule';
@@ -139,73 +140,64 @@ describe('backups', () => {
   });
 });
 
-/** An app over an encrypted database, as the runtime builds it once a key is known. */
-async function encryptedApp(dataDir: string, key: string): Promise<AppState> {
-  const db = await openDatabase(join(dataDir, DB_FILE_NAME), key);
-  const app: AppState = {
-    db,
-    clock: new HybridClock('dev-enc', null),
-    deviceId: 'dev-enc',
-    dataDir,
-    version: 'test',
-    dbKey: key,
-    async swapDatabase(replace) {
-      await app.db.close();
-      try {
-        await replace(app.db.file);
-      } finally {
-        app.db = await openDatabase(app.db.file, app.dbKey);
-      }
-    },
-  };
-  return app;
-}
+const ADMIN = { mode: 'password', name: '王经理', login: 'admin', password: 'correct horse' } as const;
 
 describe('backups of an encrypted database', () => {
-  let app: AppState | null = null;
+  const folders: Folder[] = [];
+  const runtimes: Runtime[] = [];
   afterEach(async () => {
-    await app?.db.close();
-    app = null;
+    for (const rt of runtimes.splice(0)) await rt.close();
+    for (const f of folders.splice(0)) f.dispose();
   });
+  /** A data folder set up with a password (so encrypted), signed in as its administrator. */
+  async function passwordFolder(): Promise<{ rt: Runtime; c: Client; folder: Folder }> {
+    const folder = tempFolder();
+    folders.push(folder);
+    const rt = await folder.open();
+    runtimes.push(rt);
+    return { rt, c: client(rt), folder };
+  }
 
-  it('are encrypted; a plain backup is encrypted when restored; another key is refused', async () => {
-    const rt = runtime();
+  it('are encrypted; a plain backup is encrypted when restored; a backup under another key is refused', async () => {
+    const { rt, c, folder } = await passwordFolder();
     const name = '欧阳明远Zebulon';
-    await rt.call('contacts.create', { name });
-    const plain = (await rt.call('backups.create', {})).file;
-    await rt.close();
-    // Encrypt the database as brief A's conversion does (a plain copy rekeyed), with a fresh key.
-    const key = randomBytes(32).toString('hex');
-    const file = join(rt.dataDir, DB_FILE_NAME);
-    const s = new BetterSqlite3(file);
-    s.pragma('journal_mode = DELETE');
-    s.pragma(`cipher='sqlcipher'`);
-    s.pragma('legacy=4');
-    s.pragma(`rekey="x'${key}'"`);
-    s.close();
-    app = await encryptedApp(rt.dataDir, key);
+    await c.call('contacts.create', { name });
+    const plain = (await c.call('backups.create', {})).file;
+    await c.call('auth.setup', ADMIN);
+    expect(rt.app.dbKey).not.toBeNull();
+    const listed = await c.call('backups.list', {});
+    expect(listed.find((b) => b.reason === 'before-encryption')).toMatchObject({ encrypted: false });
+    expect(listed.find((b) => b.file === plain)).toMatchObject({ reason: 'manual', encrypted: false });
+    expect(await c.call('security.settings', {})).toMatchObject({ mode: 'password', encrypted: true });
 
-    const enc = backupNow(app, 'manual');
+    const enc = await c.call('backups.create', {});
     expect(enc.encrypted).toBe(true);
-    const bytes = readFileSync(join(backupsDir(rt.dataDir), enc.file));
+    const bytes = readFileSync(join(backupsDir(folder.dir), enc.file));
     expect(bytes.includes(Buffer.from(name))).toBe(false);
     expect(bytes.includes(Buffer.from('Zebulon'))).toBe(false);
 
-    app.db.sqlite.prepare('UPDATE contacts SET name = ?').run('改过');
-    const { safetyBackup } = await restoreBackup(app, plain, 'owner');
+    await c.call('contacts.create', { name: '后来的' });
+    const { safetyBackup } = await c.call('backups.restore', { file: plain });
     expect(safetyBackup.encrypted).toBe(true);
-    expect(contactsOf(app).map((c) => c.name)).toEqual([name]);
+    expect(contactsOf(rt.app).map((r) => r.name)).toEqual([name]);
+    const file = join(folder.dir, DB_FILE_NAME);
     expect(isEncryptedFile(file)).toBe(true);
     expect(readFileSync(file).includes(Buffer.from('Zebulon'))).toBe(false);
 
-    // A backup under another key cannot be read here.
-    const other = await encryptedApp(join(rt.dataDir, 'other'), randomBytes(32).toString('hex'));
-    const foreign = backupNow(other, 'manual');
-    await other.db.close();
-    copyFileSync(join(backupsDir(other.dataDir), foreign.file), join(backupsDir(rt.dataDir), foreign.file));
-    expect((await refusal(restoreBackup(app, foreign.file, 'owner'))).message).toBe('backups.errors.wrongKey');
-    // The encrypted backup of this database restores.
-    await restoreBackup(app, enc.file, 'owner');
-    expect(contactsOf(app).map((c) => c.name)).toEqual([name]);
+    // A backup under another folder's key cannot be read here.
+    const other = await passwordFolder();
+    await other.c.call('auth.setup', ADMIN);
+    const foreign = await other.c.call('backups.create', {});
+    copyFileSync(join(backupsDir(other.folder.dir), foreign.file), join(backupsDir(folder.dir), foreign.file));
+    await expect(c.call('backups.restore', { file: foreign.file })).rejects.toMatchObject({ message: 'backups.errors.wrongKey' });
+    // This database's encrypted backup restores, and the data opens with the same password later.
+    await c.call('backups.restore', { file: enc.file });
+    expect(contactsOf(rt.app).map((r) => r.name)).toEqual([name]);
+    await rt.close();
+    const again = await folder.open();
+    runtimes.push(again);
+    const c2 = client(again);
+    await c2.call('auth.login', { login: 'admin', password: 'correct horse' });
+    expect((await c2.call('contacts.list', {})).items.map((r) => r.name)).toEqual([name]);
   });
 });
