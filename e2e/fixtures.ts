@@ -6,7 +6,10 @@
 //
 // `host.url` carries the access token: the first visit trades it for a cookie and redirects to
 // the app (the cookie is per browser context, so every test starts signed in after its first goto).
-// `host.invoke(channel, input)` calls the contract over HTTP (set-up data without clicking).
+// `host.invoke(channel, input)` calls the contract over HTTP (set-up data without clicking); it
+// keeps the session cookie a sign-in sets, like a browser would.
+// The host is set up in single-user mode (no sign-in), so specs start in the app. `freshHost`
+// (or `createHost({ setup: false })`) starts at the first-start screen instead.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,7 +24,7 @@ export interface HostFixture {
   origin: string;
   token: string;
   dataDir: string;
-  /** POST /api/invoke with the token; returns the Result ({ ok, data } | { ok, error }). */
+  /** POST /api/invoke with the token (and the session cookie of the last sign-in through it); returns the Result. */
   invoke<T = unknown>(channel: string, input?: unknown): Promise<{ ok: true; data: T } | { ok: false; error: { code: string } }>;
   stop(): Promise<void>;
 }
@@ -69,8 +72,13 @@ function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
+export interface HostOptions {
+  /** Set the folder up in single-user mode (default), or leave it at the first-start choice. */
+  setup?: boolean;
+}
+
 /** A running host over a fresh data folder; `dispose()` stops it and removes the folder. */
-export async function createHost(): Promise<HostFixture & { dispose(): Promise<void> }> {
+export async function createHost(options: HostOptions = {}): Promise<HostFixture & { dispose(): Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'kehu-e2e-'));
   const { url, child } = await startServe(dataDir);
   const parsed = new URL(url);
@@ -82,7 +90,9 @@ export async function createHost(): Promise<HostFixture & { dispose(): Promise<v
     stopped = true;
     await stopChild(child);
   };
-  return {
+  const sessionCookie = `kehu_session_${parsed.port}`;
+  let session: string | null = null;
+  const host: HostFixture & { dispose(): Promise<void> } = {
     url,
     origin,
     token,
@@ -90,9 +100,15 @@ export async function createHost(): Promise<HostFixture & { dispose(): Promise<v
     async invoke(channel, input = {}) {
       const res = await fetch(new URL('/api/invoke', origin), {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        headers: {
+          'Content-Type': 'application/json',
+          Authorization: `Bearer ${token}`,
+          ...(session ? { Cookie: `${sessionCookie}=${session}` } : {}),
+        },
         body: JSON.stringify({ channel, input }),
       });
+      const set = res.headers.get('set-cookie');
+      if (set?.startsWith(`${sessionCookie}=`)) session = /Max-Age=0/.test(set) ? null : set.slice(sessionCookie.length + 1).split(';')[0];
       return (await res.json()) as never;
     },
     stop,
@@ -101,10 +117,15 @@ export async function createHost(): Promise<HostFixture & { dispose(): Promise<v
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+  if (options.setup !== false) {
+    const done = await host.invoke('auth.setup', { mode: 'single' });
+    if (!done.ok) throw new Error(`single-user set-up failed: ${JSON.stringify(done)}`);
+  }
+  return host;
 }
 
-async function provideHost(use: (host: HostFixture) => Promise<void>) {
-  const { dispose, ...host } = await createHost();
+async function provideHost(use: (host: HostFixture) => Promise<void>, options: HostOptions = {}) {
+  const { dispose, ...host } = await createHost(options);
   try {
     await use(host);
   } finally {
@@ -112,7 +133,7 @@ async function provideHost(use: (host: HostFixture) => Promise<void>) {
   }
 }
 
-export const test = base.extend<{ host: HostFixture; host2: HostFixture }>({
+export const test = base.extend<{ host: HostFixture; host2: HostFixture; freshHost: HostFixture }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright needs the destructuring pattern
   host: async ({}, use) => provideHost(use),
   /**
@@ -122,6 +143,9 @@ export const test = base.extend<{ host: HostFixture; host2: HostFixture }>({
    */
   // eslint-disable-next-line no-empty-pattern -- Playwright needs the destructuring pattern
   host2: async ({}, use) => provideHost(use),
+  /** A host never set up: the app opens at the first-start choice (single user or passwords). */
+  // eslint-disable-next-line no-empty-pattern -- Playwright needs the destructuring pattern
+  freshHost: async ({}, use) => provideHost(use, { setup: false }),
 });
 
 export { expect };
