@@ -24,6 +24,17 @@ const runtime = useTempRuntime();
 const contactsOf = (app: AppState) =>
   app.db.sqlite.prepare('SELECT id, name, deleted_at FROM contacts ORDER BY id').all() as { id: string; name: string; deleted_at: string | null }[];
 
+const storedClock = (app: AppState) => app.db.sqlite.prepare(`SELECT value FROM meta WHERE key = 'hlc'`).pluck().get() as string;
+
+function backupClock(file: string): string {
+  const s = new BetterSqlite3(file, { readonly: true });
+  try {
+    return s.prepare(`SELECT value FROM meta WHERE key = 'hlc'`).pluck().get() as string;
+  } finally {
+    s.close();
+  }
+}
+
 async function refusal(p: Promise<unknown>): Promise<KehuError> {
   const e = await p.then(
     () => null,
@@ -48,6 +59,8 @@ describe('backups', () => {
     const changed = contactsOf(rt.app);
     expect(changed).not.toEqual(before);
 
+    const clockBefore = storedClock(rt.app);
+    expect(clockBefore > backupClock(join(backupsDir(rt.dataDir), backup.file))).toBe(true);
     const { safetyBackup } = await rt.call('backups.restore', { file: backup.file });
     expect(contactsOf(rt.app)).toEqual(before);
     expect(safetyBackup.reason).toBe('before-restore');
@@ -59,6 +72,8 @@ describe('backups', () => {
     const safety = new BetterSqlite3(join(backupsDir(rt.dataDir), safetyBackup.file), { readonly: true });
     expect(safety.prepare('SELECT id, name, deleted_at FROM contacts ORDER BY id').all()).toEqual(changed);
     safety.close();
+    // The clock stored in the restored file is not behind the changes made before the restore.
+    expect(storedClock(rt.app) >= clockBefore).toBe(true);
     // Writing goes on in the restored database.
     await rt.call('contacts.create', { name: '赵六' });
     expect(contactsOf(rt.app)).toHaveLength(before.length + 1);

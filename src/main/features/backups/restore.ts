@@ -7,6 +7,7 @@
 import { copyFileSync, existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
+import { sql } from 'kysely';
 import type { BackupInfo } from '../../../shared/backups';
 import { KehuError } from '../../../shared/errors';
 import { jobsOf } from '../../jobs/registry';
@@ -102,7 +103,12 @@ export async function restoreBackup(app: AppState, file: string, userId: string)
   } finally {
     rmSync(staged, { force: true });
   }
-  const at = new Date().toISOString();
-  await writeAudit(app.db.kysely, { at, userId, channel: 'backups.restore', entity: 'backup', records: [], input: { file, safetyBackup: safetyBackup.file } });
+  await app.db.kysely.transaction().execute(async (trx) => {
+    await writeAudit(trx, { at: new Date().toISOString(), userId, channel: 'backups.restore', entity: 'backup', records: [], input: { file, safetyBackup: safetyBackup.file } });
+    // The clock only moves forward: the restored file's stored clock is older than the changes this
+    // device already made (and may have sent), and the next start reads it from there.
+    await sql`INSERT INTO meta (key, value) VALUES ('hlc', ${app.clock.current()})
+              ON CONFLICT (key) DO UPDATE SET value = max(value, excluded.value)`.execute(trx);
+  });
   return { safetyBackup };
 }
