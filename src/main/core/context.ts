@@ -24,8 +24,8 @@ export interface AppState {
    * encryption), then opens it again with `dbKey` (which `replace` may have changed).
    */
   swapDatabase(replace: (file: string) => Promise<void> | void): Promise<void>;
-  /** scrypt cost of new passwords (default SCRYPT_PARAMS; tests lower it). */
-  passwordCost?: ScryptParams;
+  /** The runtime's sign-in settings: cost of new password hashes, the clock of lockouts (absent: the defaults). */
+  security?: { scrypt: ScryptParams; now(): number };
 }
 
 export interface Ctx {

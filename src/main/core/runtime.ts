@@ -13,7 +13,6 @@ import { handlers } from './handlers';
 import { jobsOf } from '../jobs/registry';
 import { OWNER_ID, ownerSession } from './session';
 import { finishConversion } from '../security/convert';
-import type { ScryptParams } from '../security/crypto';
 import { Gate, type SecurityOptions, type TokenCaller } from '../security/gate';
 import { readKeyring, type Keyring } from '../security/keyring';
 import type { OsKeyStore } from '../security/os-key';
@@ -60,7 +59,7 @@ async function ensureOwner(db: Db): Promise<void> {
     .execute();
 }
 
-async function openApp(dataDir: string, key: string | null, passwordCost: ScryptParams): Promise<AppState> {
+async function openApp(dataDir: string, key: string | null, security: AppState['security']): Promise<AppState> {
   const db = await openDatabase(join(dataDir, DB_FILE_NAME), key);
   const deviceId = await deviceIdOf(db);
   await ensureOwner(db);
@@ -72,7 +71,7 @@ async function openApp(dataDir: string, key: string | null, passwordCost: Scrypt
     dataDir,
     version: APP_VERSION,
     dbKey: key,
-    passwordCost,
+    security,
     async swapDatabase(replace) {
       await jobsOf(app).close();
       const file = app.db.file;
@@ -97,7 +96,7 @@ function singleUserKey(keyring: Keyring | null, osKeys: OsKeyStore): string | nu
 export async function createRuntime(dataDir: string, options: SecurityOptions = {}): Promise<Runtime> {
   const keyring = readKeyring(dataDir);
   finishConversion(join(dataDir, DB_FILE_NAME), keyring?.encrypted ?? false);
-  const gate: Gate = new Gate(dataDir, options, (key) => openApp(dataDir, key, gate.scrypt));
+  const gate: Gate = new Gate(dataDir, options, (key) => openApp(dataDir, key, gate));
   if (keyring?.mode !== 'password') await gate.unlock(singleUserKey(keyring, gate.osKeys));
   const dispatch = createDispatch(gate, handlers);
   const own: TokenCaller = {

@@ -69,7 +69,7 @@ async function loginTaken(ctx: Ctx, login: string): Promise<void> {
   if (clash) throw new KehuError({ code: 'duplicate', fields: [{ path: 'login', message: 'users.errors.login_taken' }] });
 }
 
-const cost = (ctx: Ctx) => ctx.app.passwordCost ?? SCRYPT_PARAMS;
+const cost = (ctx: Ctx) => ctx.app.security?.scrypt ?? SCRYPT_PARAMS;
 
 /** Writes the user's key-file entry last in the transaction: a failure to write rolls the change back. */
 async function setPassword(ctx: Ctx, userId: string, login: string, password: string, dataKey: string): Promise<void> {
@@ -91,7 +91,7 @@ export const accountsHandlers: HandlersOf<Pick<typeof usersContract, AccountChan
       .where('users.deleted_at', 'is', null)
       .orderBy('users.name')
       .execute();
-    const now = Date.now();
+    const now = ctx.app.security?.now() ?? Date.now();
     return rows.map((u) => ({
       id: u.id,
       name: u.name,

@@ -1,0 +1,160 @@
+// Signing in: lockout after failed attempts (with a clock the test moves), the second factor,
+// sessions that end when idle or when the user is disabled, and the audit trail of it all.
+import { TOTP } from 'otpauth';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Runtime } from '../../core/runtime';
+import { readKeyring } from '../../security/keyring';
+import { client, tempFolder, type Client, type Folder } from '../../security/test-kit';
+
+let folder: Folder;
+let rt: Runtime;
+let admin: Client;
+beforeEach(async () => {
+  folder = tempFolder();
+  rt = await folder.open();
+  admin = client(rt);
+  await admin.call('auth.setup', { mode: 'password', name: '管理员', login: 'admin', password: 'correct horse' });
+});
+afterEach(async () => {
+  await rt.close();
+  folder.dispose();
+});
+
+const MINUTE = 60_000;
+const auditActions = () => (rt.app.db.sqlite.prepare('SELECT action FROM audit_log ORDER BY seq').pluck().all() as string[]).filter((a) => a.startsWith('auth.'));
+
+/** Restarts the runtime over the same folder: the database is locked again. */
+async function restart(): Promise<Client> {
+  await rt.close();
+  rt = await folder.open();
+  return client(rt);
+}
+
+describe('lockout', () => {
+  it('locks a sign-in name for 15 minutes after 5 failures, even for the right password', async () => {
+    const c = await restart();
+    for (let i = 0; i < 4; i++) await expect(c.call('auth.login', { login: 'admin', password: 'wrong horse' })).rejects.toMatchObject({ code: 'auth_failed' });
+    await expect(c.call('auth.login', { login: 'admin', password: 'wrong horse' })).rejects.toMatchObject({
+      code: 'locked_out',
+      params: { until: new Date(folder.clock.now() + 15 * MINUTE).toISOString() },
+    });
+    await expect(c.call('auth.login', { login: 'admin', password: 'correct horse' })).rejects.toMatchObject({ code: 'locked_out' });
+    expect(rt.gate.app).toBeNull();
+    // Kept in the key file while the database is locked, written to audit_log when it opens.
+    expect(readKeyring(folder.dir)?.pendingAudit).toHaveLength(7);
+
+    folder.clock.advance(15 * MINUTE + 1);
+    await c.call('auth.login', { login: 'admin', password: 'correct horse' });
+    expect(auditActions()).toEqual([
+      'auth.setup',
+      ...Array(5).fill('auth.loginFailed'),
+      'auth.lockedOut',
+      'auth.loginFailed',
+      'auth.login',
+    ]);
+    const failed = rt.app.db.sqlite.prepare(`SELECT user_id, input FROM audit_log WHERE action = 'auth.loginFailed' LIMIT 1`).get();
+    expect(failed).toEqual({ user_id: 'owner', input: JSON.stringify({ login: 'admin' }) });
+    expect(readKeyring(folder.dir)?.pendingAudit).toEqual([]);
+  });
+
+  it('answers an unknown sign-in name like a wrong password, and an administrator can unlock', async () => {
+    await admin.call('users.create', { name: '小张', login: 'zhang', password: 'sales pass 1', role: 'sales' });
+    const c = client(rt);
+    await expect(c.call('auth.login', { login: 'nobody', password: 'whatever' })).rejects.toMatchObject({ code: 'auth_failed' });
+    for (let i = 0; i < 5; i++) await c.call('auth.login', { login: 'zhang', password: 'nope nope' }).catch(() => undefined);
+    const zhang = (await admin.call('users.adminList', {})).find((u) => u.login === 'zhang');
+    expect(zhang?.lockedUntil).not.toBeNull();
+    await expect(c.call('auth.login', { login: 'zhang', password: 'sales pass 1' })).rejects.toMatchObject({ code: 'locked_out' });
+    await admin.call('users.unlock', { id: zhang!.id });
+    expect(await c.call('auth.login', { login: 'zhang', password: 'sales pass 1' })).toMatchObject({ status: 'signed_in', session: { role: 'sales' } });
+  });
+});
+
+describe('second factor', () => {
+  it('needs the TOTP code after the password; a wrong code fails; a recovery code works once', async () => {
+    const { secret } = await admin.call('auth.totpBegin', {});
+    const totp = new TOTP({ secret });
+    const at = (t: number) => totp.generate({ timestamp: t });
+    await expect(admin.call('auth.totpEnable', { secret, code: '000000' === at(folder.clock.now()) ? '111111' : '000000' })).rejects.toMatchObject({ code: 'auth_failed' });
+    const { recoveryCodes } = await admin.call('auth.totpEnable', { secret, code: at(folder.clock.now()) });
+    expect(recoveryCodes).toHaveLength(10);
+
+    const c = await restart();
+    const first = await c.call('auth.login', { login: 'admin', password: 'correct horse' });
+    if (first.status !== 'totp') throw new Error('expected the second-factor step');
+    await expect(c.call('contacts.list', {})).rejects.toMatchObject({ code: 'unauthenticated' });
+    const wrong = String((Number(at(folder.clock.now())) + 500_000) % 1_000_000).padStart(6, '0');
+    await expect(c.call('auth.verifyTotp', { ticket: first.ticket, code: wrong })).rejects.toMatchObject({ code: 'auth_failed' });
+    // One step of clock drift is accepted.
+    expect(await c.call('auth.verifyTotp', { ticket: first.ticket, code: at(folder.clock.now() - 30_000) })).toMatchObject({ status: 'signed_in' });
+    await c.call('contacts.list', {});
+
+    const viaRecovery = async (code: string) => {
+      const step = await client(rt).call('auth.login', { login: 'admin', password: 'correct horse' });
+      if (step.status !== 'totp') throw new Error('expected the second-factor step');
+      return client(rt).call('auth.verifyTotp', { ticket: step.ticket, code });
+    };
+    expect(await viaRecovery(recoveryCodes[3].toUpperCase())).toMatchObject({ status: 'signed_in' });
+    await expect(viaRecovery(recoveryCodes[3])).rejects.toMatchObject({ code: 'auth_failed' });
+  });
+
+  it('expires the ticket after 5 minutes, and can be turned off with the password', async () => {
+    const { secret } = await admin.call('auth.totpBegin', {});
+    const totp = new TOTP({ secret });
+    await admin.call('auth.totpEnable', { secret, code: totp.generate({ timestamp: folder.clock.now() }) });
+    const c = client(rt);
+    const step = await c.call('auth.login', { login: 'admin', password: 'correct horse' });
+    if (step.status !== 'totp') throw new Error('expected the second-factor step');
+    folder.clock.advance(5 * MINUTE + 1);
+    await expect(c.call('auth.verifyTotp', { ticket: step.ticket, code: totp.generate({ timestamp: folder.clock.now() }) })).rejects.toMatchObject({ code: 'auth_failed' });
+
+    await expect(admin.call('auth.totpDisable', { password: 'wrong horse' })).rejects.toMatchObject({ code: 'auth_failed', fields: [{ path: 'password' }] });
+    folder.clock.advance(-6 * MINUTE);
+    await admin.call('auth.totpDisable', { password: 'correct horse' });
+    expect(await c.call('auth.login', { login: 'admin', password: 'correct horse' })).toMatchObject({ status: 'signed_in' });
+  });
+});
+
+describe('sessions', () => {
+  it('ends a session after idle_lock_minutes without calls (0: never)', async () => {
+    await admin.call('contacts.list', {});
+    folder.clock.advance(14 * MINUTE);
+    await admin.call('contacts.list', {});
+    folder.clock.advance(15 * MINUTE + 1);
+    await expect(admin.call('contacts.list', {})).rejects.toMatchObject({ code: 'unauthenticated' });
+    expect(await admin.call('auth.status', {})).toMatchObject({ state: 'signed_out', session: null, idleLockMinutes: 15 });
+
+    await admin.call('auth.login', { login: 'admin', password: 'correct horse' });
+    rt.app.db.sqlite.prepare(`INSERT INTO meta (key, value) VALUES ('idle_lock_minutes', '0')`).run();
+    folder.clock.advance(24 * 60 * MINUTE);
+    await admin.call('contacts.list', {});
+  });
+
+  it('ends with sign-out, and a disabled user is signed out at once', async () => {
+    await admin.call('users.create', { name: '小张', login: 'zhang', password: 'sales pass 1', role: 'sales' });
+    const sales = client(rt);
+    await sales.call('auth.login', { login: 'zhang', password: 'sales pass 1' });
+    await sales.call('contacts.list', {});
+    const id = (await admin.call('users.adminList', {})).find((u) => u.login === 'zhang')!.id;
+    await admin.call('users.update', { id, disabled: true });
+    await expect(sales.call('contacts.list', {})).rejects.toMatchObject({ code: 'unauthenticated' });
+    await expect(sales.call('auth.login', { login: 'zhang', password: 'sales pass 1' })).rejects.toMatchObject({ code: 'auth_failed' });
+
+    await admin.call('auth.logout', {});
+    expect(admin.token).toBeNull();
+    await expect(admin.call('contacts.list', {})).rejects.toMatchObject({ code: 'unauthenticated' });
+    expect(auditActions()).toContain('auth.logout');
+  });
+
+  it('changes one password only with the current one', async () => {
+    await expect(admin.call('auth.changePassword', { current: 'wrong horse', next: 'battery staple' })).rejects.toMatchObject({
+      code: 'auth_failed',
+      fields: [{ path: 'current', message: 'auth.errors.wrongPassword' }],
+    });
+    await expect(admin.call('auth.changePassword', { current: 'correct horse', next: 'short' })).rejects.toMatchObject({ code: 'invalid_input' });
+    await admin.call('auth.changePassword', { current: 'correct horse', next: 'battery staple' });
+    const c = await restart();
+    await expect(c.call('auth.login', { login: 'admin', password: 'correct horse' })).rejects.toMatchObject({ code: 'auth_failed' });
+    await c.call('auth.login', { login: 'admin', password: 'battery staple' });
+  });
+});
