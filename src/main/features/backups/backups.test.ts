@@ -2,7 +2,7 @@
 // current database as a safety copy; retention; bad files are refused with nothing changed; an
 // encrypted database's backups are encrypted, and a plain backup is encrypted when restored into it.
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -92,8 +92,15 @@ describe('backups', () => {
     // The one just made stays even when keep would remove it.
     expect(pruneBackups(rt.app, 0, made[4]!)).toEqual(expect.arrayContaining([made[2], made[3]]));
     expect(listBackups(rt.dataDir).filter((b) => b.reason === 'manual').map((b) => b.file)).toEqual([made[4]]);
+    // A .part left by a crash a day ago goes with the next backup; one being written now stays.
+    const dir = backupsDir(rt.dataDir);
+    writeFileSync(join(dir, 'kehu-20261101-000000-daily.db.part'), 'half');
+    utimesSync(join(dir, 'kehu-20261101-000000-daily.db.part'), new Date(Date.now() - 25 * 3600_000), new Date(Date.now() - 25 * 3600_000));
+    writeFileSync(join(dir, 'kehu-20261101-000001-daily.db.part'), 'half');
+    made.push((await rt.call('backups.create', {})).file);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.part'))).toEqual(['kehu-20261101-000001-daily.db.part']);
     // db/open.ts's copies before a migration are listed as safety copies.
-    copyFileSync(join(backupsDir(rt.dataDir), made[4]!), join(backupsDir(rt.dataDir), 'before-migration-2026-11-01T08-00-00-000Z.db'));
+    copyFileSync(join(dir, made[4]!), join(dir, 'before-migration-2026-11-01T08-00-00-000Z.db'));
     expect(listBackups(rt.dataDir).find((b) => b.file.startsWith('before-migration-'))).toMatchObject({ reason: 'before-migration' });
   });
 
