@@ -1,0 +1,139 @@
+// Changing how the folder is protected converts the database file safely: every row kept, a
+// before-encryption backup, and a failure or a crash midway leaves a database that opens.
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Runtime } from '../core/runtime';
+import { isEncryptedFile } from './convert';
+import { readKeyring } from './keyring';
+import { client, fakeOsKeys, tempFolder, type Client, type Folder } from './test-kit';
+
+let folder: Folder;
+let rt: Runtime;
+let owner: Client;
+beforeEach(async () => {
+  folder = tempFolder();
+  rt = await folder.open();
+  owner = client(rt);
+});
+afterEach(async () => {
+  await rt.close();
+  folder.dispose();
+});
+
+const dbFile = () => join(folder.dir, 'kehu.db');
+const counts = () => rt.app.db.sqlite.prepare('SELECT (SELECT count(*) FROM contacts) AS contacts, (SELECT count(*) FROM companies) AS companies').get();
+const backups = () => (existsSync(join(folder.dir, 'backups')) ? readdirSync(join(folder.dir, 'backups')) : []);
+
+async function fill(): Promise<void> {
+  for (let i = 0; i < 12; i++) await owner.call('contacts.create', { name: `客户${i}` });
+  for (let i = 0; i < 5; i++) await owner.call('companies.create', { name: `公司${i}` });
+}
+
+describe('converting the database file', () => {
+  it('plain → encrypted (passwords) → plain (single user) keeps every row and leaves a backup each time', async () => {
+    await fill();
+    const before = counts();
+    await owner.call('auth.setup', { mode: 'single' });
+    expect(backups()).toEqual([]);
+    expect(readKeyring(folder.dir)).toMatchObject({ mode: 'single', encrypted: false });
+
+    await owner.call('security.setMode', { mode: 'password', login: 'boss', password: 'correct horse' });
+    expect(isEncryptedFile(dbFile())).toBe(true);
+    expect(counts()).toEqual(before);
+    expect(backups()).toEqual([expect.stringMatching(/-before-encryption\.db$/)]);
+    // The caller carries on signed in as the administrator it became.
+    expect(await owner.call('auth.status', {})).toMatchObject({ state: 'signed_in', mode: 'password', encrypted: true, session: { userId: 'owner' } });
+
+    folder.clock.advance(1000);
+    await owner.call('security.setMode', { mode: 'single', useOsKey: false });
+    expect(isEncryptedFile(dbFile())).toBe(false);
+    expect(rt.app.dbKey).toBeNull();
+    expect(counts()).toEqual(before);
+    expect(backups()).toHaveLength(2);
+    await rt.close();
+    rt = await folder.open();
+    expect(counts()).toEqual(before);
+  });
+
+  it('leaves the original intact when the copy step fails', async () => {
+    await fill();
+    const before = counts();
+    await owner.call('auth.setup', { mode: 'single' });
+    const keyring = readFileSync(join(folder.dir, 'keyring.json'), 'utf8');
+    // A directory where the converted copy goes: copying fails.
+    mkdirSync(`${dbFile()}.converting`);
+    writeFileSync(join(`${dbFile()}.converting`, 'x'), 'x');
+    await expect(owner.call('security.setMode', { mode: 'password', login: 'boss', password: 'correct horse' })).rejects.toMatchObject({ code: 'internal' });
+    expect(readFileSync(join(folder.dir, 'keyring.json'), 'utf8')).toBe(keyring);
+    expect(isEncryptedFile(dbFile())).toBe(false);
+    expect(rt.app.dbKey).toBeNull();
+    expect(counts()).toEqual(before);
+    await owner.call('contacts.create', { name: '之后' });
+  });
+
+  it('at start, finishes a conversion the key file already records, and drops an unfinished copy', async () => {
+    await fill();
+    const before = counts();
+    await owner.call('auth.setup', { mode: 'single' });
+    await rt.close();
+    // A crash while copying: a half-written copy, the key file unchanged.
+    writeFileSync(`${dbFile()}.converting`, Buffer.alloc(4096, 7));
+    rt = await folder.open();
+    expect(existsSync(`${dbFile()}.converting`)).toBe(false);
+    expect(counts()).toEqual(before);
+
+    // A crash after the key file was written, before the rename: the verified copy takes over.
+    owner = client(rt);
+    await owner.call('security.setMode', { mode: 'password', login: 'boss', password: 'correct horse' });
+    const encrypted = readFileSync(dbFile());
+    const wrongKeyring = readFileSync(join(folder.dir, 'keyring.json'));
+    await rt.close();
+    writeFileSync(`${dbFile()}.converting`, encrypted);
+    writeFileSync(dbFile(), readFileSync(join(folder.dir, 'backups', backups()[0])));
+    expect(isEncryptedFile(dbFile())).toBe(false);
+    writeFileSync(join(folder.dir, 'keyring.json'), wrongKeyring);
+    rt = await folder.open();
+    expect(isEncryptedFile(dbFile())).toBe(true);
+    await client(rt).call('auth.login', { login: 'boss', password: 'correct horse' });
+    expect(counts()).toEqual(before);
+  });
+
+  it('single-user mode with the OS key: encrypted, opens without sign-in where the OS key exists, refused elsewhere', async () => {
+    await fill();
+    await expect(owner.call('auth.setup', { mode: 'single', useOsKey: true })).rejects.toMatchObject({
+      code: 'invalid_input',
+      fields: [{ path: 'useOsKey', message: 'auth.errors.osKeyUnavailable' }],
+    });
+    await rt.close();
+    rt = await folder.open(fakeOsKeys);
+    owner = client(rt);
+    expect(await owner.call('auth.status', {})).toMatchObject({ state: 'setup', osKeyAvailable: true });
+    await owner.call('auth.setup', { mode: 'single', useOsKey: true });
+    expect(isEncryptedFile(dbFile())).toBe(true);
+    const key = rt.app.dbKey;
+    await rt.close();
+
+    rt = await folder.open(fakeOsKeys);
+    expect(rt.app.dbKey).toBe(key);
+    expect(await client(rt).call('auth.status', {})).toMatchObject({ state: 'signed_in', mode: 'single', encrypted: true });
+    expect((await client(rt).call('contacts.list', {})).items).toHaveLength(12);
+    await rt.close();
+    await expect(folder.open()).rejects.toMatchObject({ code: 'unauthenticated', params: { reason: 'os_key_unavailable' } });
+
+    // Passwords on top of the OS key: same database key, no conversion; and back.
+    rt = await folder.open(fakeOsKeys);
+    await client(rt).call('security.setMode', { mode: 'password', login: 'boss', password: 'correct horse' });
+    expect(rt.app.dbKey).toBe(key);
+    expect(backups()).toHaveLength(1);
+  });
+
+  it('refuses a second setup, and setMode without security.admin', async () => {
+    await owner.call('auth.setup', { mode: 'password', name: '老板', login: 'boss', password: 'correct horse' });
+    await expect(owner.call('auth.setup', { mode: 'single' })).rejects.toMatchObject({ code: 'conflict', message: 'auth.errors.alreadySetUp' });
+    await owner.call('users.create', { name: '小张', login: 'zhang', password: 'sales pass 1', role: 'sales' });
+    const sales = client(rt);
+    await sales.call('auth.login', { login: 'zhang', password: 'sales pass 1' });
+    await expect(sales.call('security.setMode', { mode: 'single', useOsKey: false })).rejects.toMatchObject({ code: 'forbidden' });
+  });
+});
