@@ -4,6 +4,7 @@ import type { Shape } from './shape';
 
 export const adminZh = {
   nav: { group: '系统管理', users: '用户', roles: '角色', audit: '审计日志', backups: '备份与安全' },
+  backupsTitle: '备份与安全',
   yes: '是',
   no: '否',
   none: '无',
@@ -291,7 +292,8 @@ export const adminZh = {
 };
 
 export const adminEn: Shape<typeof adminZh> = {
-  nav: { group: 'Administration', users: 'Users', roles: 'Roles', audit: 'Audit log', backups: 'Backups & security' },
+  nav: { group: 'Administration', users: 'Users', roles: 'Roles', audit: 'Audit log', backups: 'Security' },
+  backupsTitle: 'Backups & security',
   yes: 'Yes',
   no: 'No',
   none: 'None',

@@ -77,7 +77,7 @@ export function BackupsCard({ canRestore }: { canRestore: boolean }) {
     {
       key: 'encrypted',
       title: t('admin.backups.encrypted'),
-      width: 90,
+      width: 110,
       render: (_, b) => (b.encrypted ? <Tag color="green">{t('admin.yes')}</Tag> : <Tag>{t('admin.no')}</Tag>),
     },
     ...(canRestore

@@ -85,14 +85,7 @@ export function ModeCard({ settings }: { settings: SecuritySettings }) {
   const [open, setOpen] = useState(false);
   const toPassword = settings.mode !== 'password';
   return (
-    <Card
-      title={t('admin.mode.title')}
-      extra={
-        <Button icon={toPassword ? <LockOutlined /> : <UnlockOutlined />} onClick={() => setOpen(true)} data-testid="mode-switch">
-          {toPassword ? t('admin.mode.toPassword') : t('admin.mode.toSingle')}
-        </Button>
-      }
-    >
+    <Card title={t('admin.mode.title')}>
       <Descriptions
         column={1}
         size="small"
@@ -106,6 +99,9 @@ export function ModeCard({ settings }: { settings: SecuritySettings }) {
         ]}
       />
       {!settings.encrypted && <Typography.Paragraph type="secondary">{t('admin.mode.plainWarning')}</Typography.Paragraph>}
+      <Button icon={toPassword ? <LockOutlined /> : <UnlockOutlined />} onClick={() => setOpen(true)} data-testid="mode-switch">
+        {toPassword ? t('admin.mode.toPassword') : t('admin.mode.toSingle')}
+      </Button>
       <SwitchModal settings={settings} open={open} onClose={() => setOpen(false)} />
     </Card>
   );
