@@ -1,0 +1,89 @@
+// Accounts managed by an administrator: sign-in names are unique, roles and managers must exist
+// (and managers form no cycle), the last enabled administrator stays, passwords need password mode.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Runtime } from '../../core/runtime';
+import { readKeyring } from '../../security/keyring';
+import { client, tempFolder, type Client, type Folder } from '../../security/test-kit';
+
+let folder: Folder;
+let rt: Runtime;
+let admin: Client;
+beforeEach(async () => {
+  folder = tempFolder();
+  rt = await folder.open();
+  admin = client(rt);
+});
+afterEach(async () => {
+  await rt.close();
+  folder.dispose();
+});
+
+const setUp = () => admin.call('auth.setup', { mode: 'password', name: '老板', login: 'boss', password: 'correct horse' });
+const create = (login: string, role = 'sales', managerId?: string) =>
+  admin.call('users.create', { name: `用户${login}`, login, password: 'password 123', role, ...(managerId ? { managerId } : {}) });
+
+describe('user accounts', () => {
+  it('refuses passwords before the folder is in password mode', async () => {
+    await expect(create('zhang')).rejects.toMatchObject({ code: 'conflict', message: 'auth.errors.passwordModeRequired' });
+    await admin.call('auth.setup', { mode: 'single' });
+    await expect(create('zhang')).rejects.toMatchObject({ code: 'conflict', message: 'auth.errors.passwordModeRequired' });
+  });
+
+  it('creates users with a unique sign-in name, a real role and a live manager', async () => {
+    await setUp();
+    const { id: lead } = await create('Lead.Wang', 'manager');
+    const { id: rep } = await create('rep', 'sales', lead);
+    await expect(create('LEAD.wang')).rejects.toMatchObject({ code: 'duplicate', fields: [{ path: 'login', message: 'users.errors.login_taken' }] });
+    await expect(create('x1', 'pilot')).rejects.toMatchObject({ code: 'invalid_input', fields: [{ path: 'role' }] });
+    await expect(create('x2', 'sales', 'no-such-user')).rejects.toMatchObject({ fields: [{ path: 'managerId', message: 'users.errors.unknown_manager' }] });
+    await expect(admin.call('users.update', { id: lead, managerId: rep })).rejects.toMatchObject({ fields: [{ path: 'managerId', message: 'users.errors.manager_cycle' }] });
+
+    const rows = await admin.call('users.adminList', {});
+    expect(rows.find((r) => r.id === rep)).toMatchObject({ login: 'rep', role: 'sales', managerId: lead, hasPassword: true, totpEnabled: false, disabled: false });
+    expect(readKeyring(folder.dir)?.users.map((u) => u.login).sort()).toEqual(['boss', 'lead.wang', 'rep']);
+    const audit = rt.app.db.sqlite.prepare(`SELECT count(*) FROM audit_log WHERE action = 'users.create'`).pluck().get();
+    expect(audit).toBe(2);
+
+    const manager = client(rt);
+    expect(await manager.call('auth.login', { login: 'lead.wang', password: 'password 123' })).toMatchObject({ status: 'signed_in', session: { scope: 'team', team: expect.arrayContaining([lead, rep]) } });
+  });
+
+  it('keeps an enabled administrator, and no administrator disables or demotes themself', async () => {
+    await setUp();
+    await expect(admin.call('users.update', { id: 'owner', disabled: true })).rejects.toMatchObject({ code: 'conflict', message: 'users.errors.not_yourself' });
+    await expect(admin.call('users.update', { id: 'owner', role: 'sales' })).rejects.toMatchObject({ code: 'conflict', message: 'users.errors.not_yourself' });
+    const { id: second } = await create('second', 'admin');
+    const other = client(rt);
+    await other.call('auth.login', { login: 'second', password: 'password 123' });
+    await other.call('users.update', { id: 'owner', role: 'manager' });
+    await expect(other.call('users.update', { id: second, disabled: true })).rejects.toMatchObject({ message: 'users.errors.not_yourself' });
+    await admin.call('auth.login', { login: 'boss', password: 'correct horse' });
+    await expect(admin.call('users.update', { id: second, disabled: true })).rejects.toMatchObject({ code: 'forbidden' });
+  });
+
+  it('refuses to disable or demote the last enabled administrator', async () => {
+    await setUp();
+    const { id: role } = await admin.call('roles.save', { name: '人事', permissions: ['users.admin'], scope: 'own' });
+    await create('hr', role);
+    const hr = client(rt);
+    await hr.call('auth.login', { login: 'hr', password: 'password 123' });
+    await expect(hr.call('users.update', { id: 'owner', disabled: true })).rejects.toMatchObject({ code: 'conflict', message: 'users.errors.last_admin' });
+    await expect(hr.call('users.update', { id: 'owner', role })).rejects.toMatchObject({ code: 'conflict', message: 'users.errors.last_admin' });
+    await create('second', 'admin');
+    await hr.call('users.update', { id: 'owner', disabled: true });
+    await expect(admin.call('contacts.list', {})).rejects.toMatchObject({ code: 'unauthenticated' });
+  });
+
+  it('resets a password and a second factor without touching the database key', async () => {
+    await setUp();
+    const key = rt.app.dbKey;
+    const { id } = await create('rep');
+    await admin.call('users.resetPassword', { id, password: 'brand new pass' });
+    await admin.call('users.resetTotp', { id });
+    const rep = client(rt);
+    await expect(rep.call('auth.login', { login: 'rep', password: 'password 123' })).rejects.toMatchObject({ code: 'auth_failed' });
+    await rep.call('auth.login', { login: 'rep', password: 'brand new pass' });
+    expect(rt.app.dbKey).toBe(key);
+    await expect(rep.call('users.adminList', {})).rejects.toMatchObject({ code: 'forbidden' });
+  });
+});
