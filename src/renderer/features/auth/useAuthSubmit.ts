@@ -19,18 +19,19 @@ export function authErrorText(t: TFunction, error: unknown, authFailed = 'errors
 export function useAuthSubmit<T>(form: FormInstance<T>, action: (values: T) => Promise<void>, authFailed?: string) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  // The failure itself, put into words when shown (so a language switch re-words it).
+  const [failure, setFailure] = useState<unknown>(null);
   const submit = async (values: T) => {
     setBusy(true);
-    setError(null);
+    setFailure(null);
     try {
       await action(values);
     } catch (e) {
       if (e instanceof ApiError && e.data.fields?.length) applyIssues(t, form, e.data.fields);
-      else setError(authErrorText(t, e, authFailed));
+      else setFailure(e);
     } finally {
       setBusy(false);
     }
   };
-  return { busy, error, submit };
+  return { busy, error: failure === null ? null : authErrorText(t, failure, authFailed), submit };
 }
