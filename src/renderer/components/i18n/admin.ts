@@ -55,7 +55,7 @@ export const adminZh = {
   roles: {
     new: '新建角色',
     edit: '编辑角色',
-    view: '查看角色',
+    view: '查看',
     name: '角色名称',
     builtinTag: '内置',
     customTag: '自定义',
@@ -344,7 +344,7 @@ export const adminEn: Shape<typeof adminZh> = {
   roles: {
     new: 'New role',
     edit: 'Edit role',
-    view: 'Role',
+    view: 'View',
     name: 'Role name',
     builtinTag: 'Built-in',
     customTag: 'Custom',

@@ -40,7 +40,7 @@ export function RoleForm({ role, onClose, onSaved }: Props) {
       title={title}
       okText={t('common.save')}
       cancelText={t('common.cancel')}
-      okButtonProps={{ hidden: readOnly }}
+      footer={readOnly ? (_, { CancelBtn }) => <CancelBtn /> : undefined}
       confirmLoading={busy}
       onOk={() => void save()}
       onCancel={onClose}
