@@ -212,6 +212,12 @@ describe('backups of an encrypted database', () => {
     const foreign = await other.c.call('backups.create', {});
     copyFileSync(join(backupsDir(other.folder.dir), foreign.file), join(backupsDir(folder.dir), foreign.file));
     await expect(c.call('backups.restore', { file: foreign.file })).rejects.toMatchObject({ message: 'backups.errors.wrongKey' });
+    // A damaged encrypted backup is refused too.
+    const cut = 'kehu-20260101-000000-manual.db';
+    copyFileSync(join(backupsDir(folder.dir), enc.file), join(backupsDir(folder.dir), cut));
+    truncateSync(join(backupsDir(folder.dir), cut), 5000);
+    await expect(c.call('backups.restore', { file: cut })).rejects.toMatchObject({ message: expect.stringMatching(/^backups\.errors\.(corrupt|wrongKey)$/) });
+    expect(contactsOf(rt.app).map((r) => r.name)).toEqual([name]);
     // This database's encrypted backup restores, and the data opens with the same password later.
     await c.call('backups.restore', { file: enc.file });
     expect(contactsOf(rt.app).map((r) => r.name)).toEqual([name]);

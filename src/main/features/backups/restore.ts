@@ -70,7 +70,10 @@ function stageBackup(app: AppState, path: string, staged: string): void {
     try {
       applyKey(sqlite, plain ? null : app.dbKey);
       checkCopy(sqlite, file, plain);
-      if (plain && app.dbKey !== null) encryptInPlace(sqlite, app.dbKey);
+      if (plain && app.dbKey !== null) {
+        encryptInPlace(sqlite, app.dbKey);
+        checkCopy(sqlite, file, false);
+      }
     } finally {
       sqlite.close();
     }
