@@ -5,11 +5,11 @@
 //   4. the copy is renamed over kehu.db.
 // A failure before 3 removes the copy and changes nothing. A crash between 3 and 4 leaves a
 // verified copy that matches the key file: `finishConversion` completes the rename at the next start.
-import { copyFileSync, existsSync, mkdirSync, openSync, readSync, closeSync, renameSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, existsSync, openSync, readSync, closeSync, renameSync, rmSync } from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { applyKey, type Sqlite } from '../db/open';
 import type { AppState } from '../core/context';
+import { backupNow } from '../features/backups/backup';
 
 const PLAIN_HEADER = Buffer.from('SQLite format 3\0');
 
@@ -30,18 +30,6 @@ const convertingPath = (file: string) => `${file}.converting`;
 /** `YYYYMMDD-HHmmss` in UTC, as backup names use. */
 export function backupStamp(at: Date): string {
   return at.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-}
-
-/** VACUUM INTO a .part file, then rename: a copy under the database's current key (or plain). */
-export function backupBeforeEncryption(app: AppState, at: Date): string {
-  const dir = join(app.dataDir, 'backups');
-  mkdirSync(dir, { recursive: true });
-  const target = join(dir, `kehu-${backupStamp(at)}-before-encryption.db`);
-  const part = `${target}.part`;
-  rmSync(part, { force: true });
-  app.db.sqlite.prepare('VACUUM INTO ?').run(part);
-  renameSync(part, target);
-  return target;
 }
 
 function rekeyCopy(copy: string, from: string | null, to: string | null): void {
@@ -82,8 +70,8 @@ function checkCopy(copy: string, key: string | null): void {
  * Re-encrypts the open database with `nextKey` (null: plain). `commit` runs once the converted copy
  * is verified and before it replaces the file; app.dbKey is `nextKey` afterwards.
  */
-export async function convertDatabase(app: AppState, nextKey: string | null, commit: () => void, now: Date): Promise<void> {
-  backupBeforeEncryption(app, now);
+export async function convertDatabase(app: AppState, nextKey: string | null, commit: () => void): Promise<void> {
+  backupNow(app, 'before-encryption');
   app.db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
   const from = app.dbKey;
   await app.swapDatabase((file) => {

@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import type { AppState } from '../core/context';
 import { ownerSession } from '../core/session';
+import { readSettings } from '../features/backups/settings';
 import { sessionOf } from '../features/users/session-of';
 import type { SecurityMode } from '../../shared/auth';
 import { KehuError } from '../../shared/errors';
@@ -28,7 +29,6 @@ export interface TokenCaller {
   setToken(token: string | null): void;
 }
 
-export const DEFAULT_IDLE_LOCK_MINUTES = 15;
 const TICKET_MS = 5 * 60_000;
 
 interface Ticket {
@@ -81,20 +81,11 @@ export class Gate {
   async sessionFor(caller: TokenCaller): Promise<SessionInfo | null> {
     if (this.mode() !== 'password') return ownerSession;
     if (!this.app || !caller.token) return null;
-    const userId = this.sessions.touch(caller.token, this.now(), await this.idleMs(this.app));
+    const userId = this.sessions.touch(caller.token, this.now(), readSettings(this.app).idleLockMinutes * 60_000);
     if (!userId) return null;
     return sessionOf(this.app.db.kysely, userId);
   }
 
-  async idleMinutes(app: AppState): Promise<number> {
-    const row = await app.db.kysely.selectFrom('meta').select('value').where('key', '=', 'idle_lock_minutes').executeTakeFirst();
-    const minutes = Number(row?.value ?? DEFAULT_IDLE_LOCK_MINUTES);
-    return Number.isFinite(minutes) && minutes >= 0 ? minutes : DEFAULT_IDLE_LOCK_MINUTES;
-  }
-
-  private async idleMs(app: AppState): Promise<number> {
-    return (await this.idleMinutes(app)) * 60_000;
-  }
 
   /** Starts a session for the user and hands its token to the caller's transport. */
   signIn(caller: TokenCaller, userId: string): void {

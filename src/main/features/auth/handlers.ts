@@ -4,6 +4,7 @@ import type { AuthCtx, AuthHandlersOf } from '../../core/context';
 import { OWNER_ID, ownerSession } from '../../core/session';
 import { makeEntry, openEntry, replaceEntry } from '../../security/entries';
 import { updateKeyring } from '../../security/keyring';
+import { readSettings } from '../backups/settings';
 import { sessionOf } from '../users/session-of';
 import type { authContract, AuthStatus } from '../../../shared/auth';
 import { KehuError } from '../../../shared/errors';
@@ -22,7 +23,7 @@ async function status(ctx: AuthCtx): Promise<AuthStatus> {
     osKeyAvailable: gate.osKeys.isAvailable(),
     session,
     locale: keyring?.locale ?? (app ? await storedLocale(app) : null),
-    idleLockMinutes: app ? await gate.idleMinutes(app) : 0,
+    idleLockMinutes: app ? readSettings(app).idleLockMinutes : 0,
   };
 }
 

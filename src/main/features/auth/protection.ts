@@ -51,7 +51,7 @@ export async function protect(ctx: AuthCtx, target: Protection): Promise<void> {
   });
   const commit = () => writeKeyring(gate.dataDir, keyring);
   if (nextKey === app.dbKey) commit();
-  else await convertDatabase(app, nextKey, commit, new Date(gate.now()));
+  else await convertDatabase(app, nextKey, commit);
   gate.sessions.endAll();
   if (target.mode === 'password') gate.signIn(ctx.caller, target.userId);
 }
