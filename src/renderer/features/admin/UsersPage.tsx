@@ -80,7 +80,13 @@ export function UsersPage() {
   const status = useQuery('status', () => call('auth.status', {}));
   const [editing, setEditing] = useState<UserAdminRow | 'new' | null>(null);
   const [resetting, setResetting] = useState<UserAdminRow | null>(null);
-  const actions = useUserActions(users.reload, setResetting);
+  const refreshUsers = useApp((s) => s.refreshUsers);
+  // The owner pickers elsewhere list users too: they follow every change made here.
+  const changed = () => {
+    users.reload();
+    void refreshUsers();
+  };
+  const actions = useUserActions(changed, setResetting);
   const list = users.data ?? [];
   const nameOf = (id: string | null) => list.find((u) => u.id === id)?.name ?? '';
   const columns: TableColumnsType<UserAdminRow> = [
@@ -150,7 +156,7 @@ export function UsersPage() {
         onClose={() => setEditing(null)}
         onSaved={() => {
           setEditing(null);
-          users.reload();
+          changed();
           roles.reload();
         }}
       />
