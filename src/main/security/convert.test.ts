@@ -45,12 +45,18 @@ describe('converting the database file', () => {
     // The caller carries on signed in as the administrator it became.
     expect(await owner.call('auth.status', {})).toMatchObject({ state: 'signed_in', mode: 'password', encrypted: true, session: { userId: 'owner' } });
 
-    folder.clock.advance(1000);
+    const manual = (await owner.call('backups.create', {})).file;
+    expect(isEncryptedFile(join(folder.dir, 'backups', manual))).toBe(true);
     await owner.call('security.setMode', { mode: 'single', useOsKey: false });
     expect(isEncryptedFile(dbFile())).toBe(false);
     expect(rt.app.dbKey).toBeNull();
     expect(counts()).toEqual(before);
-    expect(backups()).toHaveLength(2);
+    // The key is forgotten, so the backups made under it are decrypted and still restore.
+    expect(backups()).toHaveLength(3);
+    expect(backups().filter((f) => isEncryptedFile(join(folder.dir, 'backups', f)))).toEqual([]);
+    await owner.call('contacts.create', { name: '之后' });
+    await owner.call('backups.restore', { file: manual });
+    expect(counts()).toEqual(before);
     await rt.close();
     rt = await folder.open();
     expect(counts()).toEqual(before);

@@ -5,11 +5,15 @@
 //   4. the copy is renamed over kehu.db.
 // A failure before 3 removes the copy and changes nothing. A crash between 3 and 4 leaves a
 // verified copy that matches the key file: `finishConversion` completes the rename at the next start.
-import { copyFileSync, existsSync, openSync, readSync, closeSync, renameSync, rmSync } from 'node:fs';
+// Going plain also decrypts the backups (their key is forgotten). Going encrypted leaves older plain
+// backups plain (they are what they were; see the report of issue #5).
+import { closeSync, copyFileSync, existsSync, openSync, readdirSync, readSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { applyKey, type Sqlite } from '../db/open';
 import type { AppState } from '../core/context';
 import { backupNow } from '../features/backups/backup';
+import { backupsDir } from '../features/backups/files';
 
 const PLAIN_HEADER = Buffer.from('SQLite format 3\0');
 
@@ -89,6 +93,31 @@ export async function convertDatabase(app: AppState, nextKey: string | null, com
     replaceFile(copy, file);
     app.dbKey = nextKey;
   });
+  if (from !== null && nextKey === null) decryptBackups(app.dataDir, from);
+}
+
+/**
+ * The old key is forgotten when the database goes plain: backups made under it would never open
+ * again, so they follow the database. One that cannot be converted (another folder's, damaged)
+ * stays as it is.
+ */
+function decryptBackups(dataDir: string, key: string): void {
+  const dir = backupsDir(dataDir);
+  if (!existsSync(dir)) return;
+  for (const name of readdirSync(dir).filter((f) => f.endsWith('.db'))) {
+    const file = join(dir, name);
+    if (!isEncryptedFile(file)) continue;
+    const copy = convertingPath(file);
+    try {
+      copyFileSync(file, copy);
+      rekeyCopy(copy, key, null);
+      checkCopy(copy, null);
+      renameSync(copy, file);
+    } catch (e) {
+      rmSync(copy, { force: true });
+      console.error(`[kehu] backup ${name} keeps its old key:`, e);
+    }
+  }
 }
 
 function replaceFile(copy: string, file: string): void {
