@@ -12,6 +12,7 @@ import { errorText } from '../../components/errors';
 import { downloadBlob } from '../../components/files';
 import { usePaged } from '../../components/usePaged';
 import { AuditFilters } from './AuditFilters';
+import { auditQuery } from './auditQuery';
 import { actionLabel, entityLabel, prettyJson } from './labels';
 import './admin.css';
 
@@ -37,13 +38,13 @@ export function AuditPage() {
   const [filter, setFilter] = useState<AuditFilter>({});
   const [exporting, setExporting] = useState(false);
   const paged = usePaged(JSON.stringify(filter), async (cursor) => {
-    const { rows, next } = await call('audit.list', { ...filter, before: cursor ? Number(cursor) : null, limit: PAGE });
+    const { rows, next } = await call('audit.list', { ...auditQuery(filter), before: cursor ? Number(cursor) : null, limit: PAGE });
     return { items: rows, nextCursor: next === null ? null : String(next) };
   });
   const exportCsv = async () => {
     setExporting(true);
     try {
-      const { csv, rows } = await call('audit.export', filter);
+      const { csv, rows } = await call('audit.export', auditQuery(filter));
       downloadBlob(`kehu-audit-${dayjs().format('YYYYMMDD-HHmmss')}.csv`, new Blob([csv], { type: 'text/csv;charset=utf-8' }));
       message.success(t('admin.audit.exported', { count: rows }));
     } catch (e) {
