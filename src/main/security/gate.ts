@@ -30,6 +30,7 @@ export interface TokenCaller {
 }
 
 const TICKET_MS = 5 * 60_000;
+const MAX_PENDING_AUDIT = 1000;
 
 interface Ticket {
   userId: string;
@@ -45,6 +46,7 @@ export class Gate {
   readonly scrypt: ScryptParams;
   readonly now: () => number;
   private readonly tickets = new Map<string, Ticket>();
+  private opening: Promise<AppState> | null = null;
 
   constructor(
     readonly dataDir: string,
@@ -72,7 +74,11 @@ export class Gate {
 
   /** Opens the database with its key (once per process), then writes the failed sign-ins kept meanwhile. */
   async unlock(key: string | null): Promise<AppState> {
-    this.app ??= await this.openApp(key);
+    if (!this.app) {
+      // Two sign-ins at once share one opening (one connection).
+      this.opening ??= this.openApp(key).finally(() => (this.opening = null));
+      this.app = await this.opening;
+    }
     await this.flushPendingAudit(this.app);
     return this.app;
   }
@@ -124,7 +130,8 @@ export class Gate {
       return;
     }
     updateKeyring(this.dataDir, (k) => {
-      k.pendingAudit.push({ at: event.at, action: event.action, login: event.login });
+      // Bounded: a flood of wrong passwords must not grow the key file without end.
+      k.pendingAudit = [...k.pendingAudit, { at: event.at, action: event.action, login: event.login }].slice(-MAX_PENDING_AUDIT);
     });
   }
 
