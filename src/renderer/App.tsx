@@ -1,4 +1,5 @@
-// The renderer's root: Ant Design in the chosen language, the layout and the current screen.
+// The renderer's root: Ant Design in the chosen language; until someone is signed in the first-start
+// or sign-in screen, then the layout and the current screen.
 import { App as AntApp, ConfigProvider } from 'antd';
 import { antdLocale } from './components/i18n';
 import { AppLayout } from './components/AppLayout';
@@ -28,6 +29,9 @@ import { HomePage } from './features/tasks/HomePage';
 import { ReminderCenter } from './features/tasks/ReminderCenter';
 import { TasksPage } from './features/tasks/TasksPage';
 import { useApp } from './features/app/store';
+import { AuthGate } from './features/auth/AuthGate';
+import { useAuth } from './features/auth/store';
+import { useIdleLock } from './features/auth/useIdleLock';
 import { SettingsPage } from './features/settings/SettingsPage';
 import { SyncPage } from './features/sync/SyncPage';
 import { TrashPage } from './features/trash/TrashPage';
@@ -87,17 +91,25 @@ function Screen({ route }: { route: Route }) {
   }
 }
 
-export function App() {
-  const locale = useApp((s) => s.locale);
+function SignedIn() {
   const route = useRoute();
   const info = useApp((s) => s.info);
+  useIdleLock();
+  return (
+    <>
+      <AppLayout route={route}>{info && !info.firstRun && <Screen key={JSON.stringify(route)} route={route} />}</AppLayout>
+      <FirstRunModal />
+      {info && !info.firstRun && <ReminderCenter />}
+    </>
+  );
+}
+
+export function App() {
+  const locale = useApp((s) => s.locale);
+  const signedIn = useAuth((s) => s.gate === 'app');
   return (
     <ConfigProvider locale={antdLocale(locale)} theme={{ token: { colorPrimary: '#1677ff', borderRadius: 6 } }}>
-      <AntApp>
-        <AppLayout route={route}>{info && !info.firstRun && <Screen key={JSON.stringify(route)} route={route} />}</AppLayout>
-        <FirstRunModal />
-        {info && !info.firstRun && <ReminderCenter />}
-      </AntApp>
+      <AntApp>{signedIn ? <SignedIn /> : <AuthGate />}</AntApp>
     </ConfigProvider>
   );
 }

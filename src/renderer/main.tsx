@@ -1,17 +1,17 @@
-// Renderer entry: load the app's state (language, user, first run), then render.
+// Renderer entry: ask who is signed in (and load the app's state if someone is), then render.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './styles.css';
 import { i18n } from './components/i18n';
 import { errorText } from './components/errors';
 import { App } from './App';
-import { useApp } from './features/app/store';
+import { useAuth } from './features/auth/store';
 
 const root = createRoot(document.getElementById('root') as HTMLElement);
 
-useApp
+useAuth
   .getState()
-  .load()
+  .boot()
   .then(
     () =>
       root.render(

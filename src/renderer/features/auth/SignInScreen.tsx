@@ -31,10 +31,10 @@ function PasswordStep({ onSecondFactor }: { onSecondFactor(pending: Pending): vo
       {locked?.expired && <Alert type="info" showIcon title={t('auth.signIn.expired')} style={{ marginBottom: 16 }} />}
       <Form form={form} layout="vertical" requiredMark={false} initialValues={{ login: lastLogin }} onFinish={(values) => void submit(values)}>
         <Form.Item name="login" label={t('auth.field.login')}>
-          <Input prefix={<UserOutlined />} autoFocus={!lastLogin} maxLength={64} autoComplete="username" />
+          <Input prefix={<UserOutlined />} autoFocus={!lastLogin} maxLength={64} autoComplete="username" data-testid="sign-in-login" />
         </Form.Item>
         <Form.Item name="password" label={t('auth.field.password')}>
-          <Input.Password prefix={<LockOutlined />} autoFocus={Boolean(lastLogin)} maxLength={128} autoComplete="current-password" />
+          <Input.Password prefix={<LockOutlined />} autoFocus={Boolean(lastLogin)} maxLength={128} autoComplete="current-password" data-testid="sign-in-password" />
         </Form.Item>
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="sign-in-error" />}
         <Button type="primary" htmlType="submit" block loading={busy} data-testid="sign-in-submit">
