@@ -5,7 +5,7 @@
 import type { Page } from '@playwright/test';
 import { Secret, TOTP } from 'otpauth';
 import { test, expect } from './fixtures';
-import { shot } from './helpers';
+import { shot as takeShot } from './helpers';
 
 const ADMIN = { name: '李娜', login: 'lina', password: 'Kehu-Admin-2026' };
 const SALES = { name: '张伟', login: 'zhangwei', password: 'Xiaoshou-2026' };
@@ -16,6 +16,12 @@ const SALES_CONTACT = '陈经理';
 
 // A click that cannot happen (e.g. behind a dialog) fails in words instead of waiting for the test's end.
 test.use({ actionTimeout: 15_000 });
+
+/** A screenshot once menus, dialogs and the language switch have finished moving in. */
+async function shot(page: Page, name: string) {
+  await expect(page.locator('[class*="-appear"], [class*="-enter"], [class*="-leave"]')).toHaveCount(0);
+  await takeShot(page, name);
+}
 
 const codeFor = (secret: string) => new TOTP({ secret: Secret.fromBase32(secret) }).generate();
 
