@@ -78,8 +78,8 @@ async function switchToPasswords(page: Page): Promise<void> {
   await form.getByLabel('确认密码').fill(ADMIN.password);
   const convert = page.getByRole('button', { name: /转\s*换/ });
   await expect(convert).toBeDisabled();
-  await page.getByTestId('mode-understood').check();
   await shot(page, 'admin-mode-switch');
+  await page.getByTestId('mode-understood').check();
   await convert.click();
   // The administrator who switched stays signed in, now with the sign-in name just set.
   await expect(page.getByTestId('backups-page')).toContainText('密码登录');
@@ -113,6 +113,15 @@ async function addUser(page: Page): Promise<void> {
   await page.getByRole('button', { name: /保\s*存/ }).click();
   await expect(form).toContainText('这个登录名已被使用');
   await page.getByRole('button', { name: /取\s*消/ }).click();
+
+  // A new password for her, typed twice.
+  await row.getByTestId('user-more').click();
+  await page.getByRole('menuitem', { name: '重置密码' }).click();
+  const reset = page.getByTestId('reset-password-form');
+  await reset.getByLabel('密码', { exact: true }).fill('sales pass 9');
+  await reset.getByLabel('确认密码').fill('sales pass 9');
+  await page.getByRole('dialog').filter({ has: reset }).getByRole('button', { name: /保\s*存/ }).click();
+  await expect(page.locator('.ant-message')).toContainText('已为「李娜」设置新密码');
 
   // The custom role given to her cannot be deleted while she holds it.
   await row.getByRole('button', { name: '编辑' }).click();
@@ -153,6 +162,10 @@ async function auditLog(page: Page): Promise<void> {
 
 async function backupAndRestore(page: Page, host: HostFixture, contactId: string): Promise<void> {
   await nav(page, '备份与安全');
+  const settings = page.getByTestId('security-settings-form');
+  await settings.getByLabel('保留备份数').fill('5');
+  await settings.getByRole('button', { name: /保\s*存/ }).click();
+  await expect(page.locator('.ant-message')).toContainText('安全设置已保存');
   await page.getByTestId('backup-now').click();
   const manual = page.getByRole('row').filter({ hasText: '手动' });
   await expect(manual).toHaveCount(1);
@@ -167,8 +180,8 @@ async function backupAndRestore(page: Page, host: HostFixture, contactId: string
   await manual.getByRole('button', { name: /恢\s*复/ }).click();
   const restore = page.getByRole('button', { name: /^恢\s*复$/ }).last();
   await expect(restore).toBeDisabled();
-  await page.getByTestId('restore-understood').check();
   await shot(page, 'admin-restore-confirm');
+  await page.getByTestId('restore-understood').check();
   const reloaded = page.waitForEvent('load');
   await restore.click();
   await reloaded;
