@@ -108,13 +108,28 @@ export const MAX_AUDIT_STRING = 4096;
  */
 export function auditInput(input: unknown): string | null {
   if (input === undefined) return null;
-  const text = JSON.stringify(input, (key, value: unknown) => {
+  const text = JSON.stringify(capDepth(input, MAX_AUDIT_DEPTH), (key, value: unknown) => {
     if (SECRET_KEY.test(key)) return '***';
     if (typeof value === 'string' && value.length > MAX_AUDIT_STRING) return `[${value.length} chars]`;
     return value;
   });
   if (text === undefined) return null;
   return text.length > MAX_INPUT_CHARS ? `${text.slice(0, MAX_INPUT_CHARS)}…` : text;
+}
+
+/** Deeper input (only a hostile caller sends it: zod drops unknown keys) is cut, not stringified. */
+const MAX_AUDIT_DEPTH = 32;
+
+/** Plain arrays and objects below `depth` levels become a marker, so stringifying never overflows the stack. */
+function capDepth(value: unknown, depth: number): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  const plain = Array.isArray(value) || Object.getPrototypeOf(value) === Object.prototype || Object.getPrototypeOf(value) === null;
+  if (!plain) return value;
+  if (depth === 0) return '[…]';
+  if (Array.isArray(value)) return value.map((v) => capDepth(v, depth - 1));
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) Object.defineProperty(out, k, { value: capDepth(v, depth - 1), enumerable: true });
+  return out;
 }
 
 export interface AuditEntry {
