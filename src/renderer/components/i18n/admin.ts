@@ -120,7 +120,6 @@ export const adminZh = {
     export: '导出 CSV',
     exported: '已导出 {{count}} 条日志',
     loaded: '已加载 {{count}} 条',
-    system: '系统',
     events: {
       auth: {
         login: '登录',
@@ -409,7 +408,6 @@ export const adminEn: Shape<typeof adminZh> = {
     export: 'Export CSV',
     exported: 'Exported {{count}} log entries',
     loaded: '{{count}} loaded',
-    system: 'System',
     events: {
       auth: {
         login: 'Signed in',
