@@ -10,7 +10,7 @@ import type { SecurityMode } from '../../shared/auth';
 import { KehuError } from '../../shared/errors';
 import type { SessionInfo } from '../../shared/permissions';
 import { SCRYPT_PARAMS, type ScryptParams } from './crypto';
-import { readKeyring, updateKeyring, type Keyring, type PendingAudit } from './keyring';
+import { keyringVersion, readKeyring, updateKeyring, type Keyring, type PendingAudit } from './keyring';
 import { noOsKeyStore, type OsKeyStore } from './os-key';
 import { Sessions } from './sessions';
 
@@ -47,6 +47,7 @@ export class Gate {
   readonly now: () => number;
   private readonly tickets = new Map<string, Ticket>();
   private opening: Promise<AppState> | null = null;
+  private cached: { version: string; keyring: Keyring | null } | null = null;
 
   constructor(
     readonly dataDir: string,
@@ -58,8 +59,11 @@ export class Gate {
     this.now = options.now ?? Date.now;
   }
 
+  /** The key file as it is now (read again only when it was replaced: every call asks for the mode). */
   keyring(): Keyring | null {
-    return readKeyring(this.dataDir);
+    const version = keyringVersion(this.dataDir);
+    if (this.cached?.version !== version) this.cached = { version, keyring: readKeyring(this.dataDir) };
+    return this.cached.keyring;
   }
 
   mode(): SecurityMode {
@@ -91,7 +95,6 @@ export class Gate {
     if (!userId) return null;
     return sessionOf(this.app.db.kysely, userId);
   }
-
 
   /** Starts a session for the user and hands its token to the caller's transport. */
   signIn(caller: TokenCaller, userId: string): void {

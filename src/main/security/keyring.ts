@@ -2,7 +2,7 @@
 // wrapped copy of the database key, sign-in lockouts, and what must be known before the database
 // opens (failed sign-ins not yet in the audit log, the sign-in screen's language).
 // Written atomically (temp file, fsync, rename), so a crash leaves the old or the new file.
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { LOCALES } from '../../shared/app';
@@ -41,6 +41,12 @@ const KeyringSchema = z.object({
 export type Keyring = z.infer<typeof KeyringSchema>;
 
 export const keyringPath = (dataDir: string) => join(dataDir, KEYRING_FILE_NAME);
+
+/** Changes whenever the file is replaced (every write renames a new file over it): inode, size, time. */
+export function keyringVersion(dataDir: string): string {
+  const st = statSync(keyringPath(dataDir), { throwIfNoEntry: false });
+  return st ? `${st.ino}:${st.size}:${st.mtimeMs}` : 'none';
+}
 
 /** null: never set up. A damaged file throws (the database key is in it: never guess). */
 export function readKeyring(dataDir: string): Keyring | null {
