@@ -73,7 +73,7 @@ async function newCustomer(page: Page, kind: 'company' | 'contact', name: string
   await expect(page.getByTestId('detail-name')).toHaveText(name);
 }
 
-test('set up an administrator, a sales user sees only their customers, sign-in with a second factor', async ({ page, freshHost: host }) => {
+test('set up an administrator, a sales user sees only their customers, sign-in with a second factor', async ({ browser, page, freshHost: host }) => {
   // Long: many screens and a dozen scrypt password checks.
   test.slow();
   await page.goto(host.url);
@@ -137,7 +137,27 @@ test('set up an administrator, a sales user sees only their customers, sign-in w
   await expect(page.getByTestId('list-row').filter({ hasText: SALES_CONTACT })).toBeVisible();
   await expect(page.getByTestId('list-row')).toHaveCount(1);
   await expect(page.getByRole('menuitem', { name: '用户' })).toHaveCount(0);
-  await signOut(page);
+
+  // Meanwhile the administrator, in another window, disables the sales user: their next step
+  // meets the lock screen, and their password no longer signs in.
+  const adminWindow = await browser.newPage();
+  await adminWindow.goto(host.url);
+  await signIn(adminWindow, ADMIN);
+  await adminWindow.getByRole('menuitem', { name: '用户' }).click();
+  await adminWindow.getByRole('row', { name: new RegExp(SALES.login) }).getByTestId('user-more').click();
+  await adminWindow.getByRole('menuitem', { name: '停用' }).click();
+  await adminWindow.getByRole('dialog').getByRole('button', { name: /停\s*用/ }).click();
+  await expect(adminWindow.getByRole('row', { name: new RegExp(SALES.login) })).toContainText('已停用');
+  await adminWindow.close();
+  await page.getByRole('menuitem', { name: '客户/公司' }).click();
+  await expect(page.getByTestId('session-ended')).toHaveText('登录已失效，请重新登录');
+  await expect(page.getByText('已锁定 — 输入密码解锁')).toBeVisible();
+  await expect(page.getByTestId('sign-in-login')).toHaveValue(SALES.login);
+  await page.getByTestId('sign-in-password').fill(SALES.password);
+  await page.getByTestId('sign-in-submit').click();
+  await expect(page.getByTestId('sign-in-error')).toHaveText('用户名或密码错误');
+  await page.getByRole('button', { name: '使用其他账户登录' }).click();
+  await expect(page.getByText('请使用您的登录名和密码登录')).toBeVisible();
 
   // The administrator sees both, and turns on two-step verification.
   await signIn(page, ADMIN);

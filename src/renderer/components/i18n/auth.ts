@@ -49,7 +49,6 @@ export const authZh = {
     lockedUser: '{{name}} 已锁定屏幕',
     unlock: '解锁',
     otherUser: '使用其他账户登录',
-    expired: '登录已失效，请重新登录',
   },
   totp: {
     title: '两步验证',
@@ -152,7 +151,6 @@ export const authEn: Shape<typeof authZh> = {
     lockedUser: '{{name}} locked the screen',
     unlock: 'Unlock',
     otherUser: 'Sign in as someone else',
-    expired: 'Your session has ended: please sign in again',
   },
   totp: {
     title: 'Two-step verification',

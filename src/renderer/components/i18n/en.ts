@@ -393,7 +393,7 @@ export const en: Messages = {
     not_found: 'The record does not exist or was deleted',
     conflict: 'This conflicts with existing data',
     duplicate: 'This may duplicate an existing record',
-    unauthenticated: 'Your session has ended: please sign in again (in a browser, open the address shown at start)',
+    unauthenticated: 'Your session has ended: please sign in again',
     auth_failed: 'Wrong sign-in name or password',
     locked_out: 'Too many failed sign-ins: try again after {{time}}',
     db_too_new: 'The database was made by a newer version; please upgrade',

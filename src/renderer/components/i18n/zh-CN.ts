@@ -392,7 +392,7 @@ export const zhCN = {
     not_found: '记录不存在或已被删除',
     conflict: '与现有数据冲突',
     duplicate: '可能与现有记录重复',
-    unauthenticated: '登录已失效，请重新登录（在浏览器中使用时，请打开启动时显示的链接）',
+    unauthenticated: '登录已失效，请重新登录',
     auth_failed: '用户名或密码错误',
     locked_out: '登录失败次数过多，请在 {{time}} 后再试',
     db_too_new: '数据库由更新版本的程序创建，请升级后再打开',

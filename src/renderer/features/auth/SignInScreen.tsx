@@ -28,7 +28,7 @@ function PasswordStep({ onSecondFactor }: { onSecondFactor(pending: Pending): vo
     <Card data-testid="sign-in">
       <Typography.Title level={4}>{t(locked ? 'auth.signIn.locked' : 'auth.signIn.title')}</Typography.Title>
       <Typography.Paragraph type="secondary">{locked ? t('auth.signIn.lockedUser', { name: locked.name }) : t('auth.signIn.subtitle')}</Typography.Paragraph>
-      {locked?.expired && <Alert type="info" showIcon title={t('auth.signIn.expired')} style={{ marginBottom: 16 }} />}
+      {locked?.expired && <Alert type="info" showIcon title={t('errors.unauthenticated')} style={{ marginBottom: 16 }} data-testid="session-ended" />}
       <Form form={form} layout="vertical" requiredMark={false} initialValues={{ login: lastLogin }} onFinish={(values) => void submit(values)}>
         <Form.Item name="login" label={t('auth.field.login')}>
           <Input prefix={<UserOutlined />} autoFocus={!lastLogin} maxLength={64} autoComplete="username" data-testid="sign-in-login" />

@@ -93,12 +93,20 @@ export const useAuth = create<AuthStore>((set, get) => {
 
 // Any channel answering 'unauthenticated' while the app shows: back to the lock screen, unless
 // the folder has no sign-in (single-user mode after a restore), where the app just reloads its state.
+// Several calls fail at once: the first one decides.
+let checking = false;
 onUnauthenticated(() => {
-  const { gate } = useAuth.getState();
-  if (gate !== 'app') return;
-  void call('auth.status', {}).then((status) => {
-    useAuth.setState({ status });
-    if (status.state === 'signed_in') return useApp.getState().load();
-    leaveApp(gateOf(status), true);
-  });
+  if (checking || useAuth.getState().gate !== 'app') return;
+  checking = true;
+  call('auth.status', {})
+    .then((status) => {
+      useAuth.setState({ status });
+      if (status.state === 'signed_in') return useApp.getState().load();
+      leaveApp(gateOf(status), true);
+    })
+    // Not even the status answers: the sign-in screen is the safe place to be.
+    .catch(() => leaveApp('signIn', true))
+    .finally(() => {
+      checking = false;
+    });
 });
