@@ -48,6 +48,7 @@ export class Gate {
   private readonly tickets = new Map<string, Ticket>();
   private opening: Promise<AppState> | null = null;
   private cached: { version: string; keyring: Keyring | null } | null = null;
+  private readonly openListeners: ((app: AppState) => void)[] = [];
 
   constructor(
     readonly dataDir: string,
@@ -81,10 +82,20 @@ export class Gate {
     if (!this.app) {
       // Two sign-ins at once share one opening (one connection).
       this.opening ??= this.openApp(key).finally(() => (this.opening = null));
-      this.app = await this.opening;
+      const opened = await this.opening;
+      if (!this.app) {
+        this.app = opened;
+        for (const listener of this.openListeners.splice(0)) listener(opened);
+      }
     }
     await this.flushPendingAudit(this.app);
     return this.app;
+  }
+
+  /** Runs `listener` once the database is open: now, or at the first sign-in (e.g. the backup schedule). */
+  whenOpen(listener: (app: AppState) => void): void {
+    if (this.app) listener(this.app);
+    else this.openListeners.push(listener);
   }
 
   /** Who a transport caller is: the owner where nobody signs in, else the user of a live session. */

@@ -30,6 +30,20 @@ async function restart(): Promise<Client> {
   return client(rt);
 }
 
+describe('opening the database', () => {
+  it('runs what waits for the database at the first sign-in, once', async () => {
+    const c = await restart();
+    const opened: string[] = [];
+    rt.gate.whenOpen((app) => opened.push(app.deviceId));
+    await expect(c.call('auth.login', { login: 'admin', password: 'wrong horse' })).rejects.toMatchObject({ code: 'auth_failed' });
+    expect(opened).toEqual([]);
+    await Promise.all([c.call('auth.login', { login: 'admin', password: 'correct horse' }), client(rt).call('auth.login', { login: 'admin', password: 'correct horse' })]);
+    expect(opened).toEqual([rt.app.deviceId]);
+    rt.gate.whenOpen((app) => opened.push(app.deviceId));
+    expect(opened).toHaveLength(2);
+  });
+});
+
 describe('lockout', () => {
   it('locks a sign-in name for 15 minutes after 5 failures, even for the right password', async () => {
     const c = await restart();
