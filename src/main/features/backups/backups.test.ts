@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { KehuError } from '../../../shared/errors';
 import type { AppState } from '../../core/context';
 import type { Runtime } from '../../core/runtime';
@@ -17,7 +17,7 @@ import { isEncryptedFile } from '../../security/convert';
 import { client, tempFolder, type Client, type Folder } from '../../security/test-kit';
 import { backupsDir, listBackups } from './files';
 import { restoreBackup } from './restore';
-import { backupAtQuit, dailyBackupDue, dailyBackupIfDue } from './schedule';
+import { backupAtQuit, dailyBackupDue, dailyBackupIfDue, startBackupSchedule } from './schedule';
 
 const runtime = useTempRuntime();
 
@@ -160,6 +160,20 @@ describe('backups', () => {
     await rt.call('security.saveSettings', { idleLockMinutes: 15, backupDaily: false, backupAtQuit: false, backupKeep: 10 });
     expect(backupAtQuit(rt.app)).toBeNull();
   });
+
+  it('the schedule backs up at start when due, and a failing backup does not throw', async () => {
+    const rt = runtime();
+    const schedule = startBackupSchedule(rt.app);
+    schedule.stop();
+    expect(listBackups(rt.dataDir).map((b) => b.reason)).toEqual(['daily']);
+    // backups/ cannot hold files (a file of that name): logged, not thrown.
+    rmSync(backupsDir(rt.dataDir), { recursive: true });
+    writeFileSync(backupsDir(rt.dataDir), 'not a folder');
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    startBackupSchedule(rt.app).stop();
+    expect(logged).toHaveBeenCalledWith('[kehu] daily backup failed:', expect.anything());
+    logged.mockRestore();
+  });
 });
 
 const ADMIN = { mode: 'password', name: '王经理', login: 'admin', password: 'correct horse' } as const;
@@ -210,8 +224,9 @@ describe('backups of an encrypted database', () => {
     const other = await passwordFolder();
     await other.c.call('auth.setup', ADMIN);
     const foreign = await other.c.call('backups.create', {});
-    copyFileSync(join(backupsDir(other.folder.dir), foreign.file), join(backupsDir(folder.dir), foreign.file));
-    await expect(c.call('backups.restore', { file: foreign.file })).rejects.toMatchObject({ message: 'backups.errors.wrongKey' });
+    // (Under a name of its own: made in the same second, it could carry the name of one here.)
+    copyFileSync(join(backupsDir(other.folder.dir), foreign.file), join(backupsDir(folder.dir), 'kehu-20260101-000001-manual.db'));
+    await expect(c.call('backups.restore', { file: 'kehu-20260101-000001-manual.db' })).rejects.toMatchObject({ message: 'backups.errors.wrongKey' });
     // A damaged encrypted backup is refused too.
     const cut = 'kehu-20260101-000000-manual.db';
     copyFileSync(join(backupsDir(folder.dir), enc.file), join(backupsDir(folder.dir), cut));
