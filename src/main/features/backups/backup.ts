@@ -12,7 +12,7 @@ import { backupInfo, backupsDir, isSafetyCopy, listBackups, newBackupName } from
 import { readSettings } from './settings';
 
 /** Copies the database into `target` (which must not exist), readable with the same key. */
-export function copyDatabase(app: AppState, target: string): void {
+function copyDatabase(app: AppState, target: string): void {
   const sqlite = new BetterSqlite3(app.db.file, { readonly: true, fileMustExist: true });
   try {
     applyKey(sqlite, app.dbKey);

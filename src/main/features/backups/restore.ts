@@ -22,7 +22,7 @@ const failure = (key: 'corrupt' | 'wrongKey' | 'fileName' | 'notFound', file: st
   new KehuError({ code: key === 'notFound' ? 'not_found' : 'invalid_input', message: `backups.errors.${key}`, params: { file } });
 
 /** The path of a backup named `file`, which must be one of ours directly inside backups/. */
-export function backupPath(dataDir: string, file: string): string {
+function backupPath(dataDir: string, file: string): string {
   const dir = resolve(backupsDir(dataDir));
   const path = resolve(dir, file);
   if (dirname(path) !== dir || basename(path) !== file || reasonOf(file) === null) throw failure('fileName', file);

@@ -10,7 +10,7 @@ export type StoredSettings = Pick<SecuritySettings, 'idleLockMinutes' | 'backupD
 
 const KEYS = { idleLockMinutes: 'idle_lock_minutes', backupDaily: 'backup_daily', backupAtQuit: 'backup_at_quit', backupKeep: 'backup_keep' } as const;
 
-export const DEFAULT_SETTINGS: StoredSettings = { idleLockMinutes: 15, backupDaily: true, backupAtQuit: true, backupKeep: 10 };
+const DEFAULT_SETTINGS: StoredSettings = { idleLockMinutes: 15, backupDaily: true, backupAtQuit: true, backupKeep: 10 };
 
 /** A stored value that is missing or not what we wrote (edited by hand) falls back to the default. */
 function parse<K extends keyof StoredSettings>(key: K, value: string | undefined): StoredSettings[K] {
