@@ -69,6 +69,24 @@ describe('record visibility', () => {
     expect(await seen('owner')).toEqual(expected('owner', 'ana', 'bo', 'mia'));
   });
 
+  it('pages through exactly one\'s own records, whether they are few (read by owner) or many (checked along the sort)', async () => {
+    for (let i = 0; i < 6; i++) await call('bo', 'companies.create', { name: `bo分公司${i}` });
+    const all = async (who: Who) => {
+      const ids: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: { items: { id: string }[]; nextCursor: string | null } = await call(who, 'companies.list', { limit: 1, sort: 'name', cursor });
+        ids.push(...page.items.map((c) => c.id));
+        cursor = page.nextCursor;
+      } while (cursor);
+      return ids;
+    };
+    // bo holds 7 of the 10 companies: at least √(2 × 10), so his rows are checked along the name index.
+    expect(await all('bo')).toHaveLength(7);
+    expect(new Set(await all('bo'))).toEqual(new Set((await call('owner', 'companies.list', { filter: { ownerId: 'bo' } })).items.map((c) => c.id)));
+    expect(await all('ana')).toEqual([made.ana.company]);
+  });
+
   it("another's record answers not_found on get, update and delete, and stays as it was", async () => {
     const notFound = { code: 'not_found' };
     const { company, contact, lead, deal, task } = made.ana;

@@ -4,7 +4,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { z } from 'zod';
 import type { CustomerBase, CustomerFilter, CustomerSort } from '../../../shared/customers';
 import type { Page, SortDir } from '../../../shared/paging';
-import { visibleTo, type Viewer } from '../../core/visibility';
+import { visibleOwners, visibleTo, type Viewer } from '../../core/visibility';
 import type { Database } from '../../db/schema';
 import { cutPage, decodeCursor, type Cursor, type CursorValue } from './cursor';
 import { invalidField } from './errors';
@@ -40,8 +40,8 @@ export async function listCustomers<T extends CustomerBase>(
   viewer: Viewer,
 ): Promise<Page<T>> {
   const column = sql.ref(`r.${SORT_COLUMN[input.sort]}`);
-  const { conditions, driven } = await filterConditions(db, spec, input);
-  const where = [sql`r.deleted_at IS NULL`, visibleTo(viewer, spec.table, 'r'), ...conditions];
+  const { conditions, driven } = await filterConditions(db, spec, input, viewer);
+  const where = [sql`r.deleted_at IS NULL`, ...conditions];
   // When a filter's own index drives, a unary + keeps SQLite from walking the sort's index instead.
   const key = (ref: RawBuilder<unknown>) => (driven ? sql`+${ref}` : ref);
   const segments = segmentsOf(key(column), key(sql.ref('r.rid')), input.dir, NULLABLE.has(input.sort));
@@ -104,6 +104,7 @@ async function filterConditions(
   db: Kysely<Database>,
   spec: CustomerSpec,
   input: ListInput,
+  viewer: Viewer,
 ): Promise<{ conditions: RawBuilder<unknown>[]; driven: boolean }> {
   const { filter } = input;
   const out: RawBuilder<unknown>[] = [];
@@ -123,6 +124,17 @@ async function filterConditions(
         ? sql`EXISTS (SELECT 1 FROM taggings g WHERE g.record_id = r.id AND g.tag_id = ${filter.tagId} AND g.deleted_at IS NULL)`
         : sql`r.id IN (${tagged})`,
     );
+  }
+  // Record visibility is a filter like the others: a sales user's few records are read through
+  // the owner index (and their shares) and sorted; a big team's are checked along the sort's index.
+  const owners = visibleOwners(viewer);
+  if (owners) {
+    const visible = sql`SELECT v.rid FROM ${sql.table(spec.table)} v WHERE v.owner_id IN (${sql.join(owners)}) AND v.deleted_at IS NULL
+      UNION SELECT v.rid FROM record_shares s JOIN ${sql.table(spec.table)} v ON v.id = s.row_id
+      WHERE s.user_id = ${viewer.userId} AND s.tbl = ${spec.table} AND s.deleted_at IS NULL`;
+    const common = await isCommon(visible);
+    driven ||= !common;
+    out.push(common ? visibleTo(viewer, spec.table, 'r') : sql`r.rid IN (${visible})`);
   }
   const equal: [string, unknown][] = [['owner_id', filter.ownerId], ['city', filter.city]];
   for (const [key, column] of Object.entries(spec.eqFilters)) equal.push([column, filter[key]]);
