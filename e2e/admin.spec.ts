@@ -17,9 +17,12 @@ async function invoke<T>(page: Page, host: HostFixture, channel: string, input: 
   return body.data;
 }
 
-/** A screenshot once loading veils and closing dropdowns are gone. */
+/** A screenshot once loading veils are gone and menus and dialogs have finished moving. */
 async function shot(page: Page, name: string): Promise<void> {
-  await expect(page.locator('.ant-spin-blur')).toHaveCount(0);
+  // (A click's wave can linger, and toasts are hidden from the picture: neither counts.)
+  const still = ':not(.ant-wave):not(.ant-message *)';
+  const moving = ['-appear', '-enter', '-leave'].map((m) => `[class*="${m}"]${still}`).join(', ');
+  await expect(page.locator(`.ant-spin-blur, ${moving}`)).toHaveCount(0);
   await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
   await screenshot(page, name);
 }
@@ -227,6 +230,18 @@ async function englishShots(page: Page, host: HostFixture): Promise<void> {
   await page.getByRole('button', { name: 'Cancel' }).click();
 }
 
+/** Back to single-user mode; this host keeps no key for us, so the file is decrypted (and says so). */
+async function backToSingleUser(page: Page): Promise<void> {
+  await page.getByTestId('mode-switch').click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('the database file will not be encrypted');
+  await shot(page, 'admin-mode-single-en');
+  await page.getByTestId('mode-understood').check();
+  await dialog.getByRole('button', { name: 'Convert' }).click();
+  await expect(page.getByTestId('backups-page')).toContainText('Single user (no password)');
+  await expect(page.getByTestId('backups-page')).toContainText('Not encrypted');
+}
+
 test('admin: a custom role, password sign-in, a sales user, the audit log, backup and restore, sharing', async ({ page, host }) => {
   test.setTimeout(120_000);
   await page.goto(host.url);
@@ -241,4 +256,5 @@ test('admin: a custom role, password sign-in, a sales user, the audit log, backu
   await backupAndRestore(page, host, contact.id);
   await share(page, host, company.id);
   await englishShots(page, host);
+  await backToSingleUser(page);
 });
