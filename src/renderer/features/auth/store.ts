@@ -42,7 +42,9 @@ function gateOf(status: AuthStatus): Gate {
 /** Hides the app behind `gate`; the lock screen greets whoever was signed in. */
 function leaveApp(gate: Gate, expired: boolean): void {
   const session = useApp.getState().info?.session;
-  useAuth.setState({ gate, locked: session ? { userId: session.userId, name: session.userName, expired } : null });
+  // Left already (a lock and an ended session can race): keep greeting the same person.
+  const locked = session ? { userId: session.userId, name: session.userName, expired } : useAuth.getState().locked;
+  useAuth.setState({ gate, locked });
   useApp.getState().clear();
 }
 
