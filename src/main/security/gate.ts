@@ -42,6 +42,8 @@ export class Gate {
   /** null while a password-protected database waits for its first sign-in. */
   app: AppState | null = null;
   readonly sessions = new Sessions();
+  /** Per user, the last TOTP step signed in with (a code is taken once). */
+  readonly usedTotpSteps = new Map<string, number>();
   readonly osKeys: OsKeyStore;
   readonly scrypt: ScryptParams;
   readonly now: () => number;

@@ -8,7 +8,7 @@ import { readSettings } from '../backups/settings';
 import { sessionOf } from '../users/session-of';
 import type { authContract, AuthStatus } from '../../../shared/auth';
 import { KehuError } from '../../../shared/errors';
-import { newEnrolment, newRecoveryCodes, setUserAuth, totpMatches } from './second-factor';
+import { newEnrolment, newRecoveryCodes, setUserAuth, totpStep } from './second-factor';
 import { protect, storedLocale } from './protection';
 import { login, logout, passwordKeyring, verifySecondFactor } from './signin';
 
@@ -83,7 +83,7 @@ export const authHandlers: AuthHandlersOf<typeof authContract> = {
   'auth.totpEnable': async (input, ctx) => {
     const session = signedInUser(ctx);
     passwordKeyring(ctx.gate);
-    if (!totpMatches(input.secret, input.code, ctx.gate.now())) {
+    if (totpStep(input.secret, input.code, ctx.gate.now()) === null) {
       throw new KehuError({ code: 'auth_failed', fields: [{ path: 'code', message: 'auth.errors.wrongCode' }] });
     }
     const { codes, hashes } = await newRecoveryCodes(ctx.gate.scrypt);

@@ -21,10 +21,14 @@ export async function newEnrolment(label: string): Promise<{ secret: string; uri
 
 const digitsOnly = (code: string) => code.replace(/\s/g, '');
 
-export function totpMatches(secret: string, code: string, now: number): boolean {
+const PERIOD_MS = 30_000;
+
+/** The 30-second step the code belongs to (this one or one either side), or null. */
+export function totpStep(secret: string, code: string, now: number): number | null {
   const token = digitsOnly(code);
-  if (!/^\d{6}$/.test(token)) return false;
-  return totpOf(secret, 'check').validate({ token, timestamp: now, window: 1 }) !== null;
+  if (!/^\d{6}$/.test(token)) return null;
+  const delta = totpOf(secret, 'check').validate({ token, timestamp: now, window: 1 });
+  return delta === null ? null : Math.floor(now / PERIOD_MS) + delta;
 }
 
 export async function newRecoveryCodes(params: ScryptParams): Promise<{ codes: string[]; hashes: string[] }> {
@@ -37,11 +41,25 @@ export async function secondFactorOf(db: Kysely<Database>, userId: string) {
   return row?.totp_enabled_at && row.totp_secret ? { secret: row.totp_secret, recovery: JSON.parse(row.recovery_codes) as string[] } : null;
 }
 
-/** A TOTP code, or a recovery code (used up: removed from the list). */
-export async function checkSecondFactor(db: Kysely<Database>, userId: string, code: string, now: number, params: ScryptParams): Promise<boolean> {
+export interface FactorCheck {
+  userId: string;
+  code: string;
+  now: number;
+  params: ScryptParams;
+  /** The last TOTP step each user signed in with: a code is taken once (no replay). */
+  usedSteps: Map<string, number>;
+}
+
+/** A TOTP code not used before, or a recovery code (used up: removed from the list). */
+export async function checkSecondFactor(db: Kysely<Database>, { userId, code, now, params, usedSteps }: FactorCheck): Promise<boolean> {
   const factor = await secondFactorOf(db, userId);
   if (!factor) return false;
-  if (totpMatches(factor.secret, code, now)) return true;
+  const step = totpStep(factor.secret, code, now);
+  if (step !== null) {
+    if (step <= (usedSteps.get(userId) ?? -1)) return false;
+    usedSteps.set(userId, step);
+    return true;
+  }
   for (const stored of factor.recovery) {
     if (await codeMatches(code, stored, params)) {
       const rest = factor.recovery.filter((s) => s !== stored);

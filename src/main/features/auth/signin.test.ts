@@ -85,7 +85,7 @@ describe('lockout', () => {
 });
 
 describe('second factor', () => {
-  it('needs the TOTP code after the password; a wrong code fails; a recovery code works once', async () => {
+  it('needs the TOTP code after the password; a wrong or reused code fails; a recovery code works once', async () => {
     const { secret } = await admin.call('auth.totpBegin', {});
     const totp = new TOTP({ secret });
     const at = (t: number) => totp.generate({ timestamp: t });
@@ -103,13 +103,16 @@ describe('second factor', () => {
     expect(await c.call('auth.verifyTotp', { ticket: first.ticket, code: at(folder.clock.now() - 30_000) })).toMatchObject({ status: 'signed_in' });
     await c.call('contacts.list', {});
 
-    const viaRecovery = async (code: string) => {
+    const withCode = async (code: string) => {
       const step = await client(rt).call('auth.login', { login: 'admin', password: 'correct horse' });
       if (step.status !== 'totp') throw new Error('expected the second-factor step');
       return client(rt).call('auth.verifyTotp', { ticket: step.ticket, code });
     };
-    expect(await viaRecovery(recoveryCodes[3].toUpperCase())).toMatchObject({ status: 'signed_in' });
-    await expect(viaRecovery(recoveryCodes[3])).rejects.toMatchObject({ code: 'auth_failed' });
+    // A code is taken once: the same one again (still within its window) is refused, a newer one works.
+    await expect(withCode(at(folder.clock.now() - 30_000))).rejects.toMatchObject({ code: 'auth_failed' });
+    expect(await withCode(at(folder.clock.now()))).toMatchObject({ status: 'signed_in' });
+    expect(await withCode(recoveryCodes[3].toUpperCase())).toMatchObject({ status: 'signed_in' });
+    await expect(withCode(recoveryCodes[3])).rejects.toMatchObject({ code: 'auth_failed' });
   });
 
   it('expires the ticket after 5 minutes, and can be turned off with the password', async () => {

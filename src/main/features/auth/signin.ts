@@ -70,7 +70,7 @@ export async function verifySecondFactor(ctx: AuthCtx, ticketId: string, code: s
   if (!ticket) throw new KehuError({ code: 'auth_failed' });
   await refuseWhileLocked(gate, passwordKeyring(gate), ticket.login, ticket.userId);
   const app = gate.openedApp();
-  if (!(await checkSecondFactor(app.db.kysely, ticket.userId, code, gate.now(), gate.scrypt))) {
+  if (!(await checkSecondFactor(app.db.kysely, { userId: ticket.userId, code, now: gate.now(), params: gate.scrypt, usedSteps: gate.usedTotpSteps }))) {
     try {
       return await failed(gate, ticket.login, ticket.userId);
     } catch (e) {
