@@ -263,4 +263,21 @@ test('the screen locks after the idle minutes; a changed password unlocks it', a
   await expect(page.getByTestId('sign-in-error')).toHaveText('用户名或密码错误');
   await signIn(page, { login: ADMIN.login, password: next });
   await expect(page.getByTestId('account-menu')).toContainText(ADMIN.name);
+
+  // Five wrong passwords lock the sign-in name for 15 minutes, said with the time to try again.
+  await signOut(page);
+  for (let attempt = 1; attempt <= 4; attempt++) {
+    await signIn(page, { login: ADMIN.login, password: `wrong-${attempt}` });
+    await expect(page.getByTestId('sign-in-error')).toHaveText('用户名或密码错误');
+    // The next attempt's answer must be new, not this one still showing: an empty password is
+    // refused on its field and clears the message.
+    await page.getByTestId('sign-in-password').fill('');
+    await page.getByTestId('sign-in-submit').click();
+    await expect(page.getByTestId('sign-in-error')).toBeHidden();
+  }
+  await signIn(page, { login: ADMIN.login, password: 'wrong-5' });
+  await expect(page.getByTestId('sign-in-error')).toHaveText(/^登录失败次数过多，请在 \d{2}:\d{2} 后再试$/);
+  await shot(page, 'security-08-locked-out-zh');
+  await signIn(page, { login: ADMIN.login, password: next });
+  await expect(page.getByTestId('sign-in-error')).toHaveText(/^登录失败次数过多/);
 });

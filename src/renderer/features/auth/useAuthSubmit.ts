@@ -24,6 +24,8 @@ export function useAuthSubmit<T>(form: FormInstance<T>, action: (values: T) => P
   const submit = async (values: T) => {
     setBusy(true);
     setFailure(null);
+    // The last answer's field messages go: this answer brings its own.
+    form.setFields(form.getFieldsError().map(({ name }) => ({ name, errors: [] })));
     try {
       await action(values);
     } catch (e) {
