@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Channel, Input } from '../../shared/contract';
 import type { SessionInfo } from '../../shared/permissions';
 import { sessionOf } from '../features/users/session-of';
+import { jobsOf } from '../jobs/registry';
 import { useTempRuntime } from '../test/use-temp-runtime';
 import { OWNER_ID } from './session';
 
@@ -159,6 +160,18 @@ describe('record visibility', () => {
     await expect(call('bo', 'contacts.create', { name: '挂靠', companyId: made.ana.company, mobiles: [] })).rejects.toMatchObject({
       fields: [{ path: 'companyId', message: 'validation.company_missing' }],
     });
+  });
+
+  it("an import by a manager never updates a record outside the team: the row becomes a new record of the manager's", async () => {
+    await call('owner', 'contacts.update', { id: made.bo.contact, patch: { mobiles: ['13900001111'] } });
+    const csv = Buffer.from('姓名,手机\n新名字,13900001111\n');
+    const { uploadId } = await call('mia', 'io.upload', { name: 'x.csv', offset: 0, data: csv.toString('base64'), done: true });
+    const { mapping } = await call('mia', 'io.inspect', { uploadId, entity: 'contact' });
+    const { jobId } = await call('mia', 'io.startImport', { uploadId, entity: 'contact', mapping, options: { onDuplicate: 'overwrite', fileName: 'x.csv', dryRun: false } });
+    const status = await jobsOf(runtime().app).wait(jobId);
+    expect(status.result).toMatchObject({ created: 1, updated: 0 });
+    expect((await call('owner', 'contacts.get', { id: made.bo.contact })).name).toBe('bo客户联系人');
+    expect((await call('mia', 'contacts.list', {})).items.map((c) => c.name)).toContain('新名字');
   });
 
   it('the trash and the forecast follow the same scope', async () => {

@@ -4,6 +4,7 @@ import { KehuError, notFound } from '../../../shared/errors';
 import type { ImportHistoryEntry, IoEntity, ioContract, PreviewRow, SavedMapping, SourceInfo } from '../../../shared/io';
 import type { AppState, Ctx, HandlersOf } from '../../core/context';
 import { newId } from '../../core/ids';
+import { visibleTo } from '../../core/visibility';
 import { jobsOf } from '../../jobs/registry';
 import { refreshCustomerIndex } from '../search';
 import { fileName, filePath, removeOldFiles, writeUploadChunk } from '../../io/files';
@@ -76,7 +77,8 @@ export const ioHandlers: HandlersOf<typeof ioContract> = {
     const mapping = input.mapping ?? suggestMapping(input.entity, info.headers);
     const bad = badTargets(input.entity, mapping);
     if (bad.length) throw new KehuError({ code: 'invalid_input', fields: [{ path: 'mapping', message: 'validation.mapping_target', params: { target: bad[0]! } }] });
-    const checker = new RowChecker(ctx.app.db.sqlite, input.entity);
+    const table = input.entity === 'contact' ? 'contacts' : 'companies';
+    const checker = new RowChecker(ctx.app.db.sqlite, input.entity, visibleTo(ctx.session, table, 'r').compile(ctx.db));
     const preview: PreviewRow[] = sample.map((values, i) => {
       const line = i + 1;
       const checked = checker.check(mapping, values);

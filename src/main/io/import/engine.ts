@@ -13,6 +13,7 @@ import type { ColumnMapping, DuplicateHit, ImportResult, IoEntity, OnDuplicate, 
 import type { Database } from '../../db/schema';
 import type { ChangeSet } from '../../core/changes';
 import { newId } from '../../core/ids';
+import { visibleTo, type Viewer } from '../../core/visibility';
 import { toColumns } from '../../features/customers/columns';
 import { BulkRowWriter, dropIndexesOfEmptyTables } from '../../db/bulk-writer';
 import type { HybridClock } from '../../core/hlc';
@@ -89,18 +90,23 @@ export class RowChecker {
   private readonly tagByName = new Map<string, string>();
   private readonly keyStmt;
 
+  /**
+   * `visible`: the caller's record visibility on the table aliased `r` (visibleTo compiled), so an
+   * import only finds, and updates, existing records its caller can see.
+   */
   constructor(
     private readonly sqlite: Sqlite,
     readonly entity: IoEntity,
+    private readonly visible: { sql: string; parameters: readonly unknown[] },
   ) {
     const defs = sqlite.prepare(`SELECT id, type, options FROM custom_fields WHERE entity = ? AND deleted_at IS NULL`).all(entity) as { id: string; type: string; options: string }[];
     this.defs = new Map(defs.map((d) => [d.id, { id: d.id, type: d.type, options: JSON.parse(d.options) as string[] }]));
     const table = entity === 'contact' ? 'contacts' : 'companies';
     this.lastRid = sqlite.prepare(`SELECT coalesce(max(rid), 0) FROM ${table}`).pluck().get() as number;
     // A record this import created comes first (the earliest), else any existing one.
-    this.keyStmt = sqlite.prepare<[number, string, string], { id: string; name: string; created: number }>(
+    this.keyStmt = sqlite.prepare<unknown[], { id: string; name: string; created: number }>(
       `SELECT r.id, r.name, r.rid > ? AS created FROM customer_keys k JOIN ${table} r ON r.id = k.record_id
-       WHERE k.kind = ? AND k.value = ? AND r.deleted_at IS NULL ORDER BY created DESC, k.rowid LIMIT 1`,
+       WHERE k.kind = ? AND k.value = ? AND r.deleted_at IS NULL AND ${visible.sql} ORDER BY created DESC, k.rowid LIMIT 1`,
     );
   }
 
@@ -159,7 +165,7 @@ export class RowChecker {
       const hit = this.seen.get(`${key.kind}:${key.value}`);
       if (hit) return { source: 'file', by: key.by, id: hit.id, name: hit.name, line: hit.line };
       const probe = this.storedKey(key, companyName);
-      const row = probe === null ? undefined : this.keyStmt.get(this.lastRid, key.kind, probe);
+      const row = probe === null ? undefined : this.keyStmt.get(this.lastRid, key.kind, probe, ...this.visible.parameters);
       if (row?.created) return { source: 'file', by: key.by, id: row.id, name: row.name };
       if (row) existing ??= { source: 'existing', by: key.by, id: row.id, name: row.name };
     }
@@ -274,6 +280,8 @@ export interface ImportWrite {
   /** New rows go through the bulk writer on this clock (change_log, field clocks, index). */
   clock: HybridClock;
   userId: string;
+  /** Whose records the import may find and update. */
+  viewer: Viewer;
   now: string;
   dataDir: string;
 }
@@ -303,7 +311,7 @@ async function importRows(w: ImportWrite, run: ImportRun, rejected: RejectedRows
   const bulk = new BulkRowWriter(sqlite, w.clock, w.userId);
   const { entity } = run;
   const table = entity === 'contact' ? 'contacts' : 'companies';
-  const checker = new RowChecker(sqlite, entity);
+  const checker = new RowChecker(sqlite, entity, visibleTo(w.viewer, table, 'r').compile(db));
   const result = { rows: 0, created: 0, updated: 0, skipped: 0, rejected: 0, companiesCreated: 0, tagsCreated: 0 };
   const touched: string[] = [];
   const loadRow = sqlite.prepare<[string], Row>(`SELECT * FROM ${table} WHERE id = ?`);

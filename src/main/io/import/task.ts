@@ -19,7 +19,7 @@ class DryRunDone extends Error {
   }
 }
 
-export async function runImportTask({ app, input, auditInput, userId, hooks }: TaskArgs): Promise<ImportResult> {
+export async function runImportTask({ app, input, auditInput, userId, viewer, hooks }: TaskArgs): Promise<ImportResult> {
   const job = input as ImportTaskInput;
   const bad = badTargets(job.entity, job.mapping);
   if (bad.length) throw new KehuError({ code: 'invalid_input', fields: [{ path: 'mapping', message: 'validation.mapping_target', params: { target: bad[0]! } }] });
@@ -37,7 +37,7 @@ export async function runImportTask({ app, input, auditInput, userId, hooks }: T
   sqlite.pragma('cache_size = -65536');
   try {
     return await inJobMutation(app, 'io.startImport', auditInput, userId, async (db, now, changes) => {
-      const { counts, created } = await runImport({ sqlite: app.db.sqlite, db, changes, clock: app.clock, userId, now, dataDir: app.dataDir }, {
+      const { counts, created } = await runImport({ sqlite: app.db.sqlite, db, changes, clock: app.clock, userId, viewer, now, dataDir: app.dataDir }, {
         entity: job.entity,
         mapping: job.mapping,
         onDuplicate: job.options.onDuplicate,
