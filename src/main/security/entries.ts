@@ -24,5 +24,11 @@ export async function dummyCheck(password: string, params: ScryptParams): Promis
   return null;
 }
 
-/** The entry of this user with a new password (and the same key). */
-export const replaceEntry = (entries: KeyEntry[], next: KeyEntry): KeyEntry[] => [...entries.filter((e) => e.userId !== next.userId), next];
+/**
+ * Sets this user's entry. A stale entry under the same sign-in name goes too (the database keeps
+ * names unique among live users; a stale one is left by a change rolled back after it was written).
+ */
+export const replaceEntry = (entries: KeyEntry[], next: KeyEntry): KeyEntry[] => [
+  ...entries.filter((e) => e.userId !== next.userId && e.login !== next.login),
+  next,
+];

@@ -2,7 +2,7 @@
 // (and managers form no cycle), the last enabled administrator stays, passwords need password mode.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Runtime } from '../../core/runtime';
-import { readKeyring } from '../../security/keyring';
+import { readKeyring, writeKeyring } from '../../security/keyring';
 import { client, tempFolder, type Client, type Folder } from '../../security/test-kit';
 
 let folder: Folder;
@@ -46,6 +46,16 @@ describe('user accounts', () => {
 
     const manager = client(rt);
     expect(await manager.call('auth.login', { login: 'lead.wang', password: 'password 123' })).toMatchObject({ status: 'signed_in', session: { scope: 'team', team: expect.arrayContaining([lead, rep]) } });
+  });
+
+  it('replaces a stale key-file entry under the same sign-in name', async () => {
+    await setUp();
+    // Left by a users.create whose transaction rolled back after the key file was written.
+    const keyring = readKeyring(folder.dir)!;
+    writeKeyring(folder.dir, { ...keyring, users: [...keyring.users, { ...keyring.users[0], userId: 'ghost', login: 'rep' }] });
+    await create('rep');
+    expect(readKeyring(folder.dir)?.users.map((u) => u.userId)).not.toContain('ghost');
+    expect(await client(rt).call('auth.login', { login: 'rep', password: 'password 123' })).toMatchObject({ status: 'signed_in' });
   });
 
   it('keeps an enabled administrator, and no administrator disables or demotes themself', async () => {
