@@ -100,6 +100,12 @@ function fail(e: unknown): void {
       `此数据文件由更新版本的 Kehu 创建，当前版本无法打开（文件未被修改）。请升级 Kehu。\n` +
         `This data folder was made by a newer version of Kehu CRM; nothing was changed. Please update Kehu CRM.\n\n${e.params?.file ?? ''}`,
     );
+  } else if (e instanceof KehuError && e.params?.reason === 'os_key_unavailable') {
+    dialog.showErrorBox(
+      'Kehu CRM',
+      `此数据文件夹的密钥由操作系统保管，但现在无法取用（例如系统钥匙串未解锁）。文件未被修改。\n` +
+        `This data folder's key is kept by the operating system, which cannot give it now (e.g. the keychain is locked). Nothing was changed.`,
+    );
   } else {
     dialog.showErrorBox('Kehu CRM', `启动失败 / Could not start:\n${e instanceof Error ? e.stack ?? e.message : String(e)}`);
   }
