@@ -1,10 +1,9 @@
 // The one IPC channel, 'kehu:invoke' → dispatch. Only our own window's main frame, showing our
 // own renderer, may call it (VS Code's validatedIpcMain; Electron security checklist item 17).
-// Who is signed in is kept here in main, one session token per window (webContents): the renderer
-// never sees it.
+// Who is signed in is kept in main, one session per window (window-sessions.ts).
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import type { Runtime } from '../core/runtime';
-import type { TokenCaller } from '../security/gate';
+import { windowSessions, type WindowSessions } from './window-sessions';
 import type { Result } from '../../shared/errors';
 import { isOwnUrl } from './window-options';
 
@@ -28,40 +27,20 @@ export function isTrustedSender(event: IpcMainInvokeEvent, own: WebContents | nu
   return isOwnUrl(frame.url, devServerUrl);
 }
 
-export interface Ipc {
-  /** The session holder of a window: its sign-in is the one every call from it acts as. */
-  callerOf(contents: WebContents): TokenCaller;
-}
+export type Ipc = WindowSessions<WebContents>;
 
 export function registerIpc(options: IpcOptions): Ipc {
-  const tokens = new Map<WebContents, string>();
-  const callerOf = (contents: WebContents): TokenCaller => ({
-    token: tokens.get(contents) ?? null,
-    setToken(token) {
-      if (token === null) {
-        tokens.delete(contents);
-        return;
-      }
-      if (!tokens.has(contents)) contents.once('destroyed', () => endSession(contents));
-      tokens.set(contents, token);
-    },
-  });
-  /** A closed window's session ends with it. */
-  const endSession = (contents: WebContents) => {
-    const token = tokens.get(contents);
-    if (token) options.runtime.gate.sessions.end(token);
-    tokens.delete(contents);
-  };
+  const windows = windowSessions<WebContents>(options.runtime.gate.sessions, (contents, closed) => contents.once('destroyed', closed));
 
   ipcMain.handle(IPC_CHANNEL, async (event, channel: unknown, input: unknown) => {
     if (!isTrustedSender(event, options.ownContents(), options.devServerUrl)) return refused;
     if (typeof channel !== 'string') return refused;
-    const result = await options.runtime.dispatch(channel, input, callerOf(event.sender));
+    const result = await options.runtime.dispatch(channel, input, windows.callerOf(event.sender));
     if (channel === 'app.setLocale' && result.ok) {
       const locale = (input as { locale?: unknown } | null)?.locale;
       if (typeof locale === 'string') options.onLocaleChanged(locale);
     }
     return result;
   });
-  return { callerOf };
+  return windows;
 }
