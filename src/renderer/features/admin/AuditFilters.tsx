@@ -17,7 +17,7 @@ export function AuditFilters({ filter, onChange }: { filter: AuditFilter; onChan
   const users = useApp((s) => s.users);
   const set = (part: AuditFilter) => onChange({ ...filter, ...part });
   return (
-    <Space wrap className="filter-bar" data-testid="audit-filters">
+    <Space wrap className="filter-bar">
       <DatePicker.RangePicker
         aria-label={t('admin.audit.range')}
         placeholder={[t('admin.audit.from'), t('admin.audit.to')]}

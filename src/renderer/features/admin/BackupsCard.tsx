@@ -41,7 +41,6 @@ function RestoreModal({ backup, onClose }: { backup: BackupInfo | null; onClose(
       onOk={() => void restore()}
       onCancel={onClose}
       afterClose={() => setUnderstood(false)}
-      data-testid="restore-modal"
     >
       <Typography.Paragraph>{t('admin.backups.restoreText')}</Typography.Paragraph>
       {backup && <Typography.Paragraph type="secondary">{backup.file}</Typography.Paragraph>}

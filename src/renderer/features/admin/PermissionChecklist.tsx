@@ -18,7 +18,7 @@ export function PermissionChecklist({ value = [], onChange, disabled }: Props) {
   const held = new Set(value);
   const set = (group: Permission[], on: Permission[]) => onChange?.([...value.filter((p) => !group.includes(p)), ...on]);
   return (
-    <Row gutter={[16, 12]} data-testid="permission-checklist">
+    <Row gutter={[16, 12]}>
       {groups.map(([group, permissions]) => {
         const count = permissions.filter((p) => held.has(p)).length;
         return (
