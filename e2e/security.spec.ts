@@ -1,7 +1,9 @@
 // Issue #5 as a person does it: set up an administrator on a fresh data folder, add a sales user
-// on the users page, give each some customers, sign in as the sales user and see only theirs;
-// then the administrator turns on two-step verification (codes computed here from the key shown
-// on screen) and signs in with password and code. Screens are kept in zh and en.
+// on the users page, give each some customers, sign in as the sales user and see only theirs (and
+// meet the lock screen once the administrator disables them); then the administrator turns on
+// two-step verification (codes computed here from the key shown on screen) and signs in with
+// password and code, or a recovery code. A second test: auto-lock after the idle minutes, a
+// changed password, the lockout after five wrong ones. Screens are kept in zh and en.
 import type { Page } from '@playwright/test';
 import { Secret, TOTP } from 'otpauth';
 import { test, expect } from './fixtures';
