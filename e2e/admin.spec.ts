@@ -19,8 +19,8 @@ async function invoke<T>(page: Page, host: HostFixture, channel: string, input: 
 
 /** A screenshot once loading veils are gone and menus and dialogs have finished moving. */
 async function shot(page: Page, name: string): Promise<void> {
-  // (A click's wave can linger, and toasts are hidden from the picture: neither counts.)
-  const still = ':not(.ant-wave):not(.ant-message *)';
+  // (A click's wave and a button's spinner can linger, and toasts are hidden: none counts.)
+  const still = ':not(.ant-wave):not(.ant-message *):not(.ant-btn *)';
   const moving = ['-appear', '-enter', '-leave'].map((m) => `[class*="${m}"]${still}`).join(', ');
   await expect(page.locator(`.ant-spin-blur, ${moving}`)).toHaveCount(0);
   await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
@@ -102,6 +102,7 @@ async function addUser(page: Page): Promise<void> {
   await expect(form).toContainText('两次输入的密码不一致');
   await form.getByLabel('确认密码').fill('sales pass 1');
   await page.getByRole('button', { name: /保\s*存/ }).click();
+  await expect(page.getByTestId('users-table')).toContainText('lina');
   const row = page.getByRole('row').filter({ hasText: '李娜' });
   await expect(row).toContainText('lina');
   await expect(row).toContainText('销售');
