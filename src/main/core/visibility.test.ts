@@ -156,6 +156,11 @@ describe('record visibility', () => {
     const given = await call('mia', 'companies.create', { name: '团队客户', ownerId: 'ana' });
     expect(given.ownerId).toBe('ana');
     expect((await call('ana', 'companies.get', { id: given.id })).id).toBe(given.id);
+    // Converting a lead named after another's company makes one's own company, not a link to it.
+    const lead = await call('ana', 'leads.create', { name: '转化', companyName: 'bo客户公司' });
+    const converted = await call('ana', 'leads.convert', { id: lead.id, withOpportunity: false });
+    expect(converted.companyId).not.toBe(made.bo.company);
+    expect((await call('ana', 'companies.get', { id: converted.companyId! })).ownerId).toBe('ana');
     // Links to a customer one cannot see are refused like links to nothing.
     await expect(call('bo', 'contacts.create', { name: '挂靠', companyId: made.ana.company, mobiles: [] })).rejects.toMatchObject({
       fields: [{ path: 'companyId', message: 'validation.company_missing' }],

@@ -8,6 +8,7 @@ import { KehuError } from '../../../shared/errors';
 import type { ConvertResult, Lead, LeadConvert } from '../../../shared/leads';
 import type { Ctx } from '../../core/context';
 import { newId } from '../../core/ids';
+import { visibleTo } from '../../core/visibility';
 import { companySpec } from '../companies/spec';
 import { contactSpec } from '../contacts/spec';
 import { refreshLastContacted } from '../customers';
@@ -16,7 +17,7 @@ import { createOpportunity } from '../deals/create';
 import { nameKey } from '../search';
 import { loadLead } from './rows';
 
-/** The live company with the same normalised name, else a new one made from the lead. */
+/** The live company (one the caller sees) with the same normalised name, else a new one made from the lead. */
 async function companyFor(ctx: Ctx, lead: Lead): Promise<string | null> {
   if (!lead.companyName) return null;
   const existing = await ctx.db
@@ -24,6 +25,7 @@ async function companyFor(ctx: Ctx, lead: Lead): Promise<string | null> {
     .select('id')
     .where('name_key', '=', nameKey(lead.companyName))
     .where('deleted_at', 'is', null)
+    .where(visibleTo(ctx.session, 'companies', 'companies'))
     .orderBy('created_at')
     .executeTakeFirst();
   if (existing) return existing.id;
