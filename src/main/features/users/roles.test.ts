@@ -27,6 +27,22 @@ describe('roles', () => {
     expect(await sessionOf(db(), 'u1')).toMatchObject({ role: id, permissions: ['customers.read', 'tasks.read'], scope: 'team', team: ['u1'] });
   });
 
+  it("a custom role's users may call exactly the channels of its permissions", async () => {
+    const { id } = await call('roles.save', { name: '只读', permissions: ['customers.read'], scope: 'all' });
+    await giveRole('u3', id);
+    const session = (await sessionOf(db(), 'u3'))!;
+    const code = async (channel: 'companies.list' | 'companies.create' | 'leads.list') => {
+      const result = await runtime().dispatch(channel, channel === 'companies.create' ? { name: '新公司' } : {}, session);
+      return result.ok ? 'ok' : result.error.code;
+    };
+    expect(await code('companies.list')).toBe('ok');
+    expect(await code('companies.create')).toBe('forbidden');
+    expect(await code('leads.list')).toBe('forbidden');
+    // A change to the role takes effect at the user's next call.
+    await call('roles.save', { id, name: '只读', permissions: ['customers.read', 'customers.write'], scope: 'all' });
+    expect((await sessionOf(db(), 'u3'))!.permissions).toEqual(['customers.read', 'customers.write']);
+  });
+
   it('keeps names unique whatever their case and built-in roles untouchable', async () => {
     const { id } = await call('roles.save', { name: 'Field Sales', permissions: [], scope: 'own' });
     await expect(call('roles.save', { name: 'field sales', permissions: [], scope: 'own' })).rejects.toMatchObject({
