@@ -23,6 +23,8 @@ async function shot(page: Page, name: string): Promise<void> {
   const still = ':not(.ant-wave):not(.ant-message *):not(.ant-btn *)';
   const moving = ['-appear', '-enter', '-leave'].map((m) => `[class*="${m}"]${still}`).join(', ');
   await expect(page.locator(`.ant-spin-blur, ${moving}`)).toHaveCount(0);
+  // A table that was loading fades back in.
+  for (const table of await page.locator('.ant-spin-container').all()) await expect(table).toHaveCSS('opacity', '1');
   await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
   await screenshot(page, name);
 }
@@ -223,6 +225,7 @@ async function englishShots(page: Page, host: HostFixture): Promise<void> {
   ] as const) {
     await page.getByRole('menuitem', { name: item }).click();
     await expect(page.getByTestId(`${name}-page`)).toBeVisible();
+    await expect(page.getByRole('button', { name: /Add user|New role|Export CSV|Back up now/ })).toBeEnabled();
     await expect(page.locator('.ant-table-row').first()).toBeVisible();
     await shot(page, `admin-${name}-en`);
   }
