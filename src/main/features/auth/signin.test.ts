@@ -44,6 +44,23 @@ describe('opening the database', () => {
   });
 });
 
+describe('status while locked', () => {
+  it('knows the mode, the encryption and the interface language before the database opens', async () => {
+    await admin.call('app.setLocale', { locale: 'en' });
+    const c = await restart();
+    expect(await c.call('auth.status', {})).toEqual({
+      state: 'signed_out',
+      mode: 'password',
+      encrypted: true,
+      osKeyAvailable: false,
+      session: null,
+      locale: 'en',
+      idleLockMinutes: 0,
+    });
+    expect(rt.gate.app).toBeNull();
+  });
+});
+
 describe('lockout', () => {
   it('locks a sign-in name for 15 minutes after 5 failures, even for the right password', async () => {
     const c = await restart();
