@@ -112,6 +112,16 @@ describe('record visibility', () => {
     await expect(call('mia', 'leads.get', { id: made.bo.lead })).rejects.toMatchObject(notFound);
   });
 
+  it("a company's timeline leaves out the activities of its contacts one may not see", async () => {
+    const company = made.ana.company;
+    const hidden = await call('owner', 'contacts.create', { name: '老板的联系人', companyId: company, mobiles: [] });
+    await call('owner', 'activities.create', { subjectType: 'contact', subjectId: hidden.id, kind: 'call', occurredAt: '2026-01-02T00:00:00.000Z', content: '秘密' });
+    await call('ana', 'activities.create', { subjectType: 'company', subjectId: company, kind: 'note', occurredAt: '2026-01-03T00:00:00.000Z', content: '公开' });
+    const timeline = async (who: Who) => (await call(who, 'activities.list', { subjectId: company })).items.map((a) => a.content);
+    expect(await timeline('ana')).toEqual(['公开']);
+    expect(await timeline('owner')).toEqual(['公开', '秘密']);
+  });
+
   it('search.global and duplicate warnings only name visible records', async () => {
     const hits = async (who: Who) => (await call(who, 'search.global', { q: '客户', limit: 50 })).map((h) => h.id).sort();
     expect(await hits('bo')).toEqual([made.bo.company, made.bo.contact].sort());

@@ -43,7 +43,7 @@ async function touchSubject(ctx: Ctx, subject: Subject, companyId: string | null
 export const activitiesHandlers: HandlersOf<typeof activitiesContract> = {
   'activities.list': async (input, ctx) => {
     await checkTimeline(ctx, input.subjectId);
-    return listActivities(ctx.db, input);
+    return listActivities(ctx.db, ctx.session, input);
   },
 
   'activities.create': async (input, ctx) => {

@@ -3,6 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Activity } from '../../../shared/activities';
 import { notFound } from '../../../shared/errors';
 import type { Page } from '../../../shared/paging';
+import { visibleTo, type Viewer } from '../../core/visibility';
 import type { Database } from '../../db/schema';
 import { cutPage, decodeCursor } from '../customers';
 
@@ -35,15 +36,23 @@ const SELECT = sql`SELECT a.*, u.name AS user_name FROM activities a LEFT JOIN u
 
 /**
  * A contact's timeline, or a company's: every activity whose company_id is the company (its own
- * and its contacts', stamped at creation), so one index serves it.
+ * and its contacts', stamped at creation), so one index serves it. A company's timeline leaves
+ * out the activities of its contacts the viewer may not see.
  */
-export async function listActivities(db: Kysely<Database>, input: { subjectId: string; cursor?: string | null; limit: number }): Promise<Page<Activity>> {
+export async function listActivities(
+  db: Kysely<Database>,
+  viewer: Viewer,
+  input: { subjectId: string; cursor?: string | null; limit: number },
+): Promise<Page<Activity>> {
   const isCompany = await db.selectFrom('companies').select('id').where('id', '=', input.subjectId).executeTakeFirst();
   const column = sql.ref(isCompany ? 'a.company_id' : 'a.subject_id');
+  const hidden = isCompany && viewer.scope !== 'all'
+    ? sql`AND (a.subject_type <> 'contact' OR EXISTS (SELECT 1 FROM contacts c WHERE c.id = a.subject_id AND ${visibleTo(viewer, 'contacts', 'c')}))`
+    : sql``;
   const cursor = decodeCursor(input.cursor);
   const after = cursor ? sql`AND (a.occurred_at, a.id) < (${cursor.value}, ${cursor.tie})` : sql``;
   const { rows } = await sql<ActivityRow>`${SELECT}
-    WHERE ${column} = ${input.subjectId} AND a.deleted_at IS NULL ${after}
+    WHERE ${column} = ${input.subjectId} AND a.deleted_at IS NULL ${hidden} ${after}
     ORDER BY a.occurred_at DESC, a.id DESC LIMIT ${input.limit + 1}`.execute(db);
   const page = cutPage(rows, input.limit, (r) => ({ value: r.occurred_at, tie: r.id }));
   return { items: page.rows.map(toActivity), nextCursor: page.nextCursor };
