@@ -196,6 +196,11 @@ describe('record visibility', () => {
     expect(await trash('bo')).toEqual([made.bo.lead]);
     expect(await trash('owner')).toHaveLength(2);
     await expect(call('bo', 'trash.restore', { entity: 'lead', ids: [made.ana.lead] })).rejects.toMatchObject({ code: 'not_found' });
+    // Purging a shared record takes its shares with it.
+    await call('ana', 'shares.set', { entity: 'company', id: made.ana.company, userIds: ['bo'] });
+    await call('ana', 'companies.delete', { ids: [made.ana.company] });
+    await call('owner', 'trash.purge', { entity: 'company', ids: [made.ana.company] });
+    expect(await runtime().app.db.kysely.selectFrom('record_shares').selectAll().execute()).toEqual([]);
     // A custom role with reports and scope 'own': its forecast counts only its own opportunities.
     const { id: role } = await call('owner', 'roles.save', { name: '区域销售', permissions: ['deals.read', 'deals.write', 'reports.read'], scope: 'own' });
     await runtime().app.db.kysely.updateTable('users').set({ role }).where('id', '=', 'bo').execute();

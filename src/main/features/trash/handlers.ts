@@ -31,11 +31,18 @@ async function unlinkTasks(ctx: Ctx, id: string): Promise<void> {
   for (const task of tasks) await ctx.changes.update('tasks', task.id, { subject_type: null, subject_id: null });
 }
 
+/** Whom the record was shared with goes with it. */
+async function purgeShares(ctx: Ctx, table: TrashTable, id: string): Promise<void> {
+  const shares = await ctx.db.selectFrom('record_shares').select('id').where('tbl', '=', table).where('row_id', '=', id).execute();
+  for (const share of shares) await ctx.changes.purge('record_shares', share.id);
+}
+
 /** Purges each record after what belongs only to it. */
 function purgeEach(table: TrashTable, purgeOwned: (ctx: Ctx, id: string) => Promise<void> = async () => {}) {
   return async (ctx: Ctx, ids: string[]): Promise<void> => {
     for (const id of ids) {
       await unlinkTasks(ctx, id);
+      await purgeShares(ctx, table, id);
       await purgeOwned(ctx, id);
       await ctx.changes.purge(table, id);
     }
