@@ -24,8 +24,10 @@ export function useAuthSubmit<T>(form: FormInstance<T>, action: (values: T) => P
   const submit = async (values: T) => {
     setBusy(true);
     setFailure(null);
-    // The last answer's field messages go: this answer brings its own.
-    form.setFields(form.getFieldsError().map(({ name }) => ({ name, errors: [] })));
+    // The last answer's field messages go: this answer brings its own. (Untyped: the error
+    // list's names are plain paths, which setFields<T> does not take.)
+    const anyForm: FormInstance = form;
+    anyForm.setFields(anyForm.getFieldsError().map(({ name }) => ({ name, errors: [] })));
     try {
       await action(values);
     } catch (e) {
