@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, safeStorage } from 'electron';
 import { createRuntime, type Runtime } from '../core/runtime';
+import { keepBackedUp } from '../features/backups/schedule';
 import type { OsKeyStore } from '../security/os-key';
 import { dataFlagFrom, APP_DIR_NAME, resolveDataDir } from '../paths';
 import { KehuError } from '../../shared/errors';
@@ -23,6 +24,7 @@ const preload = join(here, '../preload/index.cjs');
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
 
 let runtime: Runtime | null = null;
+let backups: { stop(): void } | null = null;
 let win: BrowserWindow | null = null;
 
 if (!app.requestSingleInstanceLock()) {
@@ -52,6 +54,7 @@ const osKeys: OsKeyStore = {
 async function start(): Promise<void> {
   const dataDir = resolveDataDir({ flag: dataFlagFrom(process.argv), fallback: app.getPath('userData') });
   runtime = await createRuntime(dataDir, { osKeys });
+  backups = keepBackedUp(runtime.gate);
   const rt = runtime;
   handleAppProtocol(rendererDir);
 
@@ -123,5 +126,6 @@ app.on('will-quit', (event) => {
   event.preventDefault();
   const rt = runtime;
   runtime = null;
+  backups?.stop();
   void rt.close().finally(() => app.quit());
 });

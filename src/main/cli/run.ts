@@ -10,6 +10,7 @@ import { DEFAULT_PORT, startHost } from '../host/server';
 import { resolveDataDir } from '../paths';
 import { KehuError } from '../../shared/errors';
 import { BackupUsageError, runBackupCli, runRestoreCli } from './backup';
+import { keepBackedUp } from '../features/backups/schedule';
 import { runDemo } from './demo';
 import { ExportUsageError, runExportCli } from './export';
 import { ImportUsageError, runImportCli } from './import';
@@ -127,10 +128,12 @@ async function serve(values: Record<string, string | boolean | undefined>, io: C
   const port = intOption(values.port as string | undefined, 'port', DEFAULT_PORT, 0, 65535);
   const dataDir = resolveDataDir({ flag: values.data as string | undefined, env: io.env });
   const rt = await createRuntime(dataDir);
+  const backups = keepBackedUp(rt.gate);
   let host;
   try {
     host = await startHost({ dispatch: rt.dispatch, rendererDir: io.rendererDir, port });
   } catch (e) {
+    backups.stop();
     await rt.close();
     if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') {
       write(io.stderr, `Port ${port} is already in use. Try another one: --port ${port + 1} (or --port 0 for any free port).`);
@@ -156,6 +159,7 @@ async function serve(values: Record<string, string | boolean | undefined>, io: C
     io.signal.addEventListener('abort', () => resolve(), { once: true });
   });
   await host.close();
+  backups.stop();
   await rt.close();
   write(io.stdout, 'Stopped.');
   return EXIT_OK;

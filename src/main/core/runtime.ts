@@ -59,7 +59,7 @@ async function ensureOwner(db: Db): Promise<void> {
     .execute();
 }
 
-async function openApp(dataDir: string, key: string | null, security: AppState['security']): Promise<AppState> {
+async function openApp(dataDir: string, key: string | null, gate: Gate): Promise<AppState> {
   const db = await openDatabase(join(dataDir, DB_FILE_NAME), key);
   const deviceId = await deviceIdOf(db);
   await ensureOwner(db);
@@ -71,7 +71,7 @@ async function openApp(dataDir: string, key: string | null, security: AppState['
     dataDir,
     version: APP_VERSION,
     dbKey: key,
-    security,
+    security: gate,
     async swapDatabase(replace) {
       await jobsOf(app).close();
       const file = app.db.file;
@@ -80,6 +80,8 @@ async function openApp(dataDir: string, key: string | null, security: AppState['
         await replace(file);
       } finally {
         app.db = await openDatabase(file, app.dbKey);
+        // The data and its users may have changed under every session (a restore): all sign in again.
+        gate.sessions.endAll();
       }
     },
   };

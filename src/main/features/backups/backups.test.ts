@@ -17,7 +17,7 @@ import { isEncryptedFile } from '../../security/convert';
 import { client, tempFolder, type Client, type Folder } from '../../security/test-kit';
 import { backupsDir, listBackups } from './files';
 import { restoreBackup } from './restore';
-import { backupAtQuit, dailyBackupDue, dailyBackupIfDue, startBackupSchedule } from './schedule';
+import { backupAtQuit, dailyBackupDue, dailyBackupIfDue, keepBackedUp, startBackupSchedule } from './schedule';
 
 const runtime = useTempRuntime();
 
@@ -194,6 +194,31 @@ describe('backups of an encrypted database', () => {
     return { rt, c: client(rt), folder };
   }
 
+  it('keepBackedUp waits for the first sign-in, then backs up daily and at stop', async () => {
+    const { rt, c, folder } = await passwordFolder();
+    await c.call('auth.setup', ADMIN);
+    await rt.close();
+    runtimes.splice(runtimes.indexOf(rt), 1);
+    const locked = await folder.open();
+    runtimes.push(locked);
+    const before = listBackups(folder.dir).length;
+    const backups = keepBackedUp(locked.gate);
+    expect(listBackups(folder.dir)).toHaveLength(before);
+    const admin = client(locked);
+    await admin.call('auth.login', { login: ADMIN.login, password: ADMIN.password });
+    expect(listBackups(folder.dir).map((b) => b.reason)).toContain('daily');
+    backups.stop();
+    expect(listBackups(folder.dir).map((b) => b.reason)).toContain('quit');
+  });
+
+  it('a restore signs everyone out', async () => {
+    const { c } = await passwordFolder();
+    await c.call('auth.setup', ADMIN);
+    const { file } = await c.call('backups.create', {});
+    await c.call('backups.restore', { file });
+    await expect(c.call('contacts.list', {})).rejects.toMatchObject({ code: 'unauthenticated' });
+  });
+
   it('are encrypted; a plain backup is encrypted when restored; a backup under another key is refused', async () => {
     const { rt, c, folder } = await passwordFolder();
     const name = '欧阳明远Zebulon';
@@ -219,6 +244,9 @@ describe('backups of an encrypted database', () => {
     const file = join(folder.dir, DB_FILE_NAME);
     expect(isEncryptedFile(file)).toBe(true);
     expect(readFileSync(file).includes(Buffer.from('Zebulon'))).toBe(false);
+    // Everyone signs in again after a restore.
+    await expect(c.call('backups.list', {})).rejects.toMatchObject({ code: 'unauthenticated' });
+    await c.call('auth.login', { login: ADMIN.login, password: ADMIN.password });
 
     // A backup under another folder's key cannot be read here.
     const other = await passwordFolder();

@@ -2,6 +2,7 @@
 // checked every hour) and at quit, each when its setting is on. A failed automatic backup is logged
 // and tried again at the next check; it never stops the app.
 import type { AppState } from '../../core/context';
+import type { Gate } from '../../security/gate';
 import { backupNow } from './backup';
 import { isSafetyCopy, listBackups } from './files';
 import { readSettings } from './settings';
@@ -41,4 +42,29 @@ export function startBackupSchedule(app: AppState): { stop(): void } {
 export function backupAtQuit(app: AppState): string | null {
   if (!readSettings(app).backupAtQuit) return null;
   return backupNow(app, 'quit').file;
+}
+
+/**
+ * Backups for a long-running process (the desktop app, `kehu serve`): the daily schedule from the
+ * moment the database opens (at once, or at the first sign-in), and the at-quit backup at `stop`.
+ */
+export function keepBackedUp(gate: Gate): { stop(): void } {
+  let schedule: { stop(): void } | null = null;
+  let stopped = false;
+  gate.whenOpen((app) => {
+    if (!stopped) schedule = startBackupSchedule(app);
+  });
+  return {
+    stop() {
+      if (stopped) return;
+      stopped = true;
+      schedule?.stop();
+      if (!gate.app) return;
+      try {
+        backupAtQuit(gate.app);
+      } catch (e) {
+        console.error('[kehu] backup at quit failed:', e);
+      }
+    },
+  };
 }
