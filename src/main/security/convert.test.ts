@@ -83,6 +83,7 @@ describe('converting the database file', () => {
     const before = counts();
     await owner.call('auth.setup', { mode: 'single' });
     await rt.close();
+    const plainFile = readFileSync(dbFile());
     // A crash while copying: a half-written copy, the key file unchanged.
     writeFileSync(`${dbFile()}.converting`, Buffer.alloc(4096, 7));
     rt = await folder.open();
@@ -96,7 +97,7 @@ describe('converting the database file', () => {
     const wrongKeyring = readFileSync(join(folder.dir, 'keyring.json'));
     await rt.close();
     writeFileSync(`${dbFile()}.converting`, encrypted);
-    writeFileSync(dbFile(), readFileSync(join(folder.dir, 'backups', backups()[0])));
+    writeFileSync(dbFile(), plainFile);
     expect(isEncryptedFile(dbFile())).toBe(false);
     writeFileSync(join(folder.dir, 'keyring.json'), wrongKeyring);
     rt = await folder.open();

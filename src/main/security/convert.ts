@@ -93,29 +93,29 @@ export async function convertDatabase(app: AppState, nextKey: string | null, com
     replaceFile(copy, file);
     app.dbKey = nextKey;
   });
-  if (from !== null && nextKey === null) decryptBackups(app.dataDir, from);
+  if (from !== nextKey) rekeyBackups(app.dataDir, from, nextKey);
 }
 
 /**
- * The old key is forgotten when the database goes plain: backups made under it would never open
- * again, so they follow the database. One that cannot be converted (another folder's, damaged)
- * stays as it is.
+ * Backups follow the database: a plain copy beside an encrypted database would hand its customers
+ * to whoever finds the laptop, and a copy under a forgotten key would never open again. Those made
+ * under the old setting are converted; one that cannot be (another folder's, damaged) stays as it is.
  */
-function decryptBackups(dataDir: string, key: string): void {
+function rekeyBackups(dataDir: string, from: string | null, to: string | null): void {
   const dir = backupsDir(dataDir);
   if (!existsSync(dir)) return;
   for (const name of readdirSync(dir).filter((f) => f.endsWith('.db'))) {
     const file = join(dir, name);
-    if (!isEncryptedFile(file)) continue;
+    if (isEncryptedFile(file) !== (from !== null)) continue;
     const copy = convertingPath(file);
     try {
       copyFileSync(file, copy);
-      rekeyCopy(copy, key, null);
-      checkCopy(copy, null);
+      rekeyCopy(copy, from, to);
+      checkCopy(copy, to);
       renameSync(copy, file);
     } catch (e) {
       rmSync(copy, { force: true });
-      console.error(`[kehu] backup ${name} keeps its old key:`, e);
+      console.error(`[kehu] backup ${name} keeps its old protection:`, e);
     }
   }
 }

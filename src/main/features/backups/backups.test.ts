@@ -223,12 +223,18 @@ describe('backups of an encrypted database', () => {
     const { rt, c, folder } = await passwordFolder();
     const name = '欧阳明远Zebulon';
     await c.call('contacts.create', { name });
-    const plain = (await c.call('backups.create', {})).file;
+    const before = (await c.call('backups.create', {})).file;
+    const plainBytes = readFileSync(join(backupsDir(folder.dir), before));
     await c.call('auth.setup', ADMIN);
     expect(rt.app.dbKey).not.toBeNull();
+    // The backups made before follow the database: encrypted, no plaintext left beside it.
     const listed = await c.call('backups.list', {});
-    expect(listed.find((b) => b.reason === 'before-encryption')).toMatchObject({ encrypted: false });
-    expect(listed.find((b) => b.file === plain)).toMatchObject({ reason: 'manual', encrypted: false });
+    expect(listed.find((b) => b.reason === 'before-encryption')).toMatchObject({ encrypted: true });
+    expect(listed.find((b) => b.file === before)).toMatchObject({ reason: 'manual', encrypted: true });
+    for (const b of listed) expect(readFileSync(join(backupsDir(folder.dir), b.file)).includes(Buffer.from('Zebulon'))).toBe(false);
+    // A plain backup brought back from elsewhere (a USB stick) is encrypted when restored.
+    const plain = 'kehu-20250101-000000-manual.db';
+    writeFileSync(join(backupsDir(folder.dir), plain), plainBytes);
     expect(await c.call('security.settings', {})).toMatchObject({ mode: 'password', encrypted: true });
 
     const enc = await c.call('backups.create', {});
