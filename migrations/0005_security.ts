@@ -40,6 +40,10 @@ const STATEMENTS = [
      user_id TEXT PRIMARY KEY, totp_secret TEXT, totp_enabled_at TEXT,
      recovery_codes TEXT NOT NULL DEFAULT '[]', password_changed_at TEXT, last_login_at TEXT)`,
 
+  // REPLACE INTO deletes without firing the delete trigger of 0001: refuse an insert over a kept row.
+  `CREATE TRIGGER audit_log_no_replace BEFORE INSERT ON audit_log
+     WHEN EXISTS (SELECT 1 FROM audit_log WHERE seq = NEW.seq)
+     BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END`,
   `CREATE INDEX audit_log_user ON audit_log (user_id, at)`,
   `CREATE INDEX audit_log_action ON audit_log (action, at)`,
 

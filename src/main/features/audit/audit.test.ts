@@ -137,7 +137,7 @@ function sources(dir: string): string[] {
 }
 
 describe('the log is append-only', () => {
-  it('the database refuses UPDATE and DELETE on audit_log', async () => {
+  it('the database refuses UPDATE, DELETE and REPLACE on audit_log', async () => {
     const rt = runtime();
     await rt.call('contacts.create', { name: '张伟' });
     const sqlite = rt.app.db.sqlite;
@@ -145,6 +145,7 @@ describe('the log is append-only', () => {
     expect(before.length).toBeGreaterThan(0);
     expect(() => sqlite.prepare(`UPDATE audit_log SET user_id = 'someone'`).run()).toThrow(/append-only/);
     expect(() => sqlite.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
+    expect(() => sqlite.prepare(`REPLACE INTO audit_log (seq, at, user_id, action) VALUES (1, '2000-01-01', 'someone', 'x')`).run()).toThrow(/append-only/);
     expect(sqlite.prepare('SELECT * FROM audit_log').all()).toEqual(before);
   });
 
