@@ -26,6 +26,9 @@ export type ErrorCode =
   | 'locked_out'
   | 'internal';
 
+/** An i18n key of any namespace (validation.required, leads.errors.reasonRequired): zod's own prose is not. */
+export const isMessageKey = (message: string) => /^[a-z][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)+$/.test(message);
+
 /** One problem with one input field: `path` is the dotted field path, `message` an i18n key. */
 export interface FieldIssue {
   path: string;

@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import type { z } from 'zod';
 import { authContract } from '../../shared/auth';
 import { contract, isChannel, type Channel } from '../../shared/contract';
-import { KehuError, type FieldIssue, type Result } from '../../shared/errors';
+import { isMessageKey, KehuError, type FieldIssue, type Result } from '../../shared/errors';
 import type { SessionInfo } from '../../shared/permissions';
 import { jobsOf } from '../jobs/registry';
 import { ChangeSet } from './changes';
@@ -103,14 +103,12 @@ async function runMutation<T>(app: AppState, channel: Channel, auditedInput: unk
   });
 }
 
-const I18N_KEY = /^[a-z][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)+$/;
-
 function invalidInput(error: z.ZodError): KehuError {
   const fields: FieldIssue[] = error.issues.map((issue) => ({
     path: issue.path.map(String).join('.'),
     // Our schemas carry i18n keys (validation.*, leads.errors.* ...); zod's own messages are
     // English prose and become the key of their issue code.
-    message: I18N_KEY.test(issue.message) ? issue.message : `validation.${issue.code}`,
+    message: isMessageKey(issue.message) ? issue.message : `validation.${issue.code}`,
   }));
   return new KehuError({ code: 'invalid_input', fields });
 }

@@ -2,7 +2,7 @@
 import type { FormInstance } from 'antd';
 import type { TFunction } from 'i18next';
 import type { z } from 'zod';
-import type { FieldIssue } from '../../shared/errors';
+import { isMessageKey, type FieldIssue } from '../../shared/errors';
 import { ApiError } from '../api';
 
 export function errorText(t: TFunction, error: unknown): string {
@@ -21,7 +21,7 @@ export function issueText(t: TFunction, issue: FieldIssue): string {
 export function zodIssues(error: z.ZodError): FieldIssue[] {
   return error.issues.map((issue) => ({
     path: issue.path.map(String).join('.'),
-    message: issue.message.startsWith('validation.') ? issue.message : `validation.${issue.code}`,
+    message: isMessageKey(issue.message) ? issue.message : `validation.${issue.code}`,
   }));
 }
 
