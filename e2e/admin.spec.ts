@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect, type HostFixture } from './fixtures';
-import { shot as screenshot } from './helpers';
+import { settledShot } from './helpers';
 
 const ADMIN = { login: 'boss', password: 'correct horse 1' };
 
@@ -16,18 +16,6 @@ async function invoke<T>(page: Page, host: HostFixture, channel: string, input: 
   const body = (await res.json()) as { ok: boolean; data: T; error?: unknown };
   if (!body.ok) throw new Error(`${channel}: ${JSON.stringify(body.error)}`);
   return body.data;
-}
-
-/** A screenshot once loading veils are gone and menus and dialogs have finished moving. */
-async function shot(page: Page, name: string): Promise<void> {
-  // (A click's wave and a button's spinner can linger, and toasts are hidden: none counts.)
-  const still = ':not(.ant-wave):not(.ant-message *):not(.ant-btn *)';
-  const moving = ['-appear', '-enter', '-leave'].map((m) => `[class*="${m}"]${still}`).join(', ');
-  await expect(page.locator(`.ant-spin-blur, ${moving}`)).toHaveCount(0);
-  // A table that was loading fades back in.
-  for (const table of await page.locator('.ant-spin-container').all()) await expect(table).toHaveCSS('opacity', '1');
-  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
-  await screenshot(page, name);
 }
 
 const nav = (page: Page, name: string) => page.getByRole('menuitem', { name }).click();
@@ -48,7 +36,7 @@ async function addRole(page: Page): Promise<void> {
   await page.getByRole('row').filter({ hasText: '销售' }).first().getByRole('button', { name: '查看' }).click();
   await expect(page.getByTestId('role-form').getByLabel('查看客户和联系人')).toBeChecked();
   await expect(page.getByTestId('role-form').getByLabel('查看客户和联系人')).toBeDisabled();
-  await shot(page, 'admin-role-builtin');
+  await settledShot(page, 'admin-role-builtin');
   await page.getByRole('button', { name: /取\s*消/ }).click();
 
   await page.getByRole('button', { name: '新建角色' }).click();
@@ -57,12 +45,12 @@ async function addRole(page: Page): Promise<void> {
   await form.getByText('本团队', { exact: true }).click();
   await form.getByLabel('查看销售预测和报表').check();
   await form.getByLabel('查看线索').check();
-  await shot(page, 'admin-role-form');
+  await settledShot(page, 'admin-role-form');
   await page.getByRole('button', { name: /保\s*存/ }).click();
   const row = page.getByRole('row').filter({ hasText: '华东销售' });
   await expect(row).toContainText('本团队');
   await expect(row).toContainText('自定义');
-  await shot(page, 'admin-roles');
+  await settledShot(page, 'admin-roles');
 }
 
 /** Single-user mode → password sign-in, through the security page. */
@@ -71,7 +59,7 @@ async function switchToPasswords(page: Page): Promise<void> {
   await expect(page.getByTestId('users-single-mode')).toBeVisible();
   await page.getByRole('button', { name: '前往备份与安全' }).click();
   await expect(page.getByTestId('backups-page')).toContainText('未加密');
-  await shot(page, 'admin-backups-single');
+  await settledShot(page, 'admin-backups-single');
   await page.getByTestId('mode-switch').click();
   const form = page.getByTestId('mode-form');
   await form.getByLabel('登录名').fill(ADMIN.login);
@@ -79,7 +67,7 @@ async function switchToPasswords(page: Page): Promise<void> {
   await form.getByLabel('确认密码').fill(ADMIN.password);
   const convert = page.getByRole('button', { name: /转\s*换/ });
   await expect(convert).toBeDisabled();
-  await shot(page, 'admin-mode-switch');
+  await settledShot(page, 'admin-mode-switch');
   await page.getByTestId('mode-understood').check();
   await convert.click();
   // The administrator who switched stays signed in, now with the sign-in name just set.
@@ -131,7 +119,7 @@ async function addUser(page: Page): Promise<void> {
   await page.locator('.ant-select-dropdown').getByText('华东销售', { exact: true }).click();
   await page.getByRole('button', { name: /保\s*存/ }).click();
   await expect(row).toContainText('华东销售');
-  await shot(page, 'admin-users');
+  await settledShot(page, 'admin-users');
   await nav(page, '角色');
   await page.getByRole('row').filter({ hasText: '华东销售' }).getByRole('button', { name: /删\s*除/ }).click();
   await page.locator('.ant-popconfirm').getByRole('button', { name: /删\s*除/ }).click();
@@ -152,7 +140,7 @@ async function auditLog(page: Page): Promise<void> {
   expect(new Set(texts)).toEqual(new Set(['用户 · 新建']));
   await rows.first().click();
   await expect(table.locator('.ant-table-expanded-row')).toContainText('"lina"');
-  await shot(page, 'admin-audit');
+  await settledShot(page, 'admin-audit');
 
   const download = page.waitForEvent('download');
   await page.getByTestId('audit-export').click();
@@ -172,7 +160,7 @@ async function backupAndRestore(page: Page, host: HostFixture, contactId: string
   const manual = page.getByRole('row').filter({ hasText: '手动' });
   await expect(manual).toHaveCount(1);
   await expect(page.getByTestId('backups-page')).toContainText('已加密');
-  await shot(page, 'admin-backups');
+  await settledShot(page, 'admin-backups');
 
   await invoke(page, host, 'contacts.update', { id: contactId, patch: { title: '销售总监' } });
   await page.goto(`${host.origin}#/contacts/${contactId}`);
@@ -182,7 +170,7 @@ async function backupAndRestore(page: Page, host: HostFixture, contactId: string
   await manual.getByRole('button', { name: /恢\s*复/ }).click();
   const restore = page.getByRole('button', { name: /^恢\s*复$/ }).last();
   await expect(restore).toBeDisabled();
-  await shot(page, 'admin-restore-confirm');
+  await settledShot(page, 'admin-restore-confirm');
   await page.getByTestId('restore-understood').check();
   const reloaded = page.waitForEvent('load');
   await restore.click();
@@ -199,7 +187,7 @@ async function share(page: Page, host: HostFixture, companyId: string): Promise<
   await page.getByTestId('share-users').click();
   await page.locator('.ant-select-dropdown').getByText('李娜', { exact: true }).click();
   await page.keyboard.press('Escape');
-  await shot(page, 'admin-share');
+  await settledShot(page, 'admin-share');
   await page.getByRole('dialog').getByRole('button', { name: /保\s*存/ }).click();
   await expect(page.getByRole('dialog')).toHaveCount(0);
   const shares = await invoke<{ userName: string }[]>(page, host, 'shares.list', { entity: 'company', id: companyId });
@@ -223,10 +211,10 @@ async function englishShots(page: Page, host: HostFixture): Promise<void> {
     await expect(page.getByTestId(`${name}-page`)).toBeVisible();
     await expect(page.getByRole('button', { name: /Add user|New role|Export CSV|Back up now/ })).toBeEnabled();
     await expect(page.locator('.ant-table-row').first()).toBeVisible();
-    await shot(page, `admin-${name}-en`);
+    await settledShot(page, `admin-${name}-en`);
   }
   await page.getByRole('row').filter({ hasText: 'Manual' }).getByRole('button', { name: 'Restore' }).click();
-  await shot(page, 'admin-restore-confirm-en');
+  await settledShot(page, 'admin-restore-confirm-en');
   await page.getByRole('button', { name: 'Cancel' }).click();
 }
 
@@ -235,7 +223,7 @@ async function backToSingleUser(page: Page): Promise<void> {
   await page.getByTestId('mode-switch').click();
   const dialog = page.getByRole('dialog');
   await expect(dialog).toContainText('the database file will not be encrypted');
-  await shot(page, 'admin-mode-single-en');
+  await settledShot(page, 'admin-mode-single-en');
   await page.getByTestId('mode-understood').check();
   await dialog.getByRole('button', { name: 'Convert' }).click();
   await expect(page.getByTestId('backups-page')).toContainText('Single user (no password)');

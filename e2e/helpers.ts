@@ -10,6 +10,18 @@ export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${SHOTS}/${name}.png`, style: '.ant-message { display: none !important; }' });
 }
 
+/** A picture once loading veils are gone and menus, dialogs and tables have finished moving in. */
+export async function settledShot(page: Page, name: string): Promise<void> {
+  // (A click's wave and a button's spinner can linger, and toasts are hidden: none counts.)
+  const still = ':not(.ant-wave):not(.ant-message *):not(.ant-btn *)';
+  const moving = ['-appear', '-enter', '-leave'].map((m) => `[class*="${m}"]${still}`).join(', ');
+  await expect(page.locator(`.ant-spin-blur, ${moving}`)).toHaveCount(0);
+  // A table that was loading fades back in.
+  for (const table of await page.locator('.ant-spin-container').all()) await expect(table).toHaveCSS('opacity', '1');
+  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
+  await shot(page, name);
+}
+
 /** A stage's column on the opportunities board. */
 export const column = (page: Page, stageId: string) => page.locator(`[data-testid="board-column"][data-stage-id="${stageId}"]`);
 

@@ -7,7 +7,7 @@
 import type { Page } from '@playwright/test';
 import { Secret, TOTP } from 'otpauth';
 import { test, expect } from './fixtures';
-import { shot as takeShot } from './helpers';
+import { settledShot } from './helpers';
 
 const ADMIN = { name: '李娜', login: 'lina', password: 'Kehu-Admin-2026' };
 const SALES = { name: '张伟', login: 'zhangwei', password: 'Xiaoshou-2026' };
@@ -19,20 +19,13 @@ const SALES_CONTACT = '陈经理';
 // A click that cannot happen (e.g. behind a dialog) fails in words instead of waiting for the test's end.
 test.use({ actionTimeout: 15_000 });
 
-/** A screenshot once menus, dialogs and the language switch have finished moving in. */
-async function shot(page: Page, name: string) {
-  // (A button's click ripple, .ant-wave, changes nothing on screen worth waiting for.)
-  await expect(page.locator('[class*="-appear"]:not(.ant-wave), [class*="-enter"], [class*="-leave"]')).toHaveCount(0);
-  await takeShot(page, name);
-}
-
 const codeFor = (secret: string) => new TOTP({ secret: Secret.fromBase32(secret) }).generate();
 
 async function inEnglishToo(page: Page, name: string, visible: () => Promise<void>) {
-  await shot(page, `${name}-zh`);
+  await settledShot(page, `${name}-zh`);
   await page.getByText('English', { exact: true }).click();
   await visible();
-  await shot(page, `${name}-en`);
+  await settledShot(page, `${name}-en`);
   await page.getByText('中文', { exact: true }).click();
 }
 
@@ -124,11 +117,11 @@ test('set up an administrator, a sales user sees only their customers, sign-in w
   // A wrong password is refused in words; then the sales user sees only their own customers.
   await signIn(page, { login: SALES.login, password: 'wrong-password' });
   await expect(page.getByTestId('sign-in-error')).toHaveText('用户名或密码错误');
-  await shot(page, 'security-02-sign-in-zh');
+  await settledShot(page, 'security-02-sign-in-zh');
   // The language picked before signing in is the app's once signed in.
   await page.getByText('English', { exact: true }).click();
   await expect(page.getByTestId('sign-in-error')).toHaveText('Wrong sign-in name or password');
-  await shot(page, 'security-02-sign-in-en');
+  await settledShot(page, 'security-02-sign-in-en');
   await signIn(page, SALES);
   await expect(page.getByTestId('account-menu')).toContainText(SALES.name);
   await expect(page.getByRole('menuitem', { name: 'Companies' })).toBeVisible();
@@ -171,20 +164,20 @@ test('set up an administrator, a sales user sees only their customers, sign-in w
   await page.getByText('English', { exact: true }).click();
   await page.getByTestId('account-menu').click();
   await expect(page.getByRole('menuitem', { name: 'Sign out' })).toBeVisible();
-  await shot(page, 'security-03-account-menu-en');
+  await settledShot(page, 'security-03-account-menu-en');
   await page.getByRole('menuitem', { name: 'Two-step verification' }).click();
   await page.getByTestId('enrol-start').click();
   await expect(page.getByRole('img', { name: 'QR code for two-step verification' })).toBeVisible();
-  await shot(page, 'security-04-totp-enrol-en');
+  await settledShot(page, 'security-04-totp-enrol-en');
   await page.keyboard.press('Escape');
   await page.getByText('中文', { exact: true }).click();
   await page.getByTestId('account-menu').click();
   await expect(page.getByRole('menuitem', { name: '退出登录' })).toBeVisible();
-  await shot(page, 'security-03-account-menu-zh');
+  await settledShot(page, 'security-03-account-menu-zh');
   await page.getByRole('menuitem', { name: '两步验证' }).click();
   await page.getByTestId('enrol-start').click();
   await expect(page.getByRole('img', { name: '两步验证二维码' })).toBeVisible();
-  await shot(page, 'security-04-totp-enrol-zh');
+  await settledShot(page, 'security-04-totp-enrol-zh');
   const secret = (await page.getByTestId('totp-secret').innerText()).replace(/\s/g, '');
   await page.getByTestId('enrol-code').fill('000000' === codeFor(secret) ? '111111' : '000000');
   await page.getByTestId('enrol-submit').click();
@@ -193,7 +186,7 @@ test('set up an administrator, a sales user sees only their customers, sign-in w
   await page.getByTestId('enrol-submit').click();
   const codes = page.getByTestId('recovery-codes').locator('span');
   await expect(codes).toHaveCount(10);
-  await shot(page, 'security-05-recovery-codes-zh');
+  await settledShot(page, 'security-05-recovery-codes-zh');
   const recovery = await codes.first().innerText();
   await page.getByTestId('codes-done').click();
   await signOut(page);
@@ -213,7 +206,7 @@ test('set up an administrator, a sales user sees only their customers, sign-in w
   await page.getByTestId('account-menu').click();
   await page.getByRole('menuitem', { name: '锁定' }).click();
   await expect(page.getByText('已锁定 — 输入密码解锁')).toBeVisible();
-  await shot(page, 'security-07-locked-zh');
+  await settledShot(page, 'security-07-locked-zh');
   await expect(page.getByTestId('sign-in-login')).toHaveValue(ADMIN.login);
   await page.getByTestId('sign-in-password').fill(ADMIN.password);
   await page.getByTestId('sign-in-submit').click();
@@ -279,7 +272,7 @@ test('the screen locks after the idle minutes; a changed password unlocks it', a
   }
   await signIn(page, { login: ADMIN.login, password: 'wrong-5' });
   await expect(page.getByTestId('sign-in-error')).toHaveText(/^登录失败次数过多，请在 \d{2}:\d{2} 后再试$/);
-  await shot(page, 'security-08-locked-out-zh');
+  await settledShot(page, 'security-08-locked-out-zh');
   await signIn(page, { login: ADMIN.login, password: next });
   await expect(page.getByTestId('sign-in-error')).toHaveText(/^登录失败次数过多/);
 });

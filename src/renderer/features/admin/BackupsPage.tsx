@@ -6,6 +6,7 @@ import { call } from '../../api';
 import { errorText } from '../../components/errors';
 import { useQuery } from '../../components/useQuery';
 import { useApp } from '../app/store';
+import { useAuth } from '../auth/store';
 import { BackupsCard } from './BackupsCard';
 import { ModeCard } from './ModeCard';
 import { SecuritySettingsCard } from './SecuritySettingsCard';
@@ -19,7 +20,14 @@ function SecurityCards() {
   return (
     <div className="admin-cards">
       <ModeCard settings={settings.data} />
-      <SecuritySettingsCard settings={settings.data} onSaved={settings.reload} />
+      <SecuritySettingsCard
+        settings={settings.data}
+        onSaved={() => {
+          settings.reload();
+          // The idle lock of this screen follows the new minutes at once, not at the next sign-in.
+          void useAuth.getState().refresh();
+        }}
+      />
     </div>
   );
 }
