@@ -23,6 +23,8 @@ export interface AuthStatus {
   locale: Locale | null;
   /** Minutes without input before the screen locks; 0 = never. */
   idleLockMinutes: number;
+  /** The signed-in user has the second factor on (on this device). */
+  totpEnabled: boolean;
 }
 
 /** Signed in, or the password was right and a second factor is due (`ticket` carries it for 5 minutes). */

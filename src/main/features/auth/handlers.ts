@@ -8,7 +8,7 @@ import { readSettings } from '../backups/settings';
 import { sessionOf } from '../users/session-of';
 import type { authContract, AuthStatus } from '../../../shared/auth';
 import { KehuError } from '../../../shared/errors';
-import { newEnrolment, newRecoveryCodes, setUserAuth, totpStep } from './second-factor';
+import { newEnrolment, newRecoveryCodes, secondFactorOf, setUserAuth, totpStep } from './second-factor';
 import { protect, storedLocale } from './protection';
 import { login, logout, passwordKeyring, verifySecondFactor } from './signin';
 
@@ -24,6 +24,7 @@ async function status(ctx: AuthCtx): Promise<AuthStatus> {
     session,
     locale: keyring?.locale ?? (app ? await storedLocale(app) : null),
     idleLockMinutes: app ? readSettings(app).idleLockMinutes : 0,
+    totpEnabled: app && session ? (await secondFactorOf(app.db.kysely, session.userId)) !== null : false,
   };
 }
 

@@ -56,6 +56,7 @@ describe('status while locked', () => {
       session: null,
       locale: 'en',
       idleLockMinutes: 0,
+      totpEnabled: false,
     });
     expect(rt.gate.app).toBeNull();
   });
@@ -107,8 +108,10 @@ describe('second factor', () => {
     const totp = new TOTP({ secret });
     const at = (t: number) => totp.generate({ timestamp: t });
     await expect(admin.call('auth.totpEnable', { secret, code: '000000' === at(folder.clock.now()) ? '111111' : '000000' })).rejects.toMatchObject({ code: 'auth_failed' });
+    expect(await admin.call('auth.status', {})).toMatchObject({ totpEnabled: false });
     const { recoveryCodes } = await admin.call('auth.totpEnable', { secret, code: at(folder.clock.now()) });
     expect(recoveryCodes).toHaveLength(10);
+    expect(await admin.call('auth.status', {})).toMatchObject({ totpEnabled: true });
 
     const c = await restart();
     const first = await c.call('auth.login', { login: 'admin', password: 'correct horse' });

@@ -70,6 +70,7 @@ export const authZh = {
   enrol: {
     title: '两步验证',
     intro: '开启后，登录时除了密码还需要输入手机验证器应用（如 Microsoft Authenticator、Google 身份验证器）中的验证码。',
+    isOn: '两步验证已开启：登录时需要输入验证码。要更换手机，请先关闭再重新开启。',
     start: '设置验证器',
     disable: '关闭两步验证',
     disableText: '关闭两步验证需要输入您的密码。',
@@ -172,6 +173,7 @@ export const authEn: Shape<typeof authZh> = {
   enrol: {
     title: 'Two-step verification',
     intro: 'When it is on, signing in needs the password and a code from an authenticator app on your phone (e.g. Microsoft Authenticator, Google Authenticator).',
+    isOn: 'Two-step verification is on: signing in asks for a code. To move to a new phone, turn it off and on again.',
     start: 'Set up an authenticator',
     disable: 'Turn off two-step verification',
     disableText: 'Enter your password to turn two-step verification off.',

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { PASSWORD_MAX } from '../../../shared/auth';
 import { call } from '../../api';
 import { downloadBlob } from '../../components/files';
+import { useAuth } from './store';
 import { authErrorText, useAuthSubmit } from './useAuthSubmit';
 
 interface Enrolment {
@@ -111,8 +112,11 @@ export function TwoFactorModal({ open, onClose }: { open: boolean; onClose(): vo
   const { message } = App.useApp();
   const [step, setStep] = useState<Step>({ kind: 'intro' });
   const [starting, setStarting] = useState(false);
+  const enabled = useAuth((s) => s.status?.totpEnabled ?? false);
   const close = () => {
     setStep({ kind: 'intro' });
+    // Whether the second factor is on now (the intro offers what applies).
+    void useAuth.getState().refresh();
     onClose();
   };
   const begin = async () => {
@@ -131,12 +135,14 @@ export function TwoFactorModal({ open, onClose }: { open: boolean; onClose(): vo
     <Modal open={open} title={t('auth.enrol.title')} footer={null} onCancel={close} closable={!showingCodes} maskClosable={!showingCodes} keyboard={!showingCodes} destroyOnHidden>
       {step.kind === 'intro' && (
         <>
-          <Typography.Paragraph>{t('auth.enrol.intro')}</Typography.Paragraph>
+          <Typography.Paragraph>{t(enabled ? 'auth.enrol.isOn' : 'auth.enrol.intro')}</Typography.Paragraph>
           <Space>
-            <Button type="primary" loading={starting} onClick={() => void begin()} data-testid="enrol-start">
-              {t('auth.enrol.start')}
-            </Button>
-            <Button onClick={() => setStep({ kind: 'disable' })}>{t('auth.enrol.disable')}</Button>
+            {!enabled && (
+              <Button type="primary" loading={starting} onClick={() => void begin()} data-testid="enrol-start">
+                {t('auth.enrol.start')}
+              </Button>
+            )}
+            {enabled && <Button onClick={() => setStep({ kind: 'disable' })}>{t('auth.enrol.disable')}</Button>}
           </Space>
         </>
       )}
