@@ -2,28 +2,20 @@
 // before-encryption backup, and a failure or a crash midway leaves a database that opens.
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Runtime } from '../core/runtime';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { isEncryptedFile } from './convert';
 import { readKeyring } from './keyring';
-import { client, fakeOsKeys, tempFolder, type Client, type Folder } from './test-kit';
+import { client, fakeOsKeys, useTempFolder, type Client } from './test-kit';
 
-let folder: Folder;
-let rt: Runtime;
+const t = useTempFolder();
 let owner: Client;
 beforeEach(async () => {
-  folder = tempFolder();
-  rt = await folder.open();
-  owner = client(rt);
-});
-afterEach(async () => {
-  await rt.close();
-  folder.dispose();
+  owner = client(t.rt);
 });
 
-const dbFile = () => join(folder.dir, 'kehu.db');
-const counts = () => rt.app.db.sqlite.prepare('SELECT (SELECT count(*) FROM contacts) AS contacts, (SELECT count(*) FROM companies) AS companies').get();
-const backups = () => (existsSync(join(folder.dir, 'backups')) ? readdirSync(join(folder.dir, 'backups')) : []);
+const dbFile = () => join(t.folder.dir, 'kehu.db');
+const counts = () => t.rt.app.db.sqlite.prepare('SELECT (SELECT count(*) FROM contacts) AS contacts, (SELECT count(*) FROM companies) AS companies').get();
+const backups = () => (existsSync(join(t.folder.dir, 'backups')) ? readdirSync(join(t.folder.dir, 'backups')) : []);
 
 async function fill(): Promise<void> {
   for (let i = 0; i < 12; i++) await owner.call('contacts.create', { name: `客户${i}` });
@@ -36,7 +28,7 @@ describe('converting the database file', () => {
     const before = counts();
     await owner.call('auth.setup', { mode: 'single' });
     expect(backups()).toEqual([]);
-    expect(readKeyring(folder.dir)).toMatchObject({ mode: 'single', encrypted: false });
+    expect(readKeyring(t.folder.dir)).toMatchObject({ mode: 'single', encrypted: false });
 
     await owner.call('security.setMode', { mode: 'password', login: 'boss', password: 'correct horse' });
     expect(isEncryptedFile(dbFile())).toBe(true);
@@ -46,19 +38,19 @@ describe('converting the database file', () => {
     expect(await owner.call('auth.status', {})).toMatchObject({ state: 'signed_in', mode: 'password', encrypted: true, session: { userId: 'owner' } });
 
     const manual = (await owner.call('backups.create', {})).file;
-    expect(isEncryptedFile(join(folder.dir, 'backups', manual))).toBe(true);
+    expect(isEncryptedFile(join(t.folder.dir, 'backups', manual))).toBe(true);
     await owner.call('security.setMode', { mode: 'single', useOsKey: false });
     expect(isEncryptedFile(dbFile())).toBe(false);
-    expect(rt.app.dbKey).toBeNull();
+    expect(t.rt.app.dbKey).toBeNull();
     expect(counts()).toEqual(before);
     // The key is forgotten, so the backups made under it are decrypted and still restore.
     expect(backups()).toHaveLength(3);
-    expect(backups().filter((f) => isEncryptedFile(join(folder.dir, 'backups', f)))).toEqual([]);
+    expect(backups().filter((f) => isEncryptedFile(join(t.folder.dir, 'backups', f)))).toEqual([]);
     await owner.call('contacts.create', { name: '之后' });
     await owner.call('backups.restore', { file: manual });
     expect(counts()).toEqual(before);
-    await rt.close();
-    rt = await folder.open();
+    await t.rt.close();
+    t.rt = await t.folder.open();
     expect(counts()).toEqual(before);
   });
 
@@ -66,14 +58,14 @@ describe('converting the database file', () => {
     await fill();
     const before = counts();
     await owner.call('auth.setup', { mode: 'single' });
-    const keyring = readFileSync(join(folder.dir, 'keyring.json'), 'utf8');
+    const keyring = readFileSync(join(t.folder.dir, 'keyring.json'), 'utf8');
     // A directory where the converted copy goes: copying fails.
     mkdirSync(`${dbFile()}.converting`);
     writeFileSync(join(`${dbFile()}.converting`, 'x'), 'x');
     await expect(owner.call('security.setMode', { mode: 'password', login: 'boss', password: 'correct horse' })).rejects.toMatchObject({ code: 'internal' });
-    expect(readFileSync(join(folder.dir, 'keyring.json'), 'utf8')).toBe(keyring);
+    expect(readFileSync(join(t.folder.dir, 'keyring.json'), 'utf8')).toBe(keyring);
     expect(isEncryptedFile(dbFile())).toBe(false);
-    expect(rt.app.dbKey).toBeNull();
+    expect(t.rt.app.dbKey).toBeNull();
     expect(counts()).toEqual(before);
     await owner.call('contacts.create', { name: '之后' });
   });
@@ -82,27 +74,27 @@ describe('converting the database file', () => {
     await fill();
     const before = counts();
     await owner.call('auth.setup', { mode: 'single' });
-    await rt.close();
+    await t.rt.close();
     const plainFile = readFileSync(dbFile());
     // A crash while copying: a half-written copy, the key file unchanged.
     writeFileSync(`${dbFile()}.converting`, Buffer.alloc(4096, 7));
-    rt = await folder.open();
+    t.rt = await t.folder.open();
     expect(existsSync(`${dbFile()}.converting`)).toBe(false);
     expect(counts()).toEqual(before);
 
     // A crash after the key file was written, before the rename: the verified copy takes over.
-    owner = client(rt);
+    owner = client(t.rt);
     await owner.call('security.setMode', { mode: 'password', login: 'boss', password: 'correct horse' });
     const encrypted = readFileSync(dbFile());
-    const wrongKeyring = readFileSync(join(folder.dir, 'keyring.json'));
-    await rt.close();
+    const wrongKeyring = readFileSync(join(t.folder.dir, 'keyring.json'));
+    await t.rt.close();
     writeFileSync(`${dbFile()}.converting`, encrypted);
     writeFileSync(dbFile(), plainFile);
     expect(isEncryptedFile(dbFile())).toBe(false);
-    writeFileSync(join(folder.dir, 'keyring.json'), wrongKeyring);
-    rt = await folder.open();
+    writeFileSync(join(t.folder.dir, 'keyring.json'), wrongKeyring);
+    t.rt = await t.folder.open();
     expect(isEncryptedFile(dbFile())).toBe(true);
-    await client(rt).call('auth.login', { login: 'boss', password: 'correct horse' });
+    await client(t.rt).call('auth.login', { login: 'boss', password: 'correct horse' });
     expect(counts()).toEqual(before);
   });
 
@@ -112,26 +104,26 @@ describe('converting the database file', () => {
       code: 'invalid_input',
       fields: [{ path: 'useOsKey', message: 'auth.errors.osKeyUnavailable' }],
     });
-    await rt.close();
-    rt = await folder.open(fakeOsKeys);
-    owner = client(rt);
+    await t.rt.close();
+    t.rt = await t.folder.open(fakeOsKeys);
+    owner = client(t.rt);
     expect(await owner.call('auth.status', {})).toMatchObject({ state: 'setup', osKeyAvailable: true });
     await owner.call('auth.setup', { mode: 'single', useOsKey: true });
     expect(isEncryptedFile(dbFile())).toBe(true);
-    const key = rt.app.dbKey;
-    await rt.close();
+    const key = t.rt.app.dbKey;
+    await t.rt.close();
 
-    rt = await folder.open(fakeOsKeys);
-    expect(rt.app.dbKey).toBe(key);
-    expect(await client(rt).call('auth.status', {})).toMatchObject({ state: 'signed_in', mode: 'single', encrypted: true });
-    expect((await client(rt).call('contacts.list', {})).items).toHaveLength(12);
-    await rt.close();
-    await expect(folder.open()).rejects.toMatchObject({ code: 'unauthenticated', params: { reason: 'os_key_unavailable' } });
+    t.rt = await t.folder.open(fakeOsKeys);
+    expect(t.rt.app.dbKey).toBe(key);
+    expect(await client(t.rt).call('auth.status', {})).toMatchObject({ state: 'signed_in', mode: 'single', encrypted: true });
+    expect((await client(t.rt).call('contacts.list', {})).items).toHaveLength(12);
+    await t.rt.close();
+    await expect(t.folder.open()).rejects.toMatchObject({ code: 'unauthenticated', params: { reason: 'os_key_unavailable' } });
 
     // Passwords on top of the OS key: same database key, no conversion; and back.
-    rt = await folder.open(fakeOsKeys);
-    await client(rt).call('security.setMode', { mode: 'password', login: 'boss', password: 'correct horse' });
-    expect(rt.app.dbKey).toBe(key);
+    t.rt = await t.folder.open(fakeOsKeys);
+    await client(t.rt).call('security.setMode', { mode: 'password', login: 'boss', password: 'correct horse' });
+    expect(t.rt.app.dbKey).toBe(key);
     expect(backups()).toHaveLength(1);
   });
 
@@ -139,7 +131,7 @@ describe('converting the database file', () => {
     await owner.call('auth.setup', { mode: 'password', name: '老板', login: 'boss', password: 'correct horse' });
     await expect(owner.call('auth.setup', { mode: 'single' })).rejects.toMatchObject({ code: 'conflict', message: 'auth.errors.alreadySetUp' });
     await owner.call('users.create', { name: '小张', login: 'zhang', password: 'sales pass 1', role: 'sales' });
-    const sales = client(rt);
+    const sales = client(t.rt);
     await sales.call('auth.login', { login: 'zhang', password: 'sales pass 1' });
     await expect(sales.call('security.setMode', { mode: 'single', useOsKey: false })).rejects.toMatchObject({ code: 'forbidden' });
   });

@@ -4,6 +4,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
 import { createRuntime, type Runtime } from '../core/runtime';
 import type { Channel, Input, Output } from '../../shared/contract';
 import { KehuError } from '../../shared/errors';
@@ -39,6 +40,23 @@ export function tempFolder(): Folder {
     open: (osKeys) => createRuntime(dir, { scrypt: TEST_SCRYPT, now: clock.now, ...(osKeys ? { osKeys } : {}) }),
     dispose: () => rmSync(dir, { recursive: true, force: true }),
   };
+}
+
+/**
+ * A fresh data folder open as a runtime for every test of the calling file, closed and removed
+ * after it. A test that restarts the runtime sets `t.rt` to the new one (it is the one closed).
+ */
+export function useTempFolder(): { folder: Folder; rt: Runtime } {
+  const t = {} as { folder: Folder; rt: Runtime };
+  beforeEach(async () => {
+    t.folder = tempFolder();
+    t.rt = await t.folder.open();
+  });
+  afterEach(async () => {
+    await t.rt.close();
+    t.folder.dispose();
+  });
+  return t;
 }
 
 export interface Client extends TokenCaller {

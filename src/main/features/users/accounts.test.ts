@@ -1,21 +1,13 @@
 // Accounts managed by an administrator: sign-in names are unique, roles and managers must exist
 // (and managers form no cycle), the last enabled administrator stays, passwords need password mode.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Runtime } from '../../core/runtime';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { readKeyring, writeKeyring } from '../../security/keyring';
-import { client, tempFolder, type Client, type Folder } from '../../security/test-kit';
+import { client, useTempFolder, type Client } from '../../security/test-kit';
 
-let folder: Folder;
-let rt: Runtime;
+const t = useTempFolder();
 let admin: Client;
 beforeEach(async () => {
-  folder = tempFolder();
-  rt = await folder.open();
-  admin = client(rt);
-});
-afterEach(async () => {
-  await rt.close();
-  folder.dispose();
+  admin = client(t.rt);
 });
 
 const setUp = () => admin.call('auth.setup', { mode: 'password', name: '老板', login: 'boss', password: 'correct horse' });
@@ -23,7 +15,7 @@ const create = (login: string, role = 'sales', managerId?: string) =>
   admin.call('users.create', { name: `用户${login}`, login, password: 'password 123', role, ...(managerId ? { managerId } : {}) });
 
 describe('user accounts', () => {
-  it('refuses passwords before the folder is in password mode', async () => {
+  it('refuses passwords before the t.folder is in password mode', async () => {
     await expect(create('zhang')).rejects.toMatchObject({ code: 'conflict', message: 'auth.errors.passwordModeRequired' });
     await admin.call('auth.setup', { mode: 'single' });
     await expect(create('zhang')).rejects.toMatchObject({ code: 'conflict', message: 'auth.errors.passwordModeRequired' });
@@ -40,22 +32,22 @@ describe('user accounts', () => {
 
     const rows = await admin.call('users.adminList', {});
     expect(rows.find((r) => r.id === rep)).toMatchObject({ login: 'rep', role: 'sales', managerId: lead, hasPassword: true, totpEnabled: false, disabled: false });
-    expect(readKeyring(folder.dir)?.users.map((u) => u.login).sort()).toEqual(['boss', 'lead.wang', 'rep']);
-    const audit = rt.app.db.sqlite.prepare(`SELECT count(*) FROM audit_log WHERE action = 'users.create'`).pluck().get();
+    expect(readKeyring(t.folder.dir)?.users.map((u) => u.login).sort()).toEqual(['boss', 'lead.wang', 'rep']);
+    const audit = t.rt.app.db.sqlite.prepare(`SELECT count(*) FROM audit_log WHERE action = 'users.create'`).pluck().get();
     expect(audit).toBe(2);
 
-    const manager = client(rt);
+    const manager = client(t.rt);
     expect(await manager.call('auth.login', { login: 'lead.wang', password: 'password 123' })).toMatchObject({ status: 'signed_in', session: { scope: 'team', team: expect.arrayContaining([lead, rep]) } });
   });
 
   it('replaces a stale key-file entry under the same sign-in name', async () => {
     await setUp();
     // Left by a users.create whose transaction rolled back after the key file was written.
-    const keyring = readKeyring(folder.dir)!;
-    writeKeyring(folder.dir, { ...keyring, users: [...keyring.users, { ...keyring.users[0], userId: 'ghost', login: 'rep' }] });
+    const keyring = readKeyring(t.folder.dir)!;
+    writeKeyring(t.folder.dir, { ...keyring, users: [...keyring.users, { ...keyring.users[0], userId: 'ghost', login: 'rep' }] });
     await create('rep');
-    expect(readKeyring(folder.dir)?.users.map((u) => u.userId)).not.toContain('ghost');
-    expect(await client(rt).call('auth.login', { login: 'rep', password: 'password 123' })).toMatchObject({ status: 'signed_in' });
+    expect(readKeyring(t.folder.dir)?.users.map((u) => u.userId)).not.toContain('ghost');
+    expect(await client(t.rt).call('auth.login', { login: 'rep', password: 'password 123' })).toMatchObject({ status: 'signed_in' });
   });
 
   it('keeps an enabled administrator, and no administrator disables or demotes themself', async () => {
@@ -63,7 +55,7 @@ describe('user accounts', () => {
     await expect(admin.call('users.update', { id: 'owner', disabled: true })).rejects.toMatchObject({ code: 'conflict', message: 'users.errors.not_yourself' });
     await expect(admin.call('users.update', { id: 'owner', role: 'sales' })).rejects.toMatchObject({ code: 'conflict', message: 'users.errors.not_yourself' });
     const { id: second } = await create('second', 'admin');
-    const other = client(rt);
+    const other = client(t.rt);
     await other.call('auth.login', { login: 'second', password: 'password 123' });
     await other.call('users.update', { id: 'owner', role: 'manager' });
     await expect(other.call('users.update', { id: second, disabled: true })).rejects.toMatchObject({ message: 'users.errors.not_yourself' });
@@ -75,7 +67,7 @@ describe('user accounts', () => {
     await setUp();
     const { id: role } = await admin.call('roles.save', { name: '人事', permissions: ['users.admin'], scope: 'own' });
     await create('hr', role);
-    const hr = client(rt);
+    const hr = client(t.rt);
     await hr.call('auth.login', { login: 'hr', password: 'password 123' });
     await expect(hr.call('users.update', { id: 'owner', disabled: true })).rejects.toMatchObject({ code: 'conflict', message: 'users.errors.last_admin' });
     await expect(hr.call('users.update', { id: 'owner', role })).rejects.toMatchObject({ code: 'conflict', message: 'users.errors.last_admin' });
@@ -86,14 +78,14 @@ describe('user accounts', () => {
 
   it('resets a password and a second factor without touching the database key', async () => {
     await setUp();
-    const key = rt.app.dbKey;
+    const key = t.rt.app.dbKey;
     const { id } = await create('rep');
     await admin.call('users.resetPassword', { id, password: 'brand new pass' });
     await admin.call('users.resetTotp', { id });
-    const rep = client(rt);
+    const rep = client(t.rt);
     await expect(rep.call('auth.login', { login: 'rep', password: 'password 123' })).rejects.toMatchObject({ code: 'auth_failed' });
     await rep.call('auth.login', { login: 'rep', password: 'brand new pass' });
-    expect(rt.app.dbKey).toBe(key);
+    expect(t.rt.app.dbKey).toBe(key);
     await expect(rep.call('users.adminList', {})).rejects.toMatchObject({ code: 'forbidden' });
   });
 });

@@ -2,12 +2,13 @@
 // file is encrypted. Switching converts the file (the main process backs it up first); the modal
 // says plainly what changes and asks for a deliberate confirm.
 import { useState } from 'react';
-import { Alert, App, Button, Card, Checkbox, Descriptions, Form, Input, Modal, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Descriptions, Form, Modal, Tag, Typography } from 'antd';
 import { LockOutlined, UnlockOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { authContract } from '../../../shared/auth';
 import type { SecuritySettings } from '../../../shared/backups';
 import { call } from '../../api';
+import { SignInFields } from './SignInFields';
 import { useFormSubmit } from './useFormSubmit';
 
 interface Values {
@@ -52,15 +53,7 @@ function SwitchModal({ settings, open, onClose }: { settings: SecuritySettings; 
         {toPassword ? (
           <>
             <Typography.Paragraph type="secondary">{t('admin.mode.toPasswordHint')}</Typography.Paragraph>
-            <Form.Item name="login" label={t('admin.users.login')} extra={t('admin.users.loginHint')} required>
-              <Input maxLength={32} autoComplete="off" />
-            </Form.Item>
-            <Form.Item name="password" label={t('admin.users.password')} extra={t('admin.users.passwordHint')} required>
-              <Input.Password maxLength={128} autoComplete="new-password" />
-            </Form.Item>
-            <Form.Item name="confirm" label={t('admin.users.confirm')} required>
-              <Input.Password maxLength={128} autoComplete="new-password" />
-            </Form.Item>
+            <SignInFields />
           </>
         ) : settings.osKeyAvailable ? (
           <Form.Item name="useOsKey" valuePropName="checked">

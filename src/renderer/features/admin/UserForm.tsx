@@ -7,6 +7,7 @@ import type { RoleInfo, UserAdminRow } from '../../../shared/users';
 import { usersContract } from '../../../shared/users';
 import { call } from '../../api';
 import { roleLabel } from './labels';
+import { SignInFields } from './SignInFields';
 import { useFormSubmit } from './useFormSubmit';
 
 interface Props {
@@ -72,15 +73,7 @@ export function UserForm({ editing, users, roles, onClose, onSaved }: Props) {
         </Form.Item>
         {isNew && (
           <>
-            <Form.Item name="login" label={t('admin.users.login')} extra={t('admin.users.loginHint')} required>
-              <Input maxLength={32} autoComplete="off" />
-            </Form.Item>
-            <Form.Item name="password" label={t('admin.users.password')} extra={t('admin.users.passwordHint')} required>
-              <Input.Password maxLength={128} autoComplete="new-password" />
-            </Form.Item>
-            <Form.Item name="confirm" label={t('admin.users.confirm')} required>
-              <Input.Password maxLength={128} autoComplete="new-password" />
-            </Form.Item>
+            <SignInFields />
           </>
         )}
         <Form.Item name="role" label={t('admin.users.role')} required>
