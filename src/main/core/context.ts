@@ -7,6 +7,7 @@ import type { Db } from '../db/open';
 import type { Database } from '../db/schema';
 import type { ScryptParams } from '../security/crypto';
 import type { Gate, TokenCaller } from '../security/gate';
+import type { OsKeyStore } from '../security/os-key';
 import type { ChangeSet } from './changes';
 import type { HybridClock } from './hlc';
 
@@ -24,8 +25,11 @@ export interface AppState {
    * encryption), then opens it again with `dbKey` (which `replace` may have changed).
    */
   swapDatabase(replace: (file: string) => Promise<void> | void): Promise<void>;
-  /** The runtime's sign-in settings: cost of new password hashes, the clock of lockouts (absent: the defaults). */
-  security?: { scrypt: ScryptParams; now(): number };
+  /**
+   * The runtime's sign-in settings: cost of new password hashes, the clock of lockouts, whether the
+   * operating system can keep the database key (absent, in a job thread: the defaults, no OS key).
+   */
+  security?: { scrypt: ScryptParams; now(): number; osKeys: OsKeyStore };
 }
 
 export interface Ctx {

@@ -110,6 +110,7 @@ describe('converting the database file', () => {
     expect(await owner.call('auth.status', {})).toMatchObject({ state: 'setup', osKeyAvailable: true });
     await owner.call('auth.setup', { mode: 'single', useOsKey: true });
     expect(isEncryptedFile(dbFile())).toBe(true);
+    expect(await owner.call('security.settings', {})).toMatchObject({ mode: 'single', encrypted: true, osKeyAvailable: true });
     const key = t.rt.app.dbKey;
     await t.rt.close();
 

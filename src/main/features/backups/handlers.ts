@@ -8,13 +8,10 @@ import { listBackups } from './files';
 import { restoreBackup } from './restore';
 import { readSettings, writeSettings } from './settings';
 
-/**
- * How the data folder is protected, from its key file. Whether the operating system can keep a key
- * is the Gate's to say (auth.status reports it); a handler here has no Gate, so this says no.
- */
+/** How the data folder is protected (its key file), and whether the operating system could keep a key. */
 function protection(app: AppState): Pick<SecuritySettings, 'mode' | 'encrypted' | 'osKeyAvailable'> {
   const keyring = readKeyring(app.dataDir);
-  return { mode: keyring?.mode ?? 'unset', encrypted: app.dbKey !== null, osKeyAvailable: false };
+  return { mode: keyring?.mode ?? 'unset', encrypted: app.dbKey !== null, osKeyAvailable: app.security?.osKeys.isAvailable() ?? false };
 }
 
 export const backupsHandlers: HandlersOf<typeof backupsContract> = {
