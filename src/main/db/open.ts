@@ -36,6 +36,9 @@ export function applyPragmas(sqlite: Sqlite): void {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // 64 MiB of pages kept decrypted: past SQLite's own cache an encrypted file decrypts every page it
+  // reads again (at 100k contacts: search p95 3.5 → 1.5 ms, tag lists 21 → 6 ms; bench/README.md).
+  sqlite.pragma('cache_size = -65536');
 }
 
 /** Migration names stored in the file that this build does not know: a newer Kehu made it. */
