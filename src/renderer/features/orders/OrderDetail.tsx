@@ -4,6 +4,7 @@ import { Button, Card, Popconfirm, Result, Space, Spin, Steps, Typography } from
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { PageTitle } from '../../components/PageTitle';
+import { ShareControl } from '../admin/ShareControl';
 import type { Order, OrderStatus, StockMove } from '../../../shared/orders';
 import { call } from '../../api';
 import { errorText } from '../../components/errors';
@@ -60,6 +61,7 @@ function OrderHeader({ order, onChanged }: { order: Order; onChanged(): void }) 
         )}
       </PageTitle>
       <Space>
+        <ShareControl entity="order" id={order.id} />
         {cancellable && (
           <Popconfirm title={t('orders.orders.confirmCancel', { number: order.number })} onConfirm={() => setStatus('cancelled')} okButtonProps={{ danger: true }}>
             <Button danger loading={busy === 'cancelled'} data-testid="order-cancel">

@@ -6,6 +6,7 @@ import { EditOutlined, PrinterOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { PageTitle } from '../../components/PageTitle';
+import { ShareControl } from '../admin/ShareControl';
 import type { Quote } from '../../../shared/orders';
 import { call } from '../../api';
 import { errorText } from '../../components/errors';
@@ -70,6 +71,7 @@ function QuoteHeader({ quote, onEdit, onChanged }: { quote: Quote; onEdit(): voi
             </Button>
           )}
           {quote.orderId && <Button onClick={() => navigate({ page: 'order', id: quote.orderId ?? '' })}>{t('orders.quotes.viewOrder')}</Button>}
+          <ShareControl entity="quote" id={quote.id} />
           <Button icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="quote-print">
             {t('orders.quotes.print')}
           </Button>
