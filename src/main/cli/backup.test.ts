@@ -4,11 +4,11 @@
 import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRuntime } from '../core/runtime';
 import { backupsDir } from '../features/backups/files';
-import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, runCli, type CliIo } from './run';
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, runCli } from './run';
+import { captureIo } from '../test/cli-io';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -21,15 +21,9 @@ function tempDir(): string {
 }
 
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c: Buffer) => (out += c.toString()));
-  stderr.on('data', (c: Buffer) => (err += c.toString()));
-  const io: CliIo = { stdout, stderr, env: {}, rendererDir: '' };
-  const code = await runCli(args, io);
-  return { code, out, err };
+  const t = captureIo();
+  const code = await runCli(args, t.io);
+  return { code, out: t.out(), err: t.err() };
 }
 
 /** The live contacts' names in the folder's database, opened and closed again. */

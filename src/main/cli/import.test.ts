@@ -2,11 +2,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DB_FILE_NAME } from '../db/open';
-import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, runCli, type CliIo } from './run';
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, runCli } from './run';
+import { captureIo } from '../test/cli-io';
 
 const FIXTURES = join(__dirname, '../../../../shared/fixtures');
 const dirs: string[] = [];
@@ -18,15 +18,7 @@ function tempDir(): string {
 afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
-function io() {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c: Buffer) => (out += c.toString()));
-  stderr.on('data', (c: Buffer) => (err += c.toString()));
-  return { io: { stdout, stderr, env: {}, rendererDir: tempDir() } satisfies CliIo, out: () => out, err: () => err };
-}
+const io = () => captureIo();
 const contacts = (data: string) => {
   const db = new BetterSqlite3(join(data, DB_FILE_NAME), { readonly: true });
   try {

@@ -2,12 +2,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DB_FILE_NAME } from '../db/open';
 import { client, tempFolder } from '../security/test-kit';
 import { EXIT_DB_TOO_NEW, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, runCli, type CliIo } from './run';
+import { captureIo } from '../test/cli-io';
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -19,19 +19,7 @@ afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
-function io(extra: Partial<CliIo> = {}) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c: Buffer) => (out += c.toString()));
-  stderr.on('data', (c: Buffer) => (err += c.toString()));
-  return {
-    io: { stdout, stderr, env: {}, rendererDir: tempDir(), ...extra } satisfies CliIo,
-    out: () => out,
-    err: () => err,
-  };
-}
+const io = (extra: Partial<CliIo> = {}) => captureIo({ rendererDir: tempDir(), ...extra });
 
 describe('kehu CLI', () => {
   it('prints help', async () => {

@@ -2,7 +2,6 @@
 // renamed to FILE, summary; usage errors. Needs io.startExport/io.download wired to exportHandlers.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { PassThrough } from 'node:stream';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -11,6 +10,7 @@ import { EXIT_OK, EXIT_USAGE, runCli } from '../../cli/run';
 import { createRuntime } from '../../core/runtime';
 import ExcelJS from 'exceljs';
 import { seedBulk } from '../../features/demo/bulk';
+import { captureIo } from '../../test/cli-io';
 import { tempRuntime, type TempRuntime } from '../../test/temp-runtime';
 
 const open: TempRuntime[] = [];
@@ -63,13 +63,9 @@ describe('kehu export', () => {
       const companies = rt.app.db.sqlite.prepare('SELECT count(*) FROM companies WHERE deleted_at IS NULL').pluck().get() as number;
       await rt.close();
       const out = join(dataDir, '公司.xlsx');
-      const stdout = new PassThrough();
-      const stderr = new PassThrough();
-      let printed = '';
-      stdout.on('data', (d: Buffer) => (printed += d.toString()));
-      const io = { stdout, stderr, env: {}, rendererDir: '' };
+      const { io, out: printed } = captureIo();
       expect(await runCli(['export', '--entity', 'companies', '--format', 'xlsx', '--out', out, '--data', dataDir], io)).toBe(EXIT_OK);
-      expect(printed).toContain(`${companies} companies, xlsx`);
+      expect(printed()).toContain(`${companies} companies, xlsx`);
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile(out);
       expect(wb.worksheets[0].rowCount).toBe(companies + 1);
