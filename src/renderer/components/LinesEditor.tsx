@@ -5,20 +5,13 @@ import { useState } from 'react';
 import { AutoComplete, Button, InputNumber, Table, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { formatMoney, lineAmount, totals, type LineItemInput } from '../../shared/money';
+import { formatMoney, lineAmount, totals, type LineItem, type LineItemInput } from '../../shared/money';
 import type { Product } from '../../shared/orders';
 import { call } from '../api';
 import { MoneyInput, PercentInput } from './MoneyInputs';
 
-export interface LineRow {
-  key: string;
-  productId: string | null;
-  name: string;
-  unit: string | null;
-  quantity: number;
-  unitPrice: number;
-  discount: number;
-}
+/** A line being edited: a saved line's fields without its id and computed amount, keyed for the table. */
+export type LineRow = Omit<LineItem, 'id' | 'amount'> & { key: string };
 
 let nextKey = 0;
 export const toRow = (l: Partial<LineItemInput> = {}): LineRow => ({
