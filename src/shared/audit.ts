@@ -42,5 +42,5 @@ export const auditContract = {
    * The filtered log as CSV (UTF-8 with BOM). Kind 'query' like io.startExport: it writes its own
    * audit row, which records the filter and how many rows were exported.
    */
-  'audit.export': channel<{ csv: string; rows: number }>()({ kind: 'query', permission: 'audit.read', input: AuditFilter, entity: 'audit' }),
+  'audit.export': channel<{ csv: string; rows: number }>()({ kind: 'mutation', permission: 'audit.read', input: AuditFilter, entity: 'audit' }),
 };

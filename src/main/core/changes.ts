@@ -21,6 +21,7 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stri
 
 export class ChangeSet {
   private readonly touched = new Map<string, TouchedRecord>();
+  private readonly auditNotes: Record<string, unknown> = {};
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -100,6 +101,15 @@ export class ChangeSet {
 
   records(): TouchedRecord[] {
     return [...this.touched.values()];
+  }
+
+  /** Adds facts to the mutation's audit row beside the caller's input (e.g. how many rows an export wrote). */
+  note(facts: Record<string, unknown>): void {
+    Object.assign(this.auditNotes, facts);
+  }
+
+  notes(): Record<string, unknown> {
+    return this.auditNotes;
   }
 
   private remember(table: SyncedTable, id: string, fields: Row, before: Row | null, purged = false): void {

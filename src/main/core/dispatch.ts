@@ -96,7 +96,7 @@ async function runMutation<T>(app: AppState, channel: Channel, auditedInput: unk
     const data = await fn({ db: trx, session, changes, now, app });
     const records = changes.records();
     await writeChangeLog(trx, app, records);
-    await writeAudit(trx, { at: now, userId: session.userId, channel, entity: contract[channel].entity ?? null, records, input: auditedInput });
+    await writeAudit(trx, { at: now, userId: session.userId, channel, entity: contract[channel].entity ?? null, records, input: auditedInput, notes: changes.notes() });
     await sql`INSERT INTO meta (key, value) VALUES ('hlc', ${app.clock.current()})
               ON CONFLICT (key) DO UPDATE SET value = excluded.value`.execute(trx);
     return data;

@@ -139,6 +139,14 @@ export interface AuditEntry {
   entity: string | null;
   records: TouchedRecord[];
   input: unknown;
+  /** What the handler noted for the row (ChangeSet.note), kept beside the input's fields. */
+  notes?: Record<string, unknown>;
+}
+
+function withNotes(input: unknown, notes: Record<string, unknown> | undefined): unknown {
+  if (!notes || Object.keys(notes).length === 0) return input;
+  const plain = typeof input === 'object' && input !== null && !Array.isArray(input);
+  return plain ? { ...input, ...notes } : { input, ...notes };
 }
 
 export async function writeAudit(trx: Kysely<Database>, entry: AuditEntry): Promise<void> {
@@ -154,7 +162,7 @@ export async function writeAudit(trx: Kysely<Database>, entry: AuditEntry): Prom
       entity_ids: JSON.stringify([...new Set(entry.records.map((r) => r.id))]),
       before: byId((r) => r.before),
       after: byId((r) => (r.purged ? null : r.fields)),
-      input: auditInput(entry.input),
+      input: auditInput(withNotes(entry.input, entry.notes)),
     })
     .execute();
 }

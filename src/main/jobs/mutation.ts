@@ -28,7 +28,7 @@ export async function inJobMutation<T>(
     const data = await fn(db, now, changes);
     const records = changes.records();
     await writeChangeLog(db, app, records);
-    await writeAudit(db, { at: now, userId, channel, entity: contract[channel].entity ?? null, records, input: auditInput });
+    await writeAudit(db, { at: now, userId, channel, entity: contract[channel].entity ?? null, records, input: auditInput, notes: changes.notes() });
     sqlite
       .prepare(`INSERT INTO meta (key, value) VALUES ('hlc', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`)
       .run(app.clock.current());
