@@ -37,7 +37,9 @@ export function BackupsPage() {
   const isSecurityAdmin = useApp((s) => s.info?.session.permissions.includes('security.admin') ?? false);
   return (
     <div className="detail-page" data-testid="backups-page">
-      <Typography.Title level={3}>{t('admin.backupsTitle')}</Typography.Title>
+      <div className="page-head">
+        <Typography.Title level={3}>{t('admin.backupsTitle')}</Typography.Title>
+      </div>
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={isSecurityAdmin ? 14 : 24}>
           <BackupsCard canRestore={isSecurityAdmin} />
