@@ -36,7 +36,8 @@ export function backupStamp(at: Date): string {
   return at.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
 }
 
-function rekeyCopy(copy: string, from: string | null, to: string | null): void {
+/** Re-encrypts a closed database file in place: from key `from` to key `to` (null: plain). */
+export function rekeyCopy(copy: string, from: string | null, to: string | null): void {
   const sqlite = new BetterSqlite3(copy);
   try {
     applyKey(sqlite, from);

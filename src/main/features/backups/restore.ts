@@ -14,7 +14,7 @@ import { jobsOf } from '../../jobs/registry';
 import type { AppState } from '../../core/context';
 import { writeAudit } from '../../core/logs';
 import { applyKey, unknownMigrations, type Sqlite } from '../../db/open';
-import { isEncryptedFile } from '../../security/convert';
+import { isEncryptedFile, rekeyCopy } from '../../security/convert';
 import { backupNow } from './backup';
 import { backupsDir, reasonOf } from './files';
 
@@ -48,12 +48,15 @@ function checkCopy(sqlite: Sqlite, file: string, plain: boolean): void {
   if (unknown.length > 0) throw new KehuError({ code: 'db_too_new', params: { file, migrations: unknown.join(', ') } });
 }
 
-/** Encrypts a plain SQLite file in place with `key` (rekey needs a rollback journal, not WAL). */
-function encryptInPlace(sqlite: Sqlite, key: string): void {
-  sqlite.pragma('journal_mode = DELETE');
-  sqlite.pragma(`cipher='sqlcipher'`);
-  sqlite.pragma('legacy=4');
-  sqlite.pragma(`rekey="x'${key}'"`);
+/** Opens the staged copy with `key` (null: plain) and checks it. */
+function checkStaged(staged: string, file: string, key: string | null): void {
+  const sqlite = new BetterSqlite3(staged, { fileMustExist: true });
+  try {
+    applyKey(sqlite, key);
+    checkCopy(sqlite, file, key === null);
+  } finally {
+    sqlite.close();
+  }
 }
 
 /**
@@ -66,16 +69,10 @@ function stageBackup(app: AppState, path: string, staged: string): void {
   if (!plain && app.dbKey === null) throw failure('wrongKey', file);
   copyFileSync(path, staged);
   try {
-    const sqlite = new BetterSqlite3(staged, { fileMustExist: true });
-    try {
-      applyKey(sqlite, plain ? null : app.dbKey);
-      checkCopy(sqlite, file, plain);
-      if (plain && app.dbKey !== null) {
-        encryptInPlace(sqlite, app.dbKey);
-        checkCopy(sqlite, file, false);
-      }
-    } finally {
-      sqlite.close();
+    checkStaged(staged, file, plain ? null : app.dbKey);
+    if (plain && app.dbKey !== null) {
+      rekeyCopy(staged, null, app.dbKey);
+      checkStaged(staged, file, app.dbKey);
     }
   } catch (e) {
     rmSync(staged, { force: true });
