@@ -43,7 +43,7 @@ function rng(seed: number): () => number {
 const csvField = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 
 /** A contacts CSV (UTF-8, CRLF) of `n` rows: unique mobiles and emails, ~n/20 companies, tags. */
-async function generateCsv(file: string, n: number): Promise<void> {
+export async function generateCsv(file: string, n: number): Promise<void> {
   const r = rng(n);
   const pick = <T>(a: readonly T[]) => a[Math.floor(r() * a.length)];
   const out = createWriteStream(file);
