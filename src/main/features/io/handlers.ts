@@ -11,6 +11,7 @@ import { fileName, filePath, removeOldFiles, writeUploadChunk } from '../../io/f
 import { exportHandlers } from '../../io/export/handlers';
 import { inspectFile } from '../../io/read';
 import { RowChecker } from '../../io/import/engine';
+import { createdOf } from '../../io/import/created';
 import { badTargets, PRESETS, suggestMapping } from '../../io/import/mapping';
 
 const cleaned = new WeakSet<AppState>();
@@ -25,17 +26,12 @@ function sourceInfo(info: { format: SourceInfo['format']; encoding: string | nul
   return { format: info.format, encoding: info.encoding ?? '', delimiter: info.delimiter ?? '', sheets: info.sheets, sheet: info.sheet ?? '', headers: info.headers };
 }
 
-interface Created {
-  contacts?: string[];
-  companies?: string[];
-  taggings?: string[];
-}
-
 async function undo(ctx: Ctx, importId: string): Promise<{ removed: number; restored: number }> {
   const imp = await ctx.db.selectFrom('imports').selectAll().where('id', '=', importId).executeTakeFirst();
   if (!imp) throw notFound('import', importId);
   if (imp.undone_at) throw new KehuError({ code: 'conflict', message: 'io.undo_already' });
-  const created = JSON.parse(imp.created_ids) as Created;
+  // Rid ranges since this version, id lists before (created.ts reads both).
+  const created = await createdOf(ctx.db, imp);
   const updated = JSON.parse(imp.updated_ids) as { id: string; before: Record<string, unknown> }[];
   const table = imp.entity === 'contact' ? 'contacts' : 'companies';
   // Untouched since: still live and last changed by the import itself.
@@ -49,19 +45,20 @@ async function undo(ctx: Ctx, importId: string): Promise<{ removed: number; rest
     return changed;
   };
   const changed =
-    (await check('contacts', created.contacts ?? [], true)) +
-    (await check('companies', created.companies ?? [], true)) +
+    created.missing +
+    (await check('contacts', created.contacts, true)) +
+    (await check('companies', created.companies, true)) +
     (await check(table, updated.map((u) => u.id), false));
   if (changed > 0) throw new KehuError({ code: 'conflict', message: 'io.undo_changed_since', params: { changed } });
-  for (const id of created.taggings ?? []) await ctx.changes.softDelete('taggings', id);
-  for (const id of created.contacts ?? []) await ctx.changes.softDelete('contacts', id);
-  for (const id of created.companies ?? []) await ctx.changes.softDelete('companies', id);
+  for (const id of created.taggings) await ctx.changes.softDelete('taggings', id);
+  for (const id of created.contacts) await ctx.changes.softDelete('contacts', id);
+  for (const id of created.companies) await ctx.changes.softDelete('companies', id);
   for (const u of updated) await ctx.changes.update(table, u.id, u.before);
-  if (created.contacts?.length) await refreshCustomerIndex(ctx.db, 'contact', created.contacts);
-  if (created.companies?.length) await refreshCustomerIndex(ctx.db, 'company', created.companies);
+  if (created.contacts.length) await refreshCustomerIndex(ctx.db, 'contact', created.contacts);
+  if (created.companies.length) await refreshCustomerIndex(ctx.db, 'company', created.companies);
   if (updated.length) await refreshCustomerIndex(ctx.db, imp.entity as IoEntity, updated.map((u) => u.id));
   await ctx.db.updateTable('imports').set({ undone_at: ctx.now }).where('id', '=', importId).execute();
-  return { removed: (created.contacts?.length ?? 0) + (created.companies?.length ?? 0), restored: updated.length };
+  return { removed: created.contacts.length + created.companies.length, restored: updated.length };
 }
 
 export const ioHandlers: HandlersOf<typeof ioContract> = {

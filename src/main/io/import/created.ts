@@ -1,38 +1,97 @@
-// The records an import created, for its undo (imports.created_ids). The job holds the write lock
-// from its first statement (BEGIN IMMEDIATE), so every contact, company and tagging row above the
-// marks taken at its start is its own, in the order written: no list of ids is kept in memory
-// (2M strings at 1M rows), SQLite builds the JSON when the import is recorded.
+// The records an import created, for its undo (imports.created_ids), stored as rowid ranges: the
+// job holds the write lock from its first statement (BEGIN IMMEDIATE) to its COMMIT, so every
+// contact and company with a rid in (after, last] is its own. `rid INTEGER PRIMARY KEY` is
+// stable across VACUUM and backup restore. Taggings have only an implicit rowid (renumbered by
+// VACUUM INTO), so the taggings of records the import created go with their record (same creator,
+// same created_at); only the few taggings added to existing records keep their ids.
+//
+// Earlier versions stored every id: `{"contacts":[ids],"companies":[ids],"taggings":[ids]}`, one
+// JSON value of ~75 MB at 1M rows that SQLite built at the end of the import (the import's peak
+// RSS). Those rows still exist in users' databases, so `createdOf` reads both forms.
+import { sql, type Kysely } from 'kysely';
 import type { Database as Sqlite } from 'better-sqlite3-multiple-ciphers';
+import type { Database } from '../../db/schema';
 
-/** The last rowid of each table before the import. */
+type RangeTable = 'contacts' | 'companies';
+
+/** The last rid of each table before the import. */
 export interface CreatedMarks {
   contacts: number;
   companies: number;
-  taggings: number;
 }
 
-const lastRowid = (sqlite: Sqlite, table: string) => sqlite.prepare(`SELECT coalesce(max(rowid), 0) FROM ${table}`).pluck().get() as number;
+/** The stored form: rid ranges (after, last], plus the ids of taggings added to existing records. */
+interface StoredRanges {
+  rid: Record<RangeTable, [after: number, last: number]>;
+  taggings: string[];
+}
+
+/** The ids an undo works on, in creation order (the form earlier versions stored). */
+export interface CreatedIds {
+  contacts: string[];
+  companies: string[];
+  taggings: string[];
+  /** Rids of the ranges that hold no row any more (purged since): each one counts as changed. */
+  missing: number;
+}
+
+const lastRid = (sqlite: Sqlite, table: RangeTable) => sqlite.prepare(`SELECT coalesce(max(rid), 0) FROM ${table}`).pluck().get() as number;
 
 export function createdMarks(sqlite: Sqlite): CreatedMarks {
-  return { contacts: lastRowid(sqlite, 'contacts'), companies: lastRowid(sqlite, 'companies'), taggings: lastRowid(sqlite, 'taggings') };
+  return { contacts: lastRid(sqlite, 'contacts'), companies: lastRid(sqlite, 'companies') };
 }
 
 /** Whether the record was created by this import (it may have been updated by a later row). */
-export function isCreated(sqlite: Sqlite, marks: CreatedMarks, table: 'contacts' | 'companies', id: string): boolean {
-  const rid = sqlite.prepare(`SELECT rowid FROM ${table} WHERE id = ?`).pluck().get(id) as number | undefined;
+export function isCreated(sqlite: Sqlite, marks: CreatedMarks, table: RangeTable, id: string): boolean {
+  const rid = sqlite.prepare(`SELECT rid FROM ${table} WHERE id = ?`).pluck().get(id) as number | undefined;
   return rid !== undefined && rid > marks[table];
 }
 
+/** imports.created_ids of an import that started at `marks`; call it before the COMMIT. */
+export function createdJson(sqlite: Sqlite, marks: CreatedMarks, taggingsOfExisting: string[]): string {
+  const stored: StoredRanges = {
+    rid: { contacts: [marks.contacts, lastRid(sqlite, 'contacts')], companies: [marks.companies, lastRid(sqlite, 'companies')] },
+    taggings: taggingsOfExisting,
+  };
+  return JSON.stringify(stored);
+}
+
+/** The created records of an import, from either stored form. */
+export async function createdOf(db: Kysely<Database>, imp: { created_ids: string; at: string; user_id: string }): Promise<CreatedIds> {
+  const stored = JSON.parse(imp.created_ids) as Partial<StoredRanges> & { contacts?: string[]; companies?: string[]; taggings?: string[] };
+  if (!stored.rid) return { contacts: stored.contacts ?? [], companies: stored.companies ?? [], taggings: stored.taggings ?? [], missing: 0 };
+  const contacts = await idsInRange(db, 'contacts', stored.rid.contacts);
+  const companies = await idsInRange(db, 'companies', stored.rid.companies);
+  const taggings = [
+    ...(await taggingsOfRange(db, 'contacts', stored.rid.contacts, imp)),
+    ...(await taggingsOfRange(db, 'companies', stored.rid.companies, imp)),
+    ...(stored.taggings ?? []),
+  ];
+  const size = ([after, last]: [number, number]) => last - after;
+  const missing = size(stored.rid.contacts) - contacts.length + size(stored.rid.companies) - companies.length;
+  return { contacts, companies, taggings, missing };
+}
+
+async function idsInRange(db: Kysely<Database>, table: RangeTable, [after, last]: [number, number]): Promise<string[]> {
+  if (last <= after) return [];
+  const rows = await sql<{ id: string }>`SELECT id FROM ${sql.table(table)} WHERE rid > ${after} AND rid <= ${last} ORDER BY rid`.execute(db);
+  return rows.rows.map((r) => r.id);
+}
+
 /**
- * Sets imports.created_ids to `{"contacts":[ids],"companies":[ids],"taggings":[ids]}`, each list
- * in creation order (what JSON.stringify of the lists wrote before).
+ * Taggings the import wrote on the records it created: the same creator and created_at as the
+ * import (a later tagging by anyone has a later time), in the order written.
  */
-export function recordCreated(sqlite: Sqlite, importId: string, marks: CreatedMarks): void {
-  // A rowid range is scanned in order: no sorter holding every id. concat() makes the value in one
-  // allocation, where a chain of || copied it at each step (transient peak +123 → +55 MB for the
-  // 21 MB of ids at 300k rows).
-  const ids = (table: string) => `(SELECT json_group_array(id) FROM (SELECT id FROM ${table} WHERE rowid > ? ORDER BY rowid))`;
-  sqlite
-    .prepare(`UPDATE imports SET created_ids = concat('{"contacts":', ${ids('contacts')}, ',"companies":', ${ids('companies')}, ',"taggings":', ${ids('taggings')}, '}') WHERE id = ?`)
-    .run(marks.contacts, marks.companies, marks.taggings, importId);
+async function taggingsOfRange(
+  db: Kysely<Database>,
+  table: RangeTable,
+  [after, last]: [number, number],
+  imp: { at: string; user_id: string },
+): Promise<string[]> {
+  if (last <= after) return [];
+  const rows = await sql<{ id: string }>`
+    SELECT t.id FROM ${sql.table(table)} r JOIN taggings t ON t.record_id = r.id
+    WHERE r.rid > ${after} AND r.rid <= ${last} AND t.created_at = ${imp.at} AND t.created_by = ${imp.user_id}
+    ORDER BY t.rowid`.execute(db);
+  return rows.rows.map((r) => r.id);
 }

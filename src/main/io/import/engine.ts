@@ -19,7 +19,7 @@ import { BulkRowWriter, dropIndexesOfEmptyTables } from '../../db/bulk-writer';
 import type { HybridClock } from '../../core/hlc';
 import { nameKey, refreshCustomerIndex } from '../../features/search';
 import { mapRow, normalizeDate, splitList, type MappedRow } from './mapping';
-import { createdMarks, type CreatedMarks } from './created';
+import { createdMarks, isCreated, type CreatedMarks } from './created';
 import { RejectedRows } from './rejected';
 
 type Row = Record<string, unknown>;
@@ -286,17 +286,24 @@ export interface ImportWrite {
   dataDir: string;
 }
 
+/** What undo needs of the records an import created (created.ts). */
+export interface CreatedRecords {
+  marks: CreatedMarks;
+  /** Ids of the taggings added to records that existed before the import (few). */
+  taggingsOfExisting: string[];
+}
+
 export async function runImport(
   w: ImportWrite,
   run: ImportRun,
-): Promise<{ counts: Omit<ImportResult, 'importId' | 'dryRun'>; created: CreatedMarks }> {
+): Promise<{ counts: Omit<ImportResult, 'importId' | 'dryRun'>; created: CreatedRecords }> {
   const rejected = new RejectedRows(w.dataDir, run.headers, run.fileName);
   try {
-    const created = createdMarks(w.sqlite);
+    const created: CreatedRecords = { marks: createdMarks(w.sqlite), taggingsOfExisting: [] };
     // Loading into an empty table, its secondary indexes are built once at the end, in the same
     // transaction (a rollback brings them back as they were).
     const deferred = dropIndexesOfEmptyTables(w.sqlite, ['contacts', 'companies']);
-    const counts = await importRows(w, run, rejected);
+    const counts = await importRows(w, run, rejected, created);
     for (const ddl of deferred) w.sqlite.exec(ddl);
     const rejectedFile = await rejected.finish();
     return { counts: { ...counts, ...(rejectedFile ? { rejectedFile } : {}) }, created };
@@ -306,7 +313,7 @@ export async function runImport(
   }
 }
 
-async function importRows(w: ImportWrite, run: ImportRun, rejected: RejectedRows): Promise<Omit<ImportResult, 'importId' | 'dryRun' | 'rejectedFile'>> {
+async function importRows(w: ImportWrite, run: ImportRun, rejected: RejectedRows, created: CreatedRecords): Promise<Omit<ImportResult, 'importId' | 'dryRun' | 'rejectedFile'>> {
   const { sqlite, db, changes, now } = w;
   const bulk = new BulkRowWriter(sqlite, w.clock, w.userId);
   const { entity } = run;
@@ -358,10 +365,14 @@ async function importRows(w: ImportWrite, run: ImportRun, rejected: RejectedRows
   };
 
   const addTags = async (recordId: string, tagIds: string[], known: boolean) => {
+    // Taggings of records this import created go with their record for undo (created.ts); only
+    // those added to existing records are listed.
+    const listed = known && tagIds.length > 0 && !isCreated(sqlite, created.marks, table, recordId);
     for (const tagId of tagIds) {
       if (known && hasTagging.get(tagId, recordId)) continue;
       const id = newId();
       bulk.insert('taggings', id, { tag_id: tagId, record_id: recordId }, now);
+      if (listed) created.taggingsOfExisting.push(id);
     }
   };
 

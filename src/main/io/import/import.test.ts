@@ -118,14 +118,10 @@ describe('import job', () => {
     expect(history[0]).toMatchObject({ fileName: '客户.csv', entity: 'contact', created: 2, undoable: true });
     // Into empty tables: their indexes were built at the end, the same as before.
     expect(schema(rt)).toEqual(indexes);
-    // created_ids lists the new records in the order written.
-    const ids = (sql: string) => rt.app.db.sqlite.prepare(sql).pluck().all();
+    // created_ids holds the new records' rid ranges (into empty tables: all of them); the
+    // taggings of new records go with them, so no tagging id is listed.
     const created = JSON.parse(rt.app.db.sqlite.prepare('SELECT created_ids FROM imports').pluck().get() as string) as unknown;
-    expect(created).toEqual({
-      contacts: ids('SELECT id FROM contacts ORDER BY rid'),
-      companies: ids('SELECT id FROM companies ORDER BY rid'),
-      taggings: ids('SELECT id FROM taggings ORDER BY rowid'),
-    });
+    expect(created).toEqual({ rid: { contacts: [0, 2], companies: [0, 1] }, taggings: [] });
   });
 
   it('imports the GBK fixture (no BOM) with its Chinese header', async () => {
@@ -276,6 +272,47 @@ describe('import job', () => {
     await rt.call('contacts.update', { id: wang.id, patch: { title: '总监' } });
     await expect(rt.call('io.undoImport', { importId: second.result.importId! })).rejects.toMatchObject({ code: 'conflict', params: { changed: 1 } });
     expect(count(rt, 'SELECT count(*) FROM contacts WHERE deleted_at IS NULL')).toBe(3);
+  });
+
+  // Earlier versions stored every created id (`{"contacts":[…],"companies":[…],"taggings":[…]}`);
+  // such rows stay in users' databases and undo the same way as the rid ranges stored now.
+  it.each(['rid ranges', 'id lists of earlier versions'])('undoes taggings on new and existing records, created_ids as %s', async (form) => {
+    const rt = await runtime();
+    const existing = await rt.call('contacts.create', { name: '张三', mobiles: ['13812345678'] });
+    await rt.call('contacts.create', { name: '旧客户', mobiles: ['13700000000'] });
+    const file = csv('姓名,手机,公司,标签\n张三,13812345678,,VIP\n李四,13912345678,新公司,VIP;老客户\n王五,13612345678,新公司,\n');
+    const { result } = await importFile(rt, 't.csv', file, { onDuplicate: 'update_empty' });
+    expect(result).toMatchObject({ created: 2, updated: 1, companiesCreated: 1, tagsCreated: 2 });
+    const s = rt.app.db.sqlite;
+    const ids = (sql: string) => s.prepare(sql).pluck().all() as string[];
+    const stored = JSON.parse(s.prepare('SELECT created_ids FROM imports').pluck().get() as string) as { taggings: string[] };
+    // Only the tagging of the existing record is listed; those of 李四 go with 李四.
+    expect(stored.taggings).toEqual(ids(`SELECT id FROM taggings WHERE record_id = '${existing.id}'`));
+    if (form !== 'rid ranges') {
+      const old = {
+        contacts: ids(`SELECT id FROM contacts WHERE name IN ('李四', '王五') ORDER BY rid`),
+        companies: ids('SELECT id FROM companies ORDER BY rid'),
+        taggings: ids('SELECT id FROM taggings ORDER BY rowid'),
+      };
+      s.prepare('UPDATE imports SET created_ids = ?').run(JSON.stringify(old));
+    }
+    const undo = await rt.call('io.undoImport', { importId: result.importId! });
+    expect(undo).toEqual({ removed: 3, restored: 0 }); // 张三 only got a tag: no field to restore
+    expect(count(rt, 'SELECT count(*) FROM taggings WHERE deleted_at IS NULL')).toBe(0);
+    expect(count(rt, 'SELECT count(*) FROM taggings')).toBe(3);
+    expect(ids('SELECT name FROM contacts WHERE deleted_at IS NULL ORDER BY rid')).toEqual(['张三', '旧客户']);
+    expect(count(rt, 'SELECT count(*) FROM companies WHERE deleted_at IS NULL')).toBe(0);
+    expect(count(rt, `SELECT count(*) FROM change_log WHERE tbl = 'taggings'`)).toBe(6);
+  });
+
+  it('refuses an undo once a created record was purged and its rid taken by a later record', async () => {
+    const rt = await runtime();
+    const { result } = await importFile(rt, 'p.csv', csv('姓名,手机\n甲,13600000001\n乙,13600000002\n'));
+    const s = rt.app.db.sqlite;
+    s.prepare(`DELETE FROM contacts WHERE name = '乙'`).run();
+    await rt.call('contacts.create', { name: '丙', mobiles: ['13600000003'] });
+    expect(s.prepare(`SELECT rid FROM contacts WHERE name = '丙'`).pluck().get()).toBe(2);
+    await expect(rt.call('io.undoImport', { importId: result.importId! })).rejects.toMatchObject({ code: 'conflict', params: { changed: 1 } });
   });
 
   it('refuses upload gaps and keeps uploads under the data folder', async () => {

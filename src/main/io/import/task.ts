@@ -8,7 +8,7 @@ import { inJobMutation } from '../../jobs/mutation';
 import { filePath, fileName as uploadName } from '../files';
 import { inspectFile, readRows } from '../read';
 import { runImport } from './engine';
-import { isCreated, recordCreated } from './created';
+import { createdJson, isCreated } from './created';
 import { badTargets } from './mapping';
 
 export type ImportTaskInput = z.output<typeof StartImportInput> & { failAtRow?: number };
@@ -53,7 +53,7 @@ export async function runImportTask({ app, input, auditInput, userId, viewer, ho
       // Records created by this import and then updated by a later row stay "created" (undo
       // sends them to the Trash); only existing records keep their previous values.
       const updated = records
-        .filter((r) => r.table === table && r.before !== null && !isCreated(sqlite, created, table, r.id))
+        .filter((r) => r.table === table && r.before !== null && !isCreated(sqlite, created.marks, table, r.id))
         .map((r) => ({ id: r.id, before: r.before }));
       const importId = crypto.randomUUID();
       await db
@@ -68,12 +68,11 @@ export async function runImportTask({ app, input, auditInput, userId, viewer, ho
           updated: counts.updated,
           skipped: counts.skipped,
           rejected: counts.rejected,
-          created_ids: '{}', // set by recordCreated below, without the ids passing through JS
+          created_ids: createdJson(sqlite, created.marks, created.taggingsOfExisting),
           updated_ids: JSON.stringify(updated),
           undone_at: null,
         })
         .execute();
-      recordCreated(sqlite, importId, created);
       return { importId, dryRun: false, ...counts };
     });
   } catch (e) {
