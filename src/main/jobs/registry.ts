@@ -12,6 +12,18 @@ import type { AppState } from '../core/context';
 import type { WorkerInput, WorkerMessage } from './protocol';
 import { viewerOf } from '../core/visibility';
 
+/**
+ * V8 old-generation cap of a job's worker, by kind. Without one, V8 lets an import's garbage (rows,
+ * strings, statement values: ~300 MB allocated, ~65 MB live at 1M rows) pile up before collecting,
+ * and the worker's heap counts fully in the app's RSS (goal: 1M rows under 400 MB, bench/README
+ * "Import"). An import keeps little per row (rid ranges for undo, created.ts), so a cap costs some
+ * GC time, not a failure; what it keeps in JS grows only with the existing records it updates
+ * (their previous values, for undo). Sync jobs still build and read a bundle whole (~1 GB for a
+ * 100k snapshot, bench/README "Sync by file"), and exports hold their file's rows: no cap for them.
+ * A worker over its cap stops with ERR_WORKER_OUT_OF_MEMORY (the job fails, its transaction rolls back).
+ */
+export const HEAP_CAP_MB: Partial<Record<JobKind, number>> = { 'io.import': 256 };
+
 /** Finished jobs kept for `jobs.get` (oldest dropped first). */
 const KEEP_FINISHED = 10;
 
@@ -85,7 +97,13 @@ export class JobRegistry {
     };
     const status: JobStatus = { id, kind, state: 'running', done: 0, total: 0, phase: 'start', startedAt: new Date().toISOString(), finishedAt: null };
     // Source mode: no inherited loader flags; bootstrap.mjs registers tsx itself.
-    const worker = new Worker(where.file, { workerData: data, transferList: transfer, ...(where.entry ? { execArgv: [] } : {}) });
+    const cap = HEAP_CAP_MB[kind];
+    const worker = new Worker(where.file, {
+      workerData: data,
+      transferList: transfer,
+      ...(where.entry ? { execArgv: [] } : {}),
+      ...(cap ? { resourceLimits: { maxOldGenerationSizeMb: cap } } : {}),
+    });
     const entry: Entry = { status, cancel: new Int32Array(shared), worker, finished: Promise.resolve(status) };
     entry.finished = new Promise<JobStatus>((resolve) => {
       const finish = (patch: Partial<JobStatus>) => {
