@@ -95,8 +95,9 @@ function segmentsOf(column: RawBuilder<unknown>, rid: RawBuilder<unknown>, dir: 
  * Which index drives a filtered page (SQLite has no statistics to choose by itself, and without
  * them it always takes the filter's index, then sorts every match: 0.3–0.8 s for an owner who
  * owns every record). A value with few matches is read through its index and sorted; a common
- * value is checked row by row along the sort's index, where a page needs about
- * limit × rows / matches steps. The two cost the same at matches ≈ √(limit × rows), which is the
+ * value is checked entry by entry along the sort's index, where a page needs about
+ * limit × rows / matches steps. The sort indexes carry the columns these checks read (city,
+ * owner, category, id; migration 0006), so a step reads no table row. The two cost the same at matches ≈ √(limit × rows), which is the
  * bound below; the worst case is a value near it (≈ 10k matches of 1M rows: a few ms more).
  * Equality filters sorted by `updated` always use their composite (column, updated_at, rid) index.
  */
