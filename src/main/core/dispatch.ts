@@ -90,7 +90,7 @@ async function runMutation<T>(app: AppState, channel: Channel, auditedInput: unk
   // busy_timeout and then fail, so say at once that the database is busy.
   if (jobsOf(app).holdsWriteLock()) throw new KehuError({ code: 'busy' });
   // The clock only moves forward: a rolled-back mutation just leaves a gap in it.
-  return app.db.kysely.transaction().execute(async (trx) => {
+  const result = await app.db.kysely.transaction().execute(async (trx) => {
     const now = new Date().toISOString();
     const changes = new ChangeSet(trx, session.userId, now);
     const data = await fn({ db: trx, session, changes, now, app });
@@ -101,6 +101,8 @@ async function runMutation<T>(app: AppState, channel: Channel, auditedInput: unk
               ON CONFLICT (key) DO UPDATE SET value = excluded.value`.execute(trx);
     return data;
   });
+  app.db.wrote?.();
+  return result;
 }
 
 function invalidInput(error: z.ZodError): KehuError {

@@ -7,6 +7,7 @@ import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { migrations } from '../../../migrations';
 import { KehuError } from '../../shared/errors';
 import type { Database } from './schema';
+import { AUTOCHECKPOINT_PAGES, IdleCheckpoint } from './checkpoint';
 
 export type Sqlite = BetterSqlite3.Database;
 
@@ -14,6 +15,8 @@ export interface Db {
   sqlite: Sqlite;
   kysely: Kysely<Database>;
   file: string;
+  /** The main connection's: a transaction was committed (checkpoint.ts). Absent in a job thread. */
+  wrote?(): void;
   close(): Promise<void>;
 }
 
@@ -39,6 +42,7 @@ export function applyPragmas(sqlite: Sqlite): void {
   // 64 MiB of pages kept decrypted: past SQLite's own cache an encrypted file decrypts every page it
   // reads again (at 100k contacts: search p95 3.5 → 1.5 ms, tag lists 21 → 6 ms; bench/README.md).
   sqlite.pragma('cache_size = -65536');
+  sqlite.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`);
 }
 
 /** Migration names stored in the file that this build does not know: a newer Kehu made it. */
@@ -82,7 +86,17 @@ export async function openDatabase(file: string, key: string | null = null): Pro
     await kysely.destroy();
     throw error;
   }
-  return { sqlite, kysely, file, close: () => kysely.destroy() };
+  const checkpoint = new IdleCheckpoint(sqlite);
+  return {
+    sqlite,
+    kysely,
+    file,
+    wrote: () => checkpoint.wrote(),
+    close: () => {
+      checkpoint.stop();
+      return kysely.destroy();
+    },
+  };
 }
 
 function backupBeforeMigration(sqlite: Sqlite, file: string): void {
