@@ -31,6 +31,8 @@ export class BulkRowWriter {
   private readonly key: Statement;
   private readonly rowClock: Statement;
   private contactRows: unknown[][] = [];
+  /** Told of every duplicate key written (the import's key filter). */
+  onKey: ((kind: string, value: string) => void) | null = null;
   private companyRows: unknown[][] = [];
 
   constructor(
@@ -76,14 +78,19 @@ export class BulkRowWriter {
   indexContact(rid: number, id: string, fields: ContactIndexFields): void {
     const s = contactSearchRow(fields);
     this.contactRows.push([rid, s.name, s.py, s.company, s.phone, s.email]);
-    for (const k of contactKeys(fields)) this.key.run(k.kind, k.value, id);
+    for (const k of contactKeys(fields)) this.writeKey(k.kind, k.value, id);
   }
 
   /** A new company's search row (buffered) and duplicate keys. */
   indexCompany(rid: number, id: string, fields: CompanyIndexFields): void {
     const s = companySearchRow(fields);
     this.companyRows.push([rid, s.name, s.py, s.phone, s.web]);
-    for (const k of companyKeys(fields)) this.key.run(k.kind, k.value, id);
+    for (const k of companyKeys(fields)) this.writeKey(k.kind, k.value, id);
+  }
+
+  private writeKey(kind: string, value: string, id: string): void {
+    this.key.run(kind, value, id);
+    this.onKey?.(kind, value);
   }
 
   /**

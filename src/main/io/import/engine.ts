@@ -21,6 +21,7 @@ import { nameKey, refreshCustomerIndex } from '../../features/search';
 import { mapRow, normalizeDate, splitList, type MappedRow } from './mapping';
 import { createdMarks, isCreated, type CreatedMarks } from './created';
 import { RejectedRows } from './rejected';
+import { KeyFilter } from './key-filter';
 
 type Row = Record<string, unknown>;
 export const CHUNK_ROWS = 1000;
@@ -89,6 +90,8 @@ export class RowChecker {
   private companyByKey: Map<string, string> | null = null;
   private readonly tagByName = new Map<string, string>();
   private readonly keyStmt;
+  /** Keys the database may hold (useKeyFilter): a key it has never seen needs no SELECT. */
+  private keyFilter: KeyFilter | null = null;
 
   /**
    * `visible`: the caller's record visibility on the table aliased `r` (visibleTo compiled), so an
@@ -165,11 +168,28 @@ export class RowChecker {
       const hit = this.seen.get(`${key.kind}:${key.value}`);
       if (hit) return { source: 'file', by: key.by, id: hit.id, name: hit.name, line: hit.line };
       const probe = this.storedKey(key, companyName);
-      const row = probe === null ? undefined : this.keyStmt.get(this.lastRid, key.kind, probe, ...this.visible.parameters);
+      const row = probe === null || this.keyFilter?.mayHave(key.kind, probe) === false ? undefined : this.keyStmt.get(this.lastRid, key.kind, probe, ...this.visible.parameters);
       if (row?.created) return { source: 'file', by: key.by, id: row.id, name: row.name };
       if (row) existing ??= { source: 'existing', by: key.by, id: row.id, name: row.name };
     }
     return existing;
+  }
+
+  /**
+   * Loads every key of customer_keys into a filter (the import; not the preview of 20 rows). The
+   * caller adds each key written after that (BulkRowWriter.onKey, noteKeysOf), so the filter
+   * always holds every key the table holds.
+   */
+  useKeyFilter(): KeyFilter {
+    this.keyFilter = KeyFilter.load(this.sqlite);
+    return this.keyFilter;
+  }
+
+  /** Adds the stored keys of these records (updated by the import: the indexer rewrote them). */
+  noteKeysOf(ids: string[]): void {
+    if (!this.keyFilter) return;
+    const stmt = this.sqlite.prepare<[string], [string, string]>('SELECT kind, value FROM customer_keys WHERE record_id = ?').raw();
+    for (const id of ids) for (const [kind, value] of stmt.all(id)) this.keyFilter.add(kind, value);
   }
 
   /** The key's value as customer_keys holds it (name_company by company id), or null: no such company. */
@@ -331,9 +351,14 @@ async function importRows(w: ImportWrite, run: ImportRun, rejected: RejectedRows
   const flushIndex = async () => {
     bulk.flushSearchRows();
     if (touched.length) await refreshCustomerIndex(db, entity, touched);
+    checker.noteKeysOf(touched);
     touched.length = 0;
   };
   const companyNames = new Map<string, string>();
+  if (run.onDuplicate !== 'create') {
+    const filter = checker.useKeyFilter();
+    bulk.onKey = (kind, value) => filter.add(kind, value);
+  }
 
   const companyFor = async (name: string): Promise<string> => {
     const existing = checker.existingCompany(name);
