@@ -30,11 +30,18 @@ async function benchSearch(rt: Runtime): Promise<void> {
     all.push(...qs);
     console.log(row(label, await measure(qs.map((q) => () => rt.call('search.global', { q, limit: 50 })))));
   }
-  console.log(row('all classes', await measure(all.map((q) => () => rt.call('search.global', { q, limit: 50 }))), GOAL.search));
-  // Ranked: the same MATCH ordered by bm25, for when ranking is wanted (perf-limits §3.6).
-  const ranked = rt.app.db.sqlite.prepare(`SELECT c.id, c.name FROM contact_search s JOIN contacts c ON c.rid = s.rowid
+  // search.global ranks what it shows (exact name, pinyin or initials first, then by closeness):
+  // it is the ranked search, so it is held to the tighter goal of the two.
+  console.log(row('all classes (ranked)', await measure(all.map((q) => () => rt.call('search.global', { q, limit: 50 }))), Math.min(GOAL.search, GOAL.ranked)));
+  // Unranked: the bare MATCH in rowid order, the index's own cost.
+  const bare = rt.app.db.sqlite.prepare(`SELECT c.id, c.name FROM contact_search s JOIN contacts c ON c.rid = s.rowid
+    WHERE contact_search MATCH ? AND c.deleted_at IS NULL LIMIT 50`);
+  console.log(row('FTS MATCH only, unranked', await measure(all.map((q) => () => bare.all(matchQuery(q)))), GOAL.search));
+  // For comparison only: FTS5's bm25 over every hit (perf-limits §3.6), which Kehu does not use
+  // because its cost grows with the number of hits (a single common character: 50k+).
+  const bm25 = rt.app.db.sqlite.prepare(`SELECT c.id, c.name FROM contact_search s JOIN contacts c ON c.rid = s.rowid
     WHERE contact_search MATCH ? AND c.deleted_at IS NULL ORDER BY rank LIMIT 50`);
-  console.log(row('ranked (bm25), all classes', await measure(all.map((q) => () => ranked.all(matchQuery(q)))), GOAL.ranked));
+  console.log(row('bm25 over all hits (not used)', await measure(all.map((q) => () => bm25.all(matchQuery(q))))));
 }
 
 const SORTS = [
@@ -65,13 +72,14 @@ async function benchList(rt: Runtime, n: number): Promise<void> {
 
 /**
  * Filtered lists, first and second page in each of the 4 sorts: the most used tag and city (one
- * of ~12 tags and 55 cities) and the owner (every seeded contact has the same one).
+ * of ~12 tags and 55 cities), both together (≈0.2% of the contacts), and the owner (every seeded
+ * contact has the same one).
  */
 async function benchFilteredLists(rt: Runtime): Promise<void> {
   const db = rt.app.db.sqlite;
   const tagId = db.prepare(`SELECT tag_id FROM taggings WHERE deleted_at IS NULL GROUP BY tag_id ORDER BY count(*) DESC LIMIT 1`).pluck().get() as string;
   const city = db.prepare(`SELECT city FROM contacts GROUP BY city ORDER BY count(*) DESC LIMIT 1`).pluck().get() as string;
-  const filters = { tag: { tagId }, city: { city }, owner: { ownerId: 'owner' } };
+  const filters = { tag: { tagId }, city: { city }, 'tag and city': { tagId, city }, owner: { ownerId: 'owner' } };
   for (const [label, filter] of Object.entries(filters)) {
     const jobs: (() => unknown)[] = [];
     for (const s of SORTS) {
@@ -106,10 +114,21 @@ async function benchSave(rt: Runtime): Promise<void> {
   console.log(row('contacts.update (title + tags)', await measure(updates, 1), GOAL.save));
 }
 
+/**
+ * BENCH_DATA_DIR: measure a folder seeded by an earlier run again (it is kept), instead of seeding
+ * a new one (1M takes minutes). Its first opening runs any newer migrations.
+ */
+const reuse = process.env.BENCH_DATA_DIR;
+
 async function benchSize(n: number): Promise<void> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'kehu-bench-'));
+  const dataDir = reuse ?? mkdtempSync(join(tmpdir(), 'kehu-bench-'));
   try {
     const rt = await createRuntime(dataDir);
+    if (reuse) {
+      console.log(`\n=== ${dataDir} again (${rt.app.db.sqlite.prepare('SELECT count(*) FROM contacts').pluck().get()} contacts)`);
+      await benchQueries(rt, n);
+      return;
+    }
     // (Signed in through rt's own caller: the calls below act as that administrator.)
     if (encrypted) await rt.call('auth.setup', { mode: 'password', name: 'bench', login: 'bench', password: 'bench password' });
     console.log(`\n=== ${n.toLocaleString('en')} contacts${encrypted ? ', encrypted' : ''} (data in ${dataDir})`);
@@ -128,14 +147,18 @@ async function benchSize(n: number): Promise<void> {
     const wal = `${file}-wal`;
     const bytes = statSync(file).size + (existsSync(wal) ? statSync(wal).size : 0);
     console.log(`database size: ${(bytes / 2 ** 20).toFixed(0)} MiB`);
-    await benchSearch(rt);
-    await benchList(rt, n);
-    await benchSave(rt);
-    await rt.close();
+    await benchQueries(rt, n);
   } finally {
-    rmSync(dataDir, { recursive: true, force: true });
+    if (!reuse) rmSync(dataDir, { recursive: true, force: true });
     console.log(`peak RSS so far: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
   }
+}
+
+async function benchQueries(rt: Runtime, n: number): Promise<void> {
+  await benchSearch(rt);
+  await benchList(rt, n);
+  await benchSave(rt);
+  await rt.close();
 }
 
 // Sync first: its peak RSS is then its own (BENCH_SYNC=0 skips it).
