@@ -24,6 +24,17 @@ import { viewerOf } from '../core/visibility';
  */
 export const HEAP_CAP_MB: Partial<Record<JobKind, number>> = { 'io.import': 256 };
 
+/**
+ * A worker's resource limits for an old-generation cap. V8 sizes the young generation from the old
+ * one when only that is given (256 MB → 2 MB semi-spaces: 8× the scavenges, +40% CPU measured on
+ * an import); the default young generation is kept instead.
+ */
+export function heapLimits(oldMb: number | undefined): { resourceLimits?: { maxOldGenerationSizeMb: number; maxYoungGenerationSizeMb: number } } {
+  return oldMb ? { resourceLimits: { maxOldGenerationSizeMb: oldMb, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } } : {};
+}
+/** V8's default on 64-bit (three 16 MiB semi-spaces). */
+const YOUNG_GENERATION_MB = 48;
+
 /** Finished jobs kept for `jobs.get` (oldest dropped first). */
 const KEEP_FINISHED = 10;
 
@@ -49,7 +60,7 @@ const HERE = import.meta.url;
  * its own rollup input, out/main/job-worker.js, next to index.js (or one level up from a chunk).
  * The names are variables so that Vite leaves these `new URL` calls alone.
  */
-function workerLocation(): { file: URL; entry?: string } {
+export function workerLocation(): { file: URL; entry?: string } {
   const bootstrap = 'bootstrap.mjs';
   if (/\.ts($|\?)/.test(HERE)) return { file: new URL(`./${bootstrap}`, HERE), entry: new URL('./worker.ts', HERE).href };
   const bundled = 'job-worker.js';
@@ -102,7 +113,7 @@ export class JobRegistry {
       workerData: data,
       transferList: transfer,
       ...(where.entry ? { execArgv: [] } : {}),
-      ...(cap ? { resourceLimits: { maxOldGenerationSizeMb: cap } } : {}),
+      ...heapLimits(cap),
     });
     const entry: Entry = { status, cancel: new Int32Array(shared), worker, finished: Promise.resolve(status) };
     entry.finished = new Promise<JobStatus>((resolve) => {
