@@ -8,7 +8,7 @@ import type { HybridClock } from '../core/hlc';
 import { ROW_CLOCK } from '../core/logs';
 import { OWNER_ID } from '../core/session';
 import { companyKeys, companySearchRow, contactKeys, contactSearchRow } from '../features/search';
-import type { CompanyIndexFields, ContactIndexFields } from '../features/search/rows';
+import type { CompanyIndexFields, CompanySearchRow, ContactIndexFields, ContactSearchRow } from '../features/search/rows';
 
 const ROW_META = ['id', 'created_at', 'updated_at', 'created_by', 'owner_id', 'deleted_at'];
 
@@ -74,16 +74,14 @@ export class BulkRowWriter {
     return rid;
   }
 
-  /** A new contact's search row (buffered) and duplicate keys. */
-  indexContact(rid: number, id: string, fields: ContactIndexFields): void {
-    const s = contactSearchRow(fields);
+  /** A new contact's search row (buffered; `s` when the caller made it already) and duplicate keys. */
+  indexContact(rid: number, id: string, fields: ContactIndexFields, s: ContactSearchRow = contactSearchRow(fields)): void {
     this.contactRows.push([rid, s.name, s.py, s.company, s.phone, s.email]);
     for (const k of contactKeys(fields)) this.writeKey(k.kind, k.value, id);
   }
 
-  /** A new company's search row (buffered) and duplicate keys. */
-  indexCompany(rid: number, id: string, fields: CompanyIndexFields): void {
-    const s = companySearchRow(fields);
+  /** A new company's search row (buffered; `s` when the caller made it already) and duplicate keys. */
+  indexCompany(rid: number, id: string, fields: CompanyIndexFields, s: CompanySearchRow = companySearchRow(fields)): void {
     this.companyRows.push([rid, s.name, s.py, s.phone, s.web]);
     for (const k of companyKeys(fields)) this.writeKey(k.kind, k.value, id);
   }

@@ -1,6 +1,7 @@
 // A job's thread: its own connection to the same file (pragmas as the main one), its own clock
 // started from the main thread's, the job function, then one message: done, failed or cancelled.
 // Bundled as out/main/job-worker.js (electron.vite.config.ts); run from source via bootstrap.mjs.
+// The same entry runs a job's helper thread when started with a `stage` (stage.ts).
 import { parentPort, workerData } from 'node:worker_threads';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { Kysely, SqliteDialect } from 'kysely';
@@ -11,12 +12,13 @@ import type { AppState } from '../core/context';
 import { HybridClock } from '../core/hlc';
 import { JobCancelled, type WorkerInput, type WorkerMessage } from './protocol';
 import { tasks } from './tasks';
+import type { StageInput } from './stage';
+import { runPrepareStage, type PrepareInput } from '../io/import/prepare-stage';
 
-const job = workerData as WorkerInput;
 const post = (m: WorkerMessage) => parentPort!.postMessage(m);
-const cancel = new Int32Array(job.cancel);
 
-async function run(): Promise<void> {
+async function run(job: WorkerInput): Promise<void> {
+  const cancel = new Int32Array(job.cancel);
   const sqlite = new BetterSqlite3(job.dbFile);
   applyKey(sqlite, job.dbKey);
   applyPragmas(sqlite);
@@ -69,4 +71,6 @@ function checkpointAfter(sqlite: BetterSqlite3.Database): void {
   }
 }
 
-void run();
+const stage = (workerData as Partial<StageInput>).stage;
+if (stage === 'import.prepare') void runPrepareStage((workerData as StageInput).input as PrepareInput, parentPort!);
+else void run(workerData as WorkerInput);

@@ -1,15 +1,13 @@
-// The import itself: rows from the reader → mapping → the form's schema (ContactFields /
-// CompanyFields) → duplicates (existing records and earlier rows) → new rows through the bulk
-// writer, updates through the ChangeSet (change_log, field clocks and audit exactly as the
-// dispatcher), search index per chunk. Runs in the job's one transaction (inJobMutation): cancel,
-// an error or a killed process leave nothing.
+// The import's writing half: rows prepared by the pure half (prepare.ts: mapping, the form's schema
+// ContactFields / CompanyFields, columns, search tokens; possibly on another thread) → duplicates
+// (existing records and earlier rows) → new rows through the bulk writer, updates through the
+// ChangeSet (change_log, field clocks and audit exactly as the dispatcher), search index per chunk.
+// Runs in the job's one transaction (inJobMutation): cancel, an error or a killed process leave nothing.
 import type { Kysely } from 'kysely';
 import type { Database as Sqlite } from 'better-sqlite3-multiple-ciphers';
-import { ContactFields } from '../../../shared/contacts';
 import { CompanyFields } from '../../../shared/companies';
-import { dateField } from '../../../shared/validation';
 import { KehuError } from '../../../shared/errors';
-import type { ColumnMapping, DuplicateHit, ImportResult, IoEntity, OnDuplicate, RowIssue } from '../../../shared/io';
+import type { ColumnMapping, DuplicateHit, ImportResult, IoEntity, OnDuplicate } from '../../../shared/io';
 import type { Database } from '../../db/schema';
 import type { ChangeSet } from '../../core/changes';
 import { newId } from '../../core/ids';
@@ -17,66 +15,25 @@ import { visibleTo, type Viewer } from '../../core/visibility';
 import { toColumns } from '../../features/customers/columns';
 import { BulkRowWriter, dropIndexesOfEmptyTables } from '../../db/bulk-writer';
 import type { HybridClock } from '../../core/hlc';
-import { nameKey, refreshCustomerIndex } from '../../features/search';
-import { mapRow, normalizeDate, splitList, type MappedRow } from './mapping';
+import { indexTokens, nameKey, refreshCustomerIndex } from '../../features/search';
+import type { CompanySearchRow, ContactSearchRow } from '../../features/search/rows';
 import { createdMarks, isCreated, type CreatedMarks } from './created';
 import { RejectedRows } from './rejected';
 import { KeyFilter } from './key-filter';
+import { checkRow, customDefs, type Checked, type CustomDef, type PrepareSpec, type PreparedRow, type ValidRow } from './prepare';
+
+export { reasonText } from './prepare';
 
 type Row = Record<string, unknown>;
 export const CHUNK_ROWS = 1000;
-
-/** Chinese text of the row errors, for the rejected-rows file (the i18n key follows in brackets). */
-const ZH: Record<string, string> = {
-  'validation.required': '必填',
-  'validation.too_long': '太长',
-  'validation.too_many': '太多',
-  'validation.mobile': '手机号格式不正确',
-  'validation.phone': '电话格式不正确',
-  'validation.email': '邮箱格式不正确',
-  'validation.qq': 'QQ 号格式不正确',
-  'validation.date': '日期格式不正确',
-  'validation.url': '网址格式不正确',
-  'validation.invalid': '值无效',
-  'validation.custom_number': '应为数字',
-  'validation.custom_date': '应为日期',
-  'validation.custom_option': '不是可选项',
-  'validation.custom_text': '应为文本',
-};
-const FIELD_ZH: Record<string, string> = {
-  name: '姓名/名称', gender: '性别', title: '职位', mobiles: '手机', landline: '座机', emails: '邮箱', wechat: '微信', qq: 'QQ',
-  province: '省', city: '市', district: '区', address: '地址', birthday: '生日', notes: '备注', industry: '行业', size: '规模',
-  website: '网站', phone: '电话', source: '来源', category: '类别', company: '公司', tags: '标签',
-};
-
-export function reasonText(errors: RowIssue[]): string {
-  return errors
-    .map((e) => {
-      const field = e.field.startsWith('custom.') ? e.field : (FIELD_ZH[e.field] ?? e.field);
-      return `${field}: ${ZH[e.message] ?? '值无效'} (${e.field}: ${e.message})`;
-    })
-    .join('; ');
-}
-
-interface CustomDef {
-  id: string;
-  type: string;
-  options: string[];
-}
-
-export interface Checked {
-  mapped: MappedRow;
-  /** Parsed by the form's schema (null when rejected). */
-  fields: Row | null;
-  custom: Record<string, unknown>;
-  errors: RowIssue[];
-}
 
 /**
  * Per-import state: custom field definitions, duplicate keys the database does not hold yet,
  * companies and tags by name. Also used read-only by `io.inspect` for the preview.
  */
 export class RowChecker {
+  /** The entity's custom fields (the prepare stage gets them as plain data). */
+  readonly customDefs: CustomDef[];
   private readonly defs: Map<string, CustomDef>;
   /**
    * Duplicate key → record id, for keys the database does not hold yet: existing records updated
@@ -102,8 +59,8 @@ export class RowChecker {
     readonly entity: IoEntity,
     private readonly visible: { sql: string; parameters: readonly unknown[] },
   ) {
-    const defs = sqlite.prepare(`SELECT id, type, options FROM custom_fields WHERE entity = ? AND deleted_at IS NULL`).all(entity) as { id: string; type: string; options: string }[];
-    this.defs = new Map(defs.map((d) => [d.id, { id: d.id, type: d.type, options: JSON.parse(d.options) as string[] }]));
+    this.customDefs = customDefs(sqlite, entity);
+    this.defs = new Map(this.customDefs.map((d) => [d.id, d]));
     const table = entity === 'contact' ? 'contacts' : 'companies';
     this.lastRid = sqlite.prepare(`SELECT coalesce(max(rid), 0) FROM ${table}`).pluck().get() as number;
     // A record this import created comes first (the earliest), else any existing one.
@@ -113,33 +70,9 @@ export class RowChecker {
     );
   }
 
+  /** The form's checks of one row (the preview shows them; the import prepares rows with them). */
   check(mapping: ColumnMapping, values: string[]): Checked {
-    const mapped = mapRow(this.entity, mapping, values);
-    const errors: RowIssue[] = [];
-    const custom: Record<string, unknown> = {};
-    for (const [id, raw] of Object.entries(mapped.custom)) {
-      const def = this.defs.get(id);
-      if (!def) {
-        errors.push({ field: `custom.${id}`, message: 'validation.custom_unknown' });
-        continue;
-      }
-      const value = convertCustom(def, raw);
-      const problem = customProblem(def, value);
-      if (problem) errors.push({ field: `custom.${id}`, message: problem });
-      else custom[id] = value;
-    }
-    const schema = this.entity === 'contact' ? ContactFields : CompanyFields;
-    const parsed = schema.safeParse({ ...mapped.input, tagIds: [], custom: {} });
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const field = String(issue.path[0] ?? 'row');
-        const message = issue.message.startsWith('validation.') ? issue.message : 'validation.invalid';
-        if (!errors.some((e) => e.field === field)) errors.push({ field, message });
-      }
-    }
-    if (this.entity === 'contact' && mapped.companyName && mapped.companyName.length > 100) errors.push({ field: 'company', message: 'validation.too_long' });
-    if (mapped.tagNames.some((t) => t.length > 30)) errors.push({ field: 'tags', message: 'validation.too_long' });
-    return { mapped, fields: errors.length === 0 && parsed.success ? (parsed.data as Row) : null, custom, errors };
+    return checkRow(this.entity, this.defs, mapping, values);
   }
 
   /** The keys a record is found by: mobile, email, name (+ company for contacts). */
@@ -242,37 +175,6 @@ export class RowChecker {
   }
 }
 
-function convertCustom(def: CustomDef, raw: string): unknown {
-  switch (def.type) {
-    case 'number': {
-      const n = Number(raw.replace(/[,，\s]/g, ''));
-      return Number.isFinite(n) ? n : raw;
-    }
-    case 'date':
-      return normalizeDate(raw);
-    case 'multiselect':
-      return splitList(raw);
-    default:
-      return raw;
-  }
-}
-
-/** The same rules as features/customers/custom-values.ts. */
-function customProblem(def: CustomDef, value: unknown): string | null {
-  switch (def.type) {
-    case 'text':
-      return typeof value === 'string' && value.length <= 1000 ? null : 'validation.custom_text';
-    case 'number':
-      return typeof value === 'number' && Number.isFinite(value) ? null : 'validation.custom_number';
-    case 'date':
-      return typeof value === 'string' && dateField.safeParse(value).success ? null : 'validation.custom_date';
-    case 'select':
-      return typeof value === 'string' && def.options.includes(value) ? null : 'validation.custom_option';
-    default:
-      return Array.isArray(value) && value.every((v) => def.options.includes(String(v))) ? null : 'validation.custom_option';
-  }
-}
-
 // ---- The import ---------------------------------------------------------------------------------
 
 export interface ImportRun {
@@ -281,11 +183,10 @@ export interface ImportRun {
   onDuplicate: OnDuplicate;
   fileName: string;
   headers: string[];
-  rows: AsyncIterable<{ line: number; values: string[] }>;
+  /** The file's rows through the pure half (prepare.ts), in order, batch by batch. */
+  prepared: (spec: PrepareSpec) => AsyncIterable<PreparedRow[]>;
   /** Called every CHUNK_ROWS rows; throws to stop (cancel). */
   progress: (done: number) => void;
-  /** Tests only: throw after this many rows (a failure mid-file). */
-  failAtRow?: number;
 }
 
 const isEmpty = (v: unknown) => v === null || v === undefined || v === '' || v === '[]' || (Array.isArray(v) && v.length === 0);
@@ -401,78 +302,76 @@ async function importRows(w: ImportWrite, run: ImportRun, rejected: RejectedRows
     }
   };
 
-  for await (const { line, values } of run.rows) {
-    result.rows += 1;
-    if (run.failAtRow !== undefined && result.rows >= run.failAtRow) throw new Error(`test failure at row ${result.rows}`);
-    const checked = checker.check(run.mapping, values);
-    if (!checked.fields) {
-      result.rejected += 1;
-      rejected.add(values, reasonText(checked.errors));
-    } else {
-      const fields = checked.fields;
-      const companyName = checked.mapped.companyName;
-      const dup = run.onDuplicate === 'create' ? null : checker.duplicate(fields, companyName);
-      if (dup && run.onDuplicate === 'skip') result.skipped += 1;
-      else if (dup?.id) {
-        // update_empty / overwrite of the existing record (or of one created earlier in this file).
-        const current = loadRow.get(dup.id)!;
-        const patch: Row = {};
-        const { ownerId: _o, tagIds: _t, custom: _c, ...plain } = fields;
-        if (entity === 'contact' && companyName) plain.companyId = await companyFor(companyName);
-        for (const [key, value] of Object.entries(plain)) {
-          if (!checked.mapped.provided.has(key) || isEmpty(value)) continue;
-          const column = snake(key);
-          const before = current[column];
-          if (key === 'mobiles' || key === 'emails') {
-            const old = JSON.parse(String(before ?? '[]')) as string[];
-            const merged = run.onDuplicate === 'overwrite' ? (value as string[]) : [...new Set([...old, ...(value as string[])])].slice(0, 10);
-            Object.assign(patch, toColumns(entity, { [key]: merged }));
-          } else if (run.onDuplicate === 'overwrite' || isEmpty(before) || (key === 'gender' && before === 'unknown')) {
-            Object.assign(patch, toColumns(entity, { [key]: value }));
-          }
-        }
-        if (Object.keys(checked.custom).length) {
-          const stored = JSON.parse(String(current.custom ?? '{}')) as Row;
-          const next = { ...stored };
-          for (const [k, v] of Object.entries(checked.custom)) if (run.onDuplicate === 'overwrite' || isEmpty(stored[k])) next[k] = v;
-          patch.custom = JSON.stringify(next);
-        }
-        const changed = await changes.update(table, dup.id, patch);
-        const tagIds = await tagsFor(checked.mapped.tagNames);
-        await addTags(dup.id, tagIds, true);
-        if (Object.keys(changed).length) {
-          touched.push(dup.id);
-          result.updated += 1;
-        } else if (tagIds.length) result.updated += 1;
-        else result.skipped += 1;
-        checker.remember({ ...fields, ...plain }, companyName, dup.id, line);
-      } else {
-        const id = newId();
-        const { ownerId: _o, tagIds: _t, custom: _c, ...plain } = fields;
-        if (entity === 'contact') plain.companyId = companyName ? await companyFor(companyName) : null;
-        const columns: Row = { ...toColumns(entity, plain), custom: JSON.stringify(checked.custom) };
-        const rid = bulk.insert(table, id, columns, now);
-        if (entity === 'contact') {
-          const companyId = plain.companyId as string | null;
-          bulk.indexContact(rid, id, {
-            name: String(plain.name),
-            pinyin: { py: String(columns.name_py), initials: String(columns.name_initials) },
-            companyId,
-            companyName: companyId ? (companyNames.get(companyId) ?? companyName) : null,
-            mobiles: plain.mobiles as string[],
-            landline: plain.landline as string | null,
-            emails: plain.emails as string[],
-          });
-        } else {
-          bulk.indexCompany(rid, id, { name: String(plain.name), phone: plain.phone as string | null, website: plain.website as string | null });
-        }
-        await addTags(id, await tagsFor(checked.mapped.tagNames), false);
-        result.created += 1;
+  const update = async (row: ValidRow, dupId: string) => {
+    // update_empty / overwrite of the existing record (or of one created earlier in this file).
+    const { fields, companyName } = row;
+    const current = loadRow.get(dupId)!;
+    const patch: Row = {};
+    const { ownerId: _o, tagIds: _t, custom: _c, ...plain } = fields;
+    if (entity === 'contact' && companyName) plain.companyId = await companyFor(companyName);
+    for (const [key, value] of Object.entries(plain)) {
+      if (!row.provided.has(key) || isEmpty(value)) continue;
+      const column = snake(key);
+      const before = current[column];
+      if (key === 'mobiles' || key === 'emails') {
+        const old = JSON.parse(String(before ?? '[]')) as string[];
+        const merged = run.onDuplicate === 'overwrite' ? (value as string[]) : [...new Set([...old, ...(value as string[])])].slice(0, 10);
+        Object.assign(patch, toColumns(entity, { [key]: merged }));
+      } else if (run.onDuplicate === 'overwrite' || isEmpty(before) || (key === 'gender' && before === 'unknown')) {
+        Object.assign(patch, toColumns(entity, { [key]: value }));
       }
     }
-    if (result.rows % CHUNK_ROWS === 0) {
-      await flushIndex();
-      run.progress(result.rows);
+    if (Object.keys(row.custom).length) {
+      const stored = JSON.parse(String(current.custom ?? '{}')) as Row;
+      const next = { ...stored };
+      for (const [k, v] of Object.entries(row.custom)) if (run.onDuplicate === 'overwrite' || isEmpty(stored[k])) next[k] = v;
+      patch.custom = JSON.stringify(next);
+    }
+    const changed = await changes.update(table, dupId, patch);
+    const tagIds = await tagsFor(row.tagNames);
+    await addTags(dupId, tagIds, true);
+    if (Object.keys(changed).length) {
+      touched.push(dupId);
+      result.updated += 1;
+    } else if (tagIds.length) result.updated += 1;
+    else result.skipped += 1;
+    checker.remember({ ...fields, ...plain }, companyName, dupId, row.line);
+  };
+
+  const create = async (row: ValidRow) => {
+    const { id, columns, fields, companyName } = row;
+    const companyId = entity === 'contact' && companyName ? await companyFor(companyName) : null;
+    if (entity === 'contact') columns.company_id = companyId; // the key is there: its place is kept
+    const rid = bulk.insert(table, id, columns, now);
+    if (entity === 'contact') {
+      // A company created earlier in the file under another spelling of the same key keeps its name.
+      const shown = companyId ? (companyNames.get(companyId) ?? companyName) : null;
+      const search = shown === companyName ? row.search : { ...(row.search as ContactSearchRow), company: indexTokens(shown) };
+      const keyFields = { name: String(fields.name), companyId, mobiles: fields.mobiles as string[], emails: fields.emails as string[] };
+      bulk.indexContact(rid, id, { ...keyFields, companyName: shown, landline: fields.landline as string | null }, search as ContactSearchRow);
+    } else {
+      bulk.indexCompany(rid, id, { name: String(fields.name), phone: fields.phone as string | null, website: fields.website as string | null }, row.search as CompanySearchRow);
+    }
+    await addTags(id, await tagsFor(row.tagNames), false);
+    result.created += 1;
+  };
+
+  for await (const batch of run.prepared({ entity, mapping: run.mapping, defs: checker.customDefs })) {
+    for (const row of batch) {
+      result.rows += 1;
+      if (row.rejected) {
+        result.rejected += 1;
+        rejected.add(row.rejected.values, row.rejected.reason);
+      } else {
+        const dup = run.onDuplicate === 'create' ? null : checker.duplicate(row.fields, row.companyName);
+        if (dup && run.onDuplicate === 'skip') result.skipped += 1;
+        else if (dup?.id) await update(row, dup.id);
+        else await create(row);
+      }
+      if (result.rows % CHUNK_ROWS === 0) {
+        await flushIndex();
+        run.progress(result.rows);
+      }
     }
   }
   await flushIndex();

@@ -1,15 +1,17 @@
 // The `io.import` job: one all-or-nothing transaction (inJobMutation) in the worker. A dry run
 // does the same work and rolls it back, returning the counts.
+import { statSync } from 'node:fs';
 import { z } from 'zod';
 import { KehuError } from '../../../shared/errors';
 import { StartImportInput, type ImportResult } from '../../../shared/io';
 import type { TaskArgs } from '../../jobs/tasks';
 import { inJobMutation } from '../../jobs/mutation';
 import { filePath, fileName as uploadName } from '../files';
-import { inspectFile, readRows } from '../read';
+import { inspectFile } from '../read';
 import { runImport } from './engine';
 import { createdJson, isCreated } from './created';
 import { badTargets } from './mapping';
+import { preparedBatches, preparedInThread, THREAD_MIN_BYTES } from './prepare-stage';
 
 export type ImportTaskInput = z.output<typeof StartImportInput> & { failAtRow?: number };
 
@@ -43,9 +45,9 @@ export async function runImportTask({ app, input, auditInput, userId, viewer, ho
         onDuplicate: job.options.onDuplicate,
         fileName,
         headers: info.headers,
-        rows: readRows(path, read),
+        // A large file is read and prepared on a second thread (prepare-stage.ts).
+        prepared: (spec) => (statSync(path).size >= THREAD_MIN_BYTES ? preparedInThread : preparedBatches)({ ...spec, path, read, failAtRow: job.failAtRow }),
         progress: (done) => hooks.progress?.('import', done, 0),
-        failAtRow: job.failAtRow,
       });
       if (job.options.dryRun) throw new DryRunDone({ importId: null, dryRun: true, ...counts });
       const records = changes.records();

@@ -1,0 +1,203 @@
+// The pure half of an import (perf-limits §1–2 "worker thread"): a file row → the form's checks
+// (mapping, ContactFields / CompanyFields, custom fields) → for a valid row everything that needs no
+// database: its new id, its columns (pinyin, name key, JSON lists), its search row's tokens. Runs
+// on a second thread beside the writer (prepare-stage.ts) or, for a small file, in the writer's
+// own; the writer (engine.ts) then resolves duplicates, companies and tags and writes.
+import type { Database as Sqlite } from 'better-sqlite3-multiple-ciphers';
+import { ContactFields } from '../../../shared/contacts';
+import { CompanyFields } from '../../../shared/companies';
+import { dateField } from '../../../shared/validation';
+import type { ColumnMapping, IoEntity, RowIssue } from '../../../shared/io';
+import { newId } from '../../core/ids';
+import { toColumns } from '../../features/customers/columns';
+import { companySearchRow, contactSearchRow } from '../../features/search';
+import type { CompanySearchRow, ContactSearchRow } from '../../features/search/rows';
+import { mapRow, normalizeDate, splitList, type MappedRow } from './mapping';
+
+type Row = Record<string, unknown>;
+
+/** Chinese text of the row errors, for the rejected-rows file (the i18n key follows in brackets). */
+const ZH: Record<string, string> = {
+  'validation.required': '必填',
+  'validation.too_long': '太长',
+  'validation.too_many': '太多',
+  'validation.mobile': '手机号格式不正确',
+  'validation.phone': '电话格式不正确',
+  'validation.email': '邮箱格式不正确',
+  'validation.qq': 'QQ 号格式不正确',
+  'validation.date': '日期格式不正确',
+  'validation.url': '网址格式不正确',
+  'validation.invalid': '值无效',
+  'validation.custom_number': '应为数字',
+  'validation.custom_date': '应为日期',
+  'validation.custom_option': '不是可选项',
+  'validation.custom_text': '应为文本',
+};
+const FIELD_ZH: Record<string, string> = {
+  name: '姓名/名称', gender: '性别', title: '职位', mobiles: '手机', landline: '座机', emails: '邮箱', wechat: '微信', qq: 'QQ',
+  province: '省', city: '市', district: '区', address: '地址', birthday: '生日', notes: '备注', industry: '行业', size: '规模',
+  website: '网站', phone: '电话', source: '来源', category: '类别', company: '公司', tags: '标签',
+};
+
+export function reasonText(errors: RowIssue[]): string {
+  return errors
+    .map((e) => {
+      const field = e.field.startsWith('custom.') ? e.field : (FIELD_ZH[e.field] ?? e.field);
+      return `${field}: ${ZH[e.message] ?? '值无效'} (${e.field}: ${e.message})`;
+    })
+    .join('; ');
+}
+
+export interface CustomDef {
+  id: string;
+  type: string;
+  options: string[];
+}
+
+export interface Checked {
+  mapped: MappedRow;
+  /** Parsed by the form's schema (null when rejected). */
+  fields: Row | null;
+  custom: Record<string, unknown>;
+  errors: RowIssue[];
+}
+
+export function checkRow(entity: IoEntity, defs: Map<string, CustomDef>, mapping: ColumnMapping, values: string[]): Checked {
+  const mapped = mapRow(entity, mapping, values);
+  const errors: RowIssue[] = [];
+  const custom: Record<string, unknown> = {};
+  for (const [id, raw] of Object.entries(mapped.custom)) {
+    const def = defs.get(id);
+    if (!def) {
+      errors.push({ field: `custom.${id}`, message: 'validation.custom_unknown' });
+      continue;
+    }
+    const value = convertCustom(def, raw);
+    const problem = customProblem(def, value);
+    if (problem) errors.push({ field: `custom.${id}`, message: problem });
+    else custom[id] = value;
+  }
+  const schema = entity === 'contact' ? ContactFields : CompanyFields;
+  const parsed = schema.safeParse({ ...mapped.input, tagIds: [], custom: {} });
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = String(issue.path[0] ?? 'row');
+      const message = issue.message.startsWith('validation.') ? issue.message : 'validation.invalid';
+      if (!errors.some((e) => e.field === field)) errors.push({ field, message });
+    }
+  }
+  if (entity === 'contact' && mapped.companyName && mapped.companyName.length > 100) errors.push({ field: 'company', message: 'validation.too_long' });
+  if (mapped.tagNames.some((t) => t.length > 30)) errors.push({ field: 'tags', message: 'validation.too_long' });
+  return { mapped, fields: errors.length === 0 && parsed.success ? (parsed.data as Row) : null, custom, errors };
+}
+function convertCustom(def: CustomDef, raw: string): unknown {
+  switch (def.type) {
+    case 'number': {
+      const n = Number(raw.replace(/[,，\s]/g, ''));
+      return Number.isFinite(n) ? n : raw;
+    }
+    case 'date':
+      return normalizeDate(raw);
+    case 'multiselect':
+      return splitList(raw);
+    default:
+      return raw;
+  }
+}
+
+/** The same rules as features/customers/custom-values.ts. */
+function customProblem(def: CustomDef, value: unknown): string | null {
+  switch (def.type) {
+    case 'text':
+      return typeof value === 'string' && value.length <= 1000 ? null : 'validation.custom_text';
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value) ? null : 'validation.custom_number';
+    case 'date':
+      return typeof value === 'string' && dateField.safeParse(value).success ? null : 'validation.custom_date';
+    case 'select':
+      return typeof value === 'string' && def.options.includes(value) ? null : 'validation.custom_option';
+    default:
+      return Array.isArray(value) && value.every((v) => def.options.includes(String(v))) ? null : 'validation.custom_option';
+  }
+}
+
+/** The custom fields of an entity (plain data: it goes to the prepare thread as is). */
+export function customDefs(sqlite: Sqlite, entity: IoEntity): CustomDef[] {
+  const rows = sqlite.prepare(`SELECT id, type, options FROM custom_fields WHERE entity = ? AND deleted_at IS NULL`).all(entity) as { id: string; type: string; options: string }[];
+  return rows.map((d) => ({ id: d.id, type: d.type, options: JSON.parse(d.options) as string[] }));
+}
+
+/** A rejected row: its cells and the reason, as the rejected-rows file writes them. */
+export interface RejectedRow {
+  line: number;
+  rejected: { values: string[]; reason: string };
+}
+
+/** A valid row, with what the writer needs of it. */
+export interface ValidRow {
+  line: number;
+  rejected?: undefined;
+  /** Parsed by the form's schema. */
+  fields: Row;
+  companyName: string | null;
+  tagNames: string[];
+  /** Fields whose cells were not empty (what an update may write). */
+  provided: Set<string>;
+  custom: Record<string, unknown>;
+  /** The id and columns of the record if it is created (company_id null: the writer resolves it). */
+  id: string;
+  columns: Row;
+  /** Its search row if it is created (the company column from the file's company name). */
+  search: ContactSearchRow | CompanySearchRow;
+}
+
+export type PreparedRow = RejectedRow | ValidRow;
+
+/** Everything the pure half needs (structured-clone safe). */
+export interface PrepareSpec {
+  entity: IoEntity;
+  mapping: ColumnMapping;
+  defs: CustomDef[];
+}
+
+export class RowPreparer {
+  private readonly defs: Map<string, CustomDef>;
+
+  constructor(private readonly spec: PrepareSpec) {
+    this.defs = new Map(spec.defs.map((d) => [d.id, d]));
+  }
+
+  prepare(line: number, values: string[]): PreparedRow {
+    const { entity } = this.spec;
+    const checked = checkRow(entity, this.defs, this.spec.mapping, values);
+    if (!checked.fields) return { line, rejected: { values, reason: reasonText(checked.errors) } };
+    const { ownerId: _o, tagIds: _t, custom: _c, ...plain } = checked.fields;
+    // Set as the writer sets it (after the other fields' keys), so the columns keep their order.
+    if (entity === 'contact') plain.companyId = null;
+    const columns: Row = { ...toColumns(entity, plain), custom: JSON.stringify(checked.custom) };
+    const { companyName } = checked.mapped;
+    const search =
+      entity === 'contact'
+        ? contactSearchRow({
+            name: String(plain.name),
+            pinyin: { py: String(columns.name_py), initials: String(columns.name_initials) },
+            companyId: null,
+            companyName,
+            mobiles: plain.mobiles as string[],
+            landline: plain.landline as string | null,
+            emails: plain.emails as string[],
+          })
+        : companySearchRow({ name: String(plain.name), phone: plain.phone as string | null, website: plain.website as string | null });
+    return {
+      line,
+      fields: checked.fields,
+      companyName,
+      tagNames: checked.mapped.tagNames,
+      provided: checked.mapped.provided,
+      custom: checked.custom,
+      id: newId(),
+      columns,
+      search,
+    };
+  }
+}
