@@ -21,19 +21,16 @@ import { viewerOf } from '../core/visibility';
  * (their previous values, for undo). Sync jobs still build and read a bundle whole (~1 GB for a
  * 100k snapshot, bench/README "Sync by file"), and exports hold their file's rows: no cap for them.
  * A worker over its cap stops with ERR_WORKER_OUT_OF_MEMORY (the job fails, its transaction rolls back).
+ * Measured (bench child, 100k rows, load 4-5): no cap 627-635 MiB peak RSS, 256 MB 521-533 MiB at
+ * the same CPU within the noise; 128 MB here and 64 MB for the prepare thread: 31-34 s CPU instead
+ * of ~20 s (V8 collecting all the time), so not lower.
  */
 export const HEAP_CAP_MB: Partial<Record<JobKind, number>> = { 'io.import': 256 };
 
-/**
- * A worker's resource limits for an old-generation cap. V8 sizes the young generation from the old
- * one when only that is given (256 MB → 2 MB semi-spaces: 8× the scavenges, +40% CPU measured on
- * an import); the default young generation is kept instead.
- */
-export function heapLimits(oldMb: number | undefined): { resourceLimits?: { maxOldGenerationSizeMb: number; maxYoungGenerationSizeMb: number } } {
-  return oldMb ? { resourceLimits: { maxOldGenerationSizeMb: oldMb, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } } : {};
+/** A worker's resource limits for an old-generation cap (none without one). */
+export function heapLimits(oldMb: number | undefined): { resourceLimits?: { maxOldGenerationSizeMb: number } } {
+  return oldMb ? { resourceLimits: { maxOldGenerationSizeMb: oldMb } } : {};
 }
-/** V8's default on 64-bit (three 16 MiB semi-spaces). */
-const YOUNG_GENERATION_MB = 48;
 
 /** Finished jobs kept for `jobs.get` (oldest dropped first). */
 const KEEP_FINISHED = 10;
