@@ -31,6 +31,25 @@ function expectedOrder(sort: CustomerSort, dir: 'asc' | 'desc'): string[] {
   return rows.map((r) => r.id);
 }
 
+/** Every page of each filter, in every sort and direction, is the table's order of its records. */
+async function expectFilteredPages(limit: number, cases: [object, string[]][]): Promise<void> {
+  for (const sort of ['name', 'updated', 'created', 'contacted'] as const) {
+    for (const dir of ['asc', 'desc'] as const) {
+      for (const [filter, ids] of cases) {
+        const expected = expectedOrder(sort, dir).filter((id) => ids.includes(id));
+        const got: string[] = [];
+        let cursor: string | null = null;
+        do {
+          const page: Output<'contacts.list'> = await runtime().call('contacts.list', { sort, dir, limit, cursor, filter });
+          got.push(...page.items.map((c) => c.id));
+          cursor = page.nextCursor;
+        } while (cursor);
+        expect(got, `${sort} ${dir} ${JSON.stringify(filter)}`).toEqual(expected);
+      }
+    }
+  }
+}
+
 async function allPages(sort: CustomerSort, dir: 'asc' | 'desc', limit: number): Promise<string[]> {
   const ids: string[] = [];
   let cursor: string | null = null;
@@ -110,29 +129,40 @@ describe('customer list filters', () => {
     await runtime().call('tags.apply', { tagId: tag.id, recordIds: common, on: true });
     await runtime().call('tags.apply', { tagId: few.id, recordIds: rare, on: true });
     db.prepare(`UPDATE contacts SET city = CASE WHEN rid % 4 = 0 THEN '北京' ELSE '深圳' END`).run();
-    const cases: [object, string[]][] = [
+    await expectFilteredPages(2, [
       [{ tagId: tag.id }, common],
       [{ tagId: few.id }, rare],
       [{ tagId: few.id, city: '北京' }, rare],
       [{ city: '深圳' }, common],
       [{ city: '北京' }, rare],
       [{ ownerId: 'owner' }, [...common, ...rare]],
-    ];
-    for (const sort of ['name', 'updated', 'created', 'contacted'] as const) {
-      for (const dir of ['asc', 'desc'] as const) {
-        for (const [filter, ids] of cases) {
-          const expected = expectedOrder(sort, dir).filter((id) => ids.includes(id));
-          const got: string[] = [];
-          let cursor: string | null = null;
-          do {
-            const page: Output<'contacts.list'> = await runtime().call('contacts.list', { sort, dir, limit: 2, cursor, filter });
-            got.push(...page.items.map((c) => c.id));
-            cursor = page.nextCursor;
-          } while (cursor);
-          expect(got, `${sort} ${dir} ${JSON.stringify(filter)}`).toEqual(expected);
-        }
-      }
-    }
+    ]);
+  });
+
+  // 200 contacts, pages of 7: S = √(8 × 200) = 40, so a tag on 3 is driven by its links, one on
+  // 20 walks against their set, one on 150 looks each link up; a city of 4 is driven, one of 60
+  // walks (list.ts tagCondition, filterConditions).
+  it('pages a tag the same in each of its three plans, and a city in both of its', async () => {
+    for (let i = 0; i < 200; i += 1) await runtime().call('contacts.create', { name: NAMES[i % NAMES.length]!, allowDuplicate: true });
+    const db = runtime().app.db.sqlite;
+    db.prepare(`UPDATE contacts SET created_at = '2025-01-0' || (rid % 3 + 1), updated_at = '2025-02-0' || (rid % 2 + 1),
+      last_contacted_at = CASE WHEN rid % 3 = 0 THEN NULL ELSE '2025-03-0' || (rid % 2 + 1) END,
+      city = CASE WHEN rid % 50 = 0 THEN '北京' WHEN rid % 3 = 0 THEN '深圳' ELSE '杭州' END`).run();
+    const ids = (where: string) => db.prepare(`SELECT id FROM contacts WHERE ${where}`).pluck().all() as string[];
+    const tagged = async (name: string, recordIds: string[]) => {
+      const tag = await runtime().call('tags.save', { name, color: '#ff0000' });
+      await runtime().call('tags.apply', { tagId: tag.id, recordIds, on: true });
+      return tag.id;
+    };
+    const [three, twenty, many] = [ids('rid % 60 = 0'), ids('rid % 10 = 0'), ids('rid % 4 != 0')];
+    expect([three.length, twenty.length, many.length]).toEqual([3, 20, 150]);
+    await expectFilteredPages(7, [
+      [{ tagId: await tagged('三个', three) }, three],
+      [{ tagId: await tagged('二十个', twenty) }, twenty],
+      [{ tagId: await tagged('很多', many) }, many],
+      [{ city: '北京' }, ids(`city = '北京'`)],
+      [{ city: '深圳' }, ids(`city = '深圳'`)],
+    ]);
   });
 
   it('filters contacts by company', async () => {
