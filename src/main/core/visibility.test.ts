@@ -6,20 +6,12 @@ import type { SessionInfo } from '../../shared/permissions';
 import { sessionOf } from '../features/users/session-of';
 import { jobsOf } from '../jobs/registry';
 import { useTempRuntime } from '../test/use-temp-runtime';
+import { addUser as addUserTo } from '../test/users';
 import { OWNER_ID } from './session';
 
 const runtime = useTempRuntime();
 
-async function addUser(id: string, role: string, managerId: string | null = null): Promise<SessionInfo> {
-  const at = '2026-01-01T00:00:00.000Z';
-  await runtime()
-    .app.db.kysely.insertInto('users')
-    .values({ id, name: id, role, login: id, manager_id: managerId, created_at: at, updated_at: at, created_by: OWNER_ID, owner_id: OWNER_ID, deleted_at: null })
-    .execute();
-  const session = await sessionOf(runtime().app.db.kysely, id);
-  if (!session) throw new Error(`no session for ${id}`);
-  return session;
-}
+const addUser = (id: string, role: string, managerId: string | null = null) => addUserTo(runtime(), id, role, managerId);
 
 type Who = 'owner' | 'ana' | 'bo' | 'mia';
 let as: Record<Who, SessionInfo>;

@@ -3,7 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Output } from '../../../shared/contract';
 import type { CustomerSort } from '../../../shared/customers';
+import type { SessionInfo } from '../../../shared/permissions';
 import { useTempRuntime } from '../../test/use-temp-runtime';
+import { addUser } from '../../test/users';
 
 const runtime = useTempRuntime();
 
@@ -32,7 +34,7 @@ function expectedOrder(sort: CustomerSort, dir: 'asc' | 'desc'): string[] {
 }
 
 /** Every page of each filter, in every sort and direction, is the table's order of its records. */
-async function expectFilteredPages(limit: number, cases: [object, string[]][]): Promise<void> {
+async function expectFilteredPages(limit: number, cases: [object, string[]][], as?: SessionInfo): Promise<void> {
   for (const sort of ['name', 'updated', 'created', 'contacted'] as const) {
     for (const dir of ['asc', 'desc'] as const) {
       for (const [filter, ids] of cases) {
@@ -40,7 +42,7 @@ async function expectFilteredPages(limit: number, cases: [object, string[]][]): 
         const got: string[] = [];
         let cursor: string | null = null;
         do {
-          const page: Output<'contacts.list'> = await runtime().call('contacts.list', { sort, dir, limit, cursor, filter });
+          const page: Output<'contacts.list'> = await runtime().call('contacts.list', { sort, dir, limit, cursor, filter }, as);
           got.push(...page.items.map((c) => c.id));
           cursor = page.nextCursor;
         } while (cursor);
@@ -142,7 +144,7 @@ describe('customer list filters', () => {
   // 200 contacts, pages of 7: S = √(8 × 200) = 40, so a tag on 3 is driven by its links, one on
   // 20 walks against their set, one on 150 looks each link up; a city of 4 is driven, one of 60
   // walks (list.ts tagCondition, filterConditions).
-  it('pages a tag the same in each of its three plans, and a city in both of its', async () => {
+  it('pages a tag and record visibility the same in each of their three plans, and a city in both of its', async () => {
     for (let i = 0; i < 200; i += 1) await runtime().call('contacts.create', { name: NAMES[i % NAMES.length]!, allowDuplicate: true });
     const db = runtime().app.db.sqlite;
     db.prepare(`UPDATE contacts SET created_at = '2025-01-0' || (rid % 3 + 1), updated_at = '2025-02-0' || (rid % 2 + 1),
@@ -163,6 +165,22 @@ describe('customer list filters', () => {
       [{ city: '北京' }, ids(`city = '北京'`)],
       [{ city: '深圳' }, ids(`city = '深圳'`)],
     ]);
+    // Record visibility is a set in the same three plans: a sales user who owns 4 records, one who
+    // owns 20 and has 2 shared with her, one who owns 140.
+    const owns = async (user: string, where: string) => {
+      const session = await addUser(runtime(), user, 'sales');
+      db.prepare(`UPDATE contacts SET owner_id = ? WHERE ${where}`).run(user);
+      return session;
+    };
+    const most = await owns('most', 'rid % 4 != 1');
+    const some = await owns('some', 'rid % 10 = 5');
+    const few = await owns('few', 'rid % 60 = 1');
+    const shared = ids('rid IN (2, 3)');
+    for (const id of shared) await runtime().call('shares.set', { entity: 'contact', id, userIds: [some.userId] });
+    expect([ids(`owner_id = 'few'`).length, ids(`owner_id = 'some'`).length, ids(`owner_id = 'most'`).length]).toEqual([4, 20, 140]);
+    await expectFilteredPages(7, [[{}, ids(`owner_id = 'few'`)]], few);
+    await expectFilteredPages(7, [[{}, [...ids(`owner_id = 'some'`), ...shared]]], some);
+    await expectFilteredPages(7, [[{}, ids(`owner_id = 'most'`)]], most);
   });
 
   it('filters contacts by company', async () => {
