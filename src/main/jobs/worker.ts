@@ -11,9 +11,8 @@ import { applyKey, applyPragmas } from '../db/open';
 import type { AppState } from '../core/context';
 import { HybridClock } from '../core/hlc';
 import { JobCancelled, type WorkerInput, type WorkerMessage } from './protocol';
-import { tasks } from './tasks';
 import type { StageInput } from './stage';
-import { runPrepareStage, type PrepareInput } from '../io/import/prepare-stage';
+import type { PrepareInput } from '../io/import/prepare-stage';
 
 const post = (m: WorkerMessage) => parentPort!.postMessage(m);
 
@@ -43,6 +42,8 @@ async function run(job: WorkerInput): Promise<void> {
         post({ type: 'progress', phase, done, total });
       },
     };
+    // Loaded here, not at the top: a stage thread needs none of the job functions' modules.
+    const { tasks } = await import('./tasks');
     const result = await tasks[job.kind]({ app, input: job.input, auditInput: job.auditInput, userId: job.userId, viewer: job.viewer, hooks });
     post({ type: 'done', result, hlc: app.clock.current() });
     checkpointAfter(sqlite);
@@ -71,6 +72,11 @@ function checkpointAfter(sqlite: BetterSqlite3.Database): void {
   }
 }
 
-const stage = (workerData as Partial<StageInput>).stage;
-if (stage === 'import.prepare') void runPrepareStage((workerData as StageInput).input as PrepareInput, parentPort!);
+/** A stage thread loads only its stage's modules (the import's prepare: the reader, the form's schema, pinyin). */
+async function runStage(data: StageInput): Promise<void> {
+  const { runPrepareStage } = await import('../io/import/prepare-stage');
+  await runPrepareStage(data.input as PrepareInput, parentPort!);
+}
+
+if ((workerData as Partial<StageInput>).stage) void runStage(workerData as StageInput);
 else void run(workerData as WorkerInput);
