@@ -158,12 +158,19 @@ describe('customer list filters', () => {
     };
     const [three, twenty, many] = [ids('rid % 60 = 0'), ids('rid % 10 = 0'), ids('rid % 4 != 0')];
     expect([three.length, twenty.length, many.length]).toEqual([3, 20, 150]);
+    const [tagThree, tagTwenty, tagMany] = [await tagged('三个', three), await tagged('二十个', twenty), await tagged('很多', many)];
+    const inCity = (city: string, among: string[]) => ids(`city = '${city}'`).filter((id) => among.includes(id));
     await expectFilteredPages(7, [
-      [{ tagId: await tagged('三个', three) }, three],
-      [{ tagId: await tagged('二十个', twenty) }, twenty],
-      [{ tagId: await tagged('很多', many) }, many],
+      [{ tagId: tagThree }, three],
+      [{ tagId: tagTwenty }, twenty],
+      [{ tagId: tagMany }, many],
       [{ city: '北京' }, ids(`city = '北京'`)],
       [{ city: '深圳' }, ids(`city = '深圳'`)],
+      // Together: the smallest drives when the walk would be long, else each is tested on the walk.
+      [{ tagId: tagThree, city: '杭州' }, inCity('杭州', three)],
+      [{ tagId: tagTwenty, city: '深圳' }, inCity('深圳', twenty)],
+      [{ tagId: tagMany, city: '深圳' }, inCity('深圳', many)],
+      [{ tagId: tagMany, city: '北京' }, inCity('北京', many)],
     ]);
     // Record visibility is a set in the same three plans: a sales user who owns 4 records, one who
     // owns 20 and has 2 shared with her, one who owns 140.
@@ -180,7 +187,8 @@ describe('customer list filters', () => {
     expect([ids(`owner_id = 'few'`).length, ids(`owner_id = 'some'`).length, ids(`owner_id = 'most'`).length]).toEqual([4, 20, 140]);
     await expectFilteredPages(7, [[{}, ids(`owner_id = 'few'`)]], few);
     await expectFilteredPages(7, [[{}, [...ids(`owner_id = 'some'`), ...shared]]], some);
-    await expectFilteredPages(7, [[{}, ids(`owner_id = 'most'`)]], most);
+    await expectFilteredPages(7, [[{}, ids(`owner_id = 'most'`)], [{ tagId: tagTwenty }, ids(`owner_id = 'most'`).filter((id) => twenty.includes(id))]], most);
+    await expectFilteredPages(7, [[{ tagId: tagMany, city: '深圳' }, [...ids(`owner_id = 'some'`), ...shared].filter((id) => inCity('深圳', many).includes(id))]], some);
   });
 
   it('filters contacts by company', async () => {

@@ -94,12 +94,13 @@ function segmentsOf(column: RawBuilder<unknown>, rid: RawBuilder<unknown>, dir: 
 /**
  * Which index drives a filtered page (SQLite has no statistics to choose by itself, and without
  * them it always takes the filter's index, then sorts every match: 0.3–0.8 s for an owner who
- * owns every record). A value with few matches is read through its own index and only those keys
- * are sorted ("driven"); a common one is tested entry by entry along the sort's index, where a
- * page takes about limit × rows / matches steps. The sort indexes carry the columns these tests
- * read (city, owner, category, id; migration 0006), so a step reads no table row. The bounds are
- * where the plans cost the same, measured at 1M contacts (bench/README.md): a few ms at worst.
- * Equality filters sorted by `updated` always use their composite (column, updated_at, rid) index.
+ * owns every record). Each filter's matches are counted up to S = √(limit × rows) (10k at 1M
+ * rows). A filter with few matches is read through its own index and only its keys are sorted
+ * ("driven"); otherwise the page walks the sort's index, testing each entry, about limit ×
+ * rows / matches steps for one filter. The sort indexes carry the columns these tests read (city,
+ * owner, category, id; migration 0006), so a step reads no table row. Several filters multiply:
+ * when their walk would be long and one of them is small, that one drives. The bounds are where
+ * the plans cost the same, measured at 1M contacts (bench/README.md).
  */
 async function filterConditions(
   db: Kysely<Database>,
@@ -108,81 +109,115 @@ async function filterConditions(
   viewer: Viewer,
 ): Promise<{ conditions: RawBuilder<unknown>[]; driven: boolean }> {
   const { filter } = input;
-  const out: RawBuilder<unknown>[] = [];
-  let driven = false;
-  // S = √(limit × rows): the scale of every bound below (10k at 1M rows).
-  let scale: number | null = null;
-  const matches = async (query: RawBuilder<unknown>): Promise<{ n: number; scale: number }> => {
-    scale ??= await scaleOf(db, spec, input.limit);
-    const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM (${query} LIMIT ${scale})`.execute(db);
-    return { n: rows[0].n, scale };
-  };
-  // A tag, and record visibility (a sales user's own records and those shared with them), are
-  // sets from other indexes: one plan of three by their size (setCondition).
-  const sets: { members: RawBuilder<unknown>; key: RawBuilder<unknown>; lookup: RawBuilder<unknown> }[] = [];
-  if (filter.tagId) {
-    sets.push({
-      members: sql`SELECT g.record_id FROM taggings g WHERE g.tag_id = ${filter.tagId} AND g.deleted_at IS NULL`,
-      key: sql`r.id`,
-      // taggings_by_tag: the tag's links lie together and stay cached (through taggings_by_record,
-      // the planner's pick, each lookup landed anywhere: 1M contacts, a tag on 5k, 45 → 4.7 ms).
-      lookup: sql`EXISTS (SELECT 1 FROM taggings g INDEXED BY taggings_by_tag WHERE g.record_id = r.id AND g.tag_id = ${filter.tagId} AND g.deleted_at IS NULL)`,
-    });
-  }
-  const owners = visibleOwners(viewer);
-  if (owners) {
-    sets.push({
-      members: sql`SELECT v.rid FROM ${sql.table(spec.table)} v WHERE v.owner_id IN (${sql.join(owners)}) AND v.deleted_at IS NULL
-        UNION SELECT v.rid FROM record_shares s JOIN ${sql.table(spec.table)} v ON v.id = s.row_id
-        WHERE s.user_id = ${viewer.userId} AND s.tbl = ${spec.table} AND s.deleted_at IS NULL`,
-      key: sql`r.rid`,
-      lookup: visibleTo(viewer, spec.table, 'r'),
-    });
-  }
-  for (const set of sets) {
-    const { n, scale: s } = await matches(set.members);
-    driven ||= n < s / 8;
-    out.push(setCondition(set, n, s));
-  }
-  const equal: [string, unknown][] = [['owner_id', filter.ownerId], ['city', filter.city]];
-  for (const [key, column] of Object.entries(spec.eqFilters)) equal.push([column, filter[key]]);
-  for (const [column, value] of equal) {
-    if (value === null || value === undefined || value === '') continue;
-    const ref = sql.ref(`r.${column}`);
-    // A step along the sort's index tests a column it carries: cheap, so walking pays from S/4
-    // matches (1M rows: a city of 2.5k-10k contacts sorted by name, driven 4-17 ms, walks in 1-2 ms).
-    let common = false;
-    if (input.sort !== 'updated') {
-      const { n, scale: s } = await matches(sql`SELECT 1 FROM ${sql.table(spec.table)} r WHERE r.deleted_at IS NULL AND ${ref} = ${value}`);
-      common = n >= s / 4;
-    }
-    // A unary + keeps SQLite from using the column's index for this term.
-    out.push(common ? sql`+${ref} = ${value}` : sql`${ref} = ${value}`);
-    driven ||= !common && input.sort !== 'updated';
-  }
-  out.push(...rangeConditions(sql.ref('r.created_at'), filter.created));
-  out.push(...rangeConditions(sql.ref('r.last_contacted_at'), filter.contacted));
-  return { conditions: out, driven };
+  const candidates = [...setFilters(spec, filter, viewer), ...columnFilters(spec, input)];
+  const ranges = [...rangeConditions(sql.ref('r.created_at'), filter.created), ...rangeConditions(sql.ref('r.last_contacted_at'), filter.contacted)];
+  if (candidates.length === 0) return { conditions: ranges, driven: false };
+  // An equality filter alone in the `updated` sort walks its composite (column, updated_at, rid).
+  const [only] = candidates;
+  if (candidates.length === 1 && only!.ordered) return { conditions: [only!.drive, ...ranges], driven: false };
+
+  const { scale: s, rows } = await scaleOf(db, spec, input.limit);
+  const counted = await Promise.all(
+    candidates.map(async (c) => {
+      const { rows: found } = await sql<{ n: number }>`SELECT count(*) AS n FROM (${c.members} LIMIT ${s}) m`.execute(db);
+      return { ...c, n: found[0]!.n };
+    }),
+  );
+  const smallest = counted.reduce((a, b) => (b.n < a.n ? b : a));
+  // Steps of the walk, from the counts (a count of S means "S or more": an upper bound).
+  const steps = (input.limit + 1) / counted.reduce((f, c) => f * (Math.max(c.n, 1) / Math.max(rows, 1)), 1);
+  const drives = smallest.n < s * smallest.driveBelow || (counted.length > 1 && smallest.n < s && smallest.n * WALK_PER_DRIVE < steps);
+  const conditions = counted.map((c) => {
+    if (drives && c === smallest) return c.drive;
+    if (c.ordered && !drives) return c.drive;
+    return c.n < s ? c.walkSmall : c.walkLarge;
+  });
+  return { conditions: [...conditions, ...ranges], driven: drives && !smallest.ordered };
+}
+
+/** A step of a walk costs about 1/20 of reading one match through its own index and sorting it. */
+const WALK_PER_DRIVE = 20;
+
+interface Candidate {
+  /** The matching rows (any one column), for the count. */
+  members: RawBuilder<unknown>;
+  /** Read through the filter's own index. */
+  drive: RawBuilder<unknown>;
+  /** Tested on each entry of a walk, when it has fewer than S matches and when it has more. */
+  walkSmall: RawBuilder<unknown>;
+  walkLarge: RawBuilder<unknown>;
+  /** Alone, it drives below this fraction of S. */
+  driveBelow: number;
+  /** Its `drive` walks in the page's order (an equality's composite index in the `updated` sort). */
+  ordered: boolean;
 }
 
 /**
- * A set's test, by its size n (counted up to S): under S/8 the page is driven by the members; up
- * to S it walks the sort's index testing each entry against the members, which SQLite reads once
- * into a set (`+key IN`: the unary + keeps it from driving); from S on it looks each entry up.
- * Measured at 1M contacts with tags (bench/README.md): driven 4 ms at 1k members and 8-10 ms at
- * 1.5k-2.5k; the set walk 7 ms at 1.5k, 4 ms at 5k-10k, 27 ms at 96k; lookups 3 ms at 20k and
- * 1.6 ms at 96k.
+ * A tag, and record visibility (a sales user's own records and those shared with them): sets from
+ * other indexes. Alone, one drives under S/8 members; up to S a walk tests each entry against the
+ * members, which SQLite reads once into a set (`+key IN`, the unary + keeps it from driving); from
+ * S on each entry is looked up. Measured at 1M contacts with tags: driven 4 ms at 1k members and
+ * 8-10 ms at 1.5k-2.5k; the set walk 7 ms at 1.5k, 4 ms at 5k-10k, 27 ms at 96k; lookups 3 ms at
+ * 20k and 1.6 ms at 96k.
  */
-function setCondition(set: { members: RawBuilder<unknown>; key: RawBuilder<unknown>; lookup: RawBuilder<unknown> }, n: number, s: number): RawBuilder<unknown> {
-  if (n < s / 8) return sql`${set.key} IN (${set.members})`;
-  if (n < s) return sql`+${set.key} IN (${set.members})`;
-  return set.lookup;
+function setFilters(spec: CustomerSpec, filter: ListInput['filter'], viewer: Viewer): Candidate[] {
+  const out: Candidate[] = [];
+  const set = (members: RawBuilder<unknown>, key: RawBuilder<unknown>, lookup: RawBuilder<unknown>): Candidate => ({
+    members,
+    drive: sql`${key} IN (${members})`,
+    walkSmall: sql`+${key} IN (${members})`,
+    walkLarge: lookup,
+    driveBelow: 1 / 8,
+    ordered: false,
+  });
+  if (filter.tagId) {
+    const tagged = sql`SELECT g.record_id FROM taggings g WHERE g.tag_id = ${filter.tagId} AND g.deleted_at IS NULL`;
+    // taggings_by_tag: the tag's links lie together and stay cached (through taggings_by_record,
+    // the planner's pick, each lookup landed anywhere: 1M contacts, a tag on 5k, 45 → 4.7 ms).
+    const lookup = sql`EXISTS (SELECT 1 FROM taggings g INDEXED BY taggings_by_tag WHERE g.record_id = r.id AND g.tag_id = ${filter.tagId} AND g.deleted_at IS NULL)`;
+    out.push(set(tagged, sql`r.id`, lookup));
+  }
+  const owners = visibleOwners(viewer);
+  if (owners) {
+    const visible = sql`SELECT v.rid FROM ${sql.table(spec.table)} v WHERE v.owner_id IN (${sql.join(owners)}) AND v.deleted_at IS NULL
+      UNION SELECT v.rid FROM record_shares s JOIN ${sql.table(spec.table)} v ON v.id = s.row_id
+      WHERE s.user_id = ${viewer.userId} AND s.tbl = ${spec.table} AND s.deleted_at IS NULL`;
+    out.push(set(visible, sql`r.rid`, visibleTo(viewer, spec.table, 'r')));
+  }
+  return out;
 }
 
-/** √(limit × rows), rows estimated by the largest rid (one index step, never a count). */
-async function scaleOf(db: Kysely<Database>, spec: CustomerSpec, limit: number): Promise<number> {
-  const { rows } = await sql<{ n: number | null }>`SELECT max(rid) AS n FROM ${sql.table(spec.table)}`.execute(db);
-  return Math.max(limit + 1, Math.ceil(Math.sqrt((limit + 1) * (rows[0].n ?? 0))));
+/**
+ * Equality filters (owner, city, the kind's own). A walk tests a column the sort's index carries,
+ * a cheap step, so alone one drives only under S/4 matches (1M contacts, a city of 2.5k-10k sorted
+ * by name: driven 4-17 ms, walked 1-2 ms). In the `updated` sort its composite index walks in order.
+ */
+function columnFilters(spec: CustomerSpec, input: ListInput): Candidate[] {
+  const { filter } = input;
+  const equal: [string, unknown][] = [['owner_id', filter.ownerId], ['city', filter.city]];
+  for (const [key, column] of Object.entries(spec.eqFilters)) equal.push([column, filter[key]]);
+  return equal
+    .filter(([, value]) => value !== null && value !== undefined && value !== '')
+    .map(([column, value]) => {
+      const ref = sql.ref(`r.${column}`);
+      // A unary + keeps SQLite from using the column's index for this term.
+      const tested = sql`+${ref} = ${value}`;
+      return {
+        members: sql`SELECT 1 FROM ${sql.table(spec.table)} r WHERE r.deleted_at IS NULL AND ${ref} = ${value}`,
+        drive: sql`${ref} = ${value}`,
+        walkSmall: tested,
+        walkLarge: tested,
+        driveBelow: 1 / 4,
+        ordered: input.sort === 'updated',
+      };
+    });
+}
+
+/** S = √(limit × rows), rows estimated by the largest rid (one index step, never a count). */
+async function scaleOf(db: Kysely<Database>, spec: CustomerSpec, limit: number): Promise<{ scale: number; rows: number }> {
+  const { rows: found } = await sql<{ n: number | null }>`SELECT max(rid) AS n FROM ${sql.table(spec.table)}`.execute(db);
+  const rows = found[0]!.n ?? 0;
+  return { scale: Math.max(limit + 1, Math.ceil(Math.sqrt((limit + 1) * rows))), rows };
 }
 
 const DAY_ONLY = /^\d{4}-\d{2}-\d{2}$/;
