@@ -143,7 +143,7 @@ describe('customer list filters', () => {
 
   // 200 contacts, pages of 7: S = √(8 × 200) = 40, so a tag on 3 is driven by its links, one on
   // 20 walks against their set, one on 150 looks each link up; a city of 4 is driven, one of 60
-  // walks (list.ts tagCondition, filterConditions).
+  // walks (list.ts filterConditions: drives under S/4, tests a set under S, looks up from S).
   it('pages a tag and record visibility the same in each of their three plans, and a city in both of its', async () => {
     for (let i = 0; i < 200; i += 1) await runtime().call('contacts.create', { name: NAMES[i % NAMES.length]!, allowDuplicate: true });
     const db = runtime().app.db.sqlite;

@@ -95,12 +95,12 @@ function segmentsOf(column: RawBuilder<unknown>, rid: RawBuilder<unknown>, dir: 
  * Which index drives a filtered page (SQLite has no statistics to choose by itself, and without
  * them it always takes the filter's index, then sorts every match: 0.3–0.8 s for an owner who
  * owns every record). Each filter's matches are counted up to S = √(limit × rows) (10k at 1M
- * rows). A filter with few matches is read through its own index and only its keys are sorted
- * ("driven"); otherwise the page walks the sort's index, testing each entry, about limit ×
+ * rows). A filter with under S/4 matches is read through its own index and only its keys are
+ * sorted ("driven"); otherwise the page walks the sort's index, testing each entry, about limit ×
  * rows / matches steps for one filter. The sort indexes carry the columns these tests read (city,
  * owner, category, id; migration 0006), so a step reads no table row. Several filters multiply:
  * when their walk would be long and one of them is small, that one drives. The bounds are where
- * the plans cost the same, measured at 1M contacts (bench/README.md).
+ * the plans cost about the same, measured at 1M contacts (bench/README.md): a few ms at worst.
  */
 async function filterConditions(
   db: Kysely<Database>,
@@ -126,7 +126,7 @@ async function filterConditions(
   const smallest = counted.reduce((a, b) => (b.n < a.n ? b : a));
   // Steps of the walk, from the counts (a count of S means "S or more": an upper bound).
   const steps = (input.limit + 1) / counted.reduce((f, c) => f * (Math.max(c.n, 1) / Math.max(rows, 1)), 1);
-  const drives = smallest.n < s * smallest.driveBelow || (counted.length > 1 && smallest.n < s && smallest.n * WALK_PER_DRIVE < steps);
+  const drives = smallest.n < s / 4 || (counted.length > 1 && smallest.n < s && smallest.n * WALK_PER_DRIVE < steps);
   const conditions = counted.map((c) => {
     if (drives && c === smallest) return c.drive;
     if (c.ordered && !drives) return c.drive;
@@ -146,19 +146,17 @@ interface Candidate {
   /** Tested on each entry of a walk, when it has fewer than S matches and when it has more. */
   walkSmall: RawBuilder<unknown>;
   walkLarge: RawBuilder<unknown>;
-  /** Alone, it drives below this fraction of S. */
-  driveBelow: number;
   /** Its `drive` walks in the page's order (an equality's composite index in the `updated` sort). */
   ordered: boolean;
 }
 
 /**
  * A tag, and record visibility (a sales user's own records and those shared with them): sets from
- * other indexes. Alone, one drives under S/8 members; up to S a walk tests each entry against the
- * members, which SQLite reads once into a set (`+key IN`, the unary + keeps it from driving); from
- * S on each entry is looked up. Measured at 1M contacts with tags: driven 4 ms at 1k members and
- * 8-10 ms at 1.5k-2.5k; the set walk 7 ms at 1.5k, 4 ms at 5k-10k, 27 ms at 96k; lookups 3 ms at
- * 20k and 1.6 ms at 96k.
+ * other indexes. A walk tests each entry against the members, which SQLite reads once into a set
+ * (`+key IN`: the unary + keeps it from driving), while they are fewer than S; from S on it looks
+ * each entry up. Measured at 1M contacts with tags: driven 4-6 ms at 1.5k-2.5k members, 12 ms at
+ * 5k; the set walk 6 ms at 2.5k, 4.5 ms at 5k-10k, 27 ms at 96k; lookups 3 ms at 20k and 1.6 ms
+ * at 96k.
  */
 function setFilters(spec: CustomerSpec, filter: ListInput['filter'], viewer: Viewer): Candidate[] {
   const out: Candidate[] = [];
@@ -167,7 +165,6 @@ function setFilters(spec: CustomerSpec, filter: ListInput['filter'], viewer: Vie
     drive: sql`${key} IN (${members})`,
     walkSmall: sql`+${key} IN (${members})`,
     walkLarge: lookup,
-    driveBelow: 1 / 8,
     ordered: false,
   });
   if (filter.tagId) {
@@ -188,9 +185,9 @@ function setFilters(spec: CustomerSpec, filter: ListInput['filter'], viewer: Vie
 }
 
 /**
- * Equality filters (owner, city, the kind's own). A walk tests a column the sort's index carries,
- * a cheap step, so alone one drives only under S/4 matches (1M contacts, a city of 2.5k-10k sorted
- * by name: driven 4-17 ms, walked 1-2 ms). In the `updated` sort its composite index walks in order.
+ * Equality filters (owner, city, the kind's own). A walk tests a column the sort's index carries
+ * (1M contacts, a city of 2.5k-10k sorted by name: driven 4-17 ms, walked 1-2 ms). In the
+ * `updated` sort its composite index walks in order.
  */
 function columnFilters(spec: CustomerSpec, input: ListInput): Candidate[] {
   const { filter } = input;
@@ -207,7 +204,6 @@ function columnFilters(spec: CustomerSpec, input: ListInput): Candidate[] {
         drive: sql`${ref} = ${value}`,
         walkSmall: tested,
         walkLarge: tested,
-        driveBelow: 1 / 4,
         ordered: input.sort === 'updated',
       };
     });
