@@ -119,10 +119,12 @@ async function benchSave(rt: Runtime): Promise<void> {
   console.log(row('contacts.create (one save)', await measure(jobs, 1), GOAL.save));
   const ids = rt.app.db.sqlite.prepare('SELECT id FROM contacts WHERE deleted_at IS NULL ORDER BY rid LIMIT 200').pluck().all() as string[];
   const tags = (await rt.call('tags.list', {})).map((t) => t.id);
+  // Values new to this run, so that a folder measured again (BENCH_DATA_DIR) is written, not left as it was.
+  const run = Date.now() % 1e6;
   let j = 0;
   const updates = ids.map((id) => () => {
     j += 1;
-    return rt.call('contacts.update', { id, patch: { title: `职位${j}`, tagIds: [tags[j % tags.length]] } });
+    return rt.call('contacts.update', { id, patch: { title: `职位${run}-${j}`, tagIds: [tags[(j + run) % tags.length]] } });
   });
   console.log(row('contacts.update (title + tags)', await measure(updates, 1), GOAL.save));
 }

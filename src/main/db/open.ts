@@ -8,6 +8,7 @@ import { migrations } from '../../../migrations';
 import { KehuError } from '../../shared/errors';
 import type { Database } from './schema';
 import { AUTOCHECKPOINT_PAGES, IdleCheckpoint } from './checkpoint';
+import { keptStatements } from './statements';
 
 export type Sqlite = BetterSqlite3.Database;
 
@@ -79,7 +80,7 @@ export async function openDatabase(file: string, key: string | null = null): Pro
     sqlite.close();
     throw e;
   }
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: keptStatements(sqlite) }) });
   const migrator = new Migrator({ db: kysely, provider: { getMigrations: async () => migrations } });
   const { error } = await migrator.migrateToLatest();
   if (error) {

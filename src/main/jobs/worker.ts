@@ -8,6 +8,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { KehuError } from '../../shared/errors';
 import type { Database } from '../db/schema';
 import { applyKey, applyPragmas } from '../db/open';
+import { keptStatements } from '../db/statements';
 import type { AppState } from '../core/context';
 import { HybridClock } from '../core/hlc';
 import { JobCancelled, type WorkerInput, type WorkerMessage } from './protocol';
@@ -25,7 +26,7 @@ async function run(job: WorkerInput): Promise<void> {
   // WAL into the database there (~1 s per 100k imported rows, ~19 s at 1M) while the user waited.
   // The job checkpoints after it has posted its result (checkpointAfter).
   sqlite.pragma('wal_autocheckpoint = 0');
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: keptStatements(sqlite) }) });
   const app: AppState = {
     db: { sqlite, kysely, file: job.dbFile, close: () => kysely.destroy() },
     clock: new HybridClock(job.deviceId, job.clock),
