@@ -96,11 +96,12 @@ function segmentsOf(column: RawBuilder<unknown>, rid: RawBuilder<unknown>, dir: 
  * them it always takes the filter's index, then sorts every match: 0.3–0.8 s for an owner who
  * owns every record). Each filter's matches are counted up to S = √(limit × rows) (10k at 1M
  * rows). A filter with under S/4 matches is read through its own index and only its keys are
- * sorted ("driven"); otherwise the page walks the sort's index, testing each entry, about limit ×
- * rows / matches steps for one filter. The sort indexes carry the columns these tests read (city,
- * owner, category, id; migration 0006), so a step reads no table row. Several filters multiply:
- * when their walk would be long and one of them is small, that one drives. The bounds are where
- * the plans cost about the same, measured at 1M contacts (bench/README.md): a few ms at worst.
+ * sorted ("driven"). Otherwise the page walks an index in its order, testing each entry: a city's
+ * own (city, sort column, …), or the sort's, about limit × rows / matches steps for one filter.
+ * These indexes carry the columns the tests read (city, owner, category, id; migration 0006), so a
+ * step reads no table row. Several filters multiply: when their walk of the sort's index would be
+ * long and one of them is small, that one drives. The bounds are where the plans cost about the
+ * same, measured at 1M contacts (bench/README.md).
  */
 async function filterConditions(
   db: Kysely<Database>,
@@ -111,28 +112,50 @@ async function filterConditions(
   const { filter } = input;
   const candidates = [...setFilters(spec, filter, viewer), ...columnFilters(spec, input)];
   const ranges = [...rangeConditions(sql.ref('r.created_at'), filter.created), ...rangeConditions(sql.ref('r.last_contacted_at'), filter.contacted)];
-  if (candidates.length === 0) return { conditions: ranges, driven: false };
-  // An equality filter alone in the `updated` sort walks its composite (column, updated_at, rid).
-  const [only] = candidates;
-  if (candidates.length === 1 && only!.ordered) return { conditions: [only!.drive, ...ranges], driven: false };
-
-  const { scale: s, rows } = await scaleOf(db, spec, input.limit);
-  const counted = await Promise.all(
-    candidates.map(async (c) => {
-      const { rows: found } = await sql<{ n: number }>`SELECT count(*) AS n FROM (${c.members} LIMIT ${s}) m`.execute(db);
-      return { ...c, n: found[0]!.n };
-    }),
-  );
-  const smallest = counted.reduce((a, b) => (b.n < a.n ? b : a));
-  // Steps of the walk, from the counts (a count of S means "S or more": an upper bound).
-  const steps = (input.limit + 1) / counted.reduce((f, c) => f * (Math.max(c.n, 1) / Math.max(rows, 1)), 1);
-  const drives = smallest.n < s / 4 || (counted.length > 1 && smallest.n < s && smallest.n * WALK_PER_DRIVE < steps);
-  const conditions = counted.map((c) => {
-    if (drives && c === smallest) return c.drive;
-    if (c.ordered && !drives) return c.drive;
-    return c.n < s ? c.walkSmall : c.walkLarge;
+  // An equality with its composite index for the sort walks only its own entries, in order: it is
+  // never worth counting, only a smaller filter can beat it.
+  const ordered = candidates.find((c) => c.ordered) ?? null;
+  const counted = await countMatches(db, spec, input.limit, candidates.filter((c) => !c.ordered));
+  const driver = pickDriver(counted, ordered !== null, input.limit);
+  const conditions = candidates.map((c) => {
+    if (c === driver || (c === ordered && !driver)) return c.drive;
+    const n = counted.candidates.find((x) => x.candidate === c)?.n ?? 0;
+    return n < counted.scale ? c.walkSmall : c.walkLarge;
   });
-  return { conditions: [...conditions, ...ranges], driven: drives && !smallest.ordered };
+  return { conditions: [...conditions, ...ranges], driven: driver !== null };
+}
+
+interface Counted {
+  candidates: { candidate: Candidate; n: number }[];
+  /** S, and the rows it was computed from. */
+  scale: number;
+  rows: number;
+}
+
+/** Each filter's matches, counted up to S (a count of S means "S or more"). */
+async function countMatches(db: Kysely<Database>, spec: CustomerSpec, limit: number, candidates: Candidate[]): Promise<Counted> {
+  if (candidates.length === 0) return { candidates: [], scale: 0, rows: 0 };
+  const { scale, rows } = await scaleOf(db, spec, limit);
+  const out: Counted['candidates'] = [];
+  for (const candidate of candidates) {
+    const { rows: found } = await sql<{ n: number }>`SELECT count(*) AS n FROM (${candidate.members} LIMIT ${scale}) m`.execute(db);
+    out.push({ candidate, n: found[0]!.n });
+  }
+  return { candidates: out, scale, rows };
+}
+
+/**
+ * The filter that drives the page, if any: one under S/4 matches; or, when several filters must
+ * all be tested on a walk of the whole sort index, a small one (under S) whose matches cost less to
+ * read and sort than the walk's steps, estimated from the counts.
+ */
+function pickDriver(counted: Counted, orderedWalk: boolean, limit: number): Candidate | null {
+  if (counted.candidates.length === 0) return null;
+  const smallest = counted.candidates.reduce((a, b) => (b.n < a.n ? b : a));
+  if (smallest.n < counted.scale / 4) return smallest.candidate;
+  if (orderedWalk || counted.candidates.length < 2 || smallest.n >= counted.scale) return null;
+  const fraction = counted.candidates.reduce((f, c) => f * (Math.max(c.n, 1) / Math.max(counted.rows, 1)), 1);
+  return smallest.n * WALK_PER_DRIVE < (limit + 1) / fraction ? smallest.candidate : null;
 }
 
 /** A step of a walk costs about 1/20 of reading one match through its own index and sorting it. */
@@ -186,8 +209,9 @@ function setFilters(spec: CustomerSpec, filter: ListInput['filter'], viewer: Vie
 
 /**
  * Equality filters (owner, city, the kind's own). A walk tests a column the sort's index carries
- * (1M contacts, a city of 2.5k-10k sorted by name: driven 4-17 ms, walked 1-2 ms). In the
- * `updated` sort its composite index walks in order.
+ * (1M contacts, a city of 2.5k-10k sorted by name: driven 4-17 ms, walked 1-2 ms). A city has a
+ * composite index (city, sort column, rid, …) in every sort, the others in the `updated` sort: there
+ * the filter's own index walks in the page's order (migrations 0001, 0006).
  */
 function columnFilters(spec: CustomerSpec, input: ListInput): Candidate[] {
   const { filter } = input;
@@ -204,7 +228,7 @@ function columnFilters(spec: CustomerSpec, input: ListInput): Candidate[] {
         drive: sql`${ref} = ${value}`,
         walkSmall: tested,
         walkLarge: tested,
-        ordered: input.sort === 'updated',
+        ordered: input.sort === 'updated' || column === 'city',
       };
     });
 }
