@@ -24,6 +24,8 @@ export type ErrorCode =
   | 'auth_failed'
   /** Too many failed sign-ins: params.until (ISO) is when the user may try again. */
   | 'locked_out'
+  /** A job needed more memory than its thread may take (e.g. an import updating a huge number of records). */
+  | 'too_large'
   | 'internal';
 
 /** An i18n key of any namespace (validation.required, leads.errors.reasonRequired): zod's own prose is not. */

@@ -6,7 +6,7 @@ import { ownerSession } from '../core/session';
 import { tempRuntime, type TempRuntime } from '../test/temp-runtime';
 import type { JobStatus } from '../../shared/jobs';
 import type { SyncExportResult, SyncImportSummary } from '../../shared/sync';
-import { jobsOf } from './registry';
+import { HEAP_CAP_MB, jobsOf } from './registry';
 
 const open: TempRuntime[] = [];
 afterEach(async () => {
@@ -131,6 +131,21 @@ describe('jobs in a worker thread', () => {
     const end = await poll(b, jobId);
     expect(end.state).toBe('failed');
     expect(end.error?.code).toBe('bundle_invalid');
+    expect(everything(b)).toBe(before);
+  });
+
+  it('a job over its heap cap fails as too_large and writes nothing', async () => {
+    const b = await device(10);
+    const bundle = await exportFrom(await device(10));
+    const before = everything(b);
+    HEAP_CAP_MB['sync.import'] = 4; // far less than loading the job's modules takes
+    try {
+      const { jobId } = await b.call('sync.startImport', { fileName: bundle.fileName, data: bundle.data });
+      const end = await poll(b, jobId);
+      expect(end).toMatchObject({ state: 'failed', error: { code: 'too_large' } });
+    } finally {
+      delete HEAP_CAP_MB['sync.import'];
+    }
     expect(everything(b)).toBe(before);
   });
 

@@ -130,8 +130,11 @@ export class JobRegistry {
         else finish({ state: 'failed', error: m.error });
       });
       worker.on('error', (e) => {
-        console.error('[kehu] job worker error:', e);
-        finish({ state: 'failed', error: new KehuError({ code: 'internal' }).toData() });
+        // Over its heap cap (HEAP_CAP_MB) the thread is stopped and its transaction rolls back:
+        // that is the file's size, which the person can change, not a fault of ours.
+        const tooLarge = (e as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY';
+        if (!tooLarge) console.error('[kehu] job worker error:', e);
+        finish({ state: 'failed', error: new KehuError({ code: tooLarge ? 'too_large' : 'internal' }).toData() });
       });
       worker.on('exit', () => finish({ state: 'failed', error: new KehuError({ code: 'internal' }).toData() }));
     });

@@ -396,6 +396,7 @@ export const en: Messages = {
     unauthenticated: 'Your session has ended: please sign in again',
     auth_failed: 'Wrong sign-in name or password',
     locked_out: 'Too many failed sign-ins: try again after {{time}}',
+    too_large: 'This needed more memory than Kehu gives one task, and nothing was changed. Split the file and import it in parts',
     db_too_new: 'The database was made by a newer version; please upgrade',
     busy: 'The database is busy (an import, a sync or another window is writing); try again in a moment',
     internal: 'Something unexpected went wrong; please try again',
