@@ -119,29 +119,28 @@ async function filterConditions(
   const driver = pickDriver(counted, ordered !== null, input.limit);
   const conditions = candidates.map((c) => {
     if (c === driver || (c === ordered && !driver)) return c.drive;
-    const n = counted.candidates.find((x) => x.candidate === c)?.n ?? 0;
-    return n < counted.scale ? c.walkSmall : c.walkLarge;
+    return (counted.n.get(c) ?? 0) < counted.scale ? c.walkSmall : c.walkLarge;
   });
   return { conditions: [...conditions, ...ranges], driven: driver !== null };
 }
 
 interface Counted {
-  candidates: { candidate: Candidate; n: number }[];
+  /** Each counted filter's matches, up to S (S means "S or more"). */
+  n: Map<Candidate, number>;
   /** S, and the rows it was computed from. */
   scale: number;
   rows: number;
 }
 
-/** Each filter's matches, counted up to S (a count of S means "S or more"). */
 async function countMatches(db: Kysely<Database>, spec: CustomerSpec, limit: number, candidates: Candidate[]): Promise<Counted> {
-  if (candidates.length === 0) return { candidates: [], scale: 0, rows: 0 };
+  const n = new Map<Candidate, number>();
+  if (candidates.length === 0) return { n, scale: 0, rows: 0 };
   const { scale, rows } = await scaleOf(db, spec, limit);
-  const out: Counted['candidates'] = [];
   for (const candidate of candidates) {
     const { rows: found } = await sql<{ n: number }>`SELECT count(*) AS n FROM (${candidate.members} LIMIT ${scale}) m`.execute(db);
-    out.push({ candidate, n: found[0]!.n });
+    n.set(candidate, found[0]!.n);
   }
-  return { candidates: out, scale, rows };
+  return { n, scale, rows };
 }
 
 /**
@@ -149,13 +148,13 @@ async function countMatches(db: Kysely<Database>, spec: CustomerSpec, limit: num
  * all be tested on a walk of the whole sort index, a small one (under S) whose matches cost less to
  * read and sort than the walk's steps, estimated from the counts.
  */
-function pickDriver(counted: Counted, orderedWalk: boolean, limit: number): Candidate | null {
-  if (counted.candidates.length === 0) return null;
-  const smallest = counted.candidates.reduce((a, b) => (b.n < a.n ? b : a));
-  if (smallest.n < counted.scale / 4) return smallest.candidate;
-  if (orderedWalk || counted.candidates.length < 2 || smallest.n >= counted.scale) return null;
-  const fraction = counted.candidates.reduce((f, c) => f * (Math.max(c.n, 1) / Math.max(counted.rows, 1)), 1);
-  return smallest.n * WALK_PER_DRIVE < (limit + 1) / fraction ? smallest.candidate : null;
+function pickDriver({ n, scale, rows }: Counted, orderedWalk: boolean, limit: number): Candidate | null {
+  if (n.size === 0) return null;
+  const [smallest, fewest] = [...n].reduce((a, b) => (b[1] < a[1] ? b : a));
+  if (fewest < scale / 4) return smallest;
+  if (orderedWalk || n.size < 2 || fewest >= scale) return null;
+  const fraction = [...n.values()].reduce((f, m) => f * (Math.max(m, 1) / Math.max(rows, 1)), 1);
+  return fewest * WALK_PER_DRIVE < (limit + 1) / fraction ? smallest : null;
 }
 
 /** A step of a walk costs about 1/20 of reading one match through its own index and sorting it. */
@@ -169,7 +168,7 @@ interface Candidate {
   /** Tested on each entry of a walk, when it has fewer than S matches and when it has more. */
   walkSmall: RawBuilder<unknown>;
   walkLarge: RawBuilder<unknown>;
-  /** Its `drive` walks in the page's order (an equality's composite index in the `updated` sort). */
+  /** Its `drive` walks in the page's order: an equality's composite index for the sort (a city's in every sort). */
   ordered: boolean;
 }
 
