@@ -4,7 +4,7 @@
 // again), a company shared with the sales user, and back to single-user mode. Screenshots of each
 // screen in zh-CN and English.
 import { readFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { test, expect, type HostFixture } from './fixtures';
 import { settledShot } from './helpers';
 
@@ -76,14 +76,19 @@ async function switchToPasswords(page: Page): Promise<void> {
   await expect(page.getByRole('row').filter({ hasText: '更改加密前' })).toBeVisible();
 }
 
+/** The add-user dialog's fields. */
+async function fillUser(form: Locator, user: { name: string; login: string; password: string; confirm: string }): Promise<void> {
+  await form.getByLabel('姓名').fill(user.name);
+  await form.getByLabel('登录名').fill(user.login);
+  await form.getByLabel('密码', { exact: true }).fill(user.password);
+  await form.getByLabel('确认密码').fill(user.confirm);
+}
+
 async function addUser(page: Page): Promise<void> {
   await nav(page, '用户');
   await page.getByRole('button', { name: '添加用户' }).click();
   const form = page.getByTestId('user-form');
-  await form.getByLabel('姓名').fill('李娜');
-  await form.getByLabel('登录名').fill('lina');
-  await form.getByLabel('密码', { exact: true }).fill('sales pass 1');
-  await form.getByLabel('确认密码').fill('sales pass 2');
+  await fillUser(form, { name: '李娜', login: 'lina', password: 'sales pass 1', confirm: 'sales pass 2' });
   await page.getByRole('button', { name: /保\s*存/ }).click();
   await expect(form).toContainText('两次输入的密码不一致');
   await form.getByLabel('确认密码').fill('sales pass 1');
@@ -96,10 +101,7 @@ async function addUser(page: Page): Promise<void> {
 
   // The same sign-in name again: refused on the field.
   await page.getByRole('button', { name: '添加用户' }).click();
-  await form.getByLabel('姓名').fill('李娜二');
-  await form.getByLabel('登录名').fill('LINA');
-  await form.getByLabel('密码', { exact: true }).fill('sales pass 1');
-  await form.getByLabel('确认密码').fill('sales pass 1');
+  await fillUser(form, { name: '李娜二', login: 'LINA', password: 'sales pass 1', confirm: 'sales pass 1' });
   await page.getByRole('button', { name: /保\s*存/ }).click();
   await expect(form).toContainText('这个登录名已被使用');
   await page.getByRole('button', { name: /取\s*消/ }).click();

@@ -30,6 +30,17 @@ async function inEnglishToo(page: Page, name: string, visible: () => Promise<voi
 }
 
 /** Enter submits. */
+/** The account menu, then two-step enrolment up to its QR code, with a screenshot of each. */
+async function openEnrolment(page: Page, lang: 'zh' | 'en', names: { signOut: string; twoStep: string; qr: string }) {
+  await page.getByTestId('account-menu').click();
+  await expect(page.getByRole('menuitem', { name: names.signOut })).toBeVisible();
+  await settledShot(page, `security-03-account-menu-${lang}`);
+  await page.getByRole('menuitem', { name: names.twoStep }).click();
+  await page.getByTestId('enrol-start').click();
+  await expect(page.getByRole('img', { name: names.qr })).toBeVisible();
+  await settledShot(page, `security-04-totp-enrol-${lang}`);
+}
+
 async function signIn(page: Page, who: { login: string; password: string }) {
   await page.getByTestId('sign-in-login').fill(who.login);
   await page.getByTestId('sign-in-password').fill(who.password);
@@ -162,22 +173,10 @@ test('set up an administrator, a sales user sees only their customers, sign-in w
   // The account menu and the enrolment in English first (the language switch sits behind the
   // dialog), then for real in Chinese.
   await page.getByText('English', { exact: true }).click();
-  await page.getByTestId('account-menu').click();
-  await expect(page.getByRole('menuitem', { name: 'Sign out' })).toBeVisible();
-  await settledShot(page, 'security-03-account-menu-en');
-  await page.getByRole('menuitem', { name: 'Two-step verification' }).click();
-  await page.getByTestId('enrol-start').click();
-  await expect(page.getByRole('img', { name: 'QR code for two-step verification' })).toBeVisible();
-  await settledShot(page, 'security-04-totp-enrol-en');
+  await openEnrolment(page, 'en', { signOut: 'Sign out', twoStep: 'Two-step verification', qr: 'QR code for two-step verification' });
   await page.keyboard.press('Escape');
   await page.getByText('中文', { exact: true }).click();
-  await page.getByTestId('account-menu').click();
-  await expect(page.getByRole('menuitem', { name: '退出登录' })).toBeVisible();
-  await settledShot(page, 'security-03-account-menu-zh');
-  await page.getByRole('menuitem', { name: '两步验证' }).click();
-  await page.getByTestId('enrol-start').click();
-  await expect(page.getByRole('img', { name: '两步验证二维码' })).toBeVisible();
-  await settledShot(page, 'security-04-totp-enrol-zh');
+  await openEnrolment(page, 'zh', { signOut: '退出登录', twoStep: '两步验证', qr: '两步验证二维码' });
   const secret = (await page.getByTestId('totp-secret').innerText()).replace(/\s/g, '');
   await page.getByTestId('enrol-code').fill('000000' === codeFor(secret) ? '111111' : '000000');
   await page.getByTestId('enrol-submit').click();
