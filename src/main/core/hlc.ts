@@ -13,10 +13,6 @@ export interface HlcParts {
   device: string;
 }
 
-export function formatHlc({ millis, counter, device }: HlcParts): string {
-  return `${new Date(millis).toISOString()}-${counter.toString(16).padStart(4, '0')}-${device}`;
-}
-
 export function parseHlc(value: string): HlcParts {
   const m = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)-([0-9a-f]{4})-([\w-]+)$/.exec(value);
   if (!m) throw new Error(`not an HLC timestamp: ${value}`);
@@ -26,6 +22,9 @@ export function parseHlc(value: string): HlcParts {
 export class HybridClock {
   private millis: number;
   private counter: number;
+  /** The ISO text of `isoOf` ms: a bulk load stamps thousands of changes per millisecond. */
+  private iso = '';
+  private isoOf = NaN;
 
   constructor(
     readonly device: string,
@@ -63,7 +62,11 @@ export class HybridClock {
   }
 
   current(): string {
-    return formatHlc({ millis: this.millis, counter: this.counter, device: this.device });
+    if (this.isoOf !== this.millis) {
+      this.iso = new Date(this.millis).toISOString();
+      this.isoOf = this.millis;
+    }
+    return `${this.iso}-${this.counter.toString(16).padStart(4, '0')}-${this.device}`;
   }
 
   private bumpCounter(): void {
