@@ -9,7 +9,16 @@ const JSON_FIELDS = new Set(['mobiles', 'emails', 'custom']);
 /** Columns only the main process reads (derived, or local to this file). */
 const INTERNAL = new Set(['rid', 'name_py', 'name_initials', 'name_key', 'created_by']);
 
-const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+/** Column of a field (an import converts every field of every row: the names are kept). */
+const SNAKE = new Map<string, string>();
+export function snake(key: string): string {
+  let column = SNAKE.get(key);
+  if (column === undefined) {
+    column = key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+    SNAKE.set(key, column);
+  }
+  return column;
+}
 const camel = (key: string) => key.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
 
 /** The columns a set of fields writes; a name also writes its pinyin and duplicate key. */

@@ -11,6 +11,7 @@ import { fileName, filePath, removeOldFiles, writeUploadChunk } from '../../io/f
 import { exportHandlers } from '../../io/export/handlers';
 import { inspectFile } from '../../io/read';
 import { RowChecker } from '../../io/import/engine';
+import { duplicateKeys } from '../../io/import/prepare';
 import { createdOf } from '../../io/import/created';
 import { badTargets, PRESETS, suggestMapping } from '../../io/import/mapping';
 
@@ -88,8 +89,9 @@ export const ioHandlers: HandlersOf<typeof ioContract> = {
       shown.custom = checked.custom;
       let duplicate = null;
       if (checked.fields) {
-        duplicate = checker.duplicate(checked.fields, checked.mapped.companyName);
-        checker.remember(checked.fields, checked.mapped.companyName, `line-${line}`, line);
+        const keys = duplicateKeys(input.entity, checked.fields, checked.mapped.companyName);
+        duplicate = checker.duplicate(keys, checked.mapped.companyName);
+        checker.remember(keys, String(checked.fields.name), `line-${line}`, line);
         if (duplicate?.source === 'file') delete duplicate.id;
       }
       return { line, values: shown, errors: checked.errors, duplicate };

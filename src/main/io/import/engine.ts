@@ -12,19 +12,20 @@ import type { Database } from '../../db/schema';
 import type { ChangeSet } from '../../core/changes';
 import { newId } from '../../core/ids';
 import { visibleTo, type Viewer } from '../../core/visibility';
-import { toColumns } from '../../features/customers/columns';
+import { snake, toColumns } from '../../features/customers/columns';
 import { BulkRowWriter, dropIndexesOfEmptyTables } from '../../db/bulk-writer';
 import type { HybridClock } from '../../core/hlc';
 import { indexTokens, nameKey, refreshCustomerIndex } from '../../features/search';
-import type { CompanySearchRow, ContactSearchRow } from '../../features/search/rows';
+import type { CompanyIndexFields, CompanySearchRow, ContactIndexFields, ContactSearchRow } from '../../features/search/rows';
 import { createdMarks, isCreated, type CreatedMarks } from './created';
 import { RejectedRows } from './rejected';
 import { KeyFilter } from './key-filter';
-import { checkRow, customDefs, type Checked, type CustomDef, type PrepareSpec, type PreparedRow, type ValidRow } from './prepare';
+import { checkRow, customDefs, type Checked, type CustomDef, type DuplicateKey, type PrepareSpec, type PreparedRow, type ValidRow } from './prepare';
 
 export { reasonText } from './prepare';
 
 type Row = Record<string, unknown>;
+type ContactIndex = Omit<ContactIndexFields, 'companyId' | 'companyName'>;
 export const CHUNK_ROWS = 1000;
 
 /**
@@ -75,29 +76,13 @@ export class RowChecker {
     return checkRow(this.entity, this.defs, mapping, values);
   }
 
-  /** The keys a record is found by: mobile, email, name (+ company for contacts). */
-  keysOf(fields: Row, companyName: string | null): { kind: string; value: string; by: DuplicateHit['by'] }[] {
-    const keys: { kind: string; value: string; by: DuplicateHit['by'] }[] = [];
-    if (this.entity === 'contact') {
-      for (const m of (fields.mobiles as string[]) ?? []) keys.push({ kind: 'mobile', value: m, by: 'mobile' });
-      for (const e of (fields.emails as string[]) ?? []) keys.push({ kind: 'email', value: e, by: 'email' });
-      const k = nameKey(String(fields.name));
-      if (k && companyName) keys.push({ kind: 'name_company', value: `${k}|${nameKey(companyName)}`, by: 'name' });
-    } else {
-      const k = nameKey(String(fields.name));
-      if (k) keys.push({ kind: 'name', value: k, by: 'name' });
-      if (fields.phone) keys.push({ kind: 'phone', value: String(fields.phone), by: 'mobile' });
-    }
-    return keys;
-  }
-
   /**
    * The first duplicate, key by key: a record this import wrote or an earlier row (the first to
    * have the key), else an existing record.
    */
-  duplicate(fields: Row, companyName: string | null): DuplicateHit | null {
+  duplicate(keys: DuplicateKey[], companyName: string | null): DuplicateHit | null {
     let existing: DuplicateHit | null = null;
-    for (const key of this.keysOf(fields, companyName)) {
+    for (const key of keys) {
       const hit = this.seen.get(`${key.kind}:${key.value}`);
       if (hit) return { source: 'file', by: key.by, id: hit.id, name: hit.name, line: hit.line };
       const probe = this.storedKey(key, companyName);
@@ -126,16 +111,16 @@ export class RowChecker {
   }
 
   /** The key's value as customer_keys holds it (name_company by company id), or null: no such company. */
-  private storedKey(key: { kind: string; value: string }, companyName: string | null): string | null {
+  private storedKey(key: DuplicateKey, companyName: string | null): string | null {
     if (key.kind !== 'name_company') return key.value;
     const companyId = this.existingCompany(companyName!);
     return companyId && `${key.value.split('|')[0]}|${companyId}`;
   }
 
-  remember(fields: Row, companyName: string | null, id: string, line: number): void {
-    for (const key of this.keysOf(fields, companyName)) {
+  remember(keys: DuplicateKey[], name: string, id: string, line: number): void {
+    for (const key of keys) {
       const k = `${key.kind}:${key.value}`;
-      if (!this.seen.has(k)) this.seen.set(k, { id, line, name: String(fields.name) });
+      if (!this.seen.has(k)) this.seen.set(k, { id, line, name });
     }
   }
 
@@ -190,7 +175,6 @@ export interface ImportRun {
 }
 
 const isEmpty = (v: unknown) => v === null || v === undefined || v === '' || v === '[]' || (Array.isArray(v) && v.length === 0);
-const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 const TAG_COLOR = '#8c8c8c';
 
 export interface ImportWrite {
@@ -303,14 +287,17 @@ async function importRows(w: ImportWrite, run: ImportRun, rejected: RejectedRows
   };
 
   const update = async (row: ValidRow, dupId: string) => {
-    // update_empty / overwrite of the existing record (or of one created earlier in this file).
-    const { fields, companyName } = row;
+    // update_empty / overwrite of the existing record (or of one created earlier in this file),
+    // with the form's fields checked again from the row's cells (prepare.ts ValidRow).
+    const { companyName } = row;
+    const { fields, mapped, custom } = checker.check(run.mapping, row.values!);
+    if (!fields) throw new Error(`line ${row.line}: checked valid, then invalid`);
     const current = loadRow.get(dupId)!;
     const patch: Row = {};
     const { ownerId: _o, tagIds: _t, custom: _c, ...plain } = fields;
     if (entity === 'contact' && companyName) plain.companyId = await companyFor(companyName);
     for (const [key, value] of Object.entries(plain)) {
-      if (!row.provided.has(key) || isEmpty(value)) continue;
+      if (!mapped.provided.has(key) || isEmpty(value)) continue;
       const column = snake(key);
       const before = current[column];
       if (key === 'mobiles' || key === 'emails') {
@@ -321,10 +308,10 @@ async function importRows(w: ImportWrite, run: ImportRun, rejected: RejectedRows
         Object.assign(patch, toColumns(entity, { [key]: value }));
       }
     }
-    if (Object.keys(row.custom).length) {
+    if (Object.keys(custom).length) {
       const stored = JSON.parse(String(current.custom ?? '{}')) as Row;
       const next = { ...stored };
-      for (const [k, v] of Object.entries(row.custom)) if (run.onDuplicate === 'overwrite' || isEmpty(stored[k])) next[k] = v;
+      for (const [k, v] of Object.entries(custom)) if (run.onDuplicate === 'overwrite' || isEmpty(stored[k])) next[k] = v;
       patch.custom = JSON.stringify(next);
     }
     const changed = await changes.update(table, dupId, patch);
@@ -335,11 +322,11 @@ async function importRows(w: ImportWrite, run: ImportRun, rejected: RejectedRows
       result.updated += 1;
     } else if (tagIds.length) result.updated += 1;
     else result.skipped += 1;
-    checker.remember({ ...fields, ...plain }, companyName, dupId, row.line);
+    checker.remember(row.keys, String(fields.name), dupId, row.line);
   };
 
   const create = async (row: ValidRow) => {
-    const { id, columns, fields, companyName } = row;
+    const { id, columns, companyName } = row;
     const companyId = entity === 'contact' && companyName ? await companyFor(companyName) : null;
     if (entity === 'contact') columns.company_id = companyId; // the key is there: its place is kept
     const rid = bulk.insert(table, id, columns, now);
@@ -347,23 +334,22 @@ async function importRows(w: ImportWrite, run: ImportRun, rejected: RejectedRows
       // A company created earlier in the file under another spelling of the same key keeps its name.
       const shown = companyId ? (companyNames.get(companyId) ?? companyName) : null;
       const search = shown === companyName ? row.search : { ...(row.search as ContactSearchRow), company: indexTokens(shown) };
-      const keyFields = { name: String(fields.name), companyId, mobiles: fields.mobiles as string[], emails: fields.emails as string[] };
-      bulk.indexContact(rid, id, { ...keyFields, companyName: shown, landline: fields.landline as string | null }, search as ContactSearchRow);
+      bulk.indexContact(rid, id, { ...(row.index as ContactIndex), companyId, companyName: shown }, search as ContactSearchRow);
     } else {
-      bulk.indexCompany(rid, id, { name: String(fields.name), phone: fields.phone as string | null, website: fields.website as string | null }, row.search as CompanySearchRow);
+      bulk.indexCompany(rid, id, row.index as CompanyIndexFields, row.search as CompanySearchRow);
     }
     await addTags(id, await tagsFor(row.tagNames), false);
     result.created += 1;
   };
 
-  for await (const batch of run.prepared({ entity, mapping: run.mapping, defs: checker.customDefs })) {
+  for await (const batch of run.prepared({ entity, mapping: run.mapping, defs: checker.customDefs, onDuplicate: run.onDuplicate })) {
     for (const row of batch) {
       result.rows += 1;
       if (row.rejected) {
         result.rejected += 1;
         rejected.add(row.rejected.values, row.rejected.reason);
       } else {
-        const dup = run.onDuplicate === 'create' ? null : checker.duplicate(row.fields, row.companyName);
+        const dup = run.onDuplicate === 'create' ? null : checker.duplicate(row.keys, row.companyName);
         if (dup && run.onDuplicate === 'skip') result.skipped += 1;
         else if (dup?.id) await update(row, dup.id);
         else await create(row);

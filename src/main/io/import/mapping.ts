@@ -187,6 +187,18 @@ export interface MappedRow {
 }
 
 /** A raw row through the mapping: cells → field inputs, lists split, names combined. */
+/** A mapping's used columns as [cell index, target] (an import maps every row with the same mapping object). */
+const COMPILED = new WeakMap<ColumnMapping, [number, string][]>();
+
+function usedColumns(mapping: ColumnMapping): [number, string][] {
+  let used = COMPILED.get(mapping);
+  if (!used) {
+    used = Object.entries(mapping).flatMap(([col, target]): [number, string][] => (target === 'ignore' ? [] : [[Number(col), target]]));
+    COMPILED.set(mapping, used);
+  }
+  return used;
+}
+
 export function mapRow(entity: IoEntity, mapping: ColumnMapping, values: string[]): MappedRow {
   const input: Record<string, unknown> = {};
   const lists: Record<string, string[]> = { mobiles: [], emails: [], tags: [], notes: [] };
@@ -194,10 +206,10 @@ export function mapRow(entity: IoEntity, mapping: ColumnMapping, values: string[
   let first = '';
   let last = '';
   let companyName: string | null = null;
-  for (const [col, target] of Object.entries(mapping)) {
+  for (const [col, target] of usedColumns(mapping)) {
     // Our export writes '=x for =x (formula neutralising): take such a cell back as it was stored.
-    const raw = unneutralise(values[Number(col)] ?? '').trim();
-    if (!raw || target === 'ignore') continue;
+    const raw = unneutralise(values[col] ?? '').trim();
+    if (!raw) continue;
     if (target.startsWith('custom:')) custom[target.slice(7)] = raw;
     else if (target === 'mobiles' || target === 'emails' || target === 'tags') lists[target]!.push(...splitList(raw));
     else if (target === 'notes') lists.notes!.push(raw);

@@ -13,7 +13,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const rows = Array.from({ length: 2500 }, (_, i) => (i % 500 === 7 ? `,bad${i},,` : `张${i},1${String(3800000000 + i)},公司${i % 30},VIP;标签${i % 5}`));
 const path = join(dir, 'rows.csv');
 writeFileSync(path, `姓名,手机,公司,标签\n${rows.join('\n')}\n`);
-const input: PrepareInput = { entity: 'contact', mapping: { 0: 'name', 1: 'mobiles', 2: 'company', 3: 'tags' }, defs: [], path, read: {} };
+const input: PrepareInput = { entity: 'contact', mapping: { 0: 'name', 1: 'mobiles', 2: 'company', 3: 'tags' }, defs: [], onDuplicate: 'update_empty', path, read: {} };
 
 async function collect(batches: AsyncIterable<PreparedRow[]>): Promise<unknown[]> {
   const out: unknown[] = [];
@@ -27,8 +27,16 @@ describe('prepare stage', () => {
     const here = await collect(preparedBatches(input));
     expect(here).toHaveLength(3);
     expect((here[0] as PreparedRow[])[7]).toMatchObject({ line: 8, rejected: { reason: expect.stringContaining('validation.required') } });
+    // A row that may update a record carries its cells (the writer checks them again for the update).
+    expect((here[0] as PreparedRow[])[0]).toMatchObject({ line: 1, values: ['张0', '13800000000', '公司0', 'VIP;标签0'], keys: [{ kind: 'mobile', value: '13800000000' }, { kind: 'name_company' }] });
     expect(await collect(preparedInThread(input))).toEqual(here);
   }, 60_000);
+
+  it('rows that can only be created or skipped do not carry their cells', async () => {
+    const [first] = (await collect(preparedBatches({ ...input, onDuplicate: 'skip' })))[0] as PreparedRow[];
+    expect(first).not.toHaveProperty('values');
+    expect(first).toHaveProperty('keys');
+  });
 
   it('a failure on its thread reaches the writer', async () => {
     await expect(collect(preparedInThread({ ...input, failAtRow: 1500 }))).rejects.toThrow('test failure at row 1500');

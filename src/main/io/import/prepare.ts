@@ -7,11 +7,11 @@ import type { Database as Sqlite } from 'better-sqlite3-multiple-ciphers';
 import { ContactFields } from '../../../shared/contacts';
 import { CompanyFields } from '../../../shared/companies';
 import { dateField } from '../../../shared/validation';
-import type { ColumnMapping, IoEntity, RowIssue } from '../../../shared/io';
+import type { ColumnMapping, DuplicateHit, IoEntity, OnDuplicate, RowIssue } from '../../../shared/io';
 import { newId } from '../../core/ids';
 import { toColumns } from '../../features/customers/columns';
-import { companySearchRow, contactSearchRow } from '../../features/search';
-import type { CompanySearchRow, ContactSearchRow } from '../../features/search/rows';
+import { companySearchRow, contactSearchRow, indexTokens, nameKey } from '../../features/search';
+import type { CompanyIndexFields, CompanySearchRow, ContactIndexFields, ContactSearchRow } from '../../features/search/rows';
 import { mapRow, normalizeDate, splitList, type MappedRow } from './mapping';
 
 type Row = Record<string, unknown>;
@@ -127,28 +127,56 @@ export function customDefs(sqlite: Sqlite, entity: IoEntity): CustomDef[] {
   return rows.map((d) => ({ id: d.id, type: d.type, options: JSON.parse(d.options) as string[] }));
 }
 
+/** A key a record is found by as a duplicate (name_company: name key | company name key). */
+export interface DuplicateKey {
+  kind: string;
+  value: string;
+  by: DuplicateHit['by'];
+}
+
+/** The keys a record is found by: mobile, email, name (+ company for contacts); for companies name and phone. */
+export function duplicateKeys(entity: IoEntity, fields: Row, companyName: string | null): DuplicateKey[] {
+  const keys: DuplicateKey[] = [];
+  if (entity === 'contact') {
+    for (const m of (fields.mobiles as string[]) ?? []) keys.push({ kind: 'mobile', value: m, by: 'mobile' });
+    for (const e of (fields.emails as string[]) ?? []) keys.push({ kind: 'email', value: e, by: 'email' });
+    const k = nameKey(String(fields.name));
+    if (k && companyName) keys.push({ kind: 'name_company', value: `${k}|${nameKey(companyName)}`, by: 'name' });
+  } else {
+    const k = nameKey(String(fields.name));
+    if (k) keys.push({ kind: 'name', value: k, by: 'name' });
+    if (fields.phone) keys.push({ kind: 'phone', value: String(fields.phone), by: 'mobile' });
+  }
+  return keys;
+}
+
 /** A rejected row: its cells and the reason, as the rejected-rows file writes them. */
 export interface RejectedRow {
   line: number;
   rejected: { values: string[]; reason: string };
 }
 
-/** A valid row, with what the writer needs of it. */
+/**
+ * A valid row, with what the writer needs to create it. It crosses threads by structured clone,
+ * so it carries no more than that: the form's parsed fields (with the set of cells given and the
+ * custom values) took half the clone's time, and only an update needs them, which the writer
+ * checks again from the cells.
+ */
 export interface ValidRow {
   line: number;
   rejected?: undefined;
-  /** Parsed by the form's schema. */
-  fields: Row;
   companyName: string | null;
   tagNames: string[];
-  /** Fields whose cells were not empty (what an update may write). */
-  provided: Set<string>;
-  custom: Record<string, unknown>;
+  keys: DuplicateKey[];
   /** The id and columns of the record if it is created (company_id null: the writer resolves it). */
   id: string;
   columns: Row;
+  /** What its duplicate keys are made of (company id and name: the writer's). */
+  index: Omit<ContactIndexFields, 'companyId' | 'companyName'> | CompanyIndexFields;
   /** Its search row if it is created (the company column from the file's company name). */
   search: ContactSearchRow | CompanySearchRow;
+  /** The row's cells, when it may update a record (the import's duplicate policy). */
+  values?: string[];
 }
 
 export type PreparedRow = RejectedRow | ValidRow;
@@ -158,10 +186,15 @@ export interface PrepareSpec {
   entity: IoEntity;
   mapping: ColumnMapping;
   defs: CustomDef[];
+  onDuplicate: OnDuplicate;
 }
+
+/** Company names whose tokens are kept (a file names each company on many rows). */
+const COMPANY_TOKENS_KEPT = 50_000;
 
 export class RowPreparer {
   private readonly defs: Map<string, CustomDef>;
+  private readonly companyTokens = new Map<string, string>();
 
   constructor(private readonly spec: PrepareSpec) {
     this.defs = new Map(spec.defs.map((d) => [d.id, d]));
@@ -176,28 +209,39 @@ export class RowPreparer {
     if (entity === 'contact') plain.companyId = null;
     const columns: Row = { ...toColumns(entity, plain), custom: JSON.stringify(checked.custom) };
     const { companyName } = checked.mapped;
-    const search =
-      entity === 'contact'
-        ? contactSearchRow({
-            name: String(plain.name),
-            pinyin: { py: String(columns.name_py), initials: String(columns.name_initials) },
-            companyId: null,
-            companyName,
-            mobiles: plain.mobiles as string[],
-            landline: plain.landline as string | null,
-            emails: plain.emails as string[],
-          })
-        : companySearchRow({ name: String(plain.name), phone: plain.phone as string | null, website: plain.website as string | null });
+    const name = String(plain.name);
+    let index: ValidRow['index'];
+    let search: ValidRow['search'];
+    if (entity === 'contact') {
+      const contact = { name, mobiles: plain.mobiles as string[], landline: plain.landline as string | null, emails: plain.emails as string[] };
+      index = contact;
+      search = contactSearchRow({ ...contact, pinyin: { py: String(columns.name_py), initials: String(columns.name_initials) }, companyId: null, companyName: null });
+      search.company = this.tokensOfCompany(companyName);
+    } else {
+      index = { name, phone: plain.phone as string | null, website: plain.website as string | null };
+      search = companySearchRow(index);
+    }
     return {
       line,
-      fields: checked.fields,
       companyName,
       tagNames: checked.mapped.tagNames,
-      provided: checked.mapped.provided,
-      custom: checked.custom,
+      keys: duplicateKeys(entity, checked.fields, companyName),
       id: newId(),
       columns,
+      index,
       search,
+      ...(this.spec.onDuplicate === 'skip' || this.spec.onDuplicate === 'create' ? {} : { values }),
     };
+  }
+
+  private tokensOfCompany(name: string | null): string {
+    if (!name) return '';
+    let tokens = this.companyTokens.get(name);
+    if (tokens === undefined) {
+      if (this.companyTokens.size === COMPANY_TOKENS_KEPT) this.companyTokens.clear();
+      tokens = indexTokens(name);
+      this.companyTokens.set(name, tokens);
+    }
+    return tokens;
   }
 }
