@@ -10,7 +10,7 @@ import { dateField } from '../../../shared/validation';
 import type { ColumnMapping, DuplicateHit, IoEntity, OnDuplicate, RowIssue } from '../../../shared/io';
 import { newId } from '../../core/ids';
 import { toColumns } from '../../features/customers/columns';
-import { companySearchRow, contactSearchRow, indexTokens, nameKey } from '../../features/search';
+import { companySearchRow, contactSearchRow, nameKey } from '../../features/search';
 import type { CompanyIndexFields, CompanySearchRow, ContactIndexFields, ContactSearchRow } from '../../features/search/rows';
 import { mapRow, normalizeDate, splitList, type MappedRow } from './mapping';
 
@@ -189,12 +189,8 @@ export interface PrepareSpec {
   onDuplicate: OnDuplicate;
 }
 
-/** Company names whose tokens are kept (a file names each company on many rows). */
-const COMPANY_TOKENS_KEPT = 50_000;
-
 export class RowPreparer {
   private readonly defs: Map<string, CustomDef>;
-  private readonly companyTokens = new Map<string, string>();
 
   constructor(private readonly spec: PrepareSpec) {
     this.defs = new Map(spec.defs.map((d) => [d.id, d]));
@@ -215,8 +211,7 @@ export class RowPreparer {
     if (entity === 'contact') {
       const contact = { name, mobiles: plain.mobiles as string[], landline: plain.landline as string | null, emails: plain.emails as string[] };
       index = contact;
-      search = contactSearchRow({ ...contact, pinyin: { py: String(columns.name_py), initials: String(columns.name_initials) }, companyId: null, companyName: null });
-      search.company = this.tokensOfCompany(companyName);
+      search = contactSearchRow({ ...contact, pinyin: { py: String(columns.name_py), initials: String(columns.name_initials) }, companyId: null, companyName });
     } else {
       index = { name, phone: plain.phone as string | null, website: plain.website as string | null };
       search = companySearchRow(index);
@@ -232,16 +227,5 @@ export class RowPreparer {
       search,
       ...(this.spec.onDuplicate === 'skip' || this.spec.onDuplicate === 'create' ? {} : { values }),
     };
-  }
-
-  private tokensOfCompany(name: string | null): string {
-    if (!name) return '';
-    let tokens = this.companyTokens.get(name);
-    if (tokens === undefined) {
-      if (this.companyTokens.size === COMPANY_TOKENS_KEPT) this.companyTokens.clear();
-      tokens = indexTokens(name);
-      this.companyTokens.set(name, tokens);
-    }
-    return tokens;
   }
 }
