@@ -1,5 +1,5 @@
 // Run by bundled-job.spec.ts with tsx: an io.import job through the built out/main/job-worker.js,
-// as the Electron app runs it (not the source through bootstrap.mjs, as every other test does),
+// as the Electron app runs it (not the source bundled by src/main/jobs/source-worker.ts, as every other test does),
 // with a file large enough that the import prepares its rows on the stage thread. Prints the
 // worker's last message and what the database then holds, as one JSON line.
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';

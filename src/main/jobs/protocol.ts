@@ -21,8 +21,6 @@ export interface WorkerInput {
   clock: string;
   /** Int32Array over it: [0] = 1 asks the job to stop. */
   cancel: SharedArrayBuffer;
-  /** Source mode only (Vitest, tsx): the TypeScript entry the bootstrap imports. */
-  entry?: string;
 }
 
 export type WorkerMessage =

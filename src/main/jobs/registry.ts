@@ -11,6 +11,7 @@ import type { Permission, SessionInfo } from '../../shared/permissions';
 import type { AppState } from '../core/context';
 import type { WorkerInput, WorkerMessage } from './protocol';
 import { viewerOf } from '../core/visibility';
+import { sourceWorker, WORKER_FILE } from './source-worker';
 
 /**
  * V8 old-generation cap of a job's worker, by kind. Without one, V8 lets an import's garbage (rows,
@@ -52,21 +53,24 @@ interface Entry {
 const HERE = import.meta.url;
 
 /**
- * Where the worker code is. From source (Vitest, tsx) this module's URL ends in .ts: start
- * bootstrap.mjs, which registers tsx and imports worker.ts. Bundled (electron-vite), worker.ts is
- * its own rollup input, out/main/job-worker.js, next to index.js (or one level up from a chunk).
- * The names are variables so that Vite leaves these `new URL` calls alone.
+ * Where the worker code is. Bundled (electron-vite), worker.ts is its own rollup input,
+ * out/main/job-worker.js, next to index.js (or one level up from a chunk); a stage thread started
+ * from a bundled worker finds that same file next to itself. From source (Vitest, tsx) this
+ * module's URL ends in .ts: worker.ts bundled for this process (source-worker.ts), started without
+ * the loader flags the process was given. The names are variables so that Vite leaves these
+ * `new URL` calls alone.
  */
-export function workerLocation(): { file: URL; entry?: string } {
-  const bootstrap = 'bootstrap.mjs';
-  if (/\.ts($|\?)/.test(HERE)) return { file: new URL(`./${bootstrap}`, HERE), entry: new URL('./worker.ts', HERE).href };
-  const bundled = 'job-worker.js';
-  for (const rel of [`./${bundled}`, `../${bundled}`]) {
+export function workerLocation(): { file: URL; fromSource: boolean } {
+  if (/\.ts($|\?)/.test(HERE)) return { file: sourceWorker(new URL('./worker.ts', HERE)), fromSource: true };
+  for (const rel of [`./${WORKER_FILE}`, `../${WORKER_FILE}`]) {
     const url = new URL(rel, HERE);
-    if (existsSync(fileURLToPath(url))) return { file: url };
+    if (existsSync(fileURLToPath(url))) return { file: url, fromSource: false };
   }
   throw new Error(`job worker not found next to ${HERE}`);
 }
+
+/** A worker's options for its location: from source, no inherited loader flags (tsx). */
+export const workerArgs = (where: { fromSource: boolean }): { execArgv?: string[] } => (where.fromSource ? { execArgv: [] } : {});
 
 export interface StartOptions {
   kind: JobKind;
@@ -101,17 +105,9 @@ export class JobRegistry {
       version: this.app.version,
       clock: this.app.clock.current(),
       cancel: shared,
-      ...(where.entry ? { entry: where.entry } : {}),
     };
     const status: JobStatus = { id, kind, state: 'running', done: 0, total: 0, phase: 'start', startedAt: new Date().toISOString(), finishedAt: null };
-    // Source mode: no inherited loader flags; bootstrap.mjs registers tsx itself.
-    const cap = HEAP_CAP_MB[kind];
-    const worker = new Worker(where.file, {
-      workerData: data,
-      transferList: transfer,
-      ...(where.entry ? { execArgv: [] } : {}),
-      ...heapLimits(cap),
-    });
+    const worker = new Worker(where.file, { workerData: data, transferList: transfer, ...workerArgs(where), ...heapLimits(HEAP_CAP_MB[kind]) });
     const entry: Entry = { status, cancel: new Int32Array(shared), worker, finished: Promise.resolve(status) };
     entry.finished = new Promise<JobStatus>((resolve) => {
       const finish = (patch: Partial<JobStatus>) => {

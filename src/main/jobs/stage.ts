@@ -2,7 +2,7 @@
 // prepare stage): the same worker entry as jobs (worker.ts, bundled as job-worker.js), told by
 // `stage` to run that stage instead of a job. The stage talks to the job through the worker's port.
 import { Worker } from 'node:worker_threads';
-import { heapLimits, workerLocation } from './registry';
+import { heapLimits, workerArgs, workerLocation } from './registry';
 
 export type StageName = 'import.prepare';
 
@@ -10,12 +10,10 @@ export type StageName = 'import.prepare';
 export interface StageInput {
   stage: StageName;
   input: unknown;
-  /** Source mode only (Vitest, tsx): the TypeScript entry the bootstrap imports. */
-  entry?: string;
 }
 
 export function startStage(stage: StageName, input: unknown, heapMb: number): Worker {
   const where = workerLocation();
-  const data: StageInput = { stage, input, ...(where.entry ? { entry: where.entry } : {}) };
-  return new Worker(where.file, { workerData: data, ...(where.entry ? { execArgv: [] } : {}), ...heapLimits(heapMb) });
+  const data: StageInput = { stage, input };
+  return new Worker(where.file, { workerData: data, ...workerArgs(where), ...heapLimits(heapMb) });
 }

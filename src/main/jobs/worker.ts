@@ -1,6 +1,6 @@
 // A job's thread: its own connection to the same file (pragmas as the main one), its own clock
 // started from the main thread's, the job function, then one message: done, failed or cancelled.
-// Bundled as out/main/job-worker.js (electron.vite.config.ts); run from source via bootstrap.mjs.
+// Bundled as out/main/job-worker.js (electron.vite.config.ts); from source, by source-worker.ts.
 // The same entry runs a job's helper thread when started with a `stage` (stage.ts).
 import { parentPort, workerData } from 'node:worker_threads';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
