@@ -6,7 +6,7 @@ import { ownerSession } from '../core/session';
 import { tempRuntime, type TempRuntime } from '../test/temp-runtime';
 import type { JobStatus } from '../../shared/jobs';
 import type { SyncExportResult, SyncImportSummary } from '../../shared/sync';
-import { HEAP_CAP_MB, jobsOf } from './registry';
+import { HEAP_CAPS, jobsOf } from './registry';
 
 const open: TempRuntime[] = [];
 afterEach(async () => {
@@ -138,13 +138,13 @@ describe('jobs in a worker thread', () => {
     const b = await device(10);
     const bundle = await exportFrom(await device(10));
     const before = everything(b);
-    HEAP_CAP_MB['sync.import'] = 4; // far less than loading the job's modules takes
+    HEAP_CAPS['sync.import'] = { oldMb: 4 }; // far less than loading the job's modules takes
     try {
       const { jobId } = await b.call('sync.startImport', { fileName: bundle.fileName, data: bundle.data });
       const end = await poll(b, jobId);
       expect(end).toMatchObject({ state: 'failed', error: { code: 'too_large' } });
     } finally {
-      delete HEAP_CAP_MB['sync.import'];
+      delete HEAP_CAPS['sync.import'];
     }
     expect(everything(b)).toBe(before);
   });

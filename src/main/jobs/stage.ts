@@ -2,7 +2,7 @@
 // prepare stage): the same worker entry as jobs (worker.ts, bundled as job-worker.js), told by
 // `stage` to run that stage instead of a job. The stage talks to the job through the worker's port.
 import { Worker } from 'node:worker_threads';
-import { heapLimits, workerArgs, workerLocation } from './registry';
+import { heapLimits, workerArgs, workerLocation, type HeapCaps } from './registry';
 
 export type StageName = 'import.prepare';
 
@@ -12,8 +12,8 @@ export interface StageInput {
   input: unknown;
 }
 
-export function startStage(stage: StageName, input: unknown, heapMb: number): Worker {
+export function startStage(stage: StageName, input: unknown, caps: HeapCaps): Worker {
   const where = workerLocation();
   const data: StageInput = { stage, input };
-  return new Worker(where.file, { workerData: data, ...workerArgs(where), ...heapLimits(heapMb) });
+  return new Worker(where.file, { workerData: data, ...workerArgs(where), ...heapLimits(caps) });
 }

@@ -25,7 +25,8 @@ async function collect(batches: AsyncIterable<PreparedRow[]>): Promise<unknown[]
 describe('prepare stage', () => {
   it('gives the same batches in the writer thread and on its own thread', async () => {
     const here = await collect(preparedBatches(input));
-    expect(here).toHaveLength(3);
+    expect(here.length).toBeGreaterThan(1);
+    expect(here.flat()).toHaveLength(2500);
     expect((here[0] as PreparedRow[])[7]).toMatchObject({ line: 8, rejected: { reason: expect.stringContaining('validation.required') } });
     // A row that may update a record carries its cells (the writer checks them again for the update).
     expect((here[0] as PreparedRow[])[0]).toMatchObject({ line: 1, values: ['张0', '13800000000', '公司0', 'VIP;标签0'], keys: [{ kind: 'mobile', value: '13800000000' }, { kind: 'name_company' }] });

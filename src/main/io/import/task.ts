@@ -30,13 +30,13 @@ export async function runImportTask({ app, input, auditInput, userId, viewer, ho
   const read = { encoding: job.options.encoding, delimiter: job.options.delimiter, sheet: job.options.sheet };
   const { info } = await inspectFile(path, { ...read, sampleRows: 0 });
   hooks.progress?.('import', 0, 0);
-  // The worker's own connection: a larger page cache while loading (perf-limits §1–2), 64 MiB, not
-  // 256: the cache fills with the transaction's pages and counts fully in the worker's RSS (goal
-  // 400 MB at 1M rows), while most index work into empty tables is deferred (engine.ts). Measured at
-  // 100k: 256 → 64 MiB costs ~0.9 s CPU and saves ~220 MiB.
+  // The worker's own connection: a page cache of 32 MiB, not perf-limits §1–2's 256: the cache
+  // fills with the transaction's pages and counts fully in the worker's RSS (goal 400 MB at 1M
+  // rows), while most index work into empty tables is deferred (engine.ts). Measured at 100k: 256 →
+  // 64 MiB cost ~0.9 s CPU and saved ~220 MiB; 64 → 32 MiB saved ~35 MiB, CPU within the noise.
   const sqlite = app.db.sqlite;
   const cacheSize = sqlite.pragma('cache_size', { simple: true }) as number;
-  sqlite.pragma('cache_size = -65536');
+  sqlite.pragma('cache_size = -32768');
   try {
     return await inJobMutation(app, 'io.startImport', auditInput, userId, async (db, now, changes) => {
       const { counts, created } = await runImport({ sqlite: app.db.sqlite, db, changes, clock: app.clock, userId, viewer, now, dataDir: app.dataDir }, {
