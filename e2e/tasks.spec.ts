@@ -6,8 +6,19 @@ import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { pickerNow, shot } from './helpers';
 
+/** A time's day in this process's zone, which is the host's (YYYY-MM-DD). */
+const hostDayOf = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
-
+/**
+ * Shows the week that holds the host's `day`. The week view opens on the browser's week (Asia/Shanghai)
+ * and entries fall on the host's days: late on a Sunday in the host's zone the browser is already in
+ * the next week (a CI run at 19:15 UTC on a Sunday failed on it).
+ */
+async function showWeekOf(page: Page, day: string) {
+  const [from, to] = (await page.getByTestId('calendar-week-range').innerText()).split(' ~ ');
+  if (day < from!) await page.getByRole('button', { name: '上一周' }).click();
+  else if (day > to!) await page.getByRole('button', { name: '下一周' }).click();
+}
 
 async function quickAdd(page: Page, title: string, due: string) {
   await page.getByTestId('quick-add-title').fill(title);
@@ -23,7 +34,7 @@ test('tasks: agenda, quick add due now, reminder, calendar', async ({ page, host
   // The host computes days in its own zone (this process's: the fixture passes our environment);
   // the browser runs in Asia/Shanghai. A birthday on the host's today is on today's agenda.
   const now = new Date();
-  const today = `${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+  const today = hostDayOf(now).slice(5);
   const contact = await host.invoke<{ id: string }>('contacts.create', { name: '李娜', birthday: `1988-${today}` });
   expect(contact.ok).toBe(true);
   await host.invoke('leads.create', { name: '赵敏', companyName: '宁波海联贸易', nextFollowUpAt: now.toISOString() });
@@ -38,6 +49,7 @@ test('tasks: agenda, quick add due now, reminder, calendar', async ({ page, host
   await expect(page.getByTestId('agenda-today')).toContainText('跟进线索：赵敏');
 
   await quickAdd(page, '给王总回电话', pickerNow());
+  const callDay = hostDayOf(new Date());
   await expect(page.getByTestId('agenda-today')).toContainText('给王总回电话');
   const reminder = page.getByTestId('reminder').filter({ hasText: '给王总回电话' });
   await expect(reminder).toBeVisible();
@@ -49,6 +61,7 @@ test('tasks: agenda, quick add due now, reminder, calendar', async ({ page, host
   await expect(page.getByTestId('calendar-month').getByTestId('cal-entry').filter({ hasText: '给王总回电话' })).toBeVisible();
   await shot(page, 'calendar-month-zh');
   await page.getByTestId('calendar-mode').getByText('周').click();
+  await showWeekOf(page, callDay);
   await expect(page.getByTestId('calendar-week').getByTestId('cal-entry').filter({ hasText: '给王总回电话' })).toBeVisible();
   await shot(page, 'calendar-week-zh');
 
@@ -107,8 +120,7 @@ test('tasks: agenda, quick add due now, reminder, calendar', async ({ page, host
   await page.getByRole('menuitem', { name: 'Calendar' }).click();
   // Today's cell (the host's day) lists its first three entries by time and "1 more": whether the new
   // task is among the three depends on the minute it was added in. The day opens with all of them.
-  const added = new Date();
-  const hostDay = `${added.getFullYear()}-${String(added.getMonth() + 1).padStart(2, '0')}-${String(added.getDate()).padStart(2, '0')}`;
+  const hostDay = hostDayOf(new Date());
   const todayCell = page.getByTestId('calendar-month').locator(`.ant-picker-cell[title="${hostDay}"]`);
   await expect(todayCell.getByTestId('cal-entry').filter({ hasText: "李娜's birthday" })).toBeVisible();
   await shot(page, 'calendar-month-en');

@@ -117,7 +117,7 @@ export function CalendarPage() {
         </div>
       ) : (
         <>
-          <Typography.Text type="secondary">
+          <Typography.Text type="secondary" data-testid="calendar-week-range">
             {from.format('YYYY-MM-DD')} ~ {to.format('YYYY-MM-DD')}
           </Typography.Text>
           <WeekView days={weekDays} entries={entries} onPick={setPicked} />
