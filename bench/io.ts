@@ -19,6 +19,8 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { randomUUID } from 'node:crypto';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
+import { applyPragmas, DB_FILE_NAME } from '../src/main/db/open';
+import { IMPORT_PAGE_CACHE_KIB } from '../src/main/io/import/task';
 
 const GOAL = { import100kSeconds: 5, ratio1M: 15, rss1MMiB: 400 };
 const HEADERS = ['姓名', '性别', '职位', '手机', '座机', '邮箱', '微信', 'QQ', '省', '市', '区', '地址', '生日', '公司', '标签', '备注'];
@@ -107,9 +109,9 @@ function copyFloor(dbFile: string): number {
   const target = `${dbFile}.floor`;
   const db = new BetterSqlite3(target);
   try {
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
-    db.pragma('cache_size = -32768');
+    // The job worker's connection as the import sets it up (jobs/worker.ts, io/import/task.ts).
+    applyPragmas(db);
+    db.pragma(`cache_size = -${IMPORT_PAGE_CACHE_KIB}`);
     db.pragma('wal_autocheckpoint = 0');
     db.exec(`ATTACH '${dbFile}' AS src`);
     const schema = db.prepare(`SELECT type, name, tbl_name AS tbl, sql FROM src.sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE '%search%' ORDER BY rowid`).all() as { type: string; name: string; tbl: string; sql: string }[];
@@ -163,7 +165,7 @@ async function child(csv: string): Promise<void> {
       floorMs: 0,
     };
     await rt.close();
-    if (report.result) report.floorMs = copyFloor(join(dataDir, 'kehu.db'));
+    if (report.result) report.floorMs = copyFloor(join(dataDir, DB_FILE_NAME));
     process.stdout.write(`\nBENCH_IO_REPORT ${JSON.stringify(report)}\n`);
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
