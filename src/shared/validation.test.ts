@@ -26,7 +26,12 @@ describe('phone and email normalisation', () => {
     ['+86 10 12345678', '010-12345678'],
   ])('landline %s → %s', (raw, expected) => expect(normalizeCnLandline(raw)).toBe(expected));
 
-  it.each(['12345678', '010-1234', '0755-0123456', '010-12345678 转 abc'])('not a landline: %s', (raw) =>
+  it.each(['010-12345678-801', '0571-87654321-802', '400-800-1234-5', '021-6123456', '0755-88886666'])(
+    'a stored landline reads back as itself (export, edit, sync): %s',
+    (stored) => expect(normalizeCnLandline(stored)).toBe(stored),
+  );
+
+  it.each(['12345678', '010-1234', '0755-0123456', '010-12345678 转 abc', '010-1234-5678901'])('not a landline: %s', (raw) =>
     expect(normalizeCnLandline(raw)).toBeNull(),
   );
 

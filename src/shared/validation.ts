@@ -15,7 +15,13 @@ export function normalizeCnMobile(raw: string): string | null {
 /** Chinese landline with area code (010-12345678, 0755 1234 5678, 400-800-1234), optional extension. */
 export function normalizeCnLandline(raw: string): string | null {
   const trimmed = raw.trim().replace(/^(\+86|0086)\s*/, '0').replace(/^00?(?=[1-9]\d)/, '0');
-  const [main, ext] = trimmed.split(/\s*(?:转|ext\.?|x|#)\s*/i);
+  // The stored form of an extension (010-12345678-801) is read back too: as typed, exported, synced.
+  const stored = /^([^转#xX]+)-(\d{1,6})$/.exec(trimmed);
+  return landline(trimmed) ?? (stored ? landline(`${stored[1]}转${stored[2]}`) : null);
+}
+
+function landline(text: string): string | null {
+  const [main, ext] = text.split(/\s*(?:转|ext\.?|x|#)\s*/i);
   const d = digitsOnly(main ?? '');
   const extension = ext && /^\d{1,6}$/.test(ext) ? `-${ext}` : ext ? null : '';
   if (extension === null) return null;
