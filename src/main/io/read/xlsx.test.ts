@@ -1,7 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { afterAll, describe, expect, it } from 'vitest';
 import { inspectFile, readRows } from './index';
 import { formatNumber, xmlText } from './xlsx';
@@ -14,6 +15,17 @@ async function all(path: string, opts = {}): Promise<{ line: number; values: str
   const rows: { line: number; values: string[] }[] = [];
   for await (const r of readRows(path, opts)) rows.push(r);
   return rows;
+}
+
+/** Rewrites one XML part of a workbook in place (for what exceljs does not write: date1904="true", rPh, built-in format ids). */
+async function patchZip(path: string, part: string, edit: (xml: string) => string): Promise<void> {
+  const zip = await JSZip.loadAsync(readFileSync(path));
+  const xml = await zip.file(part)?.async('string');
+  if (xml === undefined) throw new Error(`${part} missing`);
+  const out = edit(xml);
+  if (out === xml) throw new Error(`${part}: the edit changed nothing`);
+  zip.file(part, out);
+  writeFileSync(path, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
 }
 
 describe('xlsx fixtures', () => {
@@ -100,6 +112,23 @@ describe('generated workbook', () => {
     expect(n).toBe(20000);
     expect(bad).toBe(0);
     expect(last).toEqual(['客户名称很长的名字19999', '13800019999']);
+  });
+});
+
+describe('date1904', () => {
+  // Excel writes date1904="1" (exceljs then shifts date cells itself), LibreOffice "true" (exceljs does not).
+  it.each(['1', 'true'])('date1904="%s": date cells and date formula results are not shifted twice', async (spelling) => {
+    const p = join(tmp, `d1904-${spelling}.xlsx`);
+    const wb = new ExcelJS.Workbook();
+    wb.properties.date1904 = true;
+    const ws = wb.addWorksheet('S');
+    ws.addRow(['姓名', '生日', '签约']);
+    ws.addRow(['张三', new Date(Date.UTC(1990, 1, 5)), { formula: 'DATE(2021,1,2)', result: new Date(Date.UTC(2021, 0, 2)) }]);
+    ws.getCell('B2').numFmt = 'yyyy-mm-dd';
+    ws.getCell('C2').numFmt = 'yyyy-mm-dd';
+    await wb.xlsx.writeFile(p);
+    if (spelling !== '1') await patchZip(p, 'xl/workbook.xml', (x) => x.replace('date1904="1"', `date1904="${spelling}"`));
+    expect((await all(p))[0].values).toEqual(['张三', '1990-02-05', '2021-01-02']);
   });
 });
 

@@ -67,7 +67,8 @@ export function cellText(cell: CellLike, date1904: boolean): string {
   if (typeof v === 'string') return unescapeOoxml(v);
   if (typeof v === 'number') return formatNumber(v, fmt);
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-  if (v instanceof Date) return formatDate(date1904 ? new Date(v.getTime() + 1462 * 86400000) : v, fmt);
+  // exceljs has already applied the workbook's date system to Date values (patchReader makes sure it knows it).
+  if (v instanceof Date) return formatDate(v, fmt);
   if (typeof v === 'object') {
     const o = v as Record<string, unknown>;
     if (Array.isArray(o.richText)) return unescapeOoxml((o.richText as { text?: string }[]).map((r) => r.text ?? '').join(''));
@@ -94,6 +95,8 @@ interface SheetReader extends AsyncIterable<ExcelJS.Row> {
 
 interface WorkbookReaderInternals {
   model?: { sheets?: { name: string }[] };
+  /** The workbookPr xform: exceljs shifts date cells by 1462 days when its model says date1904. */
+  properties?: { model?: { date1904?: boolean } };
   _parseWorkbook(entry: AsyncIterable<Buffer | string>): Promise<void>;
   _parseSharedStrings(entry: AsyncIterable<Buffer | string>): AsyncGenerator<unknown>;
   _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): Generator<unknown>;
@@ -147,14 +150,22 @@ export async function* xmlText(src: AsyncIterable<Buffer | string>): AsyncGenera
   if (out) yield out;
 }
 
-/** Patches a WorkbookReader instance: proper text decoding, CDATA, and the date1904 flag written as "true" (exceljs only knows "1"). */
+/**
+ * Patches a WorkbookReader instance: proper text decoding, CDATA, and the date1904 flag. exceljs reads
+ * date1904="1" (Excel's spelling) and then shifts date cells itself, but not "true" (LibreOffice's): for
+ * "true" we set its flag too, so every date cell is shifted once, by exceljs. `onDate1904` tells the
+ * caller, who converts formula results (serial numbers, which exceljs leaves alone).
+ */
 function patchReader(reader: WorkbookReaderInternals, onDate1904: () => void): void {
   const parseWorkbook = reader._parseWorkbook;
   reader._parseWorkbook = async function (entry) {
     let xml = '';
     for await (const t of xmlText(entry)) xml += t;
-    if (/<workbookPr\b[^>]*\bdate1904\s*=\s*["'](1|true)["']/i.test(xml)) onDate1904();
-    return parseWorkbook.call(this, Readable.from([xml]));
+    await parseWorkbook.call(this, Readable.from([xml]));
+    if (/<workbookPr\b[^>]*\bdate1904\s*=\s*["'](1|true)["']/i.test(xml)) {
+      if (this.properties?.model) this.properties.model.date1904 = true;
+      onDate1904();
+    }
   };
   const parseSharedStrings = reader._parseSharedStrings;
   reader._parseSharedStrings = function (entry) {
