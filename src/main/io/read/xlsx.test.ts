@@ -132,6 +132,24 @@ describe('date1904', () => {
   });
 });
 
+describe('built-in East-Asian number formats', () => {
+  it('cells styled with numFmtId 31, 57, 58 are dates and 33 a time (zh-CN meanings)', async () => {
+    const p = join(tmp, 'builtin.xlsx');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('S');
+    ws.addRow(['姓名', '生日', '入职', '续约', '来电', '金额']);
+    const r = ws.addRow(['张三', new Date(Date.UTC(1990, 1, 5)), new Date(Date.UTC(2020, 6, 1)), new Date(Date.UTC(2024, 11, 31)), new Date(Date.UTC(2024, 0, 2, 13, 30, 15)), 32909]);
+    // exceljs gives these custom ids 164–167 in this order; the patch turns them into built-in ids.
+    ['yyyy-mm-dd', 'yyyy/m/d', 'yyyy.m.d', 'hh:mm:ss'].forEach((f, i) => (r.getCell(i + 2).numFmt = f));
+    await wb.xlsx.writeFile(p);
+    const ids: Record<string, string> = { 164: '31', 165: '57', 166: '58', 167: '33' };
+    await patchZip(p, 'xl/styles.xml', (x) =>
+      x.replace(/<numFmts[\s\S]*?<\/numFmts>/, '').replace(/(<xf [^>]*numFmtId=")(16[4-7])"/g, (_, pre: string, id: string) => `${pre}${ids[id]}"`),
+    );
+    expect((await all(p))[0].values).toEqual(['张三', '1990-02-05', '2020-07-01', '2024-12-31', '13:30:15', '32909']);
+  });
+});
+
 describe('helpers', () => {
   it('formatNumber', () => {
     expect(formatNumber(13800138000)).toBe('13800138000');

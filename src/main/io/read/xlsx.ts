@@ -100,7 +100,38 @@ interface WorkbookReaderInternals {
   _parseWorkbook(entry: AsyncIterable<Buffer | string>): Promise<void>;
   _parseSharedStrings(entry: AsyncIterable<Buffer | string>): AsyncGenerator<unknown>;
   _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): Generator<unknown>;
+  _parseStyles(entry: AsyncIterable<Buffer | string>): Promise<void>;
+  /** exceljs's StyleManager: index.numFmt maps a numFmtId to its format code (the file's own numFmts). */
+  styles?: { index?: { numFmt?: (string | undefined)[] } };
 }
+
+/**
+ * The built-in East-Asian number formats (ECMA-376 Part 1, 18.8.30), which a file refers to by id
+ * only: exceljs's table has no locale-free code for them, so cells using them had no numFmt and a
+ * date came out as its serial number (32909). The meaning depends on the reader's locale; we use
+ * zh-CN's (our users'): all dates, except 32–35 and 55–56, which are times.
+ */
+const EAST_ASIAN_FORMATS: Record<number, string> = {
+  27: 'yyyy"年"m"月"',
+  28: 'm"月"d"日"',
+  29: 'm"月"d"日"',
+  30: 'm-d-yy',
+  31: 'yyyy"年"m"月"d"日"',
+  32: 'h"时"mm"分"',
+  33: 'h"时"mm"分"ss"秒"',
+  34: '上午/下午h"时"mm"分"',
+  35: '上午/下午h"时"mm"分"ss"秒"',
+  36: 'yyyy"年"m"月"',
+  50: 'yyyy"年"m"月"',
+  51: 'm"月"d"日"',
+  52: 'yyyy"年"m"月"',
+  53: 'm"月"d"日"',
+  54: 'm"月"d"日"',
+  55: '上午/下午h"时"mm"分"',
+  56: '上午/下午h"时"mm"分"ss"秒"',
+  57: 'yyyy"年"m"月"',
+  58: 'm"月"d"日"',
+};
 
 const escapeXml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -166,6 +197,13 @@ function patchReader(reader: WorkbookReaderInternals, onDate1904: () => void): v
       if (this.properties?.model) this.properties.model.date1904 = true;
       onDate1904();
     }
+  };
+  const parseStyles = reader._parseStyles;
+  reader._parseStyles = async function (entry) {
+    await parseStyles.call(this, entry);
+    // Built-in ids get a format code, so exceljs reads those cells as dates (unless the file defines the id itself).
+    const codes = this.styles?.index?.numFmt;
+    if (codes) for (const [id, code] of Object.entries(EAST_ASIAN_FORMATS)) codes[Number(id)] ??= code;
   };
   const parseSharedStrings = reader._parseSharedStrings;
   reader._parseSharedStrings = function (entry) {
