@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { inspectFile, readRows } from './index';
+import { CsvTokenizer } from './tokenizer';
 
 const FX = '../shared/fixtures/csv/';
 const tmp = mkdtempSync(join(tmpdir(), 'kehu-read-'));
@@ -294,5 +295,43 @@ describe('generated hard cases', () => {
     expect(last[0]).toBe('客户199999');
     expect(last[3]).toBe('公司, 有限199999');
     expect(peak - before).toBeLessThan(100 * 1024 * 1024);
+  });
+});
+
+describe('a quote closed before the end of its cell', () => {
+  const lines = (text: string, chunk = Infinity) => {
+    const t = new CsvTokenizer(',');
+    const out: string[][] = [];
+    for (let i = 0; i < text.length; i += chunk) t.push(text.slice(i, i + chunk), out);
+    const closed = t.end(out);
+    return { out, closed };
+  };
+  const file = '姓名,手机,备注\r\n张三,13800138000,"老客户"推荐\r\n李四,13900139000,普通\r\n王五,13700137000,"VIP" 客户\r\n赵六,13600136000,"a "b" c","x"\r\n';
+  const expected = [
+    ['姓名', '手机', '备注'],
+    ['张三', '13800138000', '老客户推荐'],
+    ['李四', '13900139000', '普通'],
+    ['王五', '13700137000', 'VIP 客户'],
+    ['赵六', '13600136000', 'a "b" c', 'x'],
+  ];
+
+  it('is read as Excel reads it: the rest of the cell is text, the next rows stay rows', () => {
+    expect(lines(file)).toEqual({ out: expected, closed: true });
+  });
+  it('reads the same whatever the chunks (the decision waits for the end of the line)', () => {
+    for (const size of [1, 2, 3, 7, 13]) expect(lines(file, size).out).toEqual(expected);
+  });
+  it('a later quoted cell on the line does not make the first quote data', () => {
+    expect(lines('"老客户"推荐,"x"\n').out).toEqual([['老客户推荐', 'x']]);
+  });
+  it('says when the file ends inside a quoted cell', () => {
+    expect(lines('a,"b\nc,d\n').closed).toBe(false);
+  });
+
+  it('an import of a file with an unclosed quote fails with the line where it ran on', async () => {
+    const path = join(tmp, 'unclosed.csv');
+    writeFileSync(path, '姓名,备注\n张三,好\n李四,"没关上\n王五,好\n');
+    const read = all(path);
+    await expect(read).rejects.toMatchObject({ code: 'invalid_input', message: 'io.unclosed_quote', params: { line: 2 } });
   });
 });

@@ -1,7 +1,8 @@
 import { createReadStream } from 'node:fs';
 import iconv from 'iconv-lite';
+import { KehuError } from '../../../shared/errors';
 import { CsvTokenizer, detectDelimiter } from './tokenizer';
-import { detectEncoding, normalizeEncoding } from './encoding';
+import { chooseEncoding } from './encoding';
 import { readHead } from './sniff';
 import { cleanHeader, isEmptyRow, padRow, type ReadOptions, type Row, type SourceInfo } from './types';
 
@@ -41,8 +42,11 @@ export async function* decodedChunks(path: string, encoding: string): AsyncGener
   }
 }
 
-/** All records of a CSV file, streamed. */
-export async function* csvRecords(path: string, encoding: string, delimiter: string): AsyncGenerator<string[]> {
+/**
+ * All records of a CSV file, streamed. `end.quoteClosed` is false once the file has ended inside a
+ * quoted field (a quote opened and never closed took the rest of the file into one cell).
+ */
+export async function* csvRecords(path: string, encoding: string, delimiter: string, end = { quoteClosed: true }): AsyncGenerator<string[]> {
   const tok = new CsvTokenizer(delimiter);
   let out: string[][] = [];
   for await (const text of decodedChunks(path, encoding)) {
@@ -53,7 +57,7 @@ export async function* csvRecords(path: string, encoding: string, delimiter: str
       yield* batch;
     }
   }
-  tok.end(out);
+  end.quoteClosed = tok.end(out);
   yield* out;
 }
 
@@ -61,7 +65,7 @@ export async function csvDialect(path: string, options: ReadOptions = {}): Promi
   let head = await readHead(path);
   // A long ASCII-only start (English headers, ids, numbers) says nothing about the encoding: look further.
   if (!options.encoding && head.truncated && isAscii(head.bytes)) head = await readHead(path, WIDE_SNIFF_BYTES);
-  const encoding = options.encoding ? normalizeEncoding(options.encoding) : detectEncoding(head.bytes, head.truncated);
+  const encoding = chooseEncoding(options.encoding, head.bytes, head.truncated);
   let delimiter = options.delimiter;
   if (delimiter === 'tab' || delimiter === '\\t') delimiter = '\t';
   if (!delimiter) {
@@ -82,7 +86,8 @@ export async function* csvRows(
   let headers: string[] | null = null;
   let line = 0;
   const info = (h: string[]): SourceInfo => ({ format: 'csv', encoding, delimiter, sheets: [], sheet: null, headers: h });
-  for await (const rec of csvRecords(path, encoding, delimiter)) {
+  const end = { quoteClosed: true };
+  for await (const rec of csvRecords(path, encoding, delimiter, end)) {
     if (headers === null) {
       if (isEmptyRow(rec)) continue;
       headers = rec.map(cleanHeader);
@@ -94,4 +99,5 @@ export async function* csvRows(
     yield { line, values: padRow(rec, headers.length) };
   }
   if (headers === null) onHeader?.(info([]));
+  if (!end.quoteClosed) throw new KehuError({ code: 'invalid_input', message: 'io.unclosed_quote', params: { line } });
 }

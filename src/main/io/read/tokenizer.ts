@@ -12,14 +12,19 @@ const enum State {
 /**
  * Incremental RFC 4180 tokenizer, fed decoded text chunk by chunk. Forgiving like spreadsheet
  * programs: LF, CRLF and CR-only all end a record (and may be mixed); a quote inside an unquoted
- * field is data; a quote inside a quoted field that is not followed by a delimiter, a line end or a
- * second quote is data too. Line breaks inside quoted fields are kept as they are.
+ * field is data. A quote inside a quoted field that is not followed by a delimiter, a line end or
+ * a second quote is read as Excel reads it (the field closed there, the rest of the cell is text:
+ * `"VIP" 客户` → `VIP 客户`), unless the line closes the field further on and no other quoted
+ * field starts before that (`"pedro "pdet" ho;landa"`, a writer that did not double its quotes):
+ * then the quote is data. Line breaks inside quoted fields are kept as they are.
  */
 export class CsvTokenizer {
   private row: string[] = [];
   private field = '';
   private state = State.FieldStart;
   private skipLf = false;
+  /** Text after a quote whose meaning depends on the rest of its line (closesLater). */
+  private carry = '';
   private readonly delim: number;
 
   constructor(delimiter: string) {
@@ -28,7 +33,9 @@ export class CsvTokenizer {
   }
 
   /** Feeds a chunk; completed records are appended to `out`. */
-  push(text: string, out: string[][]): void {
+  push(chunk: string, out: string[][]): void {
+    const text = this.carry + chunk;
+    this.carry = '';
     const d = this.delim;
     const n = text.length;
     let i = 0;
@@ -56,14 +63,20 @@ export class CsvTokenizer {
           i++;
           continue;
         }
-        if (c === d || c === LF || c === CR || this.closesAfterSpaces(text, i)) {
-          this.state = State.Unquoted;
-        } else {
-          // Unescaped quote inside a quoted field: keep it as data.
-          this.field += '"';
-          this.state = State.Quoted;
-          continue;
+        if (c !== d && c !== LF && c !== CR) {
+          const closes = this.closesLater(text, i);
+          if (closes === null) {
+            // The line goes on in the next chunk: decide when it is here.
+            this.carry = text.slice(i);
+            return;
+          }
+          if (closes) {
+            this.field += '"';
+            this.state = State.Quoted;
+            continue;
+          }
         }
+        this.state = State.Unquoted;
       }
       if (this.state === State.FieldStart && c === QUOTE) {
         this.state = State.Quoted;
@@ -95,24 +108,52 @@ export class CsvTokenizer {
     }
   }
 
-  /** `"abc"   ,` : spaces after a closing quote, then a delimiter or line end (or end of chunk). */
-  private closesAfterSpaces(text: string, i: number): boolean {
+  /**
+   * After a quote in a quoted field followed by text: does the line close the field later (a quote
+   * before a delimiter, spaces or the line's end) with no `<delimiter>"` (another quoted field)
+   * before it? Null when the line is not complete in `text` and more may come.
+   */
+  private closesLater(text: string, from: number, final = false): boolean | null {
+    for (let j = from; j < text.length; j++) {
+      const k = text.charCodeAt(j);
+      if (k === LF || k === CR) return false;
+      if (k === this.delim && text.charCodeAt(j + 1) === QUOTE) return false;
+      if (k === QUOTE && this.endsCell(text, j + 1)) return true;
+    }
+    return final ? false : null;
+  }
+
+  /** Only spaces or tabs from `i` to a delimiter, a line end or the end of the text. */
+  private endsCell(text: string, i: number): boolean {
     let j = i;
     while (j < text.length && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9) && text.charCodeAt(j) !== this.delim) j++;
-    if (j === i) return false;
     if (j === text.length) return true;
     const k = text.charCodeAt(j);
     return k === this.delim || k === LF || k === CR;
   }
 
-  /** Flushes the last record (a file need not end with a line break). */
-  end(out: string[][]): void {
-    if (this.state === State.FieldStart && this.row.length === 0 && this.field === '') return;
+  /**
+   * Flushes the last record (a file need not end with a line break). Returns false when the text
+   * ended inside a quoted field: a quote was opened and never closed, so its cell took in the rest.
+   */
+  end(out: string[][]): boolean {
+    if (this.carry) {
+      const rest = this.carry;
+      this.carry = '';
+      if (this.closesLater(rest, 0, true)) {
+        this.field += '"';
+        this.state = State.Quoted;
+      } else this.state = State.Unquoted;
+      this.push(rest, out);
+    }
+    const closed = this.state !== State.Quoted;
+    if (this.state === State.FieldStart && this.row.length === 0 && this.field === '') return closed;
     this.row.push(this.field);
     out.push(this.row);
     this.row = [];
     this.field = '';
     this.state = State.FieldStart;
+    return closed;
   }
 }
 
