@@ -79,7 +79,7 @@ export const ioHandlers: HandlersOf<typeof ioContract> = {
     const checker = new RowChecker(ctx.app.db.sqlite, input.entity, visibleTo(ctx.session, table, 'r').compile(ctx.db));
     const preview: PreviewRow[] = sample.map((values, i) => {
       const line = i + 1;
-      const checked = checker.check(mapping, values);
+      const checked = checker.check(mapping, values, info.headers.length);
       const shown = { ...(checked.fields ?? checked.mapped.input) } as Record<string, unknown>;
       delete shown.tagIds;
       delete shown.ownerId;

@@ -72,8 +72,8 @@ export class RowChecker {
   }
 
   /** The form's checks of one row (the preview shows them; the import prepares rows with them). */
-  check(mapping: ColumnMapping, values: string[]): Checked {
-    return checkRow(this.entity, this.defs, mapping, values);
+  check(mapping: ColumnMapping, values: string[], width: number): Checked {
+    return checkRow(this.entity, this.defs, mapping, values, width);
   }
 
   /**
@@ -274,28 +274,35 @@ async function importRows(w: ImportWrite, run: ImportRun, rejected: RejectedRows
     return ids;
   };
 
-  const addTags = async (recordId: string, tagIds: string[], known: boolean) => {
+  /** Tags the record; returns how many of the tags it did not have yet. */
+  const addTags = async (recordId: string, tagIds: string[], known: boolean): Promise<number> => {
     // Taggings of records this import created go with their record for undo (created.ts); only
     // those added to existing records are listed.
     const listed = known && tagIds.length > 0 && !isCreated(sqlite, created.marks, table, recordId);
+    let added = 0;
     for (const tagId of tagIds) {
       if (known && hasTagging.get(tagId, recordId)) continue;
       const id = newId();
       bulk.insert('taggings', id, { tag_id: tagId, record_id: recordId }, now);
       if (listed) created.taggingsOfExisting.push(id);
+      added += 1;
     }
+    return added;
   };
 
   const update = async (row: ValidRow, dupId: string) => {
     // update_empty / overwrite of the existing record (or of one created earlier in this file),
     // with the form's fields checked again from the row's cells (prepare.ts ValidRow).
     const { companyName } = row;
-    const { fields, mapped, custom } = checker.check(run.mapping, row.values!);
+    const { fields, mapped, custom } = checker.check(run.mapping, row.values!, run.headers.length);
     if (!fields) throw new Error(`line ${row.line}: checked valid, then invalid`);
     const current = loadRow.get(dupId)!;
     const patch: Row = {};
     const { ownerId: _o, tagIds: _t, custom: _c, ...plain } = fields;
-    if (entity === 'contact' && companyName) plain.companyId = await companyFor(companyName);
+    // The company is looked up (or created) only when the record takes it: filling empty fields
+    // leaves a record's company as it is, and must not leave a new company that nobody uses.
+    const takesCompany = run.onDuplicate === 'overwrite' || isEmpty(current.company_id);
+    if (entity === 'contact' && companyName && takesCompany) plain.companyId = await companyFor(companyName);
     for (const [key, value] of Object.entries(plain)) {
       if (!mapped.provided.has(key) || isEmpty(value)) continue;
       const column = snake(key);
@@ -315,12 +322,11 @@ async function importRows(w: ImportWrite, run: ImportRun, rejected: RejectedRows
       patch.custom = JSON.stringify(next);
     }
     const changed = await changes.update(table, dupId, patch);
-    const tagIds = await tagsFor(row.tagNames);
-    await addTags(dupId, tagIds, true);
+    const tagged = await addTags(dupId, await tagsFor(row.tagNames), true);
     if (Object.keys(changed).length) {
       touched.push(dupId);
       result.updated += 1;
-    } else if (tagIds.length) result.updated += 1;
+    } else if (tagged) result.updated += 1;
     else result.skipped += 1;
     checker.remember(row.keys, String(fields.name), dupId, row.line);
   };
@@ -342,7 +348,7 @@ async function importRows(w: ImportWrite, run: ImportRun, rejected: RejectedRows
     result.created += 1;
   };
 
-  for await (const batch of run.prepared({ entity, mapping: run.mapping, defs: checker.customDefs, onDuplicate: run.onDuplicate })) {
+  for await (const batch of run.prepared({ entity, mapping: run.mapping, defs: checker.customDefs, onDuplicate: run.onDuplicate, width: run.headers.length })) {
     for (const row of batch) {
       result.rows += 1;
       if (row.rejected) {

@@ -4,72 +4,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { ImportResult, IoEntity, OnDuplicate } from '../../../shared/io';
-import type { JobStatus } from '../../../shared/jobs';
+import { describe, expect, it } from 'vitest';
 import { ownerSession } from '../../core/session';
 import { jobsOf } from '../../jobs/registry';
-import { tempRuntime, type TempRuntime } from '../../test/temp-runtime';
 import { inspectFile } from '../read';
 import { suggestMapping } from './mapping';
+import { count, csv, download, everything, importFile, runtime, schema, upload } from './test-import';
 
 const FIXTURES = join(__dirname, '../../../../../shared/fixtures');
-
-const open: TempRuntime[] = [];
-afterEach(async () => {
-  for (const rt of open.splice(0)) await rt.dispose();
-});
-async function runtime(): Promise<TempRuntime> {
-  const rt = await tempRuntime();
-  open.push(rt);
-  return rt;
-}
-
-/** The schema (the import drops and rebuilds the indexes of empty tables) and every table's rows. */
-const schema = (rt: TempRuntime) => rt.app.db.sqlite.prepare(`SELECT type, name, sql FROM sqlite_master ORDER BY name`).raw().all();
-
-function everything(rt: TempRuntime): string {
-  const s = rt.app.db.sqlite;
-  const tables = s.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).pluck().all() as string[];
-  return JSON.stringify([schema(rt), tables.map((t) => [t, s.prepare(`SELECT * FROM "${t}"`).raw().all()])]);
-}
-
-async function upload(rt: TempRuntime, name: string, bytes: Buffer): Promise<string> {
-  // Two chunks, to go through the append path.
-  const half = Math.floor(bytes.length / 2);
-  const { uploadId } = await rt.call('io.upload', { name, offset: 0, data: bytes.subarray(0, half).toString('base64'), done: false });
-  await rt.call('io.upload', { uploadId, name, offset: half, data: bytes.subarray(half).toString('base64'), done: true });
-  return uploadId;
-}
-
-async function importFile(
-  rt: TempRuntime,
-  name: string,
-  bytes: Buffer,
-  opts: { entity?: IoEntity; onDuplicate?: OnDuplicate; dryRun?: boolean; encoding?: string } = {},
-): Promise<{ status: JobStatus; result: ImportResult }> {
-  const uploadId = await upload(rt, name, bytes);
-  const entity = opts.entity ?? 'contact';
-  const inspected = await rt.call('io.inspect', { uploadId, entity, encoding: opts.encoding });
-  const { jobId } = await rt.call('io.startImport', {
-    uploadId,
-    entity,
-    mapping: inspected.mapping,
-    options: { onDuplicate: opts.onDuplicate ?? 'skip', fileName: name, dryRun: opts.dryRun ?? false, encoding: opts.encoding },
-  });
-  const status = await jobsOf(rt.app).wait(jobId);
-  if (status.state !== 'done') throw new Error(`job ${status.state}: ${JSON.stringify(status.error)}`);
-  return { status, result: status.result as ImportResult };
-}
-
-const csv = (text: string) => Buffer.from(text, 'utf8');
-const count = (rt: TempRuntime, sql: string) => rt.app.db.sqlite.prepare(sql).pluck().get() as number;
-
-async function download(rt: TempRuntime, id: string): Promise<string> {
-  const chunk = await rt.call('io.download', { downloadId: id, offset: 0 });
-  expect(chunk.done).toBe(true);
-  return Buffer.from(chunk.data, 'base64').toString('utf8');
-}
 
 describe('mapping auto-detect', () => {
   it('maps Chinese and English headers', () => {

@@ -1,7 +1,7 @@
 // Column mapping: headers (Chinese, English, Google Contacts, Outlook, Kehu export) → targets, the
 // built-in presets, and a raw row → the input of ContactFields / CompanyFields (the form's schema).
 import { COMPANY_TARGETS, CONTACT_TARGETS, type ColumnMapping, type IoEntity, type SavedMapping } from '../../../shared/io';
-import { normalizeCnLandline, normalizeMobile } from '../../../shared/validation';
+import { normalizeCnLandline, normalizeEmail, normalizeMobile } from '../../../shared/validation';
 import { unneutralise } from '../export/cells';
 
 /** Header as compared: lower case, without spaces, dashes, underscores, colons, dots, brackets. */
@@ -12,7 +12,7 @@ const CONTACT_HEADERS: Record<string, string[]> = {
   firstName: ['firstname', 'givenname', '名'],
   lastName: ['lastname', 'familyname', 'surname', '姓'],
   gender: ['性别', 'gender', 'sex'],
-  title: ['职位', '职务', '头衔', '岗位', 'jobtitle', 'title', 'organization1title', 'position'],
+  title: ['职位', '职务', '头衔', '岗位', 'jobtitle', 'title', 'organization1title', 'organizationtitle', 'position'],
   mobiles: ['手机', '手机号', '手机号码', '移动电话', '电话', '联系电话', '电话号码', '联系方式', 'mobile', 'mobilephone', 'cellphone', 'cell', 'phone', 'phonenumber', 'primaryphone'],
   landline: ['座机', '固话', '固定电话', '办公电话', '公司电话', 'businessphone', 'homephone', 'workphone', 'telephone', 'landline', 'tel'],
   emails: ['邮箱', '电子邮件', '电子邮箱', '邮件', 'email', 'emailaddress', 'mail'],
@@ -23,9 +23,9 @@ const CONTACT_HEADERS: Record<string, string[]> = {
   district: ['区', '区县', '县区', '区域', 'district'],
   address: ['地址', '详细地址', '联系地址', '通讯地址', 'address', 'street', 'businessstreet', 'homestreet', 'businessaddress', 'homeaddress', 'address1formatted', 'address1street'],
   birthday: ['生日', '出生日期', '出生年月', 'birthday', 'birthdate', 'dateofbirth'],
-  company: ['公司', '单位', '公司名称', '工作单位', '所属公司', '企业', 'company', 'companyname', 'organization', 'organization1name', 'organisation'],
+  company: ['公司', '单位', '公司名称', '工作单位', '所属公司', '企业', 'company', 'companyname', 'organization', 'organization1name', 'organizationname', 'organisation'],
   notes: ['备注', '说明', '描述', 'notes', 'note', 'comment', 'comments', 'description'],
-  tags: ['标签', 'tags', 'tag', 'labels', 'categories'],
+  tags: ['标签', 'tags', 'tag', 'labels', 'categories', 'groupmembership'],
 };
 
 const COMPANY_HEADERS: Record<string, string[]> = {
@@ -105,7 +105,8 @@ const GOOGLE: Record<string, string> = {
   Birthday: 'birthday', Notes: 'notes', Gender: 'gender',
   'E-mail 1 - Value': 'emails', 'E-mail 2 - Value': 'emails', 'E-mail 3 - Value': 'emails',
   'Phone 1 - Value': 'mobiles', 'Phone 2 - Value': 'mobiles', 'Phone 3 - Value': 'mobiles',
-  'Organization 1 - Name': 'company', 'Organization 1 - Title': 'title',
+  'Organization 1 - Name': 'company', 'Organization 1 - Title': 'title', 'Organization Name': 'company', 'Organization Title': 'title',
+  Labels: 'tags', 'Group Membership': 'tags',
   'Address 1 - Formatted': 'address', 'Address 1 - City': 'city', 'Address 1 - Region': 'province',
 };
 const OUTLOOK: Record<string, string> = {
@@ -139,7 +140,8 @@ export function badTargets(entity: IoEntity, mapping: ColumnMapping): string[] {
 
 // ---- Values ---------------------------------------------------------------------------------------
 
-const LIST_SPLIT = /[;；,，、|\n]+/;
+// Google Contacts writes several values of one cell joined by " ::: ".
+const LIST_SPLIT = /\s*:::\s*|[;；,，、|\n]+/;
 export const splitList = (v: string) => v.split(LIST_SPLIT).map((s) => s.trim()).filter(Boolean);
 const hasHan = (s: string) => /\p{Script=Han}/u.test(s);
 
@@ -173,6 +175,17 @@ function companySize(v: string): string {
   if (!Number.isFinite(n)) return s;
   return n < 10 ? '1-9' : n < 50 ? '10-49' : n < 200 ? '50-199' : n < 1000 ? '200-999' : '1000+';
 }
+
+/** Google's label of every contact (its own group, not a tag); its other groups lose their '* '. */
+const GOOGLE_ALL_CONTACTS = '* myContacts';
+const tagName = (label: string) => label.replace(/^\* /, '');
+
+/** What people type in a company cell for "no company": no letter or digit at all, or a word for none. */
+const NO_COMPANY = new Set(['无', '暂无', '没有', '个人', 'n/a', 'none', 'null']);
+const isNoCompany = (cell: string) => !/[\p{L}\p{N}]/u.test(cell) || NO_COMPANY.has(cell.toLowerCase());
+
+/** A birthday without its year (Google's --03-15, vCard's --0315): a day we cannot store as a date. */
+const YEARLESS_DAY = /^--(\d{2})-?(\d{2})$/;
 
 export interface MappedRow {
   /** Input for ContactFields / CompanyFields (companyId and tagIds filled later). */
@@ -215,8 +228,9 @@ export function mapRow(entity: IoEntity, mapping: ColumnMapping, values: string[
     else if (target === 'notes') lists.notes!.push(raw);
     else if (target === 'firstName') first = raw;
     else if (target === 'lastName') last = raw;
-    else if (target === 'company') companyName = raw;
+    else if (target === 'company') companyName = isNoCompany(raw) ? null : raw;
     else if (target === 'gender') input.gender = gender(raw);
+    else if (target === 'birthday' && YEARLESS_DAY.test(raw)) lists.notes!.push(raw.replace(YEARLESS_DAY, '生日：$1-$2'));
     else if (target === 'birthday') input.birthday = normalizeDate(raw);
     else if (target === 'category') input.category = CATEGORY[raw.toLowerCase()] ?? raw;
     else if (target === 'size') input.size = companySize(raw);
@@ -227,15 +241,19 @@ export function mapRow(entity: IoEntity, mapping: ColumnMapping, values: string[
   if (lists.notes!.length) input.notes = lists.notes!.join('\n');
   if (entity === 'contact') {
     // A landline in a phone column goes to the landline (when free) instead of failing as a mobile.
-    const mobiles: string[] = [];
+    const mobiles = new Map<string, string>();
     for (const m of lists.mobiles!) {
-      if (!normalizeMobile(m) && !input.landline && normalizeCnLandline(m)) input.landline = m;
-      else if (!mobiles.includes(m)) mobiles.push(m);
+      const number = normalizeMobile(m);
+      if (!number && !input.landline && normalizeCnLandline(m)) input.landline = m;
+      // Once per number however written (138-0013-8000, +86 13800138000): the form keeps duplicates.
+      else if (!mobiles.has(number ?? m)) mobiles.set(number ?? m, m);
     }
-    if (mobiles.length) input.mobiles = mobiles;
-    if (lists.emails!.length) input.emails = [...new Set(lists.emails)];
+    if (mobiles.size) input.mobiles = [...mobiles.values()];
+    const emails = new Map(lists.emails!.map((e) => [normalizeEmail(e) ?? e, e]));
+    if (emails.size) input.emails = [...emails.values()];
   }
   const provided = new Set(Object.keys(input).filter((k) => input[k] !== undefined && input[k] !== ''));
   if (companyName) provided.add('companyId');
-  return { input, companyName, tagNames: [...new Set(lists.tags)], custom, provided };
+  const tagNames = new Set(lists.tags!.filter((t) => t !== GOOGLE_ALL_CONTACTS).map(tagName));
+  return { input, companyName, tagNames: [...tagNames], custom, provided };
 }

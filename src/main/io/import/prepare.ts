@@ -32,6 +32,8 @@ const ZH: Record<string, string> = {
   'validation.custom_date': '应为日期',
   'validation.custom_option': '不是可选项',
   'validation.custom_text': '应为文本',
+  'validation.extra_cells': '这一行比表头多出有内容的单元格（可能是没加引号的逗号），请检查',
+  'validation.encoding': '有无法识别的字符，请检查文件编码',
 };
 const FIELD_ZH: Record<string, string> = {
   name: '姓名/名称', gender: '性别', title: '职位', mobiles: '手机', landline: '座机', emails: '邮箱', wechat: '微信', qq: 'QQ',
@@ -42,6 +44,7 @@ const FIELD_ZH: Record<string, string> = {
 export function reasonText(errors: RowIssue[]): string {
   return errors
     .map((e) => {
+      if (!e.field) return `${ZH[e.message] ?? '值无效'} (${e.message})`;
       const field = e.field.startsWith('custom.') ? e.field : (FIELD_ZH[e.field] ?? e.field);
       return `${field}: ${ZH[e.message] ?? '值无效'} (${e.field}: ${e.message})`;
     })
@@ -62,9 +65,20 @@ export interface Checked {
   errors: RowIssue[];
 }
 
-export function checkRow(entity: IoEntity, defs: Map<string, CustomDef>, mapping: ColumnMapping, values: string[]): Checked {
+/** Problems of the row as a whole (field ''): cells beyond the header's, undecodable text. */
+function rowIssues(values: string[], width: number): RowIssue[] {
+  const issues: RowIssue[] = [];
+  // A longer row is mostly an unquoted delimiter in a cell: every later cell is one column off.
+  if (values.length > width && values.slice(width).some((v) => v.trim() !== '')) issues.push({ field: '', message: 'validation.extra_cells' });
+  // U+FFFD is what the decoder made of bytes of another encoding (one GBK row in a UTF-8 file).
+  if (values.some((v) => v.includes('\uFFFD'))) issues.push({ field: '', message: 'validation.encoding' });
+  return issues;
+}
+
+/** The form's checks of a row of the file; `width`: the number of the file's headers. */
+export function checkRow(entity: IoEntity, defs: Map<string, CustomDef>, mapping: ColumnMapping, values: string[], width: number): Checked {
   const mapped = mapRow(entity, mapping, values);
-  const errors: RowIssue[] = [];
+  const errors: RowIssue[] = rowIssues(values, width);
   const custom: Record<string, unknown> = {};
   for (const [id, raw] of Object.entries(mapped.custom)) {
     const def = defs.get(id);
@@ -187,6 +201,8 @@ export interface PrepareSpec {
   mapping: ColumnMapping;
   defs: CustomDef[];
   onDuplicate: OnDuplicate;
+  /** The number of the file's headers. */
+  width: number;
 }
 
 export class RowPreparer {
@@ -198,7 +214,7 @@ export class RowPreparer {
 
   prepare(line: number, values: string[]): PreparedRow {
     const { entity } = this.spec;
-    const checked = checkRow(entity, this.defs, this.spec.mapping, values);
+    const checked = checkRow(entity, this.defs, this.spec.mapping, values, this.spec.width);
     if (!checked.fields) return { line, rejected: { values, reason: reasonText(checked.errors) } };
     const { ownerId: _o, tagIds: _t, custom: _c, ...plain } = checked.fields;
     // Set as the writer sets it (after the other fields' keys), so the columns keep their order.

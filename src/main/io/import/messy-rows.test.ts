@@ -1,0 +1,95 @@
+// Rows as people's files really have them, imported end to end into a real SQLite file: cells
+// beyond the header, a row of another encoding, quotes closed early or never, "no company"
+// placeholders, one number written three ways, Google Contacts' own cells, updates that change nothing.
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { jobsOf } from '../../jobs/registry';
+import { SNIFF_BYTES } from '../read/encoding';
+import { count, csv, download, everything, importFile, runtime, upload } from './test-import';
+
+const contacts = (rt: Awaited<ReturnType<typeof runtime>>) =>
+  rt.app.db.sqlite.prepare(`SELECT c.name, c.mobiles, c.emails, c.notes, c.title, co.name AS company FROM contacts c LEFT JOIN companies co ON co.id = c.company_id ORDER BY c.rid`).all() as Record<string, string | null>[];
+
+describe('messy rows', () => {
+  it('a row with filled cells beyond the header is rejected with its reason; empty extra cells are fine', async () => {
+    const rt = await runtime();
+    const text = '姓名,地址,公司,备注\n张三,北京市,朝阳区建国路1号,甲公司,老客户\n李四,上海,乙公司,好,,\n';
+    const { result } = await importFile(rt, 'wide.csv', csv(text));
+    expect(result).toMatchObject({ rows: 2, created: 1, rejected: 1, companiesCreated: 1 });
+    expect(contacts(rt)).toMatchObject([{ name: '李四', company: '乙公司', notes: '好' }]);
+    const rejected = await download(rt, result.rejectedFile!);
+    expect(rejected).toContain('张三,北京市,朝阳区建国路1号,甲公司,老客户');
+    expect(rejected).toContain('validation.extra_cells');
+  });
+
+  it('a row of another encoding (one GBK row in a UTF-8 file) is rejected, not stored as �', async () => {
+    const rt = await runtime();
+    // Past the head the encoding is told from (SNIFF_BYTES), as an appended row would be.
+    const rows = SNIFF_BYTES / 8;
+    const utf8 = Buffer.from(`姓名,备注\n${Array.from({ length: rows }, (_, i) => `王${i},北京`).join('\n')}\n`, 'utf8');
+    const { result } = await importFile(rt, 'mixed.csv', Buffer.concat([utf8, iconv.encode('张三,武当山\n', 'gbk')]));
+    expect(result).toMatchObject({ created: rows, rejected: 1 });
+    expect(count(rt, `SELECT count(*) FROM contacts WHERE name LIKE '%' || char(65533) || '%' OR notes LIKE '%' || char(65533) || '%'`)).toBe(0);
+    expect(await download(rt, result.rejectedFile!)).toContain('validation.encoding');
+  });
+
+  it('a quote closed before the end of its cell keeps the next rows', async () => {
+    const rt = await runtime();
+    const text = '姓名,手机,备注\r\n张三,13800138000,"老客户"推荐\r\n李四,13900139000,普通\r\n王五,13700137000,"VIP" 客户\r\n';
+    const { result } = await importFile(rt, 'q.csv', csv(text));
+    expect(result).toMatchObject({ rows: 3, created: 3 });
+    expect(contacts(rt).map((c) => c.notes)).toEqual(['老客户推荐', '普通', 'VIP 客户']);
+  });
+
+  it('a quote never closed fails the import with its line, and writes nothing', async () => {
+    const rt = await runtime();
+    const uploadId = await upload(rt, 'open.csv', csv('姓名,备注\n张三,好\n李四,"没关上\n王五,好\n'));
+    const before = everything(rt);
+    const mapping = { 0: 'name', 1: 'notes' };
+    const { jobId } = await rt.call('io.startImport', { uploadId, entity: 'contact', mapping, options: { onDuplicate: 'skip', fileName: 'open.csv' } });
+    const status = await jobsOf(rt.app).wait(jobId);
+    expect(status).toMatchObject({ state: 'failed', error: { code: 'invalid_input', message: 'io.unclosed_quote', params: { line: 2 } } });
+    expect(everything(rt)).toBe(before);
+  });
+
+  it('"no company" placeholders link no company and create none', async () => {
+    const rt = await runtime();
+    const text = '姓名,公司\n甲,/\n乙,-\n丙,——\n丁,无\n戊,N/A\n己,真公司\n';
+    const { result } = await importFile(rt, 'placeholders.csv', csv(text));
+    expect(result).toMatchObject({ created: 6, companiesCreated: 1 });
+    expect(contacts(rt).map((c) => c.company)).toEqual([null, null, null, null, null, '真公司']);
+  });
+
+  it('one number or address written several ways is stored once', async () => {
+    const rt = await runtime();
+    const text = '姓名,手机,手机2,邮箱,邮箱2\n张三,"13800138000;+86 138 0013 8000",138-0013-8000,a@b.com,A@B.COM\n';
+    await importFile(rt, 'same.csv', csv(text));
+    expect(contacts(rt)).toMatchObject([{ mobiles: '["13800138000"]', emails: '["a@b.com"]' }]);
+  });
+
+  it("reads Google Contacts' cells: values joined by :::, Organization Name/Title, Labels, a birthday without a year", async () => {
+    const rt = await runtime();
+    const text = [
+      'First Name,Last Name,Organization Name,Organization Title,Phone 1 - Label,Phone 1 - Value,Birthday,Labels',
+      '三,张,星辰科技,经理,Mobile,+86 138 0013 8000 ::: +86 139 0013 9000,--03-15,* myContacts ::: 客户',
+    ].join('\n');
+    const { result } = await importFile(rt, 'google.csv', csv(text));
+    expect(result).toMatchObject({ created: 1, rejected: 0, tagsCreated: 1 });
+    expect(contacts(rt)).toMatchObject([{ name: '张三', company: '星辰科技', title: '经理', mobiles: '["13800138000","13900139000"]', notes: '生日：03-15' }]);
+    expect(rt.app.db.sqlite.prepare('SELECT name FROM tags').pluck().all()).toEqual(['客户']);
+  });
+
+  it('an update that changes nothing counts as skipped, and fill-empty leaves a record its company', async () => {
+    const rt = await runtime();
+    await importFile(rt, 'a.csv', csv('姓名,手机,公司,标签\n张三,13800138000,甲公司,VIP\n李四,13900139000,,老客户\n'));
+    const again = await importFile(rt, 'a.csv', csv('姓名,手机,公司,标签\n张三,13800138000,甲公司,VIP\n李四,13900139000,,老客户\n'), { onDuplicate: 'update_empty' });
+    expect(again.result).toMatchObject({ updated: 0, skipped: 2, companiesCreated: 0, tagsCreated: 0 });
+
+    const moved = await importFile(rt, 'b.csv', csv('姓名,手机,公司\n张三,13800138000,乙公司\n'), { onDuplicate: 'update_empty' });
+    expect(moved.result).toMatchObject({ skipped: 1, companiesCreated: 0 });
+    expect(count(rt, `SELECT count(*) FROM companies WHERE name = '乙公司'`)).toBe(0);
+    const overwritten = await importFile(rt, 'b.csv', csv('姓名,手机,公司\n张三,13800138000,乙公司\n'), { onDuplicate: 'overwrite' });
+    expect(overwritten.result).toMatchObject({ updated: 1, companiesCreated: 1 });
+    expect(contacts(rt)[0]).toMatchObject({ name: '张三', company: '乙公司' });
+  });
+});
