@@ -115,6 +115,37 @@ describe('generated workbook', () => {
   });
 });
 
+describe('sheet choice', () => {
+  it('the default is the first visible non-empty sheet; a hidden one only by name', async () => {
+    const p = join(tmp, 'hidden.xlsx');
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('说明');
+    const h = wb.addWorksheet('隐藏', { state: 'hidden' });
+    h.addRow(['选项']);
+    h.addRow(['A']);
+    const ws = wb.addWorksheet('联系人');
+    ws.addRow(['姓名', '手机']);
+    ws.addRow(['张三', '13800138000']);
+    await wb.xlsx.writeFile(p);
+    const a = await inspectFile(p);
+    expect(a.info).toMatchObject({ sheets: ['说明', '隐藏', '联系人'], sheet: '联系人', headers: ['姓名', '手机'] });
+    expect(a.sample).toEqual([['张三', '13800138000']]);
+    const b = await inspectFile(p, { sheet: '隐藏' });
+    expect(b.info).toMatchObject({ sheet: '隐藏', headers: ['选项'] });
+    expect(b.sample).toEqual([['A']]);
+  });
+  it('only a hidden sheet has data: the first visible sheet is announced, with no headers', async () => {
+    const p = join(tmp, 'hidden-only.xlsx');
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('隐藏', { state: 'veryHidden' }).addRow(['选项']);
+    wb.addWorksheet('空表');
+    await wb.xlsx.writeFile(p);
+    const a = await inspectFile(p);
+    expect(a.info).toMatchObject({ sheet: '空表', headers: [] });
+    expect(a.sample).toEqual([]);
+  });
+});
+
 describe('date1904', () => {
   // Excel writes date1904="1" (exceljs then shifts date cells itself), LibreOffice "true" (exceljs does not).
   it.each(['1', 'true'])('date1904="%s": date cells and date formula results are not shifted twice', async (spelling) => {

@@ -91,10 +91,14 @@ export function cellText(cell: CellLike, date1904: boolean): string {
 interface SheetReader extends AsyncIterable<ExcelJS.Row> {
   name?: string;
   id?: number | string;
+  /** 'visible' (or absent), 'hidden' or 'veryHidden'. */
+  state?: string;
 }
 
+const isVisible = (state: string | undefined): boolean => state === undefined || state === 'visible';
+
 interface WorkbookReaderInternals {
-  model?: { sheets?: { name: string }[] };
+  model?: { sheets?: { name: string; state?: string }[] };
   /** The workbookPr xform: exceljs shifts date cells by 1462 days when its model says date1904. */
   properties?: { model?: { date1904?: boolean } };
   _parseWorkbook(entry: AsyncIterable<Buffer | string>): Promise<void>;
@@ -228,8 +232,9 @@ function rowValues(row: ExcelJS.Row, date1904: boolean): string[] {
 }
 
 /**
- * Rows of one sheet of an .xlsx file, streamed with exceljs's WorkbookReader. The header is the first
- * non-empty row; `line` is the Excel row number minus the header's, so row 2 under a header in row 1 is line 1.
+ * Rows of one sheet of an .xlsx file, streamed with exceljs's WorkbookReader: `options.sheet`, or the
+ * first visible non-empty sheet. The header is the first non-empty row; `line` is the Excel row number
+ * minus the header's, so row 2 under a header in row 1 is line 1.
  */
 export async function* xlsxRows(path: string, options: ReadOptions, onHeader?: (info: SourceInfo) => void): AsyncGenerator<Row> {
   const stream = createReadStream(path);
@@ -256,7 +261,8 @@ export async function* xlsxRows(path: string, options: ReadOptions, onHeader?: (
       index++;
       sheets = internals.model?.sheets?.map((s) => s.name) ?? sheets;
       const name = ws.name ?? sheets[index - 1] ?? `Sheet${index}`;
-      const wanted = options.sheet === undefined || options.sheet === name;
+      // Hidden sheets (lists for drop-downs, lookups) are read only when asked for by name.
+      const wanted = options.sheet === undefined ? isVisible(ws.state) : options.sheet === name;
       let headerRow = 0;
       let width = 0;
       for await (const row of ws) {
@@ -276,7 +282,8 @@ export async function* xlsxRows(path: string, options: ReadOptions, onHeader?: (
       if (headerRow > 0) return;
     }
     if (options.sheet !== undefined && !sheets.includes(options.sheet)) throw new Error(`No sheet named "${options.sheet}" (sheets: ${sheets.join(', ')})`);
-    announce(options.sheet ?? sheets[0] ?? null, []);
+    const firstVisible = internals.model?.sheets?.find((s) => isVisible(s.state))?.name;
+    announce(options.sheet ?? firstVisible ?? sheets[0] ?? null, []);
   } finally {
     stream.destroy();
   }
