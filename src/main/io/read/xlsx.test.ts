@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, describe, expect, it } from 'vitest';
+import { KehuError } from '../../../shared/errors';
 import { inspectFile, readRows } from './index';
 import { formatNumber, xmlText } from './xlsx';
 
@@ -15,6 +16,18 @@ async function all(path: string, opts = {}): Promise<{ line: number; values: str
   const rows: { line: number; values: string[] }[] = [];
   for await (const r of readRows(path, opts)) rows.push(r);
   return rows;
+}
+
+/** The KehuError a read fails with, as the renderer receives it (code, i18n key, params). */
+async function failure(read: Promise<unknown>): Promise<{ code: string; message: string; params?: unknown }> {
+  try {
+    await read;
+  } catch (e) {
+    expect(e).toBeInstanceOf(KehuError);
+    const { code, message, params } = e as KehuError;
+    return { code, message, ...(params ? { params } : {}) };
+  }
+  throw new Error('the read did not fail');
 }
 
 /** Rewrites one XML part of a workbook in place (for what exceljs does not write: date1904="true", rPh, built-in format ids). */
@@ -41,8 +54,12 @@ describe('xlsx fixtures', () => {
     expect(b.sample.map((r) => r[2])).toContain('IBM'); // three rich-text runs
     expect(b.sample.find((r) => r[2] === 'IBM')?.[3]).toBe('127');
   });
-  it('unknown sheet name is an error', async () => {
-    await expect(inspectFile(FX + 'excelize/Book1.xlsx', { sheet: 'Nope' })).rejects.toThrow(/Nope/);
+  it('unknown sheet name is an invalid-input error naming the sheets', async () => {
+    expect(await failure(inspectFile(FX + 'excelize/Book1.xlsx', { sheet: 'Nope' }))).toEqual({
+      code: 'invalid_input',
+      message: 'io.sheet_missing',
+      params: { sheet: 'Nope', sheets: 'Sheet1, Sheet2' },
+    });
   });
   it('calamine has_x000D_: _x000D_ becomes CR', async () => {
     const { info } = await inspectFile(FX + 'calamine/has_x000D_.xlsx');
@@ -143,6 +160,33 @@ describe('sheet choice', () => {
     const a = await inspectFile(p);
     expect(a.info).toMatchObject({ sheet: '空表', headers: [] });
     expect(a.sample).toEqual([]);
+  });
+});
+
+describe('files that are not a readable workbook', () => {
+  const corrupt = { code: 'invalid_input', message: 'io.xlsx_corrupt' };
+  it('a truncated .xlsx, a text file named .xlsx and a zip with no workbook are "damaged", not internal errors', async () => {
+    const whole = readFileSync(FX + 'excelize/Book1.xlsx');
+    const cut = join(tmp, 'truncated.xlsx');
+    writeFileSync(cut, whole.subarray(0, Math.floor(whole.length / 2)));
+    expect(await failure(inspectFile(cut))).toEqual(corrupt);
+    const text = join(tmp, 'csv-as.xlsx');
+    writeFileSync(text, '姓名,手机\n张三,13800138000\n');
+    expect(await failure(inspectFile(text))).toEqual(corrupt);
+    const zip = new JSZip();
+    zip.file('hi.txt', 'hi');
+    const notBook = join(tmp, 'notbook'); // zip signature, no extension: read as xlsx
+    writeFileSync(notBook, await zip.generateAsync({ type: 'nodebuffer' }));
+    expect(await failure(inspectFile(notBook))).toEqual(corrupt);
+  });
+  it('an OLE2 compound file (old .xls, password-protected .xlsx) says to save it as .xlsx, with or without an extension', async () => {
+    const ole2 = Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(4088, 0xff)]);
+    for (const name of ['upload', 'old.xls', 'locked.xlsx']) {
+      const p = join(tmp, name);
+      writeFileSync(p, ole2);
+      expect(await failure(inspectFile(p))).toEqual({ code: 'invalid_input', message: 'io.xls_or_encrypted' });
+      expect(await failure(all(p))).toEqual({ code: 'invalid_input', message: 'io.xls_or_encrypted' });
+    }
   });
 });
 

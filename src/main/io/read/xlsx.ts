@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import ExcelJS from 'exceljs';
+import { KehuError } from '../../../shared/errors';
 import { cleanHeader, isEmptyRow, padRow, type ReadOptions, type Row, type SourceInfo } from './types';
 
 /** Excel escapes control characters in XML as _xHHHH_ (e.g. CR as _x000D_); _x005F_ is a literal '_'. */
@@ -231,6 +232,19 @@ function rowValues(row: ExcelJS.Row, date1904: boolean): string[] {
   return out;
 }
 
+const corrupt = (reason: string): KehuError =>
+  new KehuError({ code: 'invalid_input', message: 'io.xlsx_corrupt', detail: { reason } });
+
+/**
+ * What exceljs and its unzip and XML parsers throw (a truncated zip's FILE_ENDED, "invalid signature"
+ * for a file that is no zip, a broken XML part) is the file's fault: the user gets "damaged or not an
+ * Excel file" rather than an internal error. Our own errors and the disk's (EACCES, EIO) pass through.
+ */
+function asReadError(e: unknown): unknown {
+  if (e instanceof KehuError || (e instanceof Error && 'syscall' in e)) return e;
+  return corrupt(e instanceof Error ? e.message : String(e));
+}
+
 /**
  * Rows of one sheet of an .xlsx file, streamed with exceljs's WorkbookReader: `options.sheet`, or the
  * first visible non-empty sheet. The header is the first non-empty row; `line` is the Excel row number
@@ -281,9 +295,14 @@ export async function* xlsxRows(path: string, options: ReadOptions, onHeader?: (
       }
       if (headerRow > 0) return;
     }
-    if (options.sheet !== undefined && !sheets.includes(options.sheet)) throw new Error(`No sheet named "${options.sheet}" (sheets: ${sheets.join(', ')})`);
+    if (!internals.model) throw corrupt('no xl/workbook.xml'); // a zip, but not a workbook
+    if (options.sheet !== undefined && !sheets.includes(options.sheet)) {
+      throw new KehuError({ code: 'invalid_input', message: 'io.sheet_missing', params: { sheet: options.sheet, sheets: sheets.join(', ') } });
+    }
     const firstVisible = internals.model?.sheets?.find((s) => isVisible(s.state))?.name;
     announce(options.sheet ?? firstVisible ?? sheets[0] ?? null, []);
+  } catch (e) {
+    throw asReadError(e);
   } finally {
     stream.destroy();
   }
