@@ -106,8 +106,8 @@ describe('vCard fixtures', () => {
   });
 
   it('AOSP oddities: comment lines, nested card, "Name" <addr> email, folded EMAIL', async () => {
-    const [n] = await cards(FX + 'aosp-vcard/v21_nest.vcf');
-    expect(n['姓名']).toBe('parent');
+    // No AGENT before the inner BEGIN:VCARDs: each one closes the card before it (see "missing END:VCARD").
+    expect((await cards(FX + 'aosp-vcard/v21_nest.vcf')).map((c) => c['姓名'])).toEqual(['parent', 'nest1', 'nest2']);
     const [e] = await cards(FX + 'aosp-vcard/v21_invalid_multiple_line.vcf');
     expect(e['邮箱']).toBe('omega@example.com');
     const [k] = await cards(FX + 'aosp-vcard/v21_invalid_comment_line.vcf');
@@ -200,5 +200,34 @@ describe('generated vCards', () => {
     expect(normalizeBirthday('19900101')).toBe('1990-01-01');
     expect(normalizeBirthday('1990-01-01T00:00:00Z')).toBe('1990-01-01');
     expect(normalizeBirthday('--1231')).toBe('--12-31');
+  });
+});
+
+describe('cards phones really write', () => {
+  const file = (name: string, lines: string[], enc = 'utf8'): string => {
+    const p = join(tmp, name);
+    writeFileSync(p, enc === 'utf8' ? lines.join('\r\n') + '\r\n' : iconv.encode(lines.join('\r\n') + '\r\n', enc));
+    return p;
+  };
+  const card = (...lines: string[]) => ['BEGIN:VCARD', 'VERSION:3.0', ...lines, 'END:VCARD'];
+
+  it('missing END:VCARD: the unfinished card is kept as it is and the next one starts; an AGENT card stays nested', async () => {
+    const p = file('noend.vcf', [
+      ...card('FN:张三', 'TEL;TYPE=CELL:13800138000').slice(0, -1),
+      ...card('FN:李四', 'TEL;TYPE=CELL:13900139000'),
+      ...card('FN:王五', 'TEL;TYPE=CELL:13700137000'),
+      // vCard 2.1: the AGENT's card follows "AGENT:"; the parent goes on after it.
+      'BEGIN:VCARD', 'VERSION:2.1', 'FN:赵六', 'AGENT:', ...card('FN:秘书', 'TEL:13600136000'), 'TEL;CELL:13500135000', 'END:VCARD',
+      ...card('FN:孙七').slice(0, -1),
+    ]);
+    const rows = [];
+    for await (const r of readRows(p)) rows.push([r.line, r.values[0], r.values[1]]);
+    expect(rows).toEqual([
+      [1, '张三', '13800138000'],
+      [2, '李四', '13900139000'],
+      [3, '王五', '13700137000'],
+      [4, '赵六', '13500135000'],
+      [5, '孙七', ''],
+    ]);
   });
 });

@@ -295,6 +295,16 @@ export async function* vcardRows(path: string, options: ReadOptions, onHeader?: 
   let logical: string | null = null;
   let logicalIsQp = false;
   let logicalIsBlob = false;
+  // vCard 2.1 embeds an AGENT's card after "AGENT:" (empty value): only that BEGIN:VCARD opens a nested card.
+  let agentPending = false;
+
+  /** The card read so far as a row (null when it has nothing); the next card starts empty. */
+  const emit = (): Row | null => {
+    cardNo++;
+    const values = cardToRow(props);
+    props = [];
+    return isEmptyRow(values) ? null : { line: cardNo, values };
+  };
 
   const finish = (): Row | null => {
     const line = logical;
@@ -302,18 +312,24 @@ export async function* vcardRows(path: string, options: ReadOptions, onHeader?: 
     if (line === null) return null;
     const r = parseLine(line);
     if (!r) return null;
+    const afterAgent = agentPending;
+    agentPending = r.name === 'AGENT' && r.raw.trim() === '';
     if (r.name === 'BEGIN' && /^vcard$/i.test(r.raw.trim())) {
-      depth++;
-      if (depth === 1) props = [];
-      return null;
+      if (depth >= 1 && afterAgent) {
+        depth++;
+        return null;
+      }
+      // A BEGIN:VCARD inside a card that never ended (a phone dropped its END:VCARD): that card is
+      // complete as it is, and this one starts, instead of being read as nested and swallowing the rest.
+      const unfinished = depth >= 1 ? emit() : null;
+      depth = 1;
+      props = [];
+      return unfinished;
     }
     if (r.name === 'END' && /^vcard$/i.test(r.raw.trim())) {
       if (depth === 1) {
-        cardNo++;
-        const values = cardToRow(props);
-        props = [];
         depth = 0;
-        return isEmptyRow(values) ? null : { line: cardNo, values };
+        return emit();
       }
       depth = Math.max(0, depth - 1);
       return null;
@@ -348,7 +364,7 @@ export async function* vcardRows(path: string, options: ReadOptions, onHeader?: 
   if (row) yield row;
   if (depth >= 1 && props.length) {
     // Last card without END:VCARD (truncated file): keep what it has.
-    const values = cardToRow(props);
-    if (!isEmptyRow(values)) yield { line: cardNo + 1, values };
+    const last = emit();
+    if (last) yield last;
   }
 }
