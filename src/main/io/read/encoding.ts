@@ -1,4 +1,3 @@
-import chardet from 'chardet';
 import iconv from 'iconv-lite';
 
 /** Bytes looked at to guess the encoding and delimiter. */
@@ -9,7 +8,7 @@ export function normalizeEncoding(name: string): string {
   const n = name.trim().toLowerCase().replace(/_/g, '-');
   if (n === 'utf8' || n === 'utf-8' || n === 'utf-8-bom' || n === 'ascii' || n === 'us-ascii') return 'utf-8';
   if (n === 'gbk' || n === 'gb2312' || n === 'gb-2312' || n === 'gb18030' || n === 'cp936' || n === 'euc-cn' || n === 'x-gbk') return 'gb18030';
-  if (n === 'utf16le' || n === 'utf-16le' || n === 'ucs-2le' || n === 'utf-16') return 'utf-16le';
+  if (n === 'utf16le' || n === 'utf-16le' || n === 'ucs-2le' || n === 'utf-16' || n === 'utf16' || n === 'ucs-2' || n === 'ucs2') return 'utf-16le';
   if (n === 'utf16be' || n === 'utf-16be' || n === 'ucs-2be') return 'utf-16be';
   if (n === 'latin1' || n === 'iso-8859-1' || n === 'cp1252' || n === 'windows-1252') return n === 'latin1' || n === 'iso-8859-1' ? 'latin1' : 'windows-1252';
   if (!iconv.encodingExists(n)) throw new Error(`Unknown encoding: ${name}`);
@@ -54,7 +53,40 @@ function allContinuation(buf: Uint8Array, from: number, to: number): boolean {
   return true;
 }
 
-/** UTF-16 without BOM: NULs mostly at odd (LE) or even (BE) positions of ASCII-heavy text. */
+const isAsciiLetter = (c: number): boolean => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+const isIdeograph = (c: number): boolean => (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+
+/**
+ * Characters GBK and Big5 text is made of beyond ASCII: ideographs (surrogates: GB18030's four-byte
+ * ones), CJK and full-width punctuation, and the symbols of their first rows (“” — … № → ① ★ ㈠).
+ * Not U+FFFD (bytes the encoding cannot read) nor private use (their user-defined areas).
+ */
+const isChineseChar = (c: number): boolean =>
+  (c >= 0x2010 && c <= 0x9fff) || (c >= 0xd800 && c <= 0xdfff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xffef && c !== 0xfffd) ||
+  c === 0xb7 || c === 0xd7 || c === 0xf7;
+
+/** A character of a text file (not a control character, private use, U+FFFD, or a rare script). */
+const isTextChar = (c: number): boolean =>
+  c < 0x80 ? c >= 0x20 || c === 0x09 || c === 0x0a || c === 0x0d : (c >= 0xa0 && c <= 0x24f) || (c >= 0x370 && c <= 0x4ff) || (c >= 0xac00 && c <= 0xd7a3) || isChineseChar(c);
+
+/**
+ * Does text decoded as UTF-16 read as text: a line break (a CSV row, a vCard line is shorter than the
+ * sample) and hardly any control or unassigned-looking characters? 8-bit bytes read two by two seldom
+ * make a line break (that takes a NUL next to it).
+ */
+function readsAsText(text: string): boolean {
+  if (!/[\r\n]/.test(text)) return false;
+  let good = 0;
+  for (let i = 0; i < text.length; i++) if (isTextChar(text.charCodeAt(i))) good++;
+  return good >= text.length * 0.95;
+}
+
+/**
+ * UTF-16 without BOM. Each ASCII character (delimiters, line ends, digits) has a NUL byte, at the odd
+ * offset in LE and the even one in BE, and 8-bit text has no NULs. ASCII-heavy text: half the bytes
+ * are NULs. Mostly Chinese text has far fewer, so then they must all be on one side and the bytes
+ * must read as text in that order (a stray NUL in an 8-bit file does not).
+ */
 function utf16WithoutBom(buf: Uint8Array): string | null {
   const n = Math.min(buf.length, 4096) & ~1;
   if (n < 4) return null;
@@ -65,42 +97,68 @@ function utf16WithoutBom(buf: Uint8Array): string | null {
     if (buf[i + 1] === 0) oddNul++;
   }
   const pairs = n / 2;
-  if (oddNul > pairs * 0.4 && evenNul < pairs * 0.05) return 'utf-16le';
-  if (evenNul > pairs * 0.4 && oddNul < pairs * 0.05) return 'utf-16be';
+  for (const [enc, nul, other] of [['utf-16le', oddNul, evenNul], ['utf-16be', evenNul, oddNul]] as const) {
+    if (nul > pairs * 0.4 && other < pairs * 0.05) return enc;
+    if (nul >= pairs * 0.05 && other * 3 <= nul && readsAsText(iconv.decode(Buffer.from(buf.buffer, buf.byteOffset, n), enc))) return enc;
+  }
   return null;
 }
 
-const isCjk = (c: number): boolean =>
-  (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef);
-const isAsciiLetter = (c: number): boolean => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
-
 /**
- * Does the text (decoded as GB18030) read like Chinese? Mostly CJK among non-ASCII characters, and
- * the CJK characters are not wedged inside Latin words (what Latin-1 "Acentuação" turns into: "Acentua玢o").
+ * Share of the non-ASCII characters of text decoded as GBK or Big5 that read as Chinese (0 when none):
+ * a few undecodable bytes (a cell cut off mid-character) do not outweigh many good characters. An
+ * ideograph wedged inside a Latin word does not count: that is what Latin-1 "Acentuação" turns into
+ * ("Acentua玢o").
  */
-function looksChinese(text: string): boolean {
+function chineseShare(text: string): number {
   let nonAscii = 0;
-  let cjk = 0;
-  let wedged = 0;
+  let chinese = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x80) continue;
     nonAscii++;
-    if (c === 0xfffd) return false;
-    if (isCjk(c)) {
-      cjk++;
-      if (i > 0 && i + 1 < text.length && isAsciiLetter(text.charCodeAt(i - 1)) && isAsciiLetter(text.charCodeAt(i + 1))) wedged++;
-    }
+    if (isChineseChar(c) && !(isIdeograph(c) && isAsciiLetter(text.charCodeAt(i - 1)) && isAsciiLetter(text.charCodeAt(i + 1)))) chinese++;
   }
-  return nonAscii > 0 && cjk / nonAscii >= 0.8 && wedged / Math.max(cjk, 1) < 0.2;
+  return nonAscii ? chinese / nonAscii : 0;
 }
 
-const LATIN = /^(ISO-8859-\d+|windows-125\d)$/;
+/**
+ * Double-byte characters in the bytes, and how many of them are in the encoding's everyday set:
+ * GB2312's symbols and 6,763 characters (A1A1–F7FE, both bytes from A1) for GBK; Big5's symbols and
+ * 5,401 frequent characters (A140–C67E). Both encodings read the same byte pairs, so text in one falls
+ * about half the time outside the other's everyday set (into rare or user-defined characters).
+ */
+function everydayChars(buf: Uint8Array, big5: boolean): { pairs: number; everyday: number } {
+  let pairs = 0;
+  let everyday = 0;
+  for (let i = 0; i < buf.length - 1; ) {
+    const lead = buf[i];
+    const trail = buf[i + 1];
+    if (lead < 0x81 || lead === 0xff) {
+      i++;
+      continue;
+    }
+    pairs++;
+    if (trail < 0x40) {
+      // GB18030's four-byte character (second byte a digit), or a broken one.
+      i += !big5 && trail >= 0x30 ? 4 : 1;
+      continue;
+    }
+    if (big5) everyday += +(lead >= 0xa1 && (lead < 0xc6 || (lead === 0xc6 && trail <= 0x7e)) && (trail <= 0x7e || (trail >= 0xa1 && trail <= 0xfe)));
+    else everyday += +(((lead >= 0xa1 && lead <= 0xa9) || (lead >= 0xb0 && lead <= 0xf7)) && trail >= 0xa1 && trail <= 0xfe);
+    i += 2;
+  }
+  return { pairs, everyday };
+}
+
+/** Fewer double-byte characters than this are too few to tell Big5 from GBK. */
+const BIG5_MIN_CHARS = 6;
 
 /**
- * Guesses the encoding of the first bytes of a text file: BOM, then valid UTF-8, then GB18030 when
- * the bytes decode as mostly Chinese (and chardet does not clearly see a Western language), else windows-1252.
- * `truncated` tells that the sample was cut from a longer file.
+ * Guesses the encoding of the first bytes of a text file: BOM, UTF-16 by its NULs, valid UTF-8; then
+ * GBK (read as GB18030) or Big5 when at least 80% of the non-ASCII characters it reads are Chinese and
+ * half of its double-byte characters are everyday ones (Big5 only with clearly more of them than
+ * GBK); else windows-1252. `truncated` tells that the sample was cut from a longer file.
  */
 export function detectEncoding(sample: Uint8Array, truncated: boolean): string {
   const bom = bomEncoding(sample);
@@ -108,14 +166,31 @@ export function detectEncoding(sample: Uint8Array, truncated: boolean): string {
   const u16 = utf16WithoutBom(sample);
   if (u16) return u16;
   if (isValidUtf8(sample, truncated)) return 'utf-8';
-  const gb = iconv.decode(Buffer.from(sample.buffer, sample.byteOffset, sample.byteLength), 'gb18030');
-  // A cut-off double-byte character at the end decodes as U+FFFD: ignore the last character then.
-  const gbText = truncated ? gb.slice(0, -1) : gb;
-  if (looksChinese(gbText)) {
-    const matches = chardet.analyse(sample);
-    const latin = matches.find((m) => LATIN.test(m.name));
-    const chinese = matches.find((m) => m.name === 'GB18030');
-    if (!(latin && latin.confidence >= 50 && latin.confidence > (chinese?.confidence ?? 0))) return 'gb18030';
-  }
-  return 'windows-1252';
+  const buf = Buffer.from(sample.buffer, sample.byteOffset, sample.byteLength);
+  const score = (enc: string) => {
+    const text = iconv.decode(buf, enc);
+    const { pairs, everyday } = everydayChars(sample, enc === 'big5');
+    // A double-byte character cut off at the end of the sample decodes as U+FFFD: leave it out.
+    return { chinese: chineseShare(truncated ? text.slice(0, -1) : text), pairs, everyday: pairs ? everyday / pairs : 0 };
+  };
+  const gb = score('gb18030');
+  const big5 = score('big5');
+  // Shift_JIS (kana, kanji) reads as GBK's rare characters: mostly Chinese, but few everyday ones.
+  const fits = (s: typeof gb, chinese: number) => s.chinese >= chinese && s.everyday >= 0.5;
+  // GBK is far more common for our users: Big5 only when it reads (nearly) all as Chinese, clearly
+  // more everyday characters, and enough of them (a Latin-1 "Ålesund" is one Big5 character).
+  if (fits(big5, 0.95) && big5.pairs >= BIG5_MIN_CHARS && big5.everyday >= gb.everyday + 0.2) return 'big5';
+  return fits(gb, 0.8) ? 'gb18030' : 'windows-1252';
+}
+
+/**
+ * The encoding to read a file with: the user's choice if any (normalised), else detected. Within
+ * UTF-16 the bytes decide the order (BOM, else the NULs): 'utf-16' names none, and a BOM saying the
+ * other order means the choice was a slip, not that the file should be read backwards.
+ */
+export function chooseEncoding(choice: string | undefined, sample: Uint8Array, truncated: boolean): string {
+  if (!choice) return detectEncoding(sample, truncated);
+  const enc = normalizeEncoding(choice);
+  const order = enc.startsWith('utf-16') ? (bomEncoding(sample) ?? utf16WithoutBom(sample)) : null;
+  return order?.startsWith('utf-16') ? order : enc;
 }
