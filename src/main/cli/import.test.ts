@@ -1,8 +1,9 @@
-// `kehu import` end to end over a temp data folder: dry run, import, --map preset, exit codes.
+// `kehu import` end to end over a temp data folder: dry run, import, --map preset, exit codes, encodings.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
+import iconv from 'iconv-lite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DB_FILE_NAME } from '../db/open';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, runCli } from './run';
@@ -63,4 +64,17 @@ describe('kehu import', () => {
     expect(await runCli(['import', 'x.csv', '--on-duplicate', 'merge', '--data', data], io().io)).toBe(EXIT_USAGE);
     expect(await runCli(['import', join(FIXTURES, 'csv/google-shared-contacts-client/outlook.csv'), '--map', 'nope', '--data', data], io().io)).toBe(EXIT_USAGE);
   }, 30_000);
+
+  it('reads a GBK file with English headers and a cut-off last character as GBK', async () => {
+    const data = tempDir();
+    const file = join(tempDir(), 'gbk.csv');
+    const rows = Array.from({ length: 51 }, (_, i) => `张三${i},138${String(i).padStart(8, '0')},北京甲公司,老客户`).join('\r\n');
+    writeFileSync(file, Buffer.concat([iconv.encode(`Name,Mobile,Company,Notes\r\n${rows}`, 'gbk'), Buffer.from([0xd5, 0x0d, 0x0a])]));
+    const out = io();
+    expect(await runCli(['import', file, '--dry-run', '--data', data], out.io)).toBe(EXIT_OK);
+    expect(out.out()).toContain('gbk.csv: csv, gb18030; columns: Name → name, Mobile → mobiles, Company → company, Notes → notes');
+    // The row with the broken character is rejected with its reason (validation.encoding), not imported as mojibake.
+    expect(out.out()).toContain('would create 50, update 0, skipped 0 (duplicates), rejected 1 of 51 rows');
+  }, 30_000);
+
 });
