@@ -163,6 +163,39 @@ describe('sheet choice', () => {
   });
 });
 
+describe('header row', () => {
+  async function book(name: string, rows: unknown[][], build?: (ws: ExcelJS.Worksheet) => void): Promise<string> {
+    const p = join(tmp, name);
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Sheet1');
+    for (const r of rows) ws.addRow(r);
+    build?.(ws);
+    await wb.xlsx.writeFile(p);
+    return p;
+  }
+  it('title rows (one filled cell, merged across) above the header are skipped', async () => {
+    const p = await book('title.xlsx', [['2024年客户通讯录'], [], [null, null, '单位：个'], ['姓名', '手机', '公司'], ['张三', '13800138000', '甲公司'], [], ['李四']], (ws) =>
+      ws.mergeCells('A1:C1'),
+    );
+    const { info, sample } = await inspectFile(p);
+    expect(info.headers).toEqual(['姓名', '手机', '公司']);
+    expect(sample).toEqual([['张三', '13800138000', '甲公司'], ['李四', '', '']]);
+    expect((await all(p)).map((r) => r.line)).toEqual([1, 3]);
+  });
+  it('a one-column table keeps its first row as the header, however short or long', async () => {
+    const short = await book('one-col-short.xlsx', [['姓名'], ['张三']]);
+    expect(await inspectFile(short)).toEqual({ info: expect.objectContaining({ headers: ['姓名'] }), sample: [['张三']] });
+    const long = await book('one-col-long.xlsx', [['姓名'], ['张三'], ['李四'], ['王五'], ['赵六'], ['钱七']]);
+    expect((await inspectFile(long)).info.headers).toEqual(['姓名']);
+    expect((await all(long)).map((r) => [r.line, r.values[0]])).toEqual([[1, '张三'], [2, '李四'], [3, '王五'], [4, '赵六'], [5, '钱七']]);
+  });
+  it('a wider row after more than three one-cell rows is data, not the header', async () => {
+    const p = await book('late-wide.xlsx', [['姓名'], ['张三'], ['李四'], ['王五'], ['赵六', '备注']]);
+    expect((await inspectFile(p)).info.headers).toEqual(['姓名']);
+    expect((await all(p)).map((r) => r.values)).toEqual([['张三'], ['李四'], ['王五'], ['赵六', '备注']]);
+  });
+});
+
 describe('files that are not a readable workbook', () => {
   const corrupt = { code: 'invalid_input', message: 'io.xlsx_corrupt' };
   it('a truncated .xlsx, a text file named .xlsx and a zip with no workbook are "damaged", not internal errors', async () => {

@@ -246,9 +246,18 @@ function asReadError(e: unknown): unknown {
 }
 
 /**
+ * Title rows above the header that are skipped: a header is looked for among the first
+ * MAX_TITLE_ROWS + 1 non-empty rows; past that, a sheet of one-cell rows is a one-column table.
+ */
+const MAX_TITLE_ROWS = 3;
+
+const filledCells = (values: string[]): number => values.reduce((n, v) => (v.trim() === '' ? n : n + 1), 0);
+
+/**
  * Rows of one sheet of an .xlsx file, streamed with exceljs's WorkbookReader: `options.sheet`, or the
- * first visible non-empty sheet. The header is the first non-empty row; `line` is the Excel row number
- * minus the header's, so row 2 under a header in row 1 is line 1.
+ * first visible non-empty sheet. The header is the first row with two or more filled cells, if one comes
+ * after at most MAX_TITLE_ROWS rows of one cell (titles, skipped), else the first non-empty row. `line`
+ * is the Excel row number minus the header's, so row 2 under a header in row 1 is line 1.
  */
 export async function* xlsxRows(path: string, options: ReadOptions, onHeader?: (info: SourceInfo) => void): AsyncGenerator<Row> {
   const stream = createReadStream(path);
@@ -279,20 +288,35 @@ export async function* xlsxRows(path: string, options: ReadOptions, onHeader?: (
       const wanted = options.sheet === undefined ? isVisible(ws.state) : options.sheet === name;
       let headerRow = 0;
       let width = 0;
+      const header = (number: number, values: string[]): void => {
+        headerRow = number;
+        const headers = values.map(cleanHeader);
+        width = headers.length;
+        announce(name, headers);
+      };
+      const data = (number: number, values: string[]): Row => ({ line: number - headerRow, values: padRow(values, width) });
+      // Rows with at most one filled cell before any wider row: a title above the header, or a one-column table.
+      const narrow: { number: number; values: string[] }[] = [];
+      function* narrowAsTable(): Generator<Row> {
+        const [first, ...rest] = narrow.splice(0);
+        header(first.number, first.values);
+        for (const r of rest) yield data(r.number, r.values);
+      }
       for await (const row of ws) {
         if (!wanted || (announced && headerRow === 0)) continue; // drain sheets we do not read
         const values = rowValues(row, date1904);
-        if (headerRow === 0) {
-          if (isEmptyRow(values)) continue;
-          headerRow = row.number;
-          const headers = values.map(cleanHeader);
-          width = headers.length;
-          announce(name, headers);
-          continue;
-        }
         if (isEmptyRow(values)) continue;
-        yield { line: row.number - headerRow, values: padRow(values, width) };
+        if (headerRow > 0) {
+          yield data(row.number, values);
+        } else if (filledCells(values) >= 2) {
+          narrow.length = 0; // they were titles ("2024年客户通讯录", often merged across the table)
+          header(row.number, values);
+        } else {
+          narrow.push({ number: row.number, values });
+          if (narrow.length > MAX_TITLE_ROWS) yield* narrowAsTable();
+        }
       }
+      if (headerRow === 0 && narrow.length > 0) yield* narrowAsTable();
       if (headerRow > 0) return;
     }
     if (!internals.model) throw corrupt('no xl/workbook.xml'); // a zip, but not a workbook
