@@ -72,7 +72,8 @@ export const ioHandlers: HandlersOf<typeof ioContract> = {
     const path = filePath(ctx.app.dataDir, 'uploads', input.uploadId);
     const { info: raw, sample } = await inspectFile(path, { encoding: input.encoding, delimiter: input.delimiter, sheet: input.sheet, sampleRows: 20 });
     const info = sourceInfo(raw);
-    const mapping = input.mapping ?? suggestMapping(input.entity, info.headers);
+    const labels = await ctx.db.selectFrom('custom_fields').select(['id', 'label']).where('entity', '=', input.entity).where('deleted_at', 'is', null).execute();
+    const mapping = input.mapping ?? suggestMapping(input.entity, info.headers, labels);
     const bad = badTargets(input.entity, mapping);
     if (bad.length) throw new KehuError({ code: 'invalid_input', fields: [{ path: 'mapping', message: 'validation.mapping_target', params: { target: bad[0]! } }] });
     const table = input.entity === 'contact' ? 'contacts' : 'companies';

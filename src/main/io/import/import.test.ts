@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { ownerSession } from '../../core/session';
 import { jobsOf } from '../../jobs/registry';
 import { inspectFile } from '../read';
+import { VCARD_HEADERS } from '../read/types';
 import { suggestMapping } from './mapping';
 import { count, csv, download, everything, importFile, runtime, schema, upload } from './test-import';
 
@@ -27,13 +28,19 @@ describe('mapping auto-detect', () => {
     });
   });
 
-  it('maps Google Contacts and Outlook headers (first + last name combined)', async () => {
+  it("a company's vCard (手机 empty, 座机 its TEL;TYPE=WORK) gives the phone its 座机", () => {
+    const m = suggestMapping('company', [...VCARD_HEADERS]);
+    expect(m[String(VCARD_HEADERS.indexOf('座机'))]).toBe('phone');
+    expect(Object.values(m).filter((t) => t === 'phone')).toHaveLength(1);
+  });
+
+  it('maps Google Contacts and Outlook headers (first + last name combined; the business phone is the landline)', async () => {
     const google = ['Name', 'Given Name', 'Family Name', 'Birthday', 'E-mail 1 - Value', 'E-mail 2 - Value', 'Phone 1 - Value', 'Phone 2 - Value', 'Organization 1 - Name', 'Organization 1 - Title'];
     expect(suggestMapping('contact', google)).toEqual({ 0: 'name', 1: 'firstName', 2: 'lastName', 3: 'birthday', 4: 'emails', 5: 'emails', 6: 'mobiles', 7: 'mobiles', 8: 'company', 9: 'title' });
     const { info } = await inspectFile(join(FIXTURES, 'csv/google-shared-contacts-client/outlook.csv'), { sampleRows: 1 });
     const m = suggestMapping('contact', info.headers);
     const byHeader = Object.fromEntries(Object.entries(m).map(([i, t]) => [info.headers[Number(i)], t]));
-    expect(byHeader).toMatchObject({ Name: 'name', 'E-mail Address': 'emails', 'E-mail 2 Address': 'emails', 'Mobile Phone': 'mobiles', Company: 'company', 'Job Title': 'title', 'Home Phone': 'landline' });
+    expect(byHeader).toMatchObject({ Name: 'name', 'E-mail Address': 'emails', 'E-mail 2 Address': 'emails', 'Mobile Phone': 'mobiles', Company: 'company', 'Job Title': 'title', 'Business Phone': 'landline' });
   });
 });
 

@@ -44,21 +44,22 @@ const COMPANY_HEADERS: Record<string, string[]> = {
   tags: CONTACT_HEADERS.tags!,
 };
 
-function lookupTable(entity: IoEntity): Map<string, string> {
-  const table = new Map<string, string>();
+/** Header key → its target and its rank among that target's names (a lower rank fits it better). */
+function lookupTable(entity: IoEntity): Map<string, { target: string; rank: number }> {
+  const table = new Map<string, { target: string; rank: number }>();
   for (const [target, names] of Object.entries(entity === 'contact' ? CONTACT_HEADERS : COMPANY_HEADERS)) {
-    for (const n of names) table.set(headerKey(n), target);
+    names.forEach((n, rank) => table.set(headerKey(n), { target, rank }));
   }
   return table;
 }
-const LOOKUP: Record<IoEntity, Map<string, string>> = { contact: lookupTable('contact'), company: lookupTable('company') };
+const LOOKUP: Record<IoEntity, Map<string, { target: string; rank: number }>> = { contact: lookupTable('contact'), company: lookupTable('company') };
 
 /** The target a header suggests, or null. Numbered Google columns (`Phone 2 - Value`) included. */
 export function targetOfHeader(entity: IoEntity, header: string): string | null {
   const k = headerKey(header);
   if (!k) return null;
   const direct = LOOKUP[entity].get(k);
-  if (direct) return direct;
+  if (direct) return direct.target;
   if (entity === 'contact') {
     if (/^phone\d+value$/.test(k)) return 'mobiles';
     if (/^e?mail\d+(value|address)$/.test(k) || /^email\daddress$/.test(k)) return 'emails';
@@ -73,16 +74,31 @@ export function targetOfHeader(entity: IoEntity, header: string): string | null 
 /** Targets several columns may fill (lists, notes joined); the others take the first column. */
 const MULTI = new Set(['mobiles', 'emails', 'tags', 'notes']);
 
-/** Suggested mapping for a file's headers (targets that take one column are used once). */
-export function suggestMapping(entity: IoEntity, headers: string[]): ColumnMapping {
+/** A custom field as the mapping knows it: its column in our export is headed by its label. */
+export interface CustomLabel {
+  id: string;
+  label: string;
+}
+
+/**
+ * Suggested mapping for a file's headers. A header that is a custom field's label goes to that
+ * field (our export heads its column so). A target that takes one column takes the header that
+ * fits it best (a company's 座机 before its 手机, as a vCard has both), else the first.
+ */
+export function suggestMapping(entity: IoEntity, headers: string[], custom: CustomLabel[] = []): ColumnMapping {
+  const customByKey = new Map(custom.map((f) => [headerKey(f.label), `custom:${f.id}`]));
   const mapping: ColumnMapping = {};
-  const used = new Set<string>();
+  const single = new Map<string, { col: number; rank: number }>();
   headers.forEach((h, i) => {
-    const t = targetOfHeader(entity, h);
-    if (!t || (used.has(t) && !MULTI.has(t))) return;
-    used.add(t);
-    mapping[String(i)] = t;
+    const k = headerKey(h);
+    const t = customByKey.get(k) ?? targetOfHeader(entity, h);
+    if (!t) return;
+    if (MULTI.has(t)) mapping[String(i)] = t;
+    const rank = LOOKUP[entity].get(k)?.rank ?? Infinity;
+    const best = single.get(t);
+    if (!MULTI.has(t) && (!best || rank < best.rank)) single.set(t, { col: i, rank });
   });
+  for (const [t, { col }] of single) mapping[String(col)] = t;
   return mapping;
 }
 

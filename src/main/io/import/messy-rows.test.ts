@@ -93,3 +93,19 @@ describe('messy rows', () => {
     expect(contacts(rt)[0]).toMatchObject({ name: '张三', company: '乙公司' });
   });
 });
+
+describe('custom fields in a file', () => {
+  it('a column headed by a custom field label goes to that field, even a label the built-in fields know; options holding a comma survive', async () => {
+    const rt = await runtime();
+    const channel = await rt.call('customFields.save', { entity: 'contact', label: '渠道', type: 'multiselect', options: ['线上,直营', '门店'] });
+    const note = await rt.call('customFields.save', { entity: 'contact', label: '说明', type: 'text' });
+    const uploadId = await upload(rt, 'cf.csv', csv('姓名,渠道,说明,备注\n张三,"线上,直营;门店",微信同号,老客户\n'));
+    const { mapping } = await rt.call('io.inspect', { uploadId, entity: 'contact' });
+    expect(mapping).toEqual({ 0: 'name', 1: `custom:${channel.id}`, 2: `custom:${note.id}`, 3: 'notes' });
+    const { result } = await importFile(rt, 'cf.csv', csv('姓名,渠道,说明,备注\n张三,"线上,直营;门店",微信同号,老客户\n'));
+    expect(result).toMatchObject({ created: 1, rejected: 0 });
+    const stored = rt.app.db.sqlite.prepare('SELECT custom, notes FROM contacts').get() as { custom: string; notes: string };
+    expect(JSON.parse(stored.custom)).toEqual({ [channel.id]: ['线上,直营', '门店'], [note.id]: '微信同号' });
+    expect(stored.notes).toBe('老客户');
+  });
+});

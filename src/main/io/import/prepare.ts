@@ -12,6 +12,7 @@ import { newId } from '../../core/ids';
 import { toColumns } from '../../features/customers/columns';
 import { companySearchRow, contactSearchRow, nameKey } from '../../features/search';
 import type { CompanyIndexFields, CompanySearchRow, ContactIndexFields, ContactSearchRow } from '../../features/search/rows';
+import { MULTI_SEPARATOR } from '../export/columns';
 import { mapRow, normalizeDate, splitList, type MappedRow } from './mapping';
 
 type Row = Record<string, unknown>;
@@ -113,10 +114,16 @@ function convertCustom(def: CustomDef, raw: string): unknown {
     case 'date':
       return normalizeDate(raw);
     case 'multiselect':
-      return splitList(raw);
+      return optionsIn(raw, def.options);
     default:
       return raw;
   }
+}
+
+/** A multi-select cell: our export joins options with ';' (an option may hold a comma), other files with any list separator. */
+function optionsIn(raw: string, options: string[]): string[] {
+  const exported = raw.split(MULTI_SEPARATOR).map((o) => o.trim()).filter(Boolean);
+  return exported.every((o) => options.includes(o)) ? exported : splitList(raw);
 }
 
 /** The same rules as features/customers/custom-values.ts. */
