@@ -162,9 +162,13 @@ export interface SavedMapping {
 
 // ---- Import -------------------------------------------------------------------------------------
 
+/** A CSV delimiter the reader takes: one character other than a quote or a line break, 'tab' or '\t' spelled out, or '' (detect). */
+export const isCsvDelimiter = (d: string): boolean => d === '' || d === 'tab' || d === '\\t' || (d.length === 1 && !'"\r\n'.includes(d));
+const CsvDelimiter = z.string().max(4).refine(isCsvDelimiter, 'validation.invalid_value');
+
 export const ImportOptions = z.object({
   encoding: z.string().max(40).optional(),
-  delimiter: z.string().max(4).optional(),
+  delimiter: CsvDelimiter.optional(),
   sheet: z.string().max(200).optional(),
   onDuplicate: OnDuplicate.default('skip'),
   fileName: z.string().max(255).default(''),
@@ -271,7 +275,7 @@ export const ioContract = {
       uploadId: idField,
       entity: IoEntity,
       encoding: z.string().max(40).optional(),
-      delimiter: z.string().max(4).optional(),
+      delimiter: CsvDelimiter.optional(),
       sheet: z.string().max(200).optional(),
       /** Preview with this mapping instead of the suggested one. */
       mapping: ColumnMapping.optional(),

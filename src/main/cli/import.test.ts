@@ -1,4 +1,5 @@
-// `kehu import` end to end over a temp data folder: dry run, import, --map preset, exit codes, encodings.
+// `kehu import` end to end over a temp data folder: dry run, import, --map preset, exit codes,
+// encodings and the refusal of unknown encodings and delimiters (also by io.inspect / io.startImport).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +7,8 @@ import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import iconv from 'iconv-lite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DB_FILE_NAME } from '../db/open';
+import { jobsOf } from '../jobs/registry';
+import { runtime, upload } from '../io/import/test-import';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, runCli } from './run';
 import { captureIo } from '../test/cli-io';
 
@@ -77,4 +80,34 @@ describe('kehu import', () => {
     expect(out.out()).toContain('would create 50, update 0, skipped 0 (duplicates), rejected 1 of 51 rows');
   }, 30_000);
 
+  it('refuses an unknown --encoding or --delimiter as a usage error naming what is accepted', async () => {
+    const data = tempDir();
+    const file = join(tempDir(), 'a.csv');
+    writeFileSync(file, iconv.encode('姓名,手机\n张三,13812345678\n', 'gbk'));
+    const enc = io();
+    expect(await runCli(['import', file, '--encoding', 'foo', '--data', data], enc.io)).toBe(EXIT_USAGE);
+    expect(enc.err()).toContain('--encoding "foo" is unknown: use gbk, utf-8, utf-16le, utf-16be, utf-16, big5');
+    expect(enc.err()).not.toContain('internal');
+    for (const d of ['ab', '"']) {
+      const del = io();
+      expect(await runCli(['import', file, '--delimiter', d, '--data', data], del.io)).toBe(EXIT_USAGE);
+      expect(del.err()).toContain('--delimiter must be comma, semicolon, tab, pipe, or one other character');
+    }
+    const ok = io();
+    expect(await runCli(['import', file, '--encoding', 'GBK', '--delimiter', 'comma', '--dry-run', '--data', data], ok.io)).toBe(EXIT_OK);
+    expect(ok.out()).toContain('csv, gb18030');
+  }, 30_000);
+
+  it('io.inspect and io.startImport refuse them as invalid input, not an internal error', async () => {
+    const rt = await runtime();
+    const uploadId = await upload(rt, 'a.csv', Buffer.from('姓名,手机\n张三,13812345678\n'));
+    const entity = 'contact' as const;
+    const mapping = { 0: 'name', 1: 'mobiles' } as const;
+    await expect(rt.call('io.inspect', { uploadId, entity, encoding: 'foo' })).rejects.toMatchObject({ code: 'invalid_input', fields: [{ path: 'encoding' }] });
+    await expect(rt.call('io.inspect', { uploadId, entity, delimiter: 'ab' })).rejects.toMatchObject({ code: 'invalid_input', fields: [{ path: 'delimiter' }] });
+    await expect(rt.call('io.startImport', { uploadId, entity, mapping, options: { delimiter: '\n' } })).rejects.toMatchObject({ code: 'invalid_input', fields: [{ path: 'options.delimiter' }] });
+    // The encoding's name is checked where the file is read: the job fails with the same error.
+    const { jobId } = await rt.call('io.startImport', { uploadId, entity, mapping, options: { encoding: 'foo' } });
+    expect(await jobsOf(rt.app).wait(jobId)).toMatchObject({ state: 'failed', error: { code: 'invalid_input', fields: [{ path: 'encoding' }] } });
+  }, 30_000);
 });

@@ -5,9 +5,10 @@ import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Runtime } from '../core/runtime';
 import { KehuError } from '../../shared/errors';
-import { IO_CHUNK_BYTES, type ImportResult, type IoEntity, type OnDuplicate } from '../../shared/io';
+import { IO_CHUNK_BYTES, isCsvDelimiter, type ImportResult, type IoEntity, type OnDuplicate } from '../../shared/io';
 import type { JobStatus } from '../../shared/jobs';
 import { applySaved } from '../io/import/mapping';
+import { normalizeEncoding } from '../io/read/encoding';
 
 export interface ImportArgs {
   file: string | undefined;
@@ -57,6 +58,18 @@ export async function runImportCli(rt: Runtime, args: ImportArgs, print: (text: 
   if (entity !== 'contact' && entity !== 'company') throw new ImportUsageError('--entity must be contact or company');
   const onDuplicate = POLICIES[args.onDuplicate ?? 'skip'];
   if (!onDuplicate) throw new ImportUsageError('--on-duplicate must be skip, update, overwrite or create');
+  // Checked here so that a typo is a usage error naming what is accepted, not a failed call.
+  if (args.encoding) {
+    try {
+      normalizeEncoding(args.encoding);
+    } catch {
+      throw new ImportUsageError(`--encoding "${args.encoding}" is unknown: use gbk, utf-8, utf-16le, utf-16be, utf-16, big5, or another name iconv-lite knows (e.g. shift_jis, windows-1252)`);
+    }
+  }
+  const delimiter = args.delimiter ? (DELIMITERS[args.delimiter] ?? args.delimiter) : undefined;
+  if (delimiter !== undefined && !isCsvDelimiter(delimiter)) {
+    throw new ImportUsageError('--delimiter must be comma, semicolon, tab, pipe, or one other character (not a quote or a line break)');
+  }
   try {
     statSync(args.file);
   } catch {
@@ -64,7 +77,7 @@ export async function runImportCli(rt: Runtime, args: ImportArgs, print: (text: 
   }
   const read = {
     ...(args.encoding ? { encoding: args.encoding } : {}),
-    ...(args.delimiter ? { delimiter: DELIMITERS[args.delimiter] ?? args.delimiter } : {}),
+    ...(delimiter ? { delimiter } : {}),
     ...(args.sheet ? { sheet: args.sheet } : {}),
   };
   const uploadId = await uploadFile(rt, args.file);

@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
-import { detectEncoding } from './encoding';
+import { KehuError } from '../../../shared/errors';
+import { detectEncoding, normalizeEncoding } from './encoding';
 import { inspectFile, readRows, type ReadOptions } from './index';
 
 const tmp = mkdtempSync(join(tmpdir(), 'kehu-encoding-'));
@@ -129,5 +130,11 @@ describe('chosen encoding', () => {
   it('another family is read as chosen', async () => {
     const r = await read(file(iconv.encode(text, 'gbk')), { encoding: 'big5' });
     expect(r.encoding).toBe('big5');
+  });
+
+  it('an unknown name is invalid input, not an internal error', async () => {
+    expect(() => normalizeEncoding('foo')).toThrow(KehuError);
+    expect(() => normalizeEncoding('foo')).toThrow(expect.objectContaining({ code: 'invalid_input', fields: [{ path: 'encoding', message: 'validation.invalid_value' }] }));
+    await expect(read(file(text), { encoding: 'foo' })).rejects.toMatchObject({ code: 'invalid_input' });
   });
 });

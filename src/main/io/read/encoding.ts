@@ -1,4 +1,5 @@
 import iconv from 'iconv-lite';
+import { KehuError } from '../../../shared/errors';
 
 /** Bytes looked at to guess the encoding and delimiter. */
 export const SNIFF_BYTES = 64 * 1024;
@@ -11,7 +12,8 @@ export function normalizeEncoding(name: string): string {
   if (n === 'utf16le' || n === 'utf-16le' || n === 'ucs-2le' || n === 'utf-16' || n === 'utf16' || n === 'ucs-2' || n === 'ucs2') return 'utf-16le';
   if (n === 'utf16be' || n === 'utf-16be' || n === 'ucs-2be') return 'utf-16be';
   if (n === 'latin1' || n === 'iso-8859-1' || n === 'cp1252' || n === 'windows-1252') return n === 'latin1' || n === 'iso-8859-1' ? 'latin1' : 'windows-1252';
-  if (!iconv.encodingExists(n)) throw new Error(`Unknown encoding: ${name}`);
+  // A name from the UI, an API caller or the CLI: invalid input, not an internal error.
+  if (!iconv.encodingExists(n)) throw new KehuError({ code: 'invalid_input', fields: [{ path: 'encoding', message: 'validation.invalid_value' }] });
   return n;
 }
 
