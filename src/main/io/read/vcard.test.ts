@@ -230,4 +230,24 @@ describe('cards phones really write', () => {
       [5, '孙七', ''],
     ]);
   });
+
+  it('GBK declared by CHARSET (raw bytes or quoted-printable) wins over an accidental UTF-8 reading; no CHARSET: the file\'s encoding', async () => {
+    const qp = (text: string) => [...iconv.encode(text, 'gbk')].map((b) => `=${b.toString(16).toUpperCase()}`).join('');
+    const gbkLine = (head: string, text: string) => Buffer.concat([Buffer.from(head), iconv.encode(text, 'gbk'), Buffer.from('\r\n')]);
+    const ascii = (...lines: string[]) => Buffer.from(lines.map((l) => l + '\r\n').join(''));
+    const p = join(tmp, 'gbk-charset.vcf');
+    writeFileSync(p, Buffer.concat([
+      // 谢伟 and 郑强 in GBK are valid UTF-8 too ("лΰ", "֣ǿ")
+      ascii('BEGIN:VCARD', 'VERSION:2.1'), gbkLine('FN;CHARSET=GBK:', '谢伟'), gbkLine('ORG;CHARSET=GBK:', '北京华为有限公司'), ascii('END:VCARD'),
+      ascii('BEGIN:VCARD', 'VERSION:2.1', `FN;CHARSET=GB2312;ENCODING=QUOTED-PRINTABLE:${qp('郑强')}`, 'END:VCARD'),
+      ascii('BEGIN:VCARD', 'VERSION:2.1'), gbkLine('FN;CHARSET=GB18030:', '肖萍'), ascii('END:VCARD'),
+      // Android writes UTF-8 whatever CHARSET it names: bytes GBK cannot read as Chinese stay UTF-8
+      ascii('BEGIN:VCARD', 'VERSION:2.1'), Buffer.from('FN;CHARSET=GBK:李四\r\nORG;CHARSET=GBK:示例科技\r\n'), ascii('END:VCARD'),
+    ]));
+    expect((await cards(p)).map((c) => [c['姓名'], c['公司']])).toEqual([['谢伟', '北京华为有限公司'], ['郑强', ''], ['肖萍', ''], ['李四', '示例科技']]);
+
+    // A whole GBK file without any CHARSET: its detected encoding decides, for 谢伟 too.
+    const q = file('gbk-file.vcf', [...card('FN:张三', 'ORG:深圳公司'), ...card('FN:谢伟', 'TITLE:经理')], 'gbk');
+    expect((await cards(q)).map((c) => [c['姓名'], c['公司'] || c['职位']])).toEqual([['张三', '深圳公司'], ['谢伟', '经理']]);
+  });
 });

@@ -132,21 +132,41 @@ function headName(line: string): string {
   return m ? m[1].toUpperCase() : '';
 }
 
-/** Bytes (binary string) → text: valid non-ASCII UTF-8 wins (Android lies about CHARSET), else the declared charset, else the file's. */
+/** CHARSET → iconv name, or null when absent or unknown (e.g. "Murks"). */
+function knownCharset(charset: string | undefined): string | null {
+  if (!charset) return null;
+  try {
+    return normalizeEncoding(charset);
+  } catch {
+    return null;
+  }
+}
+
+/** East-Asian double-byte encodings: in these, short text is often valid UTF-8 too by accident. */
+const DOUBLE_BYTE = /^(gb|big5|cp9(32|36|49|50)|shift|sjis|windows-31j|euc-|ks-c)/;
+/** ASCII, CJK and kana, Hangul, CJK and full-width punctuation, the · of 阿卜杜·热合曼: what Chinese, Japanese, Korean text is made of. */
+const EAST_ASIAN_TEXT = /^[\t\n\r\x20-\x7f\u00b7\u2000-\u206f\u3000-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]*$/;
+
+/**
+ * Bytes (binary string) → text, in the property's CHARSET, else the file's encoding. Bytes that are
+ * valid UTF-8 too are ambiguous: GBK 谢伟 is valid UTF-8 "лΰ", and Android writes UTF-8 under a
+ * CHARSET=SHIFT_JIS it does not use. So the UTF-8 reading wins when the declared encoding cannot decode
+ * the bytes, when that encoding is single-byte (valid UTF-8 from Windows-1252 text is no accident), or,
+ * for a double-byte one, when the UTF-8 reading is CJK text: GBK read as UTF-8 gives Cyrillic, Greek, Hebrew.
+ */
 function decodeBytes(bin: string, charset: string | undefined, fallback: string): string {
   if (!/[\u0080-\u00ff]/.test(bin)) return bin;
   const bytes = Buffer.from(bin, 'latin1');
-  if (isValidUtf8(bytes, false)) return bytes.toString('utf8');
-  let enc: string | null = null;
-  if (charset) {
-    try {
-      enc = normalizeEncoding(charset);
-    } catch {
-      enc = null; // unknown CHARSET (e.g. "Murks")
-    }
+  const utf8 = isValidUtf8(bytes, false) ? bytes.toString('utf8') : null;
+  let enc = knownCharset(charset) ?? fallback;
+  if (enc === 'utf-8') {
+    if (utf8 !== null) return utf8;
+    enc = fallback === 'utf-8' ? detectEncoding(bytes, false) : fallback;
   }
-  if (!enc || enc === 'utf-8') enc = fallback === 'utf-8' ? detectEncoding(bytes, false) : fallback;
-  return iconv.decode(bytes, enc);
+  const text = iconv.decode(bytes, enc);
+  if (utf8 === null) return text;
+  if (text.includes('\ufffd') || !DOUBLE_BYTE.test(enc)) return utf8;
+  return EAST_ASIAN_TEXT.test(utf8) ? utf8 : text;
 }
 
 function decodeQp(bin: string): string {
