@@ -1,5 +1,5 @@
 // The CLI as a function: help, usage errors, info, serve over a temp folder, a too-new database.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
@@ -28,6 +28,14 @@ describe('kehu CLI', () => {
     expect(t.out()).toContain('serve [--port 5170] [--data DIR] [--open]');
     expect(t.out()).toContain('demo --contacts N');
   });
+
+  it('names the problem of a failed command by its message key, not only its kind', async () => {
+    const file = join(tempDir(), 'header-only.csv');
+    writeFileSync(file, '姓名,手机\n');
+    const t = io();
+    expect(await runCli(['import', file, '--data', tempDir()], t.io)).toBe(EXIT_FAILURE);
+    expect(t.err()).toContain('Error: invalid_input io.empty_file');
+  }, 30_000);
 
   it('refuses unknown commands and options with a usage error', async () => {
     const a = io();

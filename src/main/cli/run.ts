@@ -362,7 +362,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return EXIT_DB_TOO_NEW;
     }
     if (e instanceof KehuError) {
-      write(io.stderr, `Error: ${e.code}${e.params ? ' ' + JSON.stringify(e.params) : ''}`);
+      // The message key names the problem (io.unclosed_quote), the code only its kind (invalid_input).
+      const key = e.message === `errors.${e.code}` ? '' : ` ${e.message}`;
+      const fields = e.fields?.length ? ` (${e.fields.map((f) => `${f.path}: ${f.message}`).join('; ')})` : '';
+      write(io.stderr, `Error: ${e.code}${key}${e.params ? ' ' + JSON.stringify(e.params) : ''}${fields}`);
       return EXIT_FAILURE;
     }
     write(io.stderr, `Error: ${(e as Error).stack ?? String(e)}`);
