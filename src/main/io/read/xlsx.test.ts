@@ -6,7 +6,7 @@ import JSZip from 'jszip';
 import { afterAll, describe, expect, it } from 'vitest';
 import { KehuError } from '../../../shared/errors';
 import { inspectFile, readRows } from './index';
-import { formatNumber, xmlText } from './xlsx';
+import { formatNumber, withoutPhonetic, xmlText } from './xlsx';
 
 const FX = '../shared/fixtures/xlsx/';
 const tmp = mkdtempSync(join(tmpdir(), 'kehu-xlsx-'));
@@ -258,6 +258,24 @@ describe('built-in East-Asian number formats', () => {
   });
 });
 
+describe('phonetic readings', () => {
+  it('a string with <rPh> (Japanese readings) is its text, in shared and inline strings', async () => {
+    const p = join(tmp, 'rph.xlsx');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('S');
+    ws.addRow(['姓名', '公司', '备注']);
+    ws.addRow(['张三', '甲公司', '普通']);
+    await wb.xlsx.writeFile(p);
+    await patchZip(p, 'xl/sharedStrings.xml', (x) =>
+      x.replace('<si><t>张三</t></si>', '<si><t>张三</t><rPh sb="0" eb="2"><t>ジャン サン</t></rPh><phoneticPr fontId="1"/></si>'),
+    );
+    await patchZip(p, 'xl/worksheets/sheet1.xml', (x) =>
+      x.replace(/<c r="B2"([^>]*) t="s"><v>\d+<\/v><\/c>/, '<c r="B2"$1 t="inlineStr"><is><t>甲公司</t><rPh sb="0" eb="1"><t>コウ</t></rPh><rPh sb="1" eb="3"><t>カイシャ</t></rPh></is></c>'),
+    );
+    expect((await all(p))[0].values).toEqual(['张三', '甲公司', '普通']);
+  });
+});
+
 describe('helpers', () => {
   it('formatNumber', () => {
     expect(formatNumber(13800138000)).toBe('13800138000');
@@ -277,5 +295,17 @@ describe('helpers', () => {
     let s = '';
     for await (const t of xmlText(src())) s += t;
     expect(s).toBe('<t>a&lt;b &amp; 中文</t>');
+  });
+  it('withoutPhonetic drops <rPh> elements, also split across chunks, and nothing else', async () => {
+    const xml = '<si><t>张三</t><rPh sb="0" eb="2"><t>ジャン</t></rPh><rPh/><rPhx/><phoneticPr fontId="1"/></si><si><t>a</t></si>';
+    const strip = async (chunks: string[]): Promise<string> => {
+      let s = '';
+      for await (const t of withoutPhonetic((async function* () { yield* chunks; })())) s += t;
+      return s;
+    };
+    const want = '<si><t>张三</t><rPhx/><phoneticPr fontId="1"/></si><si><t>a</t></si>';
+    expect(await strip([xml])).toBe(want);
+    expect(await strip([...xml])).toBe(want); // one character at a time
+    expect(await strip(['<t>x</t><rP', 'h>'])).toBe('<t>x</t><rPh>'); // unclosed at the end: left for the XML parser to reject
   });
 });

@@ -186,8 +186,57 @@ export async function* xmlText(src: AsyncIterable<Buffer | string>): AsyncGenera
   if (out) yield out;
 }
 
+const PHONETIC_OPEN = '<rPh';
+const PHONETIC_CLOSE = '</rPh>';
+
 /**
- * Patches a WorkbookReader instance: proper text decoding, CDATA, and the date1904 flag. exceljs reads
+ * XML text without its <rPh> elements: the phonetic reading (ジャン サン) Japanese Excel stores with a
+ * string, after its text (张三). exceljs cannot be told to skip them, and it keeps the last <t> of a
+ * string item (and of an inline string) as the cell's value: the reading. Other elements pass untouched.
+ */
+export async function* withoutPhonetic(src: AsyncIterable<string>): AsyncGenerator<string> {
+  let carry = '';
+  /** `s` with its complete <rPh> elements dropped; unless `final`, what may still be one (a split tag) goes to `carry`. */
+  const take = (s: string, final: boolean): string => {
+    let out = '';
+    let pos = 0;
+    let undecided: number;
+    for (;;) {
+      const i = s.indexOf(PHONETIC_OPEN, pos);
+      if (i < 0) {
+        undecided = Math.max(pos, s.length - PHONETIC_OPEN.length); // "<rP" at the end of a chunk
+        out += s.slice(pos, undecided);
+        break;
+      }
+      out += s.slice(pos, i);
+      const gt = s.indexOf('>', i);
+      const end = gt < 0 ? -1 : s.indexOf(PHONETIC_CLOSE, gt);
+      if (gt >= 0 && !/[\s/>]/.test(s[i + PHONETIC_OPEN.length])) {
+        out += PHONETIC_OPEN; // another element (<rPhx>): not ours
+        pos = i + PHONETIC_OPEN.length;
+      } else if (gt >= 0 && s[gt - 1] === '/') {
+        pos = gt + 1; // <rPh/>
+      } else if (end >= 0) {
+        pos = end + PHONETIC_CLOSE.length;
+      } else {
+        undecided = i; // the element ends in a later chunk
+        break;
+      }
+    }
+    if (final) return out + s.slice(undecided);
+    carry = s.slice(undecided);
+    return out;
+  };
+  for await (const chunk of src) {
+    const out = take(carry + chunk, false);
+    if (out) yield out;
+  }
+  const out = take(carry, true);
+  if (out) yield out;
+}
+
+/**
+ * Patches a WorkbookReader instance: proper text decoding, CDATA, phonetic readings, and the date1904 flag. exceljs reads
  * date1904="1" (Excel's spelling) and then shifts date cells itself, but not "true" (LibreOffice's): for
  * "true" we set its flag too, so every date cell is shifted once, by exceljs. `onDate1904` tells the
  * caller, who converts formula results (serial numbers, which exceljs leaves alone).
@@ -212,11 +261,11 @@ function patchReader(reader: WorkbookReaderInternals, onDate1904: () => void): v
   };
   const parseSharedStrings = reader._parseSharedStrings;
   reader._parseSharedStrings = function (entry) {
-    return parseSharedStrings.call(this, Readable.from(xmlText(entry)));
+    return parseSharedStrings.call(this, Readable.from(withoutPhonetic(xmlText(entry))));
   };
   const parseWorksheet = reader._parseWorksheet;
   reader._parseWorksheet = function (iterator, sheetNo) {
-    return parseWorksheet.call(this, xmlText(iterator), sheetNo);
+    return parseWorksheet.call(this, withoutPhonetic(xmlText(iterator)), sheetNo);
   };
 }
 
