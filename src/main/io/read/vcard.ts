@@ -287,6 +287,17 @@ export function cardToRow(props: Prop[]): string[] {
     return [...new Set(out)];
   };
 
+  // A birthday without its year (vCard's --MMDD, Apple's placeholder year named by X-APPLE-OMIT-YEAR)
+  // cannot be stored (the form takes YYYY-MM-DD) and would reject the contact: it is kept in the notes.
+  const extraNotes: string[] = [];
+  const bday = first('BDAY');
+  let birthday = bday ? normalizeBirthday(unescapeText(bday.value)) : '';
+  const day = /^(\d{4}|-)-(\d{2}-\d{2})$/.exec(birthday);
+  if (day && (day[1] === '-' || day[1] === bday?.params.get('X-APPLE-OMIT-YEAR')?.[0])) {
+    extraNotes.push(`生日：${day[2]}`);
+    birthday = '';
+  }
+
   return [
     name,
     mobiles.join(';'),
@@ -295,8 +306,8 @@ export function cardToRow(props: Prop[]): string[] {
     org ? components(org.value).filter(Boolean).join(' ') : '',
     unescapeText(first('TITLE')?.value ?? '').trim(),
     address,
-    first('BDAY') ? normalizeBirthday(unescapeText(first('BDAY')!.value)) : '',
-    all('NOTE').map((p) => unescapeText(p.value).trim()).join('\n'),
+    birthday,
+    [...all('NOTE').map((p) => unescapeText(p.value).trim()), ...extraNotes].join('\n'),
     im(/^qq$/i, ['X-QQ']).join(';'),
     im(/^(wechat|weixin)$/i, ['X-WECHAT', 'X-WEIXIN']).join(';'),
   ];
