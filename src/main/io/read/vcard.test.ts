@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { inspectFile, readRows, VCARD_HEADERS } from './index';
-import { looksLikeMobile, normalizeBirthday } from './vcard';
+import { normalizeBirthday } from './vcard';
 
 const FX = '../shared/fixtures/vcard/';
 const tmp = mkdtempSync(join(tmpdir(), 'kehu-vcf-'));
@@ -33,7 +33,7 @@ describe('vCard fixtures', () => {
     expect(g[0]['姓名']).toBe('外公');
     expect(g[1]['姓名']).toBe('测试N');
     const f = await cards(FX + 'openharmony-telephony/g_inputStrFive.vcf');
-    expect(f[0]).toMatchObject({ 姓名: '刘小', 邮箱: 'liuxiao@example.com', 公司: '开放人工智能', 职位: 'AI助手', 备注: '这是一个测试备注' });
+    expect(f[0]).toMatchObject({ 姓名: '刘小', 邮箱: 'liuxiao@example.com', 公司: '开放人工智能', 职位: 'AI助手', 备注: '这是一个测试备注\n其他电话：1234567890、9876543210' });
     expect(f[1]['姓名']).toBe('山田太郎'); // labelled SHIFT_JIS, bytes are UTF-8
     expect(f[1]['公司']).toBe('オープンAI株式会社');
   });
@@ -43,31 +43,32 @@ describe('vCard fixtures', () => {
     expect(c).toHaveLength(6);
     expect(c[0]['邮箱']).toBe('john.doe@company.com');
     expect(c[2]['姓名']).toBe('Ñ Ñ Ñ Ñ Ñ');
-    expect(c[3]['手机']).toBe('123456;3456789');
-    expect(c[3]['座机']).toBe('234567');
+    // numbers neither a mobile nor a landline the form takes: in the notes
+    expect(c[3]).toMatchObject({ 手机: '', 座机: '' });
     expect(c[3]['备注']).toContain('Ñ Ñ Ñ Ñ Ñ Ñ Ñ ÑÑ');
+    expect(c[3]['备注']).toMatch(/\n其他电话：123456、234567、3456789、45678901$/);
     expect(c[4]['邮箱']).toBe('bob@company.com;ÑÑÑÑÑÑÑÑÑÑÑÑÑÑ'); // QP in EMAIL
-    expect(c[5]).toMatchObject({ 姓名: 'ÑÑÑÑ', 手机: '55556666', 邮箱: 'henry@company.com' });
+    expect(c[5]).toMatchObject({ 姓名: 'ÑÑÑÑ', 手机: '', 备注: '其他电话：55556666', 邮箱: 'henry@company.com' });
   });
 
   it('iPhone 3.0: itemN groups, BDAY;value=date, 45 KB photo', async () => {
     const [c] = await cards(FX + 'ez-vcard/John_Doe_IPHONE.vcf');
-    expect(c).toMatchObject({ 姓名: 'Mr. John Richter James Doe Sr.', 手机: '905-555-1234', 座机: '905-666-1234', 邮箱: 'john.doe@ibm.com', 公司: 'IBM Accounting', 职位: 'Money Counter', 生日: '2012-06-06' });
+    expect(c).toMatchObject({ 姓名: 'Mr. John Richter James Doe Sr.', 手机: '', 座机: '', 备注: '其他电话：905-555-1234、905-666-1234、905-777-1234、905-111-1234、905-222-1234', 邮箱: 'john.doe@ibm.com', 公司: 'IBM Accounting', 职位: 'Money Counter', 生日: '2012-06-06' });
     expect(c['地址']).toContain('New York');
   });
 
   it('Outlook 2.1: QP NOTE, base64 PHOTO ended by an empty line', async () => {
     const [c] = await cards(FX + 'ez-vcard/John_Doe_MS_OUTLOOK.vcf');
-    expect(c).toMatchObject({ 座机: '(905) 555-1234', 邮箱: 'john.doe@ibm.cm', 公司: 'IBM Accounting', 生日: '1980-03-22' });
-    expect(c['备注']).toMatch(/^THIS SOFTWARE IS PROVIDED BY GEORGE EL-HADDAD ''AS IS''.*SUCH DAMAGE\.$/s);
+    expect(c).toMatchObject({ 座机: '', 邮箱: 'john.doe@ibm.cm', 公司: 'IBM Accounting', 生日: '1980-03-22' });
+    expect(c['备注']).toMatch(/^THIS SOFTWARE IS PROVIDED BY GEORGE EL-HADDAD ''AS IS''.*SUCH DAMAGE\.\n其他电话：\(905\) 555-1234、\(905\) 666-1234$/s);
     const [o] = await cards(FX + 'ez-vcard/outlook-2003.vcf');
-    expect(o['备注']).toBe('This is the note field!!\r\nSecond line\r\n\r\nThird line is empty');
+    expect(o['备注']).toBe('This is the note field!!\r\nSecond line\r\n\r\nThird line is empty\n其他电话：BusinessPhone、HomePhone、MobilePhone');
     expect(o['姓名']).toBe('John Doe III');
   });
 
   it('vCard 4.0 (RFC 6350): tel: URIs, BDAY --0203 (no year: kept in the notes)', async () => {
     const [c] = await cards(FX + 'ez-vcard/rfc6350-example.vcf');
-    expect(c).toMatchObject({ 姓名: 'Simon Perreault', 手机: '+1-418-262-6501', 座机: '+1-418-656-9254;ext=102', 邮箱: 'simon.perreault@viagenie.ca', 公司: 'Viagenie', 生日: '', 备注: '生日：02-03' });
+    expect(c).toMatchObject({ 姓名: 'Simon Perreault', 手机: '+1-418-262-6501', 座机: '', 邮箱: 'simon.perreault@viagenie.ca', 公司: 'Viagenie', 生日: '', 备注: '其他电话：+1-418-656-9254;ext=102\n生日：02-03' });
   });
 
   it('Gmail: escapes, X-QQ', async () => {
@@ -75,7 +76,7 @@ describe('vCard fixtures', () => {
     expect(c['QQ']).toBe('IM6');
     expect(c['生日']).toBe('1912-06-23');
     const [g] = await cards(FX + 'ez-vcard/gmail-single.vcf');
-    expect(g['备注']).toBe("This is GMail's note field.\nIt should be added as a NOTE type.\nACustomField: CustomField");
+    expect(g['备注']).toBe("This is GMail's note field.\nIt should be added as a NOTE type.\nACustomField: CustomField\n其他电话：555 555 1111、555 555 2222");
   });
 
   it('AOSP Shift_JIS cards decode through their CHARSET', async () => {
@@ -165,7 +166,7 @@ describe('generated vCards', () => {
     const c = await cards(p);
     expect(c).toEqual([
       { 姓名: '王小明', 手机: '+86 138-0013-8000;13912345678', 座机: '010-88886666', 邮箱: '', 公司: '北京某某公司', 职位: '', 地址: '', 生日: '1985-03-17', 备注: '第一行\n第二行', QQ: '10001', 微信: 'wxid_abc' },
-      { 姓名: '李四', 手机: '0755-1234567', 座机: '', 邮箱: 'lisi@example.com', 公司: '示例科技有限公司 销售部', 职位: '经理', 地址: '中国广东省深圳市科技园路1号', 生日: '', 备注: 'a, b; c\nd\n生日：05-23', QQ: '', 微信: '' },
+      { 姓名: '李四', 手机: '', 座机: '0755-1234567', 邮箱: 'lisi@example.com', 公司: '示例科技有限公司 销售部', 职位: '经理', 地址: '中国广东省深圳市科技园路1号', 生日: '', 备注: 'a, b; c\nd\n生日：05-23', QQ: '', 微信: '' },
     ]);
   });
 
@@ -194,8 +195,6 @@ describe('generated vCards', () => {
   });
 
   it('helpers', () => {
-    expect(looksLikeMobile('+86 138 0013 8000')).toBe(true);
-    expect(looksLikeMobile('010-88886666')).toBe(false);
     expect(normalizeBirthday('1990-1-1')).toBe('1990-1-1');
     expect(normalizeBirthday('19900101')).toBe('1990-01-01');
     expect(normalizeBirthday('1990-01-01T00:00:00Z')).toBe('1990-01-01');
@@ -263,6 +262,28 @@ describe('cards phones really write', () => {
       ['乙二', '', '生日：02-05'],
       ['丙三', '1990-02-05', ''],
       ['丁四', '', '生日：12-31'],
+    ]);
+  });
+
+  it('a TEL no phone column takes (service number, extension alone) goes to the notes; a TEL goes to the column it fits, not its TYPE\'s', async () => {
+    const p = file('service.vcf', [
+      ...card('FN:中国移动', 'TEL;CELL:10086'),
+      ...card('FN:工商银行', 'TEL;WORK:95588'),
+      ...card('FN:王经理', 'TEL;CELL:13800138000', 'TEL;WORK:8021', 'NOTE:老客户'),
+      // a landline typed CELL, a mobile typed WORK, a second landline (座机 takes one), a fax (not a phone)
+      ...card('FN:李四', 'TEL;TYPE=CELL:010-88886666', 'TEL;TYPE=WORK:139 1234 5678', 'TEL;TYPE=HOME:0755-12345678', 'TEL;TYPE=FAX:010-11112222'),
+      // +E.164: a mobile when typed CELL, else the 座机 (which takes it too)
+      ...card('FN:Anna', 'TEL;TYPE=CELL:+49 151 12345678', 'TEL;TYPE=WORK:+49 221 9999123'),
+      // more mobiles than the form takes (LIMITS.list)
+      ...card('FN:多号', ...Array.from({ length: 11 }, (_, i) => `TEL;TYPE=CELL:1380000${String(i).padStart(4, '0')}`)),
+    ]);
+    expect((await cards(p)).map((c) => [c['姓名'], c['手机'], c['座机'], c['备注']])).toEqual([
+      ['中国移动', '', '', '其他电话：10086'],
+      ['工商银行', '', '', '其他电话：95588'],
+      ['王经理', '13800138000', '', '老客户\n其他电话：8021'],
+      ['李四', '139 1234 5678', '010-88886666', '其他电话：0755-12345678'],
+      ['Anna', '+49 151 12345678', '+49 221 9999123', ''],
+      ['多号', Array.from({ length: 10 }, (_, i) => `1380000${String(i).padStart(4, '0')}`).join(';'), '', '其他电话：13800000010'],
     ]);
   });
 });

@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import iconv from 'iconv-lite';
 import { decodedChunks } from './csv';
 import { detectEncoding, isValidUtf8, normalizeEncoding } from './encoding';
+import { LIMITS, normalizeCnLandline, normalizeCnMobile, normalizeMobile } from '../../../shared/validation';
 import { readHead } from './sniff';
 import { isEmptyRow, VCARD_HEADERS, type ReadOptions, type Row, type SourceInfo } from './types';
 
@@ -205,12 +206,6 @@ export function components(s: string): string[] {
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 
-/** A Chinese mobile number (optionally +86/0086/86 and separators). */
-export function looksLikeMobile(tel: string): boolean {
-  const d = tel.replace(/[\s\-().]/g, '').replace(/^(\+86|0086|86)(?=1\d{10}$)/, '');
-  return /^1[3-9]\d{9}$/.test(d);
-}
-
 /** BDAY → YYYY-MM-DD (or --MM-DD without a year); anything unrecognised is returned as is. */
 export function normalizeBirthday(v: string): string {
   const s = v.trim();
@@ -244,17 +239,29 @@ export function cardToRow(props: Prop[]): string[] {
     }
   }
 
+  /** Lines added to the notes for what the card has and no column can take. */
+  const extraNotes: string[] = [];
+
+  // Each TEL goes to the column whose validation takes it, whatever its TYPE says: a Chinese mobile to
+  // 手机, another number valid as a mobile (+E.164) to 手机 when typed CELL, else to 座机 with the
+  // landlines (座机 takes one). Numbers neither takes (10086, 95588, an extension alone), a second
+  // landline and mobiles beyond the form's limit would reject the contact or be lost: they go to the notes.
   const mobiles: string[] = [];
-  const others: string[] = [];
+  const landlines: string[] = [];
+  const otherTels: string[] = [];
   for (const p of all('TEL')) {
     const tel = unescapeText(p.value).trim().replace(/^tel:/i, '');
     const t = types(p);
     const label = labels.get(p.group) ?? '';
     if (t.includes('fax') || /fax|传真/.test(label)) continue;
-    if (t.includes('cell') || t.includes('mobile') || t.includes('iphone') || /mobile|cell|iphone|手机/.test(label) || looksLikeMobile(tel)) {
-      if (!mobiles.includes(tel)) mobiles.push(tel);
-    } else others.push(tel);
+    if (mobiles.includes(tel) || landlines.includes(tel) || otherTels.includes(tel)) continue;
+    const typedMobile = t.includes('cell') || t.includes('mobile') || t.includes('iphone') || /mobile|cell|iphone|手机/.test(label);
+    if (normalizeCnMobile(tel) || (typedMobile && normalizeMobile(tel))) mobiles.push(tel);
+    else if (normalizeCnLandline(tel) || normalizeMobile(tel)) landlines.push(tel);
+    else otherTels.push(tel);
   }
+  otherTels.push(...landlines.splice(1), ...mobiles.splice(LIMITS.list));
+  if (otherTels.length) extraNotes.push(`其他电话：${otherTels.join('、')}`);
 
   const emails = all('EMAIL').map((p) => {
     const v = unescapeText(p.value).trim();
@@ -289,7 +296,6 @@ export function cardToRow(props: Prop[]): string[] {
 
   // A birthday without its year (vCard's --MMDD, Apple's placeholder year named by X-APPLE-OMIT-YEAR)
   // cannot be stored (the form takes YYYY-MM-DD) and would reject the contact: it is kept in the notes.
-  const extraNotes: string[] = [];
   const bday = first('BDAY');
   let birthday = bday ? normalizeBirthday(unescapeText(bday.value)) : '';
   const day = /^(\d{4}|-)-(\d{2}-\d{2})$/.exec(birthday);
@@ -301,7 +307,7 @@ export function cardToRow(props: Prop[]): string[] {
   return [
     name,
     mobiles.join(';'),
-    others[0] ?? '',
+    landlines[0] ?? '',
     [...new Set(emails)].join(';'),
     org ? components(org.value).filter(Boolean).join(' ') : '',
     unescapeText(first('TITLE')?.value ?? '').trim(),
