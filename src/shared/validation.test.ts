@@ -12,6 +12,10 @@ describe('phone and email normalisation', () => {
     ['0086-13812345678', '13812345678'],
   ])('Chinese mobile %s → %s', (raw, expected) => expect(normalizeCnMobile(raw)).toBe(expected));
 
+  it.each(['１３８１２３４５６７８', '86 13812345678', "'13812345678", '８６ １３８-１２３４-５６７８'])('mobile as spreadsheets write it: %s', (raw) =>
+    expect(normalizeCnMobile(raw)).toBe('13812345678'),
+  );
+
   it.each(['1381234567', '12812345678', '138123456789', 'abc'])('not a Chinese mobile: %s', (raw) =>
     expect(normalizeCnMobile(raw)).toBeNull(),
   );

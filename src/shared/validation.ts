@@ -4,11 +4,12 @@ import { z } from 'zod';
 
 export const LIMITS = { name: 100, short: 100, text: 500, notes: 5000, list: 10 } as const;
 
-const digitsOnly = (s: string) => s.replace(/[\s\-().－—]/g, '');
+// Full-width digits and brackets (１３８…, （０１０）) as ASCII first; an apostrophe is Excel's "keep as text".
+const digitsOnly = (s: string) => (/[^\p{ASCII}]/u.test(s) ? s.normalize('NFKC') : s).replace(/[\s\-().'—]/g, '');
 
 /** Chinese mobile: 11 digits starting 13-19, with or without +86 / 0086. Returns 13812345678. */
 export function normalizeCnMobile(raw: string): string | null {
-  const d = digitsOnly(raw).replace(/^(\+86|0086)/, '');
+  const d = digitsOnly(raw).replace(/^(\+86|0086|86(?=1[3-9]\d{9}$))/, '');
   return /^1[3-9]\d{9}$/.test(d) ? d : null;
 }
 

@@ -5,7 +5,7 @@ import { normalizeCnLandline, normalizeEmail, normalizeMobile } from '../../../s
 import { unneutralise } from '../export/cells';
 
 /** Header as compared: lower case, without spaces, dashes, underscores, colons, dots, brackets. */
-export const headerKey = (h: string) => h.toLowerCase().replace(/[\s\-_:：.()（）/*]+/g, '');
+export const headerKey = (h: string) => h.normalize('NFKC').toLowerCase().replace(/[\s\-_:.()/*\u200b-\u200d]+/g, '');
 
 const CONTACT_HEADERS: Record<string, string[]> = {
   name: ['姓名', '名字', '联系人', '联系人姓名', '客户姓名', '客户名称', 'name', 'fullname', 'displayname', 'contactname'],
@@ -228,6 +228,20 @@ function usedColumns(mapping: ColumnMapping): [number, string][] {
   return used;
 }
 
+const ZERO_WIDTH = /[\u200b-\u200d\ufeff]/;
+const ZERO_WIDTH_ALL = new RegExp(ZERO_WIDTH.source, 'g');
+/** Excel's way to keep a number as text in a CSV: ="0013800138000". */
+const EXCEL_TEXT = /^="(.*)"$/s;
+
+/** A cell's text as a person meant it. */
+function cellText(cell: string): string {
+  // Our export writes '=x for =x (formula neutralising): take such a cell back as it was stored.
+  let text = unneutralise(cell).trim();
+  if (text.charCodeAt(0) === 61) text = text.replace(EXCEL_TEXT, '$1');
+  // Invisible characters copied from web pages and chat apps would defeat duplicate detection.
+  return ZERO_WIDTH.test(text) ? text.replace(ZERO_WIDTH_ALL, '').trim() : text;
+}
+
 export function mapRow(entity: IoEntity, mapping: ColumnMapping, values: string[]): MappedRow {
   const input: Record<string, unknown> = {};
   const lists: Record<string, string[]> = { mobiles: [], emails: [], tags: [], notes: [] };
@@ -236,8 +250,7 @@ export function mapRow(entity: IoEntity, mapping: ColumnMapping, values: string[
   let last = '';
   let companyName: string | null = null;
   for (const [col, target] of usedColumns(mapping)) {
-    // Our export writes '=x for =x (formula neutralising): take such a cell back as it was stored.
-    const raw = unneutralise(values[col] ?? '').trim();
+    const raw = cellText(values[col] ?? '');
     if (!raw) continue;
     if (target.startsWith('custom:')) custom[target.slice(7)] = raw;
     else if (target === 'mobiles' || target === 'emails' || target === 'tags') lists[target]!.push(...splitList(raw));

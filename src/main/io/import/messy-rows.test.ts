@@ -109,3 +109,18 @@ describe('custom fields in a file', () => {
     expect(stored.notes).toBe('老客户');
   });
 });
+
+describe('cells as spreadsheets and chat apps write them', () => {
+  it('full-width digits and headers, Excel\'s ="…" text, an apostrophe, 86 without +, zero-width spaces', async () => {
+    const rt = await runtime();
+    const text = '姓名,手机,Ｅｍａｉｌ\n\u200b张三,１３８００１３８０００,a@b.com\n李四,"=""13900139000""",\n王五,\'13700137000,\n赵六,86 13600136000,\n张三,13800138000,\n';
+    const { result } = await importFile(rt, 'sheet.csv', csv(text));
+    expect(result).toMatchObject({ created: 4, skipped: 1, rejected: 0 });
+    expect(contacts(rt).map((c) => [c.name, c.mobiles, c.emails])).toEqual([
+      ['张三', '["13800138000"]', '["a@b.com"]'],
+      ['李四', '["13900139000"]', '[]'],
+      ['王五', '["13700137000"]', '[]'],
+      ['赵六', '["13600136000"]', '[]'],
+    ]);
+  });
+});
