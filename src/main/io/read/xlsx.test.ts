@@ -6,7 +6,7 @@ import JSZip from 'jszip';
 import { afterAll, describe, expect, it } from 'vitest';
 import { KehuError } from '../../../shared/errors';
 import { inspectFile, readRows } from './index';
-import { formatNumber, withoutPhonetic, xmlText } from './xlsx';
+import { formatNumber, unescapeOoxml, withoutPhonetic, xmlText } from './xlsx';
 
 const FX = '../shared/fixtures/xlsx/';
 const tmp = mkdtempSync(join(tmpdir(), 'kehu-xlsx-'));
@@ -273,6 +273,23 @@ describe('phonetic readings', () => {
       x.replace(/<c r="B2"([^>]*) t="s"><v>\d+<\/v><\/c>/, '<c r="B2"$1 t="inlineStr"><is><t>甲公司</t><rPh sb="0" eb="1"><t>コウ</t></rPh><rPh sb="1" eb="3"><t>カイシャ</t></rPh></is></c>'),
     );
     expect((await all(p))[0].values).toEqual(['张三', '甲公司', '普通']);
+  });
+});
+
+describe('_xHHHH_ escapes', () => {
+  it('only what Excel escapes is unescaped: literal "_x0041_" text survives, "_x005F_x0041_" is "_x0041_"', async () => {
+    expect(unescapeOoxml('a_x000D_\nb_x0009_c')).toBe('a\r\nb\tc');
+    expect(unescapeOoxml('_x0041_ _x4E2D_')).toBe('_x0041_ _x4E2D_');
+    expect(unescapeOoxml('_x005F_x0041_ _x005F_x000D_ a_x005F_b')).toBe('_x0041_ _x000D_ a_b');
+    expect(unescapeOoxml('_xD83D__xDE00_')).toBe('😀');
+    const p = join(tmp, 'escapes.xlsx');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('S');
+    ws.addRow(['编号', '备注', '说明']);
+    ws.addRow(['_x0041_', 'ESCAPED', { richText: [{ text: 'a_x00' }, { text: '0D_b' }] }]); // exceljs writes "_x" as is
+    await wb.xlsx.writeFile(p);
+    await patchZip(p, 'xl/sharedStrings.xml', (x) => x.replace('ESCAPED', '_x005F_x0041__x000D_'));
+    expect((await all(p))[0].values).toEqual(['_x0041_', '_x0041_\r', 'a_x000D_b']);
   });
 });
 

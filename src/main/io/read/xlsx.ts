@@ -5,9 +5,18 @@ import ExcelJS from 'exceljs';
 import { KehuError } from '../../../shared/errors';
 import { cleanHeader, isEmptyRow, padRow, type ReadOptions, type Row, type SourceInfo } from './types';
 
-/** Excel escapes control characters in XML as _xHHHH_ (e.g. CR as _x000D_); _x005F_ is a literal '_'. */
+/**
+ * Excel writes as _xHHHH_ the characters XML cannot hold (controls, e.g. CR as _x000D_; U+FFFE/FFFF;
+ * lone surrogates), and a literal "_xHHHH_" in text with its '_' escaped: "_x005F_xHHHH_". Only those
+ * are unescaped, left to right, so "_x005F_x0041_" is the text "_x0041_", and a "_x0041_" that a writer
+ * left unescaped stays as it is (it is no escape Excel makes: 'A' needs none).
+ */
 export function unescapeOoxml(s: string): string {
-  return s.indexOf('_x') < 0 ? s : s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  if (s.indexOf('_x') < 0) return s;
+  return s.replace(/_x([0-9A-Fa-f]{4})_/g, (escape, hex: string) => {
+    const c = parseInt(hex, 16);
+    return c < 0x20 || c === 0x5f || (c >= 0xd800 && c <= 0xdfff) || c >= 0xfffe ? String.fromCharCode(c) : escape;
+  });
 }
 
 const pad2 = (n: number): string => String(n).padStart(2, '0');
@@ -72,7 +81,8 @@ export function cellText(cell: CellLike, date1904: boolean): string {
   if (v instanceof Date) return formatDate(v, fmt);
   if (typeof v === 'object') {
     const o = v as Record<string, unknown>;
-    if (Array.isArray(o.richText)) return unescapeOoxml((o.richText as { text?: string }[]).map((r) => r.text ?? '').join(''));
+    // Excel escapes each run on its own: unescaping the joined text could pair "_x00" with "0D_".
+    if (Array.isArray(o.richText)) return (o.richText as { text?: string }[]).map((r) => unescapeOoxml(r.text ?? '')).join('');
     if ('formula' in o || 'sharedFormula' in o) {
       const r = o.result;
       if (r === undefined || r === null) return '';
