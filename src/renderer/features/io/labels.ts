@@ -6,7 +6,7 @@ import { COMPANY_TARGETS, CONTACT_TARGETS, type IoEntity, type RowIssue } from '
 export const IGNORE = 'ignore';
 
 /** Encoding overrides offered (iconv-lite names the reader takes); '' is automatic. */
-export const ENCODINGS = ['', 'utf-8', 'gb18030', 'utf-16le', 'utf-16be'] as const;
+export const ENCODINGS = ['', 'utf-8', 'gb18030', 'big5', 'utf-16le', 'utf-16be'] as const;
 export const DELIMITERS = ['', ',', ';', '\t', '|'] as const;
 
 export function encodingLabel(t: TFunction, encoding: string): string {
@@ -17,6 +17,7 @@ export function encodingLabel(t: TFunction, encoding: string): string {
   if (e === 'gb18030' || e === 'gbk' || e === 'gb2312') return 'GBK';
   if (e === 'utf-16le') return 'UTF-16 LE';
   if (e === 'utf-16be') return 'UTF-16 BE';
+  if (e === 'big5') return 'Big5';
   return encoding.toUpperCase();
 }
 
