@@ -53,13 +53,13 @@ describe('vCard fixtures', () => {
 
   it('iPhone 3.0: itemN groups, BDAY;value=date, 45 KB photo', async () => {
     const [c] = await cards(FX + 'ez-vcard/John_Doe_IPHONE.vcf');
-    expect(c).toMatchObject({ 姓名: 'Mr. John Richter James Doe Sr.', 手机: '', 座机: '', 备注: '其他电话：905-555-1234、905-666-1234、905-777-1234、905-111-1234、905-222-1234', 邮箱: 'john.doe@ibm.com', 公司: 'IBM Accounting', 职位: 'Money Counter', 生日: '2012-06-06' });
+    expect(c).toMatchObject({ 姓名: 'Mr. John Richter James Doe Sr.', 手机: '', 座机: '', 备注: '其他电话：905-555-1234、905-666-1234、905-777-1234、905-111-1234、905-222-1234', 邮箱: 'john.doe@ibm.com', 公司: 'IBM', 职位: 'Accounting Money Counter', 生日: '2012-06-06' });
     expect(c['地址']).toContain('New York');
   });
 
   it('Outlook 2.1: QP NOTE, base64 PHOTO ended by an empty line', async () => {
     const [c] = await cards(FX + 'ez-vcard/John_Doe_MS_OUTLOOK.vcf');
-    expect(c).toMatchObject({ 座机: '', 邮箱: 'john.doe@ibm.cm', 公司: 'IBM Accounting', 生日: '1980-03-22' });
+    expect(c).toMatchObject({ 座机: '', 邮箱: 'john.doe@ibm.cm', 公司: 'IBM', 职位: 'Accounting Money Counter', 生日: '1980-03-22' });
     expect(c['备注']).toMatch(/^THIS SOFTWARE IS PROVIDED BY GEORGE EL-HADDAD ''AS IS''.*SUCH DAMAGE\.\n其他电话：\(905\) 555-1234、\(905\) 666-1234$/s);
     const [o] = await cards(FX + 'ez-vcard/outlook-2003.vcf');
     expect(o['备注']).toBe('This is the note field!!\r\nSecond line\r\n\r\nThird line is empty\n其他电话：BusinessPhone、HomePhone、MobilePhone');
@@ -166,7 +166,7 @@ describe('generated vCards', () => {
     const c = await cards(p);
     expect(c).toEqual([
       { 姓名: '王小明', 手机: '+86 138-0013-8000;13912345678', 座机: '010-88886666', 邮箱: '', 公司: '北京某某公司', 职位: '', 地址: '', 生日: '1985-03-17', 备注: '第一行\n第二行', QQ: '10001', 微信: 'wxid_abc' },
-      { 姓名: '李四', 手机: '', 座机: '0755-1234567', 邮箱: 'lisi@example.com', 公司: '示例科技有限公司 销售部', 职位: '经理', 地址: '中国广东省深圳市科技园路1号', 生日: '', 备注: 'a, b; c\nd\n生日：05-23', QQ: '', 微信: '' },
+      { 姓名: '李四', 手机: '', 座机: '0755-1234567', 邮箱: 'lisi@example.com', 公司: '示例科技有限公司', 职位: '销售部 经理', 地址: '中国广东省深圳市科技园路1号', 生日: '', 备注: 'a, b; c\nd\n生日：05-23', QQ: '', 微信: '' },
     ]);
   });
 
@@ -284,6 +284,21 @@ describe('cards phones really write', () => {
       ['李四', '139 1234 5678', '010-88886666', '其他电话：0755-12345678'],
       ['Anna', '+49 151 12345678', '+49 221 9999123', ''],
       ['多号', Array.from({ length: 10 }, (_, i) => `1380000${String(i).padStart(4, '0')}`).join(';'), '', '其他电话：13800000010'],
+    ]);
+  });
+
+  it('ORG company;department: the company is the first part, the departments lead the title', async () => {
+    const p = file('org.vcf', [
+      ...card('FN:甲', 'ORG:某某公司;销售部', 'TITLE:经理'),
+      ...card('FN:乙', 'ORG:某某公司;华东区;销售部'),
+      ...card('FN:丙', 'ORG:某某\\;公司'),
+      ...card('FN:丁', 'ORG:;销售部', 'TITLE:经理'),
+    ]);
+    expect((await cards(p)).map((c) => [c['姓名'], c['公司'], c['职位']])).toEqual([
+      ['甲', '某某公司', '销售部 经理'],
+      ['乙', '某某公司', '华东区 销售部'],
+      ['丙', '某某;公司', ''],
+      ['丁', '', '销售部 经理'],
     ]);
   });
 });

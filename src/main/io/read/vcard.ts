@@ -269,7 +269,9 @@ export function cardToRow(props: Prop[]): string[] {
     return (m ? m[1] : v).trim();
   });
 
-  const org = first('ORG');
+  // ORG is "company;department;sub-department": the company is the first part, the departments lead the title (销售部 经理).
+  const [company = '', ...departments] = components(first('ORG')?.value ?? '');
+  const title = [...departments, unescapeText(first('TITLE')?.value ?? '').trim()].filter(Boolean).join(' ');
   const adr = first('ADR');
   let address = '';
   if (adr) {
@@ -309,8 +311,8 @@ export function cardToRow(props: Prop[]): string[] {
     mobiles.join(';'),
     landlines[0] ?? '',
     [...new Set(emails)].join(';'),
-    org ? components(org.value).filter(Boolean).join(' ') : '',
-    unescapeText(first('TITLE')?.value ?? '').trim(),
+    company,
+    title,
     address,
     birthday,
     [...all('NOTE').map((p) => unescapeText(p.value).trim()), ...extraNotes].join('\n'),
