@@ -11,7 +11,8 @@
 // '+', '-', spaces; no formula can hide in them). WeChat ids are free text and neutralised.
 // Numbers (custom number fields, counts) are never neutralised: -5 is a number, not a formula.
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+// Text that was stored with the mark already ('=x) gets one more, so the import gives it back as stored.
+const FORMULA_START = /^'*[=+\-@\t\r]/;
 
 export function neutralise(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;

@@ -79,7 +79,8 @@ async function sample(rt: TempRuntime): Promise<Contact[]> {
 
 describe('export cells', () => {
   it('neutralises text a spreadsheet would run, and only that', () => {
-    for (const s of ['=SUM(1)', '+1', '-1', '@x', '\tx', '\rx', '+447911123456']) {
+    // Text stored with the mark already ('=已引用) comes back as stored too.
+    for (const s of ['=SUM(1)', '+1', '-1', '@x', '\tx', '\rx', '+447911123456', "'=已引用", "''+1"]) {
       expect(neutralise(s)).toBe(`'${s}`);
       expect(unneutralise(neutralise(s))).toBe(s);
     }
