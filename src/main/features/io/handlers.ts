@@ -12,7 +12,7 @@ import { exportHandlers } from '../../io/export/handlers';
 import { inspectFile } from '../../io/read';
 import { RowChecker } from '../../io/import/engine';
 import { duplicateKeys } from '../../io/import/prepare';
-import { createdOf } from '../../io/import/created';
+import { createdOf, unusedTagsOf } from '../../io/import/created';
 import { badTargets, PRESETS, suggestMapping } from '../../io/import/mapping';
 
 const cleaned = new WeakSet<AppState>();
@@ -54,6 +54,7 @@ async function undo(ctx: Ctx, importId: string): Promise<{ removed: number; rest
   for (const id of created.taggings) await ctx.changes.softDelete('taggings', id);
   for (const id of created.contacts) await ctx.changes.softDelete('contacts', id);
   for (const id of created.companies) await ctx.changes.softDelete('companies', id);
+  for (const id of await unusedTagsOf(ctx.db, imp)) await ctx.changes.softDelete('tags', id);
   for (const u of updated) await ctx.changes.update(table, u.id, u.before);
   if (created.contacts.length) await refreshCustomerIndex(ctx.db, 'contact', created.contacts);
   if (created.companies.length) await refreshCustomerIndex(ctx.db, 'company', created.companies);

@@ -95,3 +95,16 @@ async function taggingsOfRange(
     ORDER BY t.rowid`.execute(db);
   return rows.rows.map((r) => r.id);
 }
+
+/**
+ * The tags the import created (same creator and created_at) that no live record carries any more:
+ * once its taggings are undone, those go too. A tag someone has used since stays.
+ */
+export async function unusedTagsOf(db: Kysely<Database>, imp: { at: string; user_id: string }): Promise<string[]> {
+  const rows = await sql<{ id: string }>`
+    SELECT t.id FROM tags t
+    WHERE t.created_at = ${imp.at} AND t.created_by = ${imp.user_id} AND t.deleted_at IS NULL
+      AND NOT EXISTS (SELECT 1 FROM taggings g WHERE g.tag_id = t.id AND g.deleted_at IS NULL)
+    ORDER BY t.rowid`.execute(db);
+  return rows.rows.map((r) => r.id);
+}

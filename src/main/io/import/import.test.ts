@@ -252,6 +252,17 @@ describe('import job', () => {
     expect(ids('SELECT name FROM contacts WHERE deleted_at IS NULL ORDER BY rid')).toEqual(['张三', '旧客户']);
     expect(count(rt, 'SELECT count(*) FROM companies WHERE deleted_at IS NULL')).toBe(0);
     expect(count(rt, `SELECT count(*) FROM change_log WHERE tbl = 'taggings'`)).toBe(6);
+    // The tags it created go too, as nothing carries them any more.
+    expect(count(rt, 'SELECT count(*) FROM tags WHERE deleted_at IS NULL')).toBe(0);
+  });
+
+  it('keeps a tag the import created once someone has used it since', async () => {
+    const rt = await runtime();
+    const { result } = await importFile(rt, 't.csv', csv('姓名,手机,标签\n李四,13912345678,VIP;老客户\n'));
+    const vip = rt.app.db.sqlite.prepare(`SELECT id FROM tags WHERE name = 'VIP'`).pluck().get() as string;
+    await rt.call('contacts.create', { name: '王五', mobiles: ['13600000001'], tagIds: [vip] });
+    await rt.call('io.undoImport', { importId: result.importId! });
+    expect(rt.app.db.sqlite.prepare('SELECT name FROM tags WHERE deleted_at IS NULL').pluck().all()).toEqual(['VIP']);
   });
 
   it('refuses an undo once a created record was purged and its rid taken by a later record', async () => {
