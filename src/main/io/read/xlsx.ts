@@ -246,10 +246,30 @@ export async function* withoutPhonetic(src: AsyncIterable<string>): AsyncGenerat
 }
 
 /**
- * Patches a WorkbookReader instance: proper text decoding, CDATA, phonetic readings, and the date1904 flag. exceljs reads
- * date1904="1" (Excel's spelling) and then shifts date cells itself, but not "true" (LibreOffice's): for
- * "true" we set its flag too, so every date cell is shifted once, by exceljs. `onDate1904` tells the
- * caller, who converts formula results (serial numbers, which exceljs leaves alone).
+ * exceljs's WorkbookReader pipes the file into unzipper's Parse and pauses it while it handles each part;
+ * Parse emits 'end' as soon as its input is parsed, even when parts still wait, unread, in its paused
+ * buffer. Those were dropped: often xl/workbook.xml, the last part of files written by exceljs, giving an
+ * intermittent "reading 'sheets' of undefined" (exceljs#3064), or sharedStrings/styles, silently.
+ * Reading them out just before 'end' hands them to exceljs as 'data' like the others.
+ */
+export function keepLastEntries(file: Readable): void {
+  const pipe = file.pipe;
+  file.pipe = function <T extends NodeJS.WritableStream>(this: Readable, zip: T, options?: { end?: boolean }): T {
+    const parse = zip as unknown as Readable;
+    const emit = parse.emit;
+    parse.emit = function (this: Readable, event: string | symbol, ...args: unknown[]): boolean {
+      if (event === 'end') while (this.read() !== null); // read() emits 'data' for each entry
+      return emit.call(this, event, ...args);
+    };
+    return pipe.call(this, zip, options) as T;
+  };
+}
+
+/**
+ * Patches a WorkbookReader instance: proper text decoding, CDATA, phonetic readings, and the date1904
+ * flag. exceljs reads date1904="1" (Excel's spelling) and then shifts date cells itself, but not "true"
+ * (LibreOffice's): for "true" we set its flag too, so every date cell is shifted once, by exceljs.
+ * `onDate1904` tells the caller, who converts formula results (serial numbers, which exceljs leaves alone).
  */
 function patchReader(reader: WorkbookReaderInternals, onDate1904: () => void): void {
   const parseWorkbook = reader._parseWorkbook;
@@ -320,6 +340,7 @@ const filledCells = (values: string[]): number => values.reduce((n, v) => (v.tri
  */
 export async function* xlsxRows(path: string, options: ReadOptions, onHeader?: (info: SourceInfo) => void): AsyncGenerator<Row> {
   const stream = createReadStream(path);
+  keepLastEntries(stream);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
     worksheets: 'emit',
     sharedStrings: 'cache',
