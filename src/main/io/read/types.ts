@@ -5,7 +5,7 @@ export interface ReadOptions {
   encoding?: string;
   /** Override: ',' ';' '\t' '|'. */
   delimiter?: string;
-  /** xlsx: sheet name (default: the first non-empty one). */
+  /** xlsx: sheet name (default: the first visible non-empty one; a hidden one only by name). */
   sheet?: string;
 }
 

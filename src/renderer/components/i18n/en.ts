@@ -330,7 +330,7 @@ export const en: Messages = {
     duplicates: {
       title: 'When a row is a duplicate',
       intro: 'Rows are matched against existing records and earlier rows of the file by mobile, email, and name with company.',
-      found: '{{count}} rows of the preview are duplicates.',
+      found: 'Duplicates in the preview: {{count}}.',
       skip: 'Skip',
       skipHint: 'keep the existing record, do not import the row',
       update_empty: 'Fill empty fields',
@@ -376,6 +376,9 @@ export const en: Messages = {
     undo_already: 'This import has already been undone',
     undo_changed_since: '{{changed}} records of this import were edited or deleted since: it cannot be undone as a whole',
     upload_gap: 'The upload of the file was interrupted: choose the file again',
+    sheet_missing: 'The file has no sheet named “{{sheet}}” (its sheets: {{sheets}})',
+    xlsx_corrupt: 'The file is damaged or is not an Excel workbook. Open it in Excel or WPS, save it as .xlsx or CSV, and import that file',
+    xls_or_encrypted: 'This is an old Excel (.xls) file or a password-protected workbook. Save it as .xlsx (or CSV) without a password in Excel or WPS and import that file',
   },
   export: {
     button: 'Export',

@@ -375,6 +375,9 @@ export const zhCN = {
     undo_already: '此次导入已经撤销过了',
     undo_changed_since: '此次导入的 {{changed}} 条记录在导入后被修改或删除过，不能整体撤销',
     upload_gap: '文件上传中断，请重新选择文件',
+    sheet_missing: '文件中没有名为“{{sheet}}”的工作表（现有：{{sheets}}）',
+    xlsx_corrupt: '文件已损坏或不是 Excel 工作簿。请在 Excel 或 WPS 中打开并另存为 .xlsx 或 CSV 后再导入',
+    xls_or_encrypted: '这是旧版 Excel（.xls）文件或设有密码的工作簿。请在 Excel 或 WPS 中另存为 .xlsx（或 CSV）且不设密码，再导入',
   },
   export: {
     button: '导出',
