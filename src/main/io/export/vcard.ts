@@ -56,7 +56,9 @@ function property(lines: string[], name: string, value: string | null | undefine
 }
 
 function common(lines: string[], r: CustomerBase): void {
-  // ADR: post box; extended (the district); street; city; province; postal code; country.
+  // ADR: post box; extended (the district); street; city; province; postal code; country. Other
+  // programs read the extended part after the street (a room, a floor): the reader (io/read/vcard.ts)
+  // knows our cards by KEHU_PRODID and puts the district before the street.
   if (r.address || r.city || r.province || r.district) {
     const adr = ['', r.district ?? '', r.address ?? '', r.city ?? '', r.province ?? '', '', ''].map(escapeValue).join(';');
     lines.push(`ADR;TYPE=WORK:${adr}`);
@@ -65,7 +67,10 @@ function common(lines: string[], r: CustomerBase): void {
   if (r.tags.length) lines.push(`CATEGORIES:${r.tags.map((t) => escapeValue(t.name)).join(',')}`);
 }
 
-const card = (lines: string[]) => ['BEGIN:VCARD', 'VERSION:3.0', ...lines, 'END:VCARD'].map(foldLine).join('\r\n') + '\r\n';
+/** Names Kehu as the card's producer (RFC 2426 PRODID), so that its import reads the district back in its place. */
+export const KEHU_PRODID = '-//Kehu CRM//vCard export//ZH';
+
+const card = (lines: string[]) => ['BEGIN:VCARD', 'VERSION:3.0', `PRODID:${KEHU_PRODID}`, ...lines, 'END:VCARD'].map(foldLine).join('\r\n') + '\r\n';
 
 export function contactCard(c: Contact): string {
   const lines: string[] = [];

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { Contact } from '../../../shared/contacts';
+import { contactCard } from '../export/vcard';
 import { inspectFile, readRows, VCARD_HEADERS } from './index';
 import { normalizeBirthday } from './vcard';
 
@@ -300,5 +302,18 @@ describe('cards phones really write', () => {
       ['丙', '某某;公司', ''],
       ['丁', '', '销售部 经理'],
     ]);
+  });
+
+  it('the address of Kehu\'s own export reads back province city district street; another card\'s extended part stays after the street', async () => {
+    const contact: Contact = {
+      id: 'c1', ownerId: 'u1', ownerName: null, name: '马丽', gender: 'female', title: null, mobiles: ['13912345678'], landline: null, emails: [],
+      wechat: null, qq: null, birthday: null, companyId: null, companyName: null, companyDeletedAt: null,
+      province: '甘肃', city: '兰州', district: '城关区', address: '科技园路936号', notes: null, tags: [], custom: {},
+      lastContactedAt: null, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', deletedAt: null,
+    };
+    const p = join(tmp, 'kehu-export.vcf');
+    writeFileSync(p, contactCard(contact) + contactCard({ ...contact, name: '马强', province: null, city: null }));
+    const q = file('room.vcf', card('FN:李四', 'ADR;TYPE=WORK:;3层;科技园路1号;深圳市;广东省;;'));
+    expect([...(await cards(p)), ...(await cards(q))].map((c) => c['地址'])).toEqual(['甘肃兰州城关区科技园路936号', '城关区科技园路936号', '广东省深圳市科技园路1号3层']);
   });
 });

@@ -1,8 +1,9 @@
 import { createReadStream } from 'node:fs';
 import iconv from 'iconv-lite';
+import { LIMITS, normalizeCnLandline, normalizeCnMobile, normalizeMobile } from '../../../shared/validation';
+import { KEHU_PRODID } from '../export/vcard';
 import { decodedChunks } from './csv';
 import { detectEncoding, isValidUtf8, normalizeEncoding } from './encoding';
-import { LIMITS, normalizeCnLandline, normalizeCnMobile, normalizeMobile } from '../../../shared/validation';
 import { readHead } from './sniff';
 import { isEmptyRow, VCARD_HEADERS, type ReadOptions, type Row, type SourceInfo } from './types';
 
@@ -276,8 +277,11 @@ export function cardToRow(props: Prop[]): string[] {
   let address = '';
   if (adr) {
     const [pobox = '', ext = '', street = '', locality = '', region = '', postal = '', country = ''] = components(adr.value);
+    // Chinese order, largest first. The extended part is a room or floor (after the street), except in
+    // Kehu's own export, where it is the district (before the street).
+    const ownExport = first('PRODID')?.value.trim() === KEHU_PRODID;
     address = CJK.test(adr.value)
-      ? [country, region, locality, street, ext].filter(Boolean).join('')
+      ? [country, region, locality, ...(ownExport ? [ext, street] : [street, ext])].filter(Boolean).join('')
       : [pobox, street, ext, locality, [region, postal].filter(Boolean).join(' '), country].filter(Boolean).join(', ');
     address = address.replace(/\s*\n\s*/g, ' ');
   }
