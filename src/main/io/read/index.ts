@@ -1,6 +1,6 @@
 import { KehuError } from '../../../shared/errors';
 import { csvRows } from './csv';
-import { detectFormat, readHead } from './sniff';
+import { detectFormat, isMarkupSheet, readHead } from './sniff';
 import type { ReadOptions, Row, SourceInfo } from './types';
 
 export { VCARD_HEADERS } from './types';
@@ -15,6 +15,7 @@ async function readerFor(path: string): Promise<Reader> {
   const head = await readHead(path, 4096);
   // Checked before the format is guessed: uploads have no extension, and such a file would be read as a CSV of garbage.
   if (head.bytes.subarray(0, 8).equals(OLE2_SIGNATURE)) throw new KehuError({ code: 'invalid_input', message: 'io.xls_or_encrypted' });
+  if (isMarkupSheet(head.bytes)) throw new KehuError({ code: 'invalid_input', message: 'io.markup_sheet' });
   const format = detectFormat(path, head.bytes);
   switch (format) {
     case 'csv':

@@ -21,12 +21,23 @@ export async function readHead(path: string, size = SNIFF_BYTES): Promise<Sniffe
   }
 }
 
+/** The start of a file as ASCII text, whatever its encoding (BOM and UTF-16's NULs dropped). */
+const asciiStart = (head: Buffer): string =>
+  head.subarray(0, 4096).toString('latin1').replaceAll('\u0000', '').replace(/^\u00ef\u00bb\u00bf|^\u00ff\u00fe|^\u00fe\u00ff/, '');
+
+/**
+ * A web page or an Excel 2003 XML workbook: what many systems' "export to Excel" writes under a .xls
+ * name. Read as a CSV it would give garbage headers.
+ */
+export function isMarkupSheet(head: Buffer): boolean {
+  const text = asciiStart(head).trimStart().toLowerCase();
+  return text.startsWith('<') && /<html|<table|urn:schemas-microsoft-com:office:spreadsheet/.test(text);
+}
+
 /** Format by content first (zip signature, BEGIN:VCARD in any common encoding), then by extension. */
 export function detectFormat(path: string, head: Buffer): FileFormat {
   if (head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return 'xlsx';
-  const probe = head.subarray(0, 4096);
-  const ascii = probe.toString('latin1').replaceAll('\u0000', '').replace(/^\u00ef\u00bb\u00bf|^\u00ff\u00fe|^\u00fe\u00ff/, '');
-  if (/^\s*BEGIN:VCARD/i.test(ascii)) return 'vcard';
+  if (/^\s*BEGIN:VCARD/i.test(asciiStart(head))) return 'vcard';
   const ext = extname(path).toLowerCase();
   if (ext === '.xlsx' || ext === '.xlsm') return 'xlsx';
   if (ext === '.vcf' || ext === '.vcard') return 'vcard';

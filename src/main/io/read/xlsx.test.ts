@@ -222,6 +222,21 @@ describe('files that are not a readable workbook', () => {
       expect(await failure(all(p))).toEqual({ code: 'invalid_input', message: 'io.xls_or_encrypted' });
     }
   });
+  it('a web page or an Excel 2003 XML workbook saved as .xls says to save it as .xlsx; a CSV starting with "<" is still a CSV', async () => {
+    const pages = {
+      'export.xls': '\uFEFF<html xmlns:x="urn:schemas-microsoft-com:office:excel"><body><table><tr><td>姓名</td></tr></table></body></html>',
+      'report.xls': '  <table border=1><tr><th>姓名</th><th>手机</th></tr></table>',
+      'book.xml': '<?xml version="1.0"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="客户"/></Workbook>',
+    };
+    for (const [name, text] of Object.entries(pages)) {
+      const p = join(tmp, name);
+      writeFileSync(p, text);
+      expect(await failure(inspectFile(p))).toEqual({ code: 'invalid_input', message: 'io.markup_sheet' });
+    }
+    const csv = join(tmp, 'angle.csv');
+    writeFileSync(csv, '<姓名>,手机\n张三,13800138000\n');
+    expect((await inspectFile(csv)).info.headers).toEqual(['<姓名>', '手机']);
+  });
 });
 
 describe('date1904', () => {
