@@ -335,3 +335,28 @@ describe('a quote closed before the end of its cell', () => {
     await expect(read).rejects.toMatchObject({ code: 'invalid_input', message: 'io.unclosed_quote', params: { line: 2 } });
   });
 });
+
+describe('title rows above the header', () => {
+  const write = (name: string, text: string) => {
+    const path = join(tmp, name);
+    writeFileSync(path, text);
+    return path;
+  };
+  it('a title line ("客户信息表,,,") and Excel\'s sep= hint above the header are skipped; lines count from the header', async () => {
+    const path = write('titled.csv', 'sep=,\n客户信息表,,,\n\n姓名,手机,公司\n张三,13800138000,甲公司\n\n李四,13900139000,\n');
+    expect((await inspectFile(path)).info.headers).toEqual(['姓名', '手机', '公司']);
+    const rows: { line: number; values: string[] }[] = [];
+    for await (const r of readRows(path)) rows.push(r);
+    expect(rows).toEqual([
+      { line: 1, values: ['张三', '13800138000', '甲公司'] },
+      { line: 3, values: ['李四', '13900139000', ''] },
+    ]);
+  });
+  it('a one-column file keeps its first row as the header and every other row', async () => {
+    const path = write('names.csv', '姓名\n张三\n李四\n王五\n赵六\n钱七\n');
+    expect((await inspectFile(path)).info.headers).toEqual(['姓名']);
+    expect(await all(path)).toEqual([['张三'], ['李四'], ['王五'], ['赵六'], ['钱七']]);
+    const short = write('two-names.csv', '姓名\n张三\n');
+    expect(await all(short)).toEqual([['张三']]);
+  });
+});

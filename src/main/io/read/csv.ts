@@ -3,6 +3,7 @@ import iconv from 'iconv-lite';
 import { KehuError } from '../../../shared/errors';
 import { CsvTokenizer, detectDelimiter } from './tokenizer';
 import { chooseEncoding } from './encoding';
+import { HeaderFinder } from './header';
 import { readHead } from './sniff';
 import { cleanHeader, isEmptyRow, padRow, type ReadOptions, type Row, type SourceInfo } from './types';
 
@@ -87,17 +88,25 @@ export async function* csvRows(
   let line = 0;
   const info = (h: string[]): SourceInfo => ({ format: 'csv', encoding, delimiter, sheets: [], sheet: null, headers: h });
   const end = { quoteClosed: true };
+  const finder = new HeaderFinder<{ values: string[] }>();
+  // The header once found past title rows (header.ts), then the rows that turned out to be data.
+  function* found(rows: { values: string[] }[]): Generator<Row, string[] | null> {
+    if (!finder.header) return null;
+    const names = finder.header.values.map(cleanHeader);
+    onHeader?.(info(names));
+    for (const r of rows) yield { line: ++line, values: padRow(r.values, names.length) };
+    return names;
+  }
   for await (const rec of csvRecords(path, encoding, delimiter, end)) {
     if (headers === null) {
-      if (isEmptyRow(rec)) continue;
-      headers = rec.map(cleanHeader);
-      onHeader?.(info(headers));
+      if (!isEmptyRow(rec)) headers = yield* found(finder.push({ values: rec }));
       continue;
     }
     line++;
     if (isEmptyRow(rec)) continue;
     yield { line, values: padRow(rec, headers.length) };
   }
+  if (headers === null) headers = yield* found(finder.end());
   if (headers === null) onHeader?.(info([]));
   if (!end.quoteClosed) throw new KehuError({ code: 'invalid_input', message: 'io.unclosed_quote', params: { line } });
 }

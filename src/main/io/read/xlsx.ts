@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import ExcelJS from 'exceljs';
 import { KehuError } from '../../../shared/errors';
+import { HeaderFinder } from './header';
 import { cleanHeader, isEmptyRow, padRow, type ReadOptions, type Row, type SourceInfo } from './types';
 
 /**
@@ -325,17 +326,8 @@ function asReadError(e: unknown): unknown {
 }
 
 /**
- * Title rows above the header that are skipped: a header is looked for among the first
- * MAX_TITLE_ROWS + 1 non-empty rows; past that, a sheet of one-cell rows is a one-column table.
- */
-const MAX_TITLE_ROWS = 3;
-
-const filledCells = (values: string[]): number => values.reduce((n, v) => (v.trim() === '' ? n : n + 1), 0);
-
-/**
  * Rows of one sheet of an .xlsx file, streamed with exceljs's WorkbookReader: `options.sheet`, or the
- * first visible non-empty sheet. The header is the first row with two or more filled cells, if one comes
- * after at most MAX_TITLE_ROWS rows of one cell (titles, skipped), else the first non-empty row. `line`
+ * first visible non-empty sheet. The header is found past title rows (header.ts). `line`
  * is the Excel row number minus the header's, so row 2 under a header in row 1 is line 1.
  */
 export async function* xlsxRows(path: string, options: ReadOptions, onHeader?: (info: SourceInfo) => void): AsyncGenerator<Row> {
@@ -375,28 +367,20 @@ export async function* xlsxRows(path: string, options: ReadOptions, onHeader?: (
         announce(name, headers);
       };
       const data = (number: number, values: string[]): Row => ({ line: number - headerRow, values: padRow(values, width) });
-      // Rows with at most one filled cell before any wider row: a title above the header, or a one-column table.
-      const narrow: { number: number; values: string[] }[] = [];
-      function* narrowAsTable(): Generator<Row> {
-        const [first, ...rest] = narrow.splice(0);
-        header(first.number, first.values);
-        for (const r of rest) yield data(r.number, r.values);
+      const finder = new HeaderFinder<{ number: number; values: string[] }>();
+      function* found(rows: { number: number; values: string[] }[]): Generator<Row> {
+        if (!finder.header) return;
+        header(finder.header.number, finder.header.values);
+        for (const r of rows) yield data(r.number, r.values);
       }
       for await (const row of ws) {
         if (!wanted || (announced && headerRow === 0)) continue; // drain sheets we do not read
         const values = rowValues(row, date1904);
         if (isEmptyRow(values)) continue;
-        if (headerRow > 0) {
-          yield data(row.number, values);
-        } else if (filledCells(values) >= 2) {
-          narrow.length = 0; // they were titles ("2024年客户通讯录", often merged across the table)
-          header(row.number, values);
-        } else {
-          narrow.push({ number: row.number, values });
-          if (narrow.length > MAX_TITLE_ROWS) yield* narrowAsTable();
-        }
+        if (headerRow > 0) yield data(row.number, values);
+        else yield* found(finder.push({ number: row.number, values }));
       }
-      if (headerRow === 0 && narrow.length > 0) yield* narrowAsTable();
+      if (headerRow === 0) yield* found(finder.end());
       if (headerRow > 0) return;
     }
     if (!internals.model) throw corrupt('no xl/workbook.xml'); // a zip, but not a workbook
