@@ -27,7 +27,18 @@ export interface ExportColumn<T = CustomerBase> {
 /** Joins several values in one cell (mobiles, emails, tags, multi-select options). */
 export const MULTI_SEPARATOR = ';';
 
-const joined = (values: readonly string[]) => (values.length ? values.join(MULTI_SEPARATOR) : null);
+/** What the import splits a list cell on besides ';' (io/import/mapping.ts LIST_SPLIT). */
+const OTHER_SEPARATORS = /[,，、|；\n]/;
+
+/**
+ * Values joined by ';'. A lone value holding another separator ("A,B" as a tag) gets a trailing
+ * ';', the sign to the import to split on ';' only, so it comes back whole.
+ */
+const joined = (values: readonly string[]) => {
+  if (values.length === 0) return null;
+  const text = values.join(MULTI_SEPARATOR);
+  return values.length === 1 && OTHER_SEPARATORS.test(text) ? `${text}${MULTI_SEPARATOR}` : text;
+};
 
 export const GENDER_LABEL: Record<Contact['gender'], string | null> = { male: '男', female: '女', unknown: null };
 export const CATEGORY_LABEL: Record<Company['category'], string> = {

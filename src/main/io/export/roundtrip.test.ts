@@ -137,6 +137,21 @@ describe('export → import into an empty database', () => {
     expect(stable(after.map(companyView))).toEqual(stable(before.map(companyView)));
   });
 
+  it('tags holding a comma, 、 or ；, alone or with others, come back whole (CSV and XLSX)', async () => {
+    for (const format of ['csv', 'xlsx'] as const) {
+      const source = await runtime();
+      const tag = async (name: string) => (await source.call('tags.save', { name, color: '#8c8c8c' })).id;
+      const [ab, vip, region] = [await tag('A,B'), await tag('VIP、重点'), await tag('上海；华东')];
+      await source.call('contacts.create', { name: '甲', tagIds: [ab], allowDuplicate: true });
+      await source.call('contacts.create', { name: '乙', tagIds: [vip, region], allowDuplicate: true });
+      await source.call('contacts.create', { name: '丙', tagIds: [region], allowDuplicate: true });
+      const target = await runtime();
+      expect(await importFile(target, 'contact', await exportFile(source, 'contact', format))).toMatchObject({ created: 3, rejected: 0, tagsCreated: 3 });
+      const tags = Object.fromEntries((await all<Contact>(target, 'contacts.list')).map((c) => [c.name, c.tags.map((t) => t.name).sort()]));
+      expect(tags).toEqual({ 甲: ['A,B'], 乙: ['VIP、重点', '上海；华东'], 丙: ['上海；华东'] });
+    }
+  });
+
   // The export neutralises formula-like text with a leading apostrophe (io/export/cells.ts); the
   // import strips it again (io/import/mapping.ts mapRow), so these values, and an international
   // mobile ("'+447911123456" in CSV), come back unchanged.

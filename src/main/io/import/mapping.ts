@@ -3,6 +3,7 @@
 import { COMPANY_TARGETS, CONTACT_TARGETS, type ColumnMapping, type IoEntity, type SavedMapping } from '../../../shared/io';
 import { normalizeCnLandline, normalizeEmail, normalizeMobile } from '../../../shared/validation';
 import { unneutralise } from '../export/cells';
+import { MULTI_SEPARATOR } from '../export/columns';
 
 /** Header as compared: lower case, without spaces, dashes, underscores, colons, dots, brackets. */
 export const headerKey = (h: string) => h.normalize('NFKC').toLowerCase().replace(/[\s\-_:.()/*\u200b-\u200d]+/g, '');
@@ -159,6 +160,8 @@ export function badTargets(entity: IoEntity, mapping: ColumnMapping): string[] {
 // Google Contacts writes several values of one cell joined by " ::: ".
 const LIST_SPLIT = /\s*:::\s*|[;；,，、|\n]+/;
 export const splitList = (v: string) => v.split(LIST_SPLIT).map((s) => s.trim()).filter(Boolean);
+/** Tags: a cell with ';' (our export's separator) is split on ';' only, so a tag may hold a comma or 、. */
+const splitTags = (v: string) => (v.includes(MULTI_SEPARATOR) ? v.split(MULTI_SEPARATOR).map((s) => s.trim()).filter(Boolean) : splitList(v));
 const hasHan = (s: string) => /\p{Script=Han}/u.test(s);
 
 function gender(v: string): string {
@@ -253,7 +256,8 @@ export function mapRow(entity: IoEntity, mapping: ColumnMapping, values: string[
     const raw = cellText(values[col] ?? '');
     if (!raw) continue;
     if (target.startsWith('custom:')) custom[target.slice(7)] = raw;
-    else if (target === 'mobiles' || target === 'emails' || target === 'tags') lists[target]!.push(...splitList(raw));
+    else if (target === 'mobiles' || target === 'emails') lists[target]!.push(...splitList(raw));
+    else if (target === 'tags') lists.tags!.push(...splitTags(raw));
     else if (target === 'notes') lists.notes!.push(raw);
     else if (target === 'firstName') first = raw;
     else if (target === 'lastName') last = raw;
