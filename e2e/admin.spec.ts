@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect, type HostFixture } from './fixtures';
-import { settledShot } from './helpers';
+import { settledShot, startEmpty } from './helpers';
 
 const ADMIN = { login: 'boss', password: 'correct horse 1' };
 
@@ -235,7 +235,7 @@ async function backToSingleUser(page: Page): Promise<void> {
 test('admin: a custom role, password sign-in, a sales user, the audit log, backup and restore, sharing', async ({ page, host }) => {
   test.setTimeout(120_000);
   await page.goto(host.url);
-  await page.getByTestId('start-empty').click();
+  await startEmpty(page);
   const company = await invoke<{ id: string }>(page, host, 'companies.create', { name: '杭州星河科技有限公司' });
   const contact = await invoke<{ id: string }>(page, host, 'contacts.create', { name: '张伟', title: '采购经理' });
 

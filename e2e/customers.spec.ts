@@ -4,6 +4,7 @@
 // a screenshot (attached to the report and written under test-results/screens/).
 import type { Page, TestInfo } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { startEmpty } from './helpers';
 
 const COMPANY = '深圳市华强电子有限公司';
 
@@ -23,7 +24,7 @@ test('customers end to end', async ({ page, host }, testInfo) => {
   // First run: start with an empty database.
   await expect(page.getByRole('dialog', { name: '欢迎使用客户管理' })).toBeVisible();
   await shot(page, testInfo, '01-first-run');
-  await page.getByTestId('start-empty').click();
+  await startEmpty(page);
   await page.getByRole('menuitem', { name: '客户/公司' }).click();
   await expect(page.getByRole('heading', { name: '客户/公司' })).toBeVisible();
 

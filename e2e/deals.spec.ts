@@ -2,15 +2,14 @@
 // board, its card dragged across the stages to 赢单 (won), another dragged to 输单 (lost) with
 // its reason, the list with totals, the opportunity's page with line items and stage history.
 import { test, expect } from './fixtures';
-import { column, drag, shot } from './helpers';
+import { column, drag, shot, startEmpty } from './helpers';
 
 
 
 
 test('deals: create on the board, drag to won and lost, list totals, detail with lines', async ({ page, host }) => {
   await page.goto(host.url);
-  await page.getByTestId('start-empty').click();
-  await expect(page.getByTestId('start-empty')).toBeHidden();
+  await startEmpty(page);
   const co = await host.invoke<{ id: string }>('companies.create', { name: '杭州星河科技有限公司' });
   if (!co.ok) throw new Error('company not created');
   await host.invoke('products.save', { sku: 'SRV-01', name: '云服务器', unit: '台', price: 2_000_000 });
@@ -144,8 +143,7 @@ test('deals: create on the board, drag to won and lost, list totals, detail with
 
 test('deals: a card moves by keyboard (Space, arrows, Space) and Enter opens it', async ({ page, host }) => {
   await page.goto(host.url);
-  await page.getByTestId('start-empty').click();
-  await expect(page.getByTestId('start-empty')).toBeHidden();
+  await startEmpty(page);
   await host.invoke('deals.create', { name: '键盘移动', amount: 100 });
   await page.getByRole('menuitem', { name: '商机' }).click();
   const card = column(page, 'stage-default-1').getByTestId('deal-card');

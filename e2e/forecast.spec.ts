@@ -4,6 +4,7 @@
 // both languages go to test-results/screens/ (or KEHU_SHOTS_DIR).
 import type { Page, TestInfo } from '@playwright/test';
 import { test, expect, type HostFixture } from './fixtures';
+import { startEmpty } from './helpers';
 
 const SHOTS = process.env.KEHU_SHOTS_DIR ?? 'test-results/screens';
 
@@ -71,7 +72,7 @@ async function expectCharts(page: Page) {
 
 test('the forecast shows the weighted pipeline, results and funnel in Chinese and English', async ({ page, host }, testInfo) => {
   await page.goto(host.url);
-  await page.getByTestId('start-empty').click();
+  await startEmpty(page);
   await page.getByRole('menuitem', { name: '销售预测' }).click();
   await expect(page.getByTestId('forecast-empty')).toContainText('还没有可以统计的商机');
   await shot(page, testInfo, 'forecast-empty-zh');

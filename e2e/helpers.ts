@@ -22,6 +22,15 @@ export async function settledShot(page: Page, name: string): Promise<void> {
   await shot(page, name);
 }
 
+/**
+ * The first-run choice "start empty", done before anything else touches the data: its request is
+ * waited for (the dialog closes), so a set-up call through the contract cannot race it.
+ */
+export async function startEmpty(page: Page): Promise<void> {
+  await page.getByTestId('start-empty').click();
+  await expect(page.getByTestId('start-empty')).toBeHidden();
+}
+
 /** A stage's column on the opportunities board. */
 export const column = (page: Page, stageId: string) => page.locator(`[data-testid="board-column"][data-stage-id="${stageId}"]`);
 

@@ -9,6 +9,7 @@ import type { Page, TestInfo } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { test, expect } from './fixtures';
+import { startEmpty } from './helpers';
 
 /** Valid filler rows after the hand-written ones, so that the import runs long enough to watch. */
 const FILLER = 20_000;
@@ -67,7 +68,7 @@ test('a GBK CSV from Excel is imported, its rejected rows downloaded, and the li
   test.setTimeout(180_000);
   const file = writeGbkCsv(testInfo);
   await page.goto(host.url);
-  await page.getByTestId('start-empty').click();
+  await startEmpty(page);
   await page.getByRole('menuitem', { name: '客户/公司' }).click();
   await expect(page.getByRole('heading', { name: '客户/公司' })).toBeVisible();
 

@@ -2,14 +2,14 @@
 // (the lead becomes 已联系), an overdue lead in red, the lead converted in one step into a
 // company, a contact (with the follow-up on its timeline) and an opportunity.
 import { test, expect } from './fixtures';
-import { shot } from './helpers';
+import { shot, startEmpty } from './helpers';
 
 const COMPANY = '杭州星河科技有限公司';
 
 
 test('leads: create, follow up, convert', async ({ page, host }) => {
   await page.goto(host.url);
-  await page.getByTestId('start-empty').click();
+  await startEmpty(page);
   // An old lead whose follow-up is overdue (set up through the contract).
   await host.invoke('leads.create', { name: '赵敏', companyName: '宁波海联贸易', source: '网站', nextFollowUpAt: '2026-01-05T02:00:00Z' });
 
@@ -82,7 +82,7 @@ test('leads: create, follow up, convert', async ({ page, host }) => {
 
 test('leads: sources in settings, duplicate warning, assign, mark invalid', async ({ page, host }) => {
   await page.goto(host.url);
-  await page.getByTestId('start-empty').click();
+  await startEmpty(page);
   await host.invoke('leads.create', { name: '钱进', mobile: '13600001111' });
   await host.invoke('leads.create', { name: '孙悦', companyName: '苏州园林设计院' });
 

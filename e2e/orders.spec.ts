@@ -5,6 +5,7 @@
 // stock. Each screen (and the quote's print view) is kept as a screenshot.
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { startEmpty } from './helpers';
 
 const SHOTS = process.env.KEHU_SHOTS_DIR ?? 'test-results/screens';
 
@@ -24,7 +25,7 @@ const option = (page: Page, text: string) => page.locator('.ant-select-dropdown:
 
 test('orders: product with stock, quote, accept, order, confirm, stock falls', async ({ page, host }) => {
   await page.goto(host.url);
-  await page.getByTestId('start-empty').click();
+  await startEmpty(page);
   const company = await host.invoke<{ id: string }>('companies.create', { name: '杭州星河科技有限公司' });
   if (!company.ok) throw new Error('company not created');
   await host.invoke('products.save', { sku: 'XH-OLD', name: '旧款门锁', price: 59900, stock: 0, active: false });

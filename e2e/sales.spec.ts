@@ -3,7 +3,7 @@
 // quote made from it, accepted and turned into an order whose confirmation takes the stock; then a
 // task due now on the home page, whose reminder appears. The domains' own specs go deeper.
 import { test, expect } from './fixtures';
-import { column, drag, pickerNow, shot } from './helpers';
+import { column, drag, pickerNow, shot, startEmpty } from './helpers';
 
 const COMPANY = '苏州天工精密机械有限公司';
 
@@ -13,7 +13,7 @@ const COMPANY = '苏州天工精密机械有限公司';
 test('sales: lead → converted → won on the board → quote → order takes stock; a reminder due now', async ({ page, host }) => {
   test.setTimeout(120_000);
   await page.goto(host.url);
-  await page.getByTestId('start-empty').click();
+  await startEmpty(page);
   await expect(page.getByTestId('home-page')).toBeVisible();
   // The catalogue the shop already keeps; only task reminders in this test.
   await host.invoke('products.save', { sku: 'TG-200', name: '数控车床主轴', unit: '台', price: 4_500_000, stock: 12 });

@@ -7,7 +7,7 @@
 import type { Page } from '@playwright/test';
 import { Secret, TOTP } from 'otpauth';
 import { test, expect } from './fixtures';
-import { settledShot } from './helpers';
+import { settledShot, startEmpty } from './helpers';
 
 const ADMIN = { name: '李娜', login: 'lina', password: 'Kehu-Admin-2026' };
 const SALES = { name: '张伟', login: 'zhangwei', password: 'Xiaoshou-2026' };
@@ -55,7 +55,7 @@ async function setUpAdmin(page: Page) {
   await setup.getByTestId('confirm-password').fill(ADMIN.password);
   await page.getByTestId('setup-admin-submit').click();
   await expect(page.getByRole('dialog', { name: '欢迎使用客户管理' })).toBeVisible();
-  await page.getByTestId('start-empty').click();
+  await startEmpty(page);
   await expect(page.getByTestId('account-menu')).toContainText(ADMIN.name);
 }
 
@@ -104,7 +104,7 @@ test('set up an administrator, a sales user sees only their customers, sign-in w
 
   // The sample-data choice follows, then the app as the administrator.
   await expect(page.getByRole('dialog', { name: '欢迎使用客户管理' })).toBeVisible();
-  await page.getByTestId('start-empty').click();
+  await startEmpty(page);
   await expect(page.getByTestId('account-menu')).toContainText(ADMIN.name);
 
   // A sales user, added on the users page.

@@ -6,6 +6,7 @@
 // test-results/screens/.
 import type { Browser, Page, TestInfo } from '@playwright/test';
 import { test, expect, type HostFixture } from './fixtures';
+import { startEmpty } from './helpers';
 
 const NAME = '李娜';
 let exports = 0;
@@ -24,13 +25,13 @@ async function shot(page: Page, testInfo: TestInfo, name: string) {
 async function openDevice(browser: Browser, host: HostFixture): Promise<Page> {
   const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
-  await startEmpty(page, host);
+  await openEmpty(page, host);
   return page;
 }
 
-async function startEmpty(page: Page, host: HostFixture) {
+async function openEmpty(page: Page, host: HostFixture) {
   await page.goto(host.url);
-  await page.getByTestId('start-empty').click();
+  await startEmpty(page);
   await page.getByRole('menuitem', { name: '客户/公司' }).click();
   await expect(page.getByRole('heading', { name: '客户/公司' })).toBeVisible();
 }
@@ -90,7 +91,7 @@ async function setTitle(page: Page, title: string) {
 
 test('two devices sync by file and resolve a conflict', async ({ page: office, host, host2, browser }, testInfo) => {
   test.setTimeout(120_000);
-  await startEmpty(office, host);
+  await openEmpty(office, host);
   const laptop = await openDevice(browser, host2);
   try {
     // The office PC: a contact, and a name for the device.

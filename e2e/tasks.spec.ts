@@ -4,7 +4,7 @@
 // comes back at the next start, then a new task due now, its reminder, Done from the reminder.
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { pickerNow, shot } from './helpers';
+import { pickerNow, shot, startEmpty } from './helpers';
 
 /** A time's day in this process's zone, which is the host's (YYYY-MM-DD). */
 const hostDayOf = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
@@ -30,7 +30,7 @@ async function quickAdd(page: Page, title: string, due: string) {
 
 test('tasks: agenda, quick add due now, reminder, calendar', async ({ page, host }) => {
   await page.goto(host.url);
-  await page.getByTestId('start-empty').click();
+  await startEmpty(page);
   // The host computes days in its own zone (this process's: the fixture passes our environment);
   // the browser runs in Asia/Shanghai. A birthday on the host's today is on today's agenda.
   const now = new Date();

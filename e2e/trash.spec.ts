@@ -2,7 +2,7 @@
 // there in English too.
 import { test, expect } from './fixtures';
 import type { Page } from '@playwright/test';
-import { shot } from './helpers';
+import { shot, startEmpty } from './helpers';
 
 /** Switches the Trash to a kind and waits for the switch's sliding thumb to settle on it. */
 async function showKind(page: Page, label: string): Promise<void> {
@@ -14,7 +14,7 @@ async function showKind(page: Page, label: string): Promise<void> {
 
 test('trash: a deleted lead, restored from the Trash', async ({ page, host }) => {
   await page.goto(host.url);
-  await page.getByTestId('start-empty').click();
+  await startEmpty(page);
   const created = await host.invoke<{ id: string }>('leads.create', { name: '王芳', companyName: '杭州星河科技有限公司' });
   if (!created.ok) throw new Error('leads.create failed');
   await host.invoke('leads.delete', { ids: [created.data.id] });
