@@ -252,6 +252,7 @@ export function mapRow(entity: IoEntity, mapping: ColumnMapping, values: string[
   let first = '';
   let last = '';
   let companyName: string | null = null;
+  let yearless = '';
   for (const [col, target] of usedColumns(mapping)) {
     const raw = cellText(values[col] ?? '');
     if (!raw) continue;
@@ -263,7 +264,7 @@ export function mapRow(entity: IoEntity, mapping: ColumnMapping, values: string[
     else if (target === 'lastName') last = raw;
     else if (target === 'company') companyName = isNoCompany(raw) ? null : raw;
     else if (target === 'gender') input.gender = gender(raw);
-    else if (target === 'birthday' && YEARLESS_DAY.test(raw)) lists.notes!.push(raw.replace(YEARLESS_DAY, '生日：$1-$2'));
+    else if (target === 'birthday' && YEARLESS_DAY.test(raw)) yearless = raw.replace(YEARLESS_DAY, '生日：$1-$2');
     else if (target === 'birthday') input.birthday = normalizeDate(raw);
     else if (target === 'category') input.category = CATEGORY[raw.toLowerCase()] ?? raw;
     else if (target === 'size') input.size = companySize(raw);
@@ -271,6 +272,8 @@ export function mapRow(entity: IoEntity, mapping: ColumnMapping, values: string[
     else input[target] = raw;
   }
   if (!input.name && (first || last)) input.name = hasHan(first + last) ? `${last}${first}` : [first, last].filter(Boolean).join(' ');
+  // A birthday without its year cannot be stored as one (the form takes YYYY-MM-DD): kept in the notes.
+  if (yearless) lists.notes!.push(yearless);
   if (lists.notes!.length) input.notes = lists.notes!.join('\n');
   if (entity === 'contact') {
     // A landline in a phone column goes to the landline (when free) instead of failing as a mobile.

@@ -7,6 +7,7 @@ import type { Contact } from '../../../shared/contacts';
 import { contactCard } from '../export/vcard';
 import { inspectFile, readRows, VCARD_HEADERS } from './index';
 import { normalizeBirthday } from './vcard';
+import { mapRow, suggestMapping } from '../import/mapping';
 
 const FX = '../shared/fixtures/vcard/';
 const tmp = mkdtempSync(join(tmpdir(), 'kehu-vcf-'));
@@ -68,9 +69,9 @@ describe('vCard fixtures', () => {
     expect(o['姓名']).toBe('John Doe III');
   });
 
-  it('vCard 4.0 (RFC 6350): tel: URIs, BDAY --0203 (no year: kept in the notes)', async () => {
+  it('vCard 4.0 (RFC 6350): tel: URIs, BDAY --0203 (no year: --MM-DD, for the notes)', async () => {
     const [c] = await cards(FX + 'ez-vcard/rfc6350-example.vcf');
-    expect(c).toMatchObject({ 姓名: 'Simon Perreault', 手机: '+1-418-262-6501', 座机: '', 邮箱: 'simon.perreault@viagenie.ca', 公司: 'Viagenie', 生日: '', 备注: '其他电话：+1-418-656-9254;ext=102\n生日：02-03' });
+    expect(c).toMatchObject({ 姓名: 'Simon Perreault', 手机: '+1-418-262-6501', 座机: '', 邮箱: 'simon.perreault@viagenie.ca', 公司: 'Viagenie', 生日: '--02-03', 备注: '其他电话：+1-418-656-9254;ext=102' });
   });
 
   it('Gmail: escapes, X-QQ', async () => {
@@ -168,7 +169,7 @@ describe('generated vCards', () => {
     const c = await cards(p);
     expect(c).toEqual([
       { 姓名: '王小明', 手机: '+86 138-0013-8000;13912345678', 座机: '010-88886666', 邮箱: '', 公司: '北京某某公司', 职位: '', 地址: '', 生日: '1985-03-17', 备注: '第一行\n第二行', QQ: '10001', 微信: 'wxid_abc' },
-      { 姓名: '李四', 手机: '', 座机: '0755-1234567', 邮箱: 'lisi@example.com', 公司: '示例科技有限公司', 职位: '销售部 经理', 地址: '中国广东省深圳市科技园路1号', 生日: '', 备注: 'a, b; c\nd\n生日：05-23', QQ: '', 微信: '' },
+      { 姓名: '李四', 手机: '', 座机: '0755-1234567', 邮箱: 'lisi@example.com', 公司: '示例科技有限公司', 职位: '销售部 经理', 地址: '中国广东省深圳市科技园路1号', 生日: '--05-23', 备注: 'a, b; c\nd', QQ: '', 微信: '' },
     ]);
   });
 
@@ -252,18 +253,26 @@ describe('cards phones really write', () => {
     expect((await cards(q)).map((c) => [c['姓名'], c['公司'] || c['职位']])).toEqual([['张三', '深圳公司'], ['谢伟', '经理']]);
   });
 
-  it('a birthday without its year (--MMDD, Apple\'s X-APPLE-OMIT-YEAR) goes to the notes, the contact keeps the rest', async () => {
+  it('a birthday without its year (--MMDD, Apple\'s X-APPLE-OMIT-YEAR) reads as --MM-DD, which the mapping keeps in the notes', async () => {
     const p = file('bday.vcf', [
       'BEGIN:VCARD', 'VERSION:4.0', 'FN:甲一', 'BDAY:--0205', 'NOTE:老客户', 'END:VCARD',
       ...card('FN:乙二', 'BDAY;X-APPLE-OMIT-YEAR=1604:1604-02-05'),
       ...card('FN:丙三', 'BDAY;X-APPLE-OMIT-YEAR=1604:1990-02-05'),
       ...card('FN:丁四', 'BDAY:--12-31'),
     ]);
-    expect((await cards(p)).map((c) => [c['姓名'], c['生日'], c['备注']])).toEqual([
-      ['甲一', '', '老客户\n生日：02-05'],
-      ['乙二', '', '生日：02-05'],
+    const read = await cards(p);
+    expect(read.map((c) => [c['姓名'], c['生日'], c['备注']])).toEqual([
+      ['甲一', '--02-05', '老客户'],
+      ['乙二', '--02-05', ''],
       ['丙三', '1990-02-05', ''],
-      ['丁四', '', '生日：12-31'],
+      ['丁四', '--12-31', ''],
+    ]);
+    const mapping = suggestMapping('contact', [...VCARD_HEADERS]);
+    expect(read.map((c) => mapRow('contact', mapping, VCARD_HEADERS.map((h) => c[h])).input)).toMatchObject([
+      { notes: '老客户\n生日：02-05' },
+      { notes: '生日：02-05' },
+      { birthday: '1990-02-05' },
+      { notes: '生日：12-31' },
     ]);
   });
 

@@ -300,15 +300,12 @@ export function cardToRow(props: Prop[]): string[] {
     return [...new Set(out)];
   };
 
-  // A birthday without its year (vCard's --MMDD, Apple's placeholder year named by X-APPLE-OMIT-YEAR)
-  // cannot be stored (the form takes YYYY-MM-DD) and would reject the contact: it is kept in the notes.
+  // Apple's placeholder year (named by X-APPLE-OMIT-YEAR) means no year: --MM-DD, as vCard writes it
+  // (the mapping keeps such a day in the notes: mapping.ts YEARLESS_DAY).
   const bday = first('BDAY');
   let birthday = bday ? normalizeBirthday(unescapeText(bday.value)) : '';
-  const day = /^(\d{4}|-)-(\d{2}-\d{2})$/.exec(birthday);
-  if (day && (day[1] === '-' || day[1] === bday?.params.get('X-APPLE-OMIT-YEAR')?.[0])) {
-    extraNotes.push(`生日：${day[2]}`);
-    birthday = '';
-  }
+  const omitted = bday?.params.get('X-APPLE-OMIT-YEAR')?.[0];
+  if (omitted && birthday.startsWith(`${omitted}-`)) birthday = `-${birthday.slice(omitted.length)}`;
 
   return [
     name,
