@@ -12,7 +12,7 @@ import { exportHandlers } from '../../io/export/handlers';
 import { inspectFile } from '../../io/read';
 import { RowChecker } from '../../io/import/engine';
 import { duplicateKeys } from '../../io/import/prepare';
-import { createdOf, unusedTagsOf } from '../../io/import/created';
+import { createdOf, dependentsOf, unusedTagsOf } from '../../io/import/created';
 import { badTargets, PRESETS, suggestMapping } from '../../io/import/mapping';
 
 const cleaned = new WeakSet<AppState>();
@@ -51,6 +51,8 @@ async function undo(ctx: Ctx, importId: string): Promise<{ removed: number; rest
     (await check('companies', created.companies, true)) +
     (await check(table, updated.map((u) => u.id), false));
   if (changed > 0) throw new KehuError({ code: 'conflict', message: 'io.undo_changed_since', params: { changed } });
+  const dependents = await dependentsOf(ctx.db, created, imp);
+  if (dependents > 0) throw new KehuError({ code: 'conflict', message: 'io.undo_has_dependents', params: { count: dependents } });
   for (const id of created.taggings) await ctx.changes.softDelete('taggings', id);
   for (const id of created.contacts) await ctx.changes.softDelete('contacts', id);
   for (const id of created.companies) await ctx.changes.softDelete('companies', id);

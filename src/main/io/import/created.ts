@@ -108,3 +108,49 @@ export async function unusedTagsOf(db: Kysely<Database>, imp: { at: string; user
     ORDER BY t.rowid`.execute(db);
   return rows.rows.map((r) => r.id);
 }
+
+/** Live rows elsewhere that point at a record: [table, column] (a contact's company, a deal's, a task's subject …). */
+const REFERENCES: [table: string, column: string][] = [
+  ['contacts', 'company_id'],
+  ['activities', 'subject_id'],
+  ['activities', 'company_id'],
+  ['tasks', 'subject_id'],
+  ['leads', 'converted_company_id'],
+  ['leads', 'converted_contact_id'],
+  ['opportunities', 'company_id'],
+  ['opportunities', 'contact_id'],
+  ['quotes', 'company_id'],
+  ['quotes', 'contact_id'],
+  ['orders', 'company_id'],
+  ['orders', 'contact_id'],
+];
+
+/**
+ * How many live rows the import did not write point at records it created: a contact added to a
+ * company it made, a deal, a task, a note, a tag put on by hand. Undoing it would leave those
+ * pointing at records in the Trash, so the undo is refused while there are any.
+ */
+export async function dependentsOf(db: Kysely<Database>, created: Pick<CreatedIds, 'contacts' | 'companies'>, imp: { at: string; user_id: string }): Promise<number> {
+  const ids = [...created.contacts, ...created.companies];
+  if (ids.length === 0) return 0;
+  await sql`CREATE TEMP TABLE IF NOT EXISTS undo_ids (id TEXT PRIMARY KEY)`.execute(db);
+  try {
+    for (let i = 0; i < ids.length; i += 500) {
+      await sql`INSERT OR IGNORE INTO temp.undo_ids (id) VALUES ${sql.join(ids.slice(i, i + 500).map((id) => sql`(${id})`))}`.execute(db);
+    }
+    let count = 0;
+    for (const [table, column] of REFERENCES) {
+      // The import's own rows (its contacts in its companies) are undone with it.
+      const own = table === 'contacts' ? sql`AND r.id NOT IN (SELECT id FROM temp.undo_ids)` : sql``;
+      const r = await sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.table(table)} r WHERE r.deleted_at IS NULL AND r.${sql.ref(column)} IN (SELECT id FROM temp.undo_ids) ${own}`.execute(db);
+      count += r.rows[0]!.n;
+    }
+    // Its own taggings carry its time and user; one put on since, by anyone, does not.
+    const tagged = await sql<{ n: number }>`
+      SELECT count(*) AS n FROM taggings t WHERE t.deleted_at IS NULL AND t.record_id IN (SELECT id FROM temp.undo_ids)
+        AND NOT (t.created_at = ${imp.at} AND t.created_by = ${imp.user_id})`.execute(db);
+    return count + tagged.rows[0]!.n;
+  } finally {
+    await sql`DROP TABLE temp.undo_ids`.execute(db);
+  }
+}

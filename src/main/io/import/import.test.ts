@@ -256,6 +256,27 @@ describe('import job', () => {
     expect(count(rt, 'SELECT count(*) FROM tags WHERE deleted_at IS NULL')).toBe(0);
   });
 
+  it('refuses an undo while other records use what it created: a contact in its company, a task, a tag put on by hand', async () => {
+    const rt = await runtime();
+    const { result } = await importFile(rt, 'd.csv', csv('姓名,手机,公司\n甲,13800000001,新公司X\n'));
+    const s = rt.app.db.sqlite;
+    const company = s.prepare(`SELECT id FROM companies WHERE name = '新公司X'`).pluck().get() as string;
+    const jia = s.prepare(`SELECT id FROM contacts WHERE name = '甲'`).pluck().get() as string;
+    const undo = () => rt.call('io.undoImport', { importId: result.importId! });
+
+    const hand = await rt.call('contacts.create', { name: '乙', companyId: company });
+    await expect(undo()).rejects.toMatchObject({ code: 'conflict', message: 'io.undo_has_dependents', params: { count: 1 } });
+    await rt.call('contacts.delete', { ids: [hand.id] });
+    const task = await rt.call('tasks.create', { title: '回访', subjectType: 'contact', subjectId: jia });
+    await expect(undo()).rejects.toMatchObject({ params: { count: 1 } });
+    await rt.call('tasks.delete', { id: task.id });
+    const tag = await rt.call('tags.save', { name: 'VIP', color: '#8c8c8c' });
+    await rt.call('tags.apply', { tagId: tag.id, recordIds: [jia], on: true });
+    await expect(undo()).rejects.toMatchObject({ params: { count: 1 } });
+    await rt.call('tags.apply', { tagId: tag.id, recordIds: [jia], on: false });
+    await expect(undo()).resolves.toMatchObject({ removed: 2 });
+  });
+
   it('keeps a tag the import created once someone has used it since', async () => {
     const rt = await runtime();
     const { result } = await importFile(rt, 't.csv', csv('姓名,手机,标签\n李四,13912345678,VIP;老客户\n'));

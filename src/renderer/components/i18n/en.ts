@@ -375,6 +375,7 @@ export const en: Messages = {
     unclosed_quote: 'A quote (") in the file is never closed, so everything from row {{line}} on was read into one cell. Check the rows around it in Excel or WPS and save the file again',
     undo_already: 'This import has already been undone',
     undo_changed_since: '{{changed}} records of this import were edited or deleted since: it cannot be undone as a whole',
+    undo_has_dependents: '{{count}} other items now use records this import created (a contact added to its company, a deal, a task, a note, a tag put on by hand): it cannot be undone as a whole',
     upload_gap: 'The upload of the file was interrupted: choose the file again',
     sheet_missing: 'The file has no sheet named “{{sheet}}” (its sheets: {{sheets}})',
     xlsx_corrupt: 'The file is damaged or is not an Excel workbook. Open it in Excel or WPS, save it as .xlsx or CSV, and import that file',

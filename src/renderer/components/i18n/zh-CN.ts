@@ -374,6 +374,7 @@ export const zhCN = {
     unclosed_quote: '文件中有一个引号（"）没有闭合，从第 {{line}} 行起的内容都被读进了同一个单元格。请在 Excel 或 WPS 中检查该行附近后重新保存',
     undo_already: '此次导入已经撤销过了',
     undo_changed_since: '此次导入的 {{changed}} 条记录在导入后被修改或删除过，不能整体撤销',
+    undo_has_dependents: '此次导入新建的记录已被其他 {{count}} 条数据使用（例如新加入其公司的联系人、商机、任务、跟进记录或手动添加的标签），不能整体撤销',
     upload_gap: '文件上传中断，请重新选择文件',
     sheet_missing: '文件中没有名为“{{sheet}}”的工作表（现有：{{sheets}}）',
     xlsx_corrupt: '文件已损坏或不是 Excel 工作簿。请在 Excel 或 WPS 中打开并另存为 .xlsx 或 CSV 后再导入',
