@@ -3,7 +3,7 @@
 import { COMPANY_TARGETS, CONTACT_TARGETS, type ColumnMapping, type IoEntity, type SavedMapping } from '../../../shared/io';
 import { normalizeCnLandline, normalizeEmail, normalizeMobile } from '../../../shared/validation';
 import { unneutralise } from '../export/cells';
-import { MULTI_SEPARATOR } from '../export/columns';
+import { COMPANY_COLUMNS, CONTACT_COLUMNS, MULTI_SEPARATOR } from '../export/columns';
 
 /** Header as compared: lower case, without spaces, dashes, underscores, colons, dots, brackets. */
 export const headerKey = (h: string) => h.normalize('NFKC').toLowerCase().replace(/[\s\-_:.()/*\u200b-\u200d]+/g, '');
@@ -75,6 +75,18 @@ export function targetOfHeader(entity: IoEntity, header: string): string | null 
 /** Targets several columns may fill (lists, notes joined); the others take the first column. */
 const MULTI = new Set(['mobiles', 'emails', 'tags', 'notes']);
 
+/** The headers of our export's own columns: such a column is that field, whatever a custom field is called. */
+const exportHeaders = (entity: IoEntity) => new Set((entity === 'contact' ? CONTACT_COLUMNS : COMPANY_COLUMNS).map((c) => c.header));
+
+/** Header key → custom target: its label, and "label(2)" … as our export heads it when the label is taken. */
+function customHeaders(custom: CustomLabel[]): Map<string, string> {
+  const byKey = new Map<string, string>();
+  for (const f of custom) {
+    for (let n = 1; n <= 9; n++) byKey.set(headerKey(n === 1 ? f.label : `${f.label}(${n})`), `custom:${f.id}`);
+  }
+  return byKey;
+}
+
 /** A custom field as the mapping knows it: its column in our export is headed by its label. */
 export interface CustomLabel {
   id: string;
@@ -87,12 +99,12 @@ export interface CustomLabel {
  * fits it best (a company's 座机 before its 手机, as a vCard has both), else the first.
  */
 export function suggestMapping(entity: IoEntity, headers: string[], custom: CustomLabel[] = []): ColumnMapping {
-  const customByKey = new Map(custom.map((f) => [headerKey(f.label), `custom:${f.id}`]));
+  const customByKey = customHeaders(custom);
   const mapping: ColumnMapping = {};
   const single = new Map<string, { col: number; rank: number }>();
   headers.forEach((h, i) => {
     const k = headerKey(h);
-    const t = customByKey.get(k) ?? targetOfHeader(entity, h);
+    const t = (exportHeaders(entity).has(h) ? null : customByKey.get(k)) ?? targetOfHeader(entity, h);
     if (!t) return;
     if (MULTI.has(t)) mapping[String(i)] = t;
     const rank = LOOKUP[entity].get(k)?.rank ?? Infinity;

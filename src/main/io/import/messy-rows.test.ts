@@ -110,6 +110,18 @@ describe('custom fields in a file', () => {
   });
 });
 
+describe('custom fields named like our export\'s own columns', () => {
+  it('our export\'s 负责人 column stays the owner\'s, and the field\'s column "负责人(2)" goes to the field; a company\'s 电话 stays its phone', async () => {
+    const rt = await runtime();
+    const person = await rt.call('customFields.save', { entity: 'contact', label: '负责人', type: 'text' });
+    const phone = await rt.call('customFields.save', { entity: 'company', label: '电话', type: 'text' });
+    const contacts = await upload(rt, 'c.csv', csv('姓名,负责人,负责人(2)\n张三,店主,李经理\n'));
+    expect((await rt.call('io.inspect', { uploadId: contacts, entity: 'contact' })).mapping).toEqual({ 0: 'name', 2: `custom:${person.id}` });
+    const companies = await upload(rt, 'co.csv', csv('公司名称,电话,电话(2)\n甲公司,010-12345678,总机\n'));
+    expect((await rt.call('io.inspect', { uploadId: companies, entity: 'company' })).mapping).toEqual({ 0: 'name', 1: 'phone', 2: `custom:${phone.id}` });
+  });
+});
+
 describe('cells as spreadsheets and chat apps write them', () => {
   it('full-width digits and headers, Excel\'s ="…" text, an apostrophe, 86 without +, zero-width spaces', async () => {
     const rt = await runtime();
