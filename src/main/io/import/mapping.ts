@@ -199,11 +199,16 @@ const CATEGORY: Record<string, string> = {
   流失客户: 'lost', 流失: 'lost', lost: 'lost', churned: 'lost',
 };
 
+/** "10人以下", "少于50人", "<50", "under 50": the number is an upper bound. */
+const UPPER_BOUND = /以下|以内|少于|不足|小于|under|less|below|^</i;
+
+/** A head count as people write it (1,200人, 1000-4999, 10人以下) → one of the size ranges. */
 function companySize(v: string): string {
-  const s = v.trim().replace(/\s/g, '');
+  const s = v.normalize('NFKC').replace(/\s/g, '').replace(/(\d),(?=\d{3}\b)/g, '$1');
   if (['1-9', '10-49', '50-199', '200-999', '1000+'].includes(s)) return s;
-  const n = Number(/\d+/.exec(s)?.[0] ?? NaN);
-  if (!Number.isFinite(n)) return s;
+  const first = /\d+/.exec(s);
+  if (!first) return v.trim();
+  const n = Number(first[0]) - (UPPER_BOUND.test(s) ? 1 : 0);
   return n < 10 ? '1-9' : n < 50 ? '10-49' : n < 200 ? '50-199' : n < 1000 ? '200-999' : '1000+';
 }
 

@@ -136,3 +136,14 @@ describe('cells as spreadsheets and chat apps write them', () => {
     ]);
   });
 });
+
+describe('company sizes as people write them', () => {
+  it('thousands separators, ranges, upper bounds', async () => {
+    const rt = await runtime();
+    const text = '公司名称,规模\n甲,"1,200人"\n乙,"1,000-4,999"\n丙,10人以下\n丁,少于50人\n戊,500人以上\n己,50-199\n庚,３０人\n';
+    const { result } = await importFile(rt, 'sizes.csv', csv(text), { entity: 'company' });
+    expect(result).toMatchObject({ created: 7, rejected: 0 });
+    const sizes = rt.app.db.sqlite.prepare('SELECT name, size FROM companies ORDER BY rid').raw().all();
+    expect(Object.fromEntries(sizes as [string, string][])).toEqual({ 甲: '1000+', 乙: '1000+', 丙: '1-9', 丁: '10-49', 戊: '200-999', 己: '50-199', 庚: '10-49' });
+  });
+});
