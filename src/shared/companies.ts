@@ -12,7 +12,7 @@ import {
   type DuplicateCandidate,
 } from './customers';
 import { pageInput, type Page } from './paging';
-import { idField, nameField, optId, optPhone, optText, urlField } from './validation';
+import { idField, LIMITS, nameField, optId, optPhone, optText, urlField } from './validation';
 
 export const COMPANY_CATEGORIES = ['prospect', 'customer', 'key', 'lost'] as const; // 潜在/现有/重要/流失
 export const CompanyCategory = z.enum(COMPANY_CATEGORIES);
@@ -30,7 +30,7 @@ export const CompanyFields = z.object({
   category: CompanyCategory.default('prospect'),
   ownerId: optId,
   notes: optText(5000),
-  tagIds: z.array(idField).max(50).default([]),
+  tagIds: z.array(idField).max(LIMITS.tags).default([]),
   custom: CustomValues,
 });
 export type CompanyFields = z.output<typeof CompanyFields>;

@@ -33,7 +33,7 @@ export const ContactFields = z.object({
   companyId: optId,
   ownerId: optId,
   notes: optText(5000),
-  tagIds: z.array(idField).max(50).default([]),
+  tagIds: z.array(idField).max(LIMITS.tags).default([]),
   custom: CustomValues,
 });
 export type ContactFields = z.output<typeof ContactFields>;

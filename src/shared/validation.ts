@@ -2,7 +2,7 @@
 // validates both sides, and numbers and emails come out normalised. Messages are i18n keys.
 import { z } from 'zod';
 
-export const LIMITS = { name: 100, short: 100, text: 500, notes: 5000, list: 10 } as const;
+export const LIMITS = { name: 100, short: 100, text: 500, notes: 5000, list: 10, tags: 50 } as const;
 
 // Full-width digits and brackets (１３８…, （０１０）) as ASCII first; an apostrophe is Excel's "keep as text".
 const digitsOnly = (s: string) => (/[^\p{ASCII}]/u.test(s) ? s.normalize('NFKC') : s).replace(/[\s\-().'—]/g, '');

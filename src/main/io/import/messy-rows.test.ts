@@ -60,6 +60,14 @@ describe('messy rows', () => {
     expect(contacts(rt).map((c) => c.company)).toEqual([null, null, null, null, null, '真公司']);
   });
 
+  it('a row with more tags than a record may carry is rejected (the record could not be saved in the form)', async () => {
+    const rt = await runtime();
+    const many = Array.from({ length: 51 }, (_, i) => `标签${i}`).join(';');
+    const { result } = await importFile(rt, 'tags.csv', csv(`姓名,标签\n张三,"${many}"\n李四,VIP\n`));
+    expect(result).toMatchObject({ created: 1, rejected: 1, tagsCreated: 1 });
+    expect(await download(rt, result.rejectedFile!)).toContain('validation.too_many');
+  });
+
   it('one number or address written several ways is stored once', async () => {
     const rt = await runtime();
     const text = '姓名,手机,手机2,邮箱,邮箱2\n张三,"13800138000;+86 138 0013 8000",138-0013-8000,a@b.com,A@B.COM\n';

@@ -6,7 +6,7 @@
 import type { Database as Sqlite } from 'better-sqlite3-multiple-ciphers';
 import { ContactFields } from '../../../shared/contacts';
 import { CompanyFields } from '../../../shared/companies';
-import { dateField } from '../../../shared/validation';
+import { dateField, LIMITS } from '../../../shared/validation';
 import type { ColumnMapping, DuplicateHit, IoEntity, OnDuplicate, RowIssue } from '../../../shared/io';
 import { newId } from '../../core/ids';
 import { toColumns } from '../../features/customers/columns';
@@ -103,6 +103,7 @@ export function checkRow(entity: IoEntity, defs: Map<string, CustomDef>, mapping
   }
   if (entity === 'contact' && mapped.companyName && mapped.companyName.length > 100) errors.push({ field: 'company', message: 'validation.too_long' });
   if (mapped.tagNames.some((t) => t.length > 30)) errors.push({ field: 'tags', message: 'validation.too_long' });
+  else if (mapped.tagNames.length > LIMITS.tags) errors.push({ field: 'tags', message: 'validation.too_many' });
   return { mapped, fields: errors.length === 0 && parsed.success ? (parsed.data as Row) : null, custom, errors };
 }
 function convertCustom(def: CustomDef, raw: string): unknown {
