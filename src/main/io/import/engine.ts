@@ -22,8 +22,6 @@ import { RejectedRows } from './rejected';
 import { KeyFilter } from './key-filter';
 import { checkRow, customDefs, type Checked, type CustomDef, type DuplicateKey, type PrepareSpec, type PreparedRow, type ValidRow } from './prepare';
 
-export { reasonText } from './prepare';
-
 type Row = Record<string, unknown>;
 type ContactIndex = Omit<ContactIndexFields, 'companyId' | 'companyName'>;
 export const CHUNK_ROWS = 1000;

@@ -116,6 +116,14 @@ describe('custom fields in a file', () => {
     expect(JSON.parse(stored.custom)).toEqual({ [channel.id]: ['线上,直营', '门店'], [note.id]: '微信同号' });
     expect(stored.notes).toBe('老客户');
   });
+
+  it('a rejected custom value is named by its field\'s label in the rejected-rows file', async () => {
+    const rt = await runtime();
+    await rt.call('customFields.save', { entity: 'contact', label: '等级', type: 'select', options: ['VIP', '普通'] });
+    const { result } = await importFile(rt, 'level.csv', csv('姓名,等级\n张三,金牌\n'));
+    expect(result).toMatchObject({ rejected: 1 });
+    expect(await download(rt, result.rejectedFile!)).toContain('等级: 不是可选项 (custom.');
+  });
 });
 
 describe('custom fields named like our export\'s own columns', () => {

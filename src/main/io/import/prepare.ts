@@ -42,11 +42,12 @@ const FIELD_ZH: Record<string, string> = {
   website: '网站', phone: '电话', source: '来源', category: '类别', company: '公司', tags: '标签',
 };
 
-export function reasonText(errors: RowIssue[]): string {
+/** The reasons of a rejected row, in Chinese with the keys; a custom field by its label (`defs`). */
+export function reasonText(errors: RowIssue[], defs: Map<string, CustomDef> = new Map()): string {
   return errors
     .map((e) => {
       if (!e.field) return `${ZH[e.message] ?? '值无效'} (${e.message})`;
-      const field = e.field.startsWith('custom.') ? e.field : (FIELD_ZH[e.field] ?? e.field);
+      const field = e.field.startsWith('custom.') ? (defs.get(e.field.slice(7))?.label ?? e.field) : (FIELD_ZH[e.field] ?? e.field);
       return `${field}: ${ZH[e.message] ?? '值无效'} (${e.field}: ${e.message})`;
     })
     .join('; ');
@@ -54,6 +55,7 @@ export function reasonText(errors: RowIssue[]): string {
 
 export interface CustomDef {
   id: string;
+  label: string;
   type: string;
   options: string[];
 }
@@ -145,8 +147,8 @@ function customProblem(def: CustomDef, value: unknown): string | null {
 
 /** The custom fields of an entity (plain data: it goes to the prepare thread as is). */
 export function customDefs(sqlite: Sqlite, entity: IoEntity): CustomDef[] {
-  const rows = sqlite.prepare(`SELECT id, type, options FROM custom_fields WHERE entity = ? AND deleted_at IS NULL`).all(entity) as { id: string; type: string; options: string }[];
-  return rows.map((d) => ({ id: d.id, type: d.type, options: JSON.parse(d.options) as string[] }));
+  const rows = sqlite.prepare(`SELECT id, label, type, options FROM custom_fields WHERE entity = ? AND deleted_at IS NULL`).all(entity) as (CustomDef & { options: string })[];
+  return rows.map((d) => ({ ...d, options: JSON.parse(d.options) as string[] }));
 }
 
 /** A key a record is found by as a duplicate (name_company: name key | company name key). */
@@ -223,7 +225,7 @@ export class RowPreparer {
   prepare(line: number, values: string[]): PreparedRow {
     const { entity } = this.spec;
     const checked = checkRow(entity, this.defs, this.spec.mapping, values, this.spec.width);
-    if (!checked.fields) return { line, rejected: { values, reason: reasonText(checked.errors) } };
+    if (!checked.fields) return { line, rejected: { values, reason: reasonText(checked.errors, this.defs) } };
     const { ownerId: _o, tagIds: _t, custom: _c, ...plain } = checked.fields;
     // Set as the writer sets it (after the other fields' keys), so the columns keep their order.
     if (entity === 'contact') plain.companyId = null;
