@@ -124,6 +124,19 @@ describe('custom fields in a file', () => {
     expect(result).toMatchObject({ rejected: 1 });
     expect(await download(rt, result.rejectedFile!)).toContain('等级: 不是可选项 (custom.');
   });
+
+  it('select options match whatever their case or width', async () => {
+    const rt = await runtime();
+    const level = await rt.call('customFields.save', { entity: 'contact', label: '等级', type: 'select', options: ['VIP', '普通'] });
+    const channels = await rt.call('customFields.save', { entity: 'contact', label: '渠道', type: 'multiselect', options: ['Online', '门店'] });
+    const { result } = await importFile(rt, 'case.csv', csv('姓名,等级,渠道\n张三,vip,online;门店\n李四,ＶＩＰ,"ONLINE,门店"\n'));
+    expect(result).toMatchObject({ created: 2, rejected: 0 });
+    const custom = (rt.app.db.sqlite.prepare('SELECT custom FROM contacts ORDER BY rid').pluck().all() as string[]).map((c) => JSON.parse(c));
+    expect(custom).toEqual([
+      { [level.id]: 'VIP', [channels.id]: ['Online', '门店'] },
+      { [level.id]: 'VIP', [channels.id]: ['Online', '门店'] },
+    ]);
+  });
 });
 
 describe('custom fields named like our export\'s own columns', () => {

@@ -116,6 +116,8 @@ function convertCustom(def: CustomDef, raw: string): unknown {
     }
     case 'date':
       return normalizeDate(raw);
+    case 'select':
+      return optionOf(raw, def.options);
     case 'multiselect':
       return optionsIn(raw, def.options);
     default:
@@ -123,10 +125,17 @@ function convertCustom(def: CustomDef, raw: string): unknown {
   }
 }
 
+const fold = (text: string) => text.normalize('NFKC').trim().toLowerCase();
+
+/** The option a cell names, however its case or width (vip, ＶＩＰ for VIP); else the cell as it is. */
+function optionOf(raw: string, options: string[]): string {
+  return options.includes(raw) ? raw : (options.find((o) => fold(o) === fold(raw)) ?? raw);
+}
+
 /** A multi-select cell: our export joins options with ';' (an option may hold a comma), other files with any list separator. */
 function optionsIn(raw: string, options: string[]): string[] {
-  const exported = raw.split(MULTI_SEPARATOR).map((o) => o.trim()).filter(Boolean);
-  return exported.every((o) => options.includes(o)) ? exported : splitList(raw);
+  const exported = raw.split(MULTI_SEPARATOR).map((o) => optionOf(o.trim(), options)).filter(Boolean);
+  return exported.every((o) => options.includes(o)) ? exported : splitList(raw).map((o) => optionOf(o, options));
 }
 
 /** The same rules as features/customers/custom-values.ts. */
