@@ -125,6 +125,15 @@ describe('custom fields in a file', () => {
     expect(await download(rt, result.rejectedFile!)).toContain('等级: 不是可选项 (custom.');
   });
 
+  it('numbers as people write amounts; hexadecimal and the like are refused, not misread', async () => {
+    const rt = await runtime();
+    const amount = await rt.call('customFields.save', { entity: 'contact', label: '金额', type: 'number' });
+    const { result } = await importFile(rt, 'n.csv', csv('姓名,金额\n甲,"1,234.5"\n乙,¥1234\n丙,100元\n丁,１２３４\n戊,-0.5\n己,0x10\n'));
+    expect(result).toMatchObject({ created: 5, rejected: 1 });
+    const values = (rt.app.db.sqlite.prepare('SELECT custom FROM contacts ORDER BY rid').pluck().all() as string[]).map((c) => JSON.parse(c)[amount.id]);
+    expect(values).toEqual([1234.5, 1234, 100, 1234, -0.5]);
+  });
+
   it('select options match whatever their case or width', async () => {
     const rt = await runtime();
     const level = await rt.call('customFields.save', { entity: 'contact', label: '等级', type: 'select', options: ['VIP', '普通'] });

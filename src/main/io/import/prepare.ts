@@ -111,7 +111,9 @@ export function checkRow(entity: IoEntity, defs: Map<string, CustomDef>, mapping
 function convertCustom(def: CustomDef, raw: string): unknown {
   switch (def.type) {
     case 'number': {
-      const n = Number(raw.replace(/[,，\s]/g, ''));
+      // As people write amounts: thousands separators, full-width digits, a currency sign or 元.
+      const text = raw.normalize('NFKC').replace(/[,\s]|^[¥$]|元$/g, '');
+      const n = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(text) ? Number(text) : NaN;
       return Number.isFinite(n) ? n : raw;
     }
     case 'date':
