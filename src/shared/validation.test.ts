@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeCnLandline, normalizeCnMobile, normalizeE164, normalizeEmail, normalizePhone, optPhone } from './validation';
+import { normalizeCnLandline, normalizeCnMobile, normalizeE164, normalizeEmail, normalizePhone, optPhone, urlField } from './validation';
 import { CustomFieldSave } from './custom-fields';
 import { TagSave } from './tags';
 
@@ -78,4 +78,11 @@ describe('a missing required text says "required"', () => {
   ])('%s', (_what, parse) => {
     expect(parse().error?.issues.map((i) => i.message)).toContain('validation.required');
   });
+});
+
+describe('web addresses', () => {
+  it.each(['www.example.com', 'https://c9.com#about', 'x.com:8080', 'c7.com?ref=1', '例子.中国', 'http://www.中国移动.中国/首页', 'https://shop.example.cn/a/b'])('takes %s', (url) =>
+    expect(urlField.parse(url)).toBe(url),
+  );
+  it.each(['example', 'http://', 'a b.com', 'ftp://x.com', 'x.c'])('refuses %s', (url) => expect(urlField.safeParse(url).success).toBe(false));
 });

@@ -115,8 +115,11 @@ export const isoTimeField = z
   .transform((v) => new Date(v).toISOString());
 
 export const cityField = optText(50);
+/** A web address, scheme optional: Chinese domains (例子.中国), a port, a path, a query or a fragment. */
+const WEB_ADDRESS = /^(https?:\/\/)?[\p{L}\p{N}_.-]+\.\p{L}{2,}(:\d{1,5})?([/?#]\S*)?$/iu;
+
 export const urlField = z
-  .union([z.literal(''), z.null(), z.string().trim().max(300, 'validation.too_long').regex(/^(https?:\/\/)?[\w.-]+\.[a-z]{2,}(\/\S*)?$/i, 'validation.url')])
+  .union([z.literal(''), z.null(), z.string().trim().max(300, 'validation.too_long').regex(WEB_ADDRESS, 'validation.url')])
   .optional()
   .transform((v) => (v ? v : null));
 
