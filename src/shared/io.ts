@@ -160,6 +160,31 @@ export interface SavedMapping {
   builtin: boolean;
 }
 
+/** Header as compared: lower case, without spaces, dashes, underscores, colons, dots, brackets. */
+export const headerKey = (h: string) => h.normalize('NFKC').toLowerCase().replace(/[\s\-_:.()/*\u200b-\u200d]+/g, '');
+
+/** Targets several columns may fill (lists, notes joined); the others take one column. */
+export const MULTI_TARGETS = new Set(['mobiles', 'emails', 'tags', 'notes']);
+
+/**
+ * A saved mapping (by header name) applied to a file's headers. A column it does not name keeps a
+ * custom field target of `current` (the file's own header names the field): our presets know no
+ * custom fields, and a mapping saved before a field existed does not either.
+ */
+export function applySaved(saved: Pick<SavedMapping, 'columns'>, headers: string[], current: ColumnMapping = {}): ColumnMapping {
+  const byKey = new Map(Object.entries(saved.columns).map(([h, t]) => [headerKey(h), t]));
+  const mapping: ColumnMapping = {};
+  const used = new Set<string>();
+  headers.forEach((h, i) => {
+    const kept = current[String(i)];
+    const t = byKey.get(headerKey(h)) ?? (kept?.startsWith('custom:') ? kept : undefined);
+    if (!t || t === 'ignore' || (used.has(t) && !MULTI_TARGETS.has(t))) return;
+    used.add(t);
+    mapping[String(i)] = t;
+  });
+  return mapping;
+}
+
 // ---- Import -------------------------------------------------------------------------------------
 
 /** A CSV delimiter the reader takes: one character other than a quote or a line break, 'tab' or '\t' spelled out, or '' (detect). */

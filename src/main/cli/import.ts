@@ -5,9 +5,8 @@ import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Runtime } from '../core/runtime';
 import { KehuError } from '../../shared/errors';
-import { IO_CHUNK_BYTES, isCsvDelimiter, type ImportResult, type IoEntity, type OnDuplicate } from '../../shared/io';
+import { applySaved, IO_CHUNK_BYTES, isCsvDelimiter, type ImportResult, type IoEntity, type OnDuplicate } from '../../shared/io';
 import type { JobStatus } from '../../shared/jobs';
-import { applySaved } from '../io/import/mapping';
 import { normalizeEncoding } from '../io/read/encoding';
 
 export interface ImportArgs {
@@ -85,7 +84,7 @@ export async function runImportCli(rt: Runtime, args: ImportArgs, print: (text: 
   if (args.map) {
     const saved = (await rt.call('io.mappings', { entity })).find((m) => m.name === args.map || m.id === args.map);
     if (!saved) throw new ImportUsageError(`no saved mapping "${args.map}" for ${entity}s`);
-    inspected = await rt.call('io.inspect', { uploadId, entity, ...read, mapping: applySaved(saved, inspected.info.headers) });
+    inspected = await rt.call('io.inspect', { uploadId, entity, ...read, mapping: applySaved(saved, inspected.info.headers, inspected.mapping) });
   }
   const { info, mapping } = inspected;
   const mapped = Object.entries(mapping).map(([i, t]) => `${info.headers[Number(i)] ?? `#${i}`} → ${t}`);

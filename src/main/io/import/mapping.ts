@@ -1,12 +1,10 @@
 // Column mapping: headers (Chinese, English, Google Contacts, Outlook, Kehu export) → targets, the
 // built-in presets, and a raw row → the input of ContactFields / CompanyFields (the form's schema).
-import { COMPANY_TARGETS, CONTACT_TARGETS, type ColumnMapping, type IoEntity, type SavedMapping } from '../../../shared/io';
+import { COMPANY_TARGETS, CONTACT_TARGETS, headerKey, MULTI_TARGETS, type ColumnMapping, type IoEntity, type SavedMapping } from '../../../shared/io';
 import { normalizeCnLandline, normalizeEmail, normalizeMobile } from '../../../shared/validation';
 import { unneutralise } from '../export/cells';
 import { COMPANY_COLUMNS, CONTACT_COLUMNS, MULTI_SEPARATOR } from '../export/columns';
 
-/** Header as compared: lower case, without spaces, dashes, underscores, colons, dots, brackets. */
-export const headerKey = (h: string) => h.normalize('NFKC').toLowerCase().replace(/[\s\-_:.()/*\u200b-\u200d]+/g, '');
 
 const CONTACT_HEADERS: Record<string, string[]> = {
   name: ['姓名', '名字', '联系人', '联系人姓名', '客户姓名', '客户名称', 'name', 'fullname', 'displayname', 'contactname'],
@@ -72,8 +70,6 @@ export function targetOfHeader(entity: IoEntity, header: string): string | null 
   return null;
 }
 
-/** Targets several columns may fill (lists, notes joined); the others take the first column. */
-const MULTI = new Set(['mobiles', 'emails', 'tags', 'notes']);
 
 /** The headers of our export's own columns: such a column is that field, whatever a custom field is called. */
 const exportHeaders = (entity: IoEntity) => new Set((entity === 'contact' ? CONTACT_COLUMNS : COMPANY_COLUMNS).map((c) => c.header));
@@ -106,26 +102,12 @@ export function suggestMapping(entity: IoEntity, headers: string[], custom: Cust
     const k = headerKey(h);
     const t = (exportHeaders(entity).has(h) ? null : customByKey.get(k)) ?? targetOfHeader(entity, h);
     if (!t) return;
-    if (MULTI.has(t)) mapping[String(i)] = t;
+    if (MULTI_TARGETS.has(t)) mapping[String(i)] = t;
     const rank = LOOKUP[entity].get(k)?.rank ?? Infinity;
     const best = single.get(t);
-    if (!MULTI.has(t) && (!best || rank < best.rank)) single.set(t, { col: i, rank });
+    if (!MULTI_TARGETS.has(t) && (!best || rank < best.rank)) single.set(t, { col: i, rank });
   });
   for (const [t, { col }] of single) mapping[String(col)] = t;
-  return mapping;
-}
-
-/** A saved mapping (by header name) applied to a file's headers. */
-export function applySaved(saved: Pick<SavedMapping, 'columns'>, headers: string[]): ColumnMapping {
-  const byKey = new Map(Object.entries(saved.columns).map(([h, t]) => [headerKey(h), t]));
-  const mapping: ColumnMapping = {};
-  const used = new Set<string>();
-  headers.forEach((h, i) => {
-    const t = byKey.get(headerKey(h));
-    if (!t || t === 'ignore' || (used.has(t) && !MULTI.has(t))) return;
-    used.add(t);
-    mapping[String(i)] = t;
-  });
   return mapping;
 }
 

@@ -3,6 +3,7 @@
 // placeholders, one number written three ways, Google Contacts' own cells, updates that change nothing.
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
+import { applySaved } from '../../../shared/io';
 import { jobsOf } from '../../jobs/registry';
 import { SNIFF_BYTES } from '../read/encoding';
 import { count, csv, download, everything, importFile, runtime, upload } from './test-import';
@@ -115,6 +116,17 @@ describe('custom fields in a file', () => {
     const stored = rt.app.db.sqlite.prepare('SELECT custom, notes FROM contacts').get() as { custom: string; notes: string };
     expect(JSON.parse(stored.custom)).toEqual({ [channel.id]: ['线上,直营', '门店'], [note.id]: '微信同号' });
     expect(stored.notes).toBe('老客户');
+  });
+
+  it('a preset or saved mapping keeps the custom field columns the file names (our presets know no custom fields)', async () => {
+    const rt = await runtime();
+    const level = await rt.call('customFields.save', { entity: 'contact', label: '等级', type: 'text' });
+    const uploadId = await upload(rt, 'k.csv', csv('姓名,手机,等级,备注\n张三,13800138000,VIP,好\n'));
+    const inspected = await rt.call('io.inspect', { uploadId, entity: 'contact' });
+    const preset = (await rt.call('io.mappings', { entity: 'contact' })).find((m) => m.name === 'Kehu export')!;
+    expect(applySaved(preset, inspected.info.headers, inspected.mapping)).toEqual({ 0: 'name', 1: 'mobiles', 2: `custom:${level.id}`, 3: 'notes' });
+    // A column the saved mapping says to ignore stays ignored.
+    expect(applySaved({ columns: { 姓名: 'name', 等级: 'ignore' } }, inspected.info.headers, inspected.mapping)).toEqual({ 0: 'name' });
   });
 
   it('a rejected custom value is named by its field\'s label in the rejected-rows file', async () => {

@@ -6,7 +6,7 @@ import { App, Button, Input, Popconfirm, Select, Space, Table, Tag, Typography }
 import { DeleteOutlined, SaveOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { CustomField } from '../../../shared/custom-fields';
-import type { ColumnMapping, InspectResult, IoEntity, SavedMapping } from '../../../shared/io';
+import { applySaved, type ColumnMapping, type InspectResult, type IoEntity, type SavedMapping } from '../../../shared/io';
 import { call } from '../../api';
 import { errorText } from '../../components/errors';
 import { useQuery } from '../../components/useQuery';
@@ -61,12 +61,7 @@ export function MappingStep({ entity, inspect, mapping, read, custom, loading, o
   });
 
   const apply = (preset: SavedMapping) => {
-    const next: ColumnMapping = {};
-    info.headers.forEach((h, i) => {
-      const target = preset.columns[h] ?? preset.columns[h.trim()];
-      if (target && target !== IGNORE) next[String(i)] = target;
-    });
-    onMapping(next);
+    onMapping(applySaved(preset, info.headers, mapping));
     message.success(t('io.mapping.applied', { name: preset.name }));
   };
   const save = async () => {
