@@ -76,7 +76,10 @@ export const ioHandlers: HandlersOf<typeof ioContract> = {
     const { info: raw, sample } = await inspectFile(path, { encoding: input.encoding, delimiter: input.delimiter, sheet: input.sheet, sampleRows: 20 });
     const info = sourceInfo(raw);
     const labels = await ctx.db.selectFrom('custom_fields').select(['id', 'label']).where('entity', '=', input.entity).where('deleted_at', 'is', null).execute();
-    const mapping = input.mapping ?? suggestMapping(input.entity, info.headers, labels);
+    // A saved mapping may name a custom field deleted since: that column is not imported (shown so).
+    const live = new Set(labels.map((f) => `custom:${f.id}`));
+    const given = input.mapping && Object.fromEntries(Object.entries(input.mapping).filter(([, t]) => !t.startsWith('custom:') || live.has(t)));
+    const mapping = given ?? suggestMapping(input.entity, info.headers, labels);
     const bad = badTargets(input.entity, mapping);
     if (bad.length) throw new KehuError({ code: 'invalid_input', fields: [{ path: 'mapping', message: 'validation.mapping_target', params: { target: bad[0]! } }] });
     const table = input.entity === 'contact' ? 'contacts' : 'companies';

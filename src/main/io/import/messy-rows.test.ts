@@ -118,13 +118,18 @@ describe('custom fields in a file', () => {
     expect(stored.notes).toBe('老客户');
   });
 
-  it('a preset or saved mapping keeps the custom field columns the file names (our presets know no custom fields)', async () => {
+  it('a preset or saved mapping keeps the custom field columns the file names (our presets know no custom fields), and drops one deleted since', async () => {
     const rt = await runtime();
     const level = await rt.call('customFields.save', { entity: 'contact', label: '等级', type: 'text' });
     const uploadId = await upload(rt, 'k.csv', csv('姓名,手机,等级,备注\n张三,13800138000,VIP,好\n'));
     const inspected = await rt.call('io.inspect', { uploadId, entity: 'contact' });
     const preset = (await rt.call('io.mappings', { entity: 'contact' })).find((m) => m.name === 'Kehu export')!;
     expect(applySaved(preset, inspected.info.headers, inspected.mapping)).toEqual({ 0: 'name', 1: 'mobiles', 2: `custom:${level.id}`, 3: 'notes' });
+    // A mapping naming a custom field deleted since: that column is not imported, the rows are.
+    await rt.call('customFields.delete', { id: level.id });
+    const again = await rt.call('io.inspect', { uploadId, entity: 'contact', mapping: { 0: 'name', 2: `custom:${level.id}` } });
+    expect(again.mapping).toEqual({ 0: 'name' });
+    expect(again.preview[0]!.errors).toEqual([]);
     // A column the saved mapping says to ignore stays ignored.
     expect(applySaved({ columns: { 姓名: 'name', 等级: 'ignore' } }, inspected.info.headers, inspected.mapping)).toEqual({ 0: 'name' });
   });
