@@ -41,7 +41,9 @@ function samplesOf(inspect: InspectResult, target: string): string[] {
   if (target === IGNORE) return [];
   const seen = new Set<string>();
   for (const row of inspect.preview) {
-    const text = valueText(row.values[target]);
+    // A custom field's value is under `custom`, by the field's id.
+    const value = target.startsWith('custom:') ? (row.values.custom as Record<string, unknown> | undefined)?.[target.slice(7)] : row.values[target];
+    const text = valueText(value);
     if (text) seen.add(text);
     if (seen.size >= 3) break;
   }
