@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import type { Database as Sqlite } from 'better-sqlite3-multiple-ciphers';
 import { CompanyFields } from '../../../shared/companies';
 import { KehuError } from '../../../shared/errors';
+import { LIMITS } from '../../../shared/validation';
 import type { ColumnMapping, DuplicateHit, ImportResult, IoEntity, OnDuplicate } from '../../../shared/io';
 import type { Database } from '../../db/schema';
 import type { ChangeSet } from '../../core/changes';
@@ -20,7 +21,7 @@ import type { CompanyIndexFields, CompanySearchRow, ContactIndexFields, ContactS
 import { createdMarks, isCreated, type CreatedMarks } from './created';
 import { RejectedRows } from './rejected';
 import { KeyFilter } from './key-filter';
-import { checkRow, customDefs, type Checked, type CustomDef, type DuplicateKey, type PrepareSpec, type PreparedRow, type ValidRow } from './prepare';
+import { checkRow, customDefs, reasonText, type Checked, type CustomDef, type DuplicateKey, type PrepareSpec, type PreparedRow, type ValidRow } from './prepare';
 
 type Row = Record<string, unknown>;
 type ContactIndex = Omit<ContactIndexFields, 'companyId' | 'companyName'>;
@@ -297,6 +298,15 @@ async function importRows(w: ImportWrite, run: ImportRun, rejected: RejectedRows
     const current = loadRow.get(dupId)!;
     const patch: Row = {};
     const { ownerId: _o, tagIds: _t, custom: _c, ...plain } = fields;
+    // Filling in adds the row's numbers and addresses to the record's: past the form's limit the row
+    // is rejected (with its reason) rather than some of them dropped.
+    const union = (key: 'mobiles' | 'emails') => [...new Set([...(JSON.parse(String(current[key] ?? '[]')) as string[]), ...((plain[key] as string[]) ?? [])])];
+    const full = run.onDuplicate === 'overwrite' ? undefined : (['mobiles', 'emails'] as const).find((k) => mapped.provided.has(k) && union(k).length > LIMITS.list);
+    if (full) {
+      result.rejected += 1;
+      rejected.add(row.values!, reasonText([{ field: full, message: 'validation.too_many' }]));
+      return;
+    }
     // The company is looked up (or created) only when the record takes it: filling empty fields
     // leaves a record's company as it is, and must not leave a new company that nobody uses.
     const takesCompany = run.onDuplicate === 'overwrite' || isEmpty(current.company_id);
@@ -306,9 +316,7 @@ async function importRows(w: ImportWrite, run: ImportRun, rejected: RejectedRows
       const column = snake(key);
       const before = current[column];
       if (key === 'mobiles' || key === 'emails') {
-        const old = JSON.parse(String(before ?? '[]')) as string[];
-        const merged = run.onDuplicate === 'overwrite' ? (value as string[]) : [...new Set([...old, ...(value as string[])])].slice(0, 10);
-        Object.assign(patch, toColumns(entity, { [key]: merged }));
+        Object.assign(patch, toColumns(entity, { [key]: run.onDuplicate === 'overwrite' ? value : union(key) }));
       } else if (run.onDuplicate === 'overwrite' || isEmpty(before) || (key === 'gender' && before === 'unknown')) {
         Object.assign(patch, toColumns(entity, { [key]: value }));
       }

@@ -88,6 +88,18 @@ describe('messy rows', () => {
     expect(rt.app.db.sqlite.prepare('SELECT name FROM tags').pluck().all()).toEqual(['客户']);
   });
 
+  it('fill-empty past the form\'s 10 mobiles rejects the row with its reason instead of dropping numbers', async () => {
+    const rt = await runtime();
+    const eight = Array.from({ length: 8 }, (_, i) => `1380000000${i}`);
+    const c = await rt.call('contacts.create', { name: '张三', mobiles: eight, emails: ['z@example.com'] });
+    const three = await importFile(rt, 'm.csv', csv('姓名,邮箱,手机\n张三,z@example.com,"13900000001;13900000002;13900000003"\n'), { onDuplicate: 'update_empty' });
+    expect(three.result).toMatchObject({ updated: 0, rejected: 1 });
+    expect(await download(rt, three.result.rejectedFile!)).toContain('手机: 太多');
+    const two = await importFile(rt, 'm.csv', csv('姓名,邮箱,手机\n张三,z@example.com,"13900000001;13900000002"\n'), { onDuplicate: 'update_empty' });
+    expect(two.result).toMatchObject({ updated: 1, rejected: 0 });
+    expect((await rt.call('contacts.get', { id: c.id })).mobiles).toHaveLength(10);
+  });
+
   it('an update that changes nothing counts as skipped, and fill-empty leaves a record its company', async () => {
     const rt = await runtime();
     await importFile(rt, 'a.csv', csv('姓名,手机,公司,标签\n张三,13800138000,甲公司,VIP\n李四,13900139000,,老客户\n'));
