@@ -120,8 +120,8 @@ export interface RowIssue {
 export interface DuplicateHit {
   /** `existing`: a record already in the database; `file`: an earlier row of the same file. */
   source: 'existing' | 'file';
-  /** How it matched. */
-  by: 'mobile' | 'email' | 'name';
+  /** How it matched: a contact's mobile, email, or name with its company; a company's name or phone. */
+  by: 'mobile' | 'email' | 'name_company' | 'name' | 'phone';
   /** The existing record's id and name (source `existing`), or the earlier row's line (`file`). */
   id?: string;
   name?: string;

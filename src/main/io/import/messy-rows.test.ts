@@ -204,6 +204,19 @@ describe('cells as spreadsheets and chat apps write them', () => {
   });
 });
 
+describe('how a duplicate matched, as the preview says it', () => {
+  it('a company by its phone or its name; a contact by name with company', async () => {
+    const rt = await runtime();
+    await rt.call('companies.create', { name: '甲公司', phone: '010-12345678' });
+    const companies = await upload(rt, 'co.csv', csv('公司名称,电话\n乙公司,010-12345678\n甲公司,\n'));
+    const co = await rt.call('io.inspect', { uploadId: companies, entity: 'company' });
+    expect(co.preview.map((r) => r.duplicate?.by)).toEqual(['phone', 'name']);
+    const people = await upload(rt, 'p.csv', csv('姓名,公司\n张三,甲公司\n张三,甲公司\n'));
+    const pe = await rt.call('io.inspect', { uploadId: people, entity: 'contact' });
+    expect(pe.preview[1]!.duplicate).toMatchObject({ source: 'file', by: 'name_company' });
+  });
+});
+
 describe('company sizes as people write them', () => {
   it('thousands separators, ranges, upper bounds', async () => {
     const rt = await runtime();

@@ -176,11 +176,11 @@ export function duplicateKeys(entity: IoEntity, fields: Row, companyName: string
     for (const m of (fields.mobiles as string[]) ?? []) keys.push({ kind: 'mobile', value: m, by: 'mobile' });
     for (const e of (fields.emails as string[]) ?? []) keys.push({ kind: 'email', value: e, by: 'email' });
     const k = nameKey(String(fields.name));
-    if (k && companyName) keys.push({ kind: 'name_company', value: `${k}|${nameKey(companyName)}`, by: 'name' });
+    if (k && companyName) keys.push({ kind: 'name_company', value: `${k}|${nameKey(companyName)}`, by: 'name_company' });
   } else {
     const k = nameKey(String(fields.name));
     if (k) keys.push({ kind: 'name', value: k, by: 'name' });
-    if (fields.phone) keys.push({ kind: 'phone', value: String(fields.phone), by: 'mobile' });
+    if (fields.phone) keys.push({ kind: 'phone', value: String(fields.phone), by: 'phone' });
   }
   return keys;
 }

@@ -325,7 +325,7 @@ export const en: Messages = {
       ok: 'OK',
       dupExisting: 'Duplicate of “{{name}}” ({{by}})',
       dupFile: 'Same as line {{line}} of the file ({{by}})',
-      by: { mobile: 'mobile', email: 'email', name: 'name and company' },
+      by: { mobile: 'mobile', email: 'email', name_company: 'name and company', name: 'name', phone: 'phone' },
     },
     duplicates: {
       title: 'When a row is a duplicate',

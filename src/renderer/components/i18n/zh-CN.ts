@@ -324,7 +324,7 @@ export const zhCN = {
       ok: '可以导入',
       dupExisting: '与已有记录“{{name}}”重复（{{by}}）',
       dupFile: '与文件第 {{line}} 行重复（{{by}}）',
-      by: { mobile: '手机号', email: '邮箱', name: '名称和公司' },
+      by: { mobile: '手机号', email: '邮箱', name_company: '姓名和公司', name: '名称', phone: '电话' },
     },
     duplicates: {
       title: '遇到重复记录时',
