@@ -75,15 +75,14 @@ export const ioHandlers: HandlersOf<typeof ioContract> = {
     const path = filePath(ctx.app.dataDir, 'uploads', input.uploadId);
     const { info: raw, sample } = await inspectFile(path, { encoding: input.encoding, delimiter: input.delimiter, sheet: input.sheet, sampleRows: 20 });
     const info = sourceInfo(raw);
-    const labels = await ctx.db.selectFrom('custom_fields').select(['id', 'label']).where('entity', '=', input.entity).where('deleted_at', 'is', null).execute();
-    // A saved mapping may name a custom field deleted since: that column is not imported (shown so).
-    const live = new Set(labels.map((f) => `custom:${f.id}`));
-    const given = input.mapping && Object.fromEntries(Object.entries(input.mapping).filter(([, t]) => !t.startsWith('custom:') || live.has(t)));
-    const mapping = given ?? suggestMapping(input.entity, info.headers, labels);
-    const bad = badTargets(input.entity, mapping);
-    if (bad.length) throw new KehuError({ code: 'invalid_input', fields: [{ path: 'mapping', message: 'validation.mapping_target', params: { target: bad[0]! } }] });
     const table = input.entity === 'contact' ? 'contacts' : 'companies';
     const checker = new RowChecker(ctx.app.db.sqlite, input.entity, visibleTo(ctx.session, table, 'r').compile(ctx.db));
+    // A saved mapping may name a custom field deleted since: that column is not imported (shown so).
+    const live = new Set(checker.customDefs.map((f) => `custom:${f.id}`));
+    const given = input.mapping && Object.fromEntries(Object.entries(input.mapping).filter(([, t]) => !t.startsWith('custom:') || live.has(t)));
+    const mapping = given ?? suggestMapping(input.entity, info.headers, checker.customDefs);
+    const bad = badTargets(input.entity, mapping);
+    if (bad.length) throw new KehuError({ code: 'invalid_input', fields: [{ path: 'mapping', message: 'validation.mapping_target', params: { target: bad[0]! } }] });
     const preview: PreviewRow[] = sample.map((values, i) => {
       const line = i + 1;
       const checked = checker.check(mapping, values, info.headers.length);

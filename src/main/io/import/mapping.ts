@@ -5,7 +5,6 @@ import { normalizeCnLandline, normalizeEmail, normalizeMobile } from '../../../s
 import { unneutralise } from '../export/cells';
 import { COMPANY_COLUMNS, CONTACT_COLUMNS, MULTI_SEPARATOR } from '../export/columns';
 
-
 const CONTACT_HEADERS: Record<string, string[]> = {
   name: ['姓名', '名字', '联系人', '联系人姓名', '客户姓名', '客户名称', 'name', 'fullname', 'displayname', 'contactname'],
   firstName: ['firstname', 'givenname', '名'],
@@ -70,9 +69,11 @@ export function targetOfHeader(entity: IoEntity, header: string): string | null 
   return null;
 }
 
-
 /** The headers of our export's own columns: such a column is that field, whatever a custom field is called. */
-const exportHeaders = (entity: IoEntity) => new Set((entity === 'contact' ? CONTACT_COLUMNS : COMPANY_COLUMNS).map((c) => c.header));
+const EXPORT_HEADERS: Record<IoEntity, Set<string>> = {
+  contact: new Set(CONTACT_COLUMNS.map((c) => c.header)),
+  company: new Set(COMPANY_COLUMNS.map((c) => c.header)),
+};
 
 /** Header key → custom target: its label, and "label(2)" … as our export heads it when the label is taken. */
 function customHeaders(custom: CustomLabel[]): Map<string, string> {
@@ -100,7 +101,7 @@ export function suggestMapping(entity: IoEntity, headers: string[], custom: Cust
   const single = new Map<string, { col: number; rank: number }>();
   headers.forEach((h, i) => {
     const k = headerKey(h);
-    const t = (exportHeaders(entity).has(h) ? null : customByKey.get(k)) ?? targetOfHeader(entity, h);
+    const t = (EXPORT_HEADERS[entity].has(h) ? null : customByKey.get(k)) ?? targetOfHeader(entity, h);
     if (!t) return;
     if (MULTI_TARGETS.has(t)) mapping[String(i)] = t;
     const rank = LOOKUP[entity].get(k)?.rank ?? Infinity;
@@ -154,8 +155,10 @@ export function badTargets(entity: IoEntity, mapping: ColumnMapping): string[] {
 // Google Contacts writes several values of one cell joined by " ::: ".
 const LIST_SPLIT = /\s*:::\s*|[;；,，、|\n]+/;
 export const splitList = (v: string) => v.split(LIST_SPLIT).map((s) => s.trim()).filter(Boolean);
-/** Tags: a cell with ';' (our export's separator) is split on ';' only, so a tag may hold a comma or 、. */
-const splitTags = (v: string) => (v.includes(MULTI_SEPARATOR) ? v.split(MULTI_SEPARATOR).map((s) => s.trim()).filter(Boolean) : splitList(v));
+/** A list cell as our export joins it: by ';' only (a value may hold a comma or 、). */
+export const splitExported = (v: string) => v.split(MULTI_SEPARATOR).map((s) => s.trim()).filter(Boolean);
+/** Tags: a cell with ';' (our export's separator) is split on ';' only. */
+const splitTags = (v: string) => (v.includes(MULTI_SEPARATOR) ? splitExported(v) : splitList(v));
 const hasHan = (s: string) => /\p{Script=Han}/u.test(s);
 
 function gender(v: string): string {
@@ -217,7 +220,6 @@ export interface MappedRow {
   provided: Set<string>;
 }
 
-/** A raw row through the mapping: cells → field inputs, lists split, names combined. */
 /** A mapping's used columns as [cell index, target] (an import maps every row with the same mapping object). */
 const COMPILED = new WeakMap<ColumnMapping, [number, string][]>();
 
@@ -244,6 +246,7 @@ function cellText(cell: string): string {
   return ZERO_WIDTH.test(text) ? text.replace(ZERO_WIDTH_ALL, '').trim() : text;
 }
 
+/** A raw row through the mapping: cells → field inputs, lists split, names combined. */
 export function mapRow(entity: IoEntity, mapping: ColumnMapping, values: string[]): MappedRow {
   const input: Record<string, unknown> = {};
   const lists: Record<string, string[]> = { mobiles: [], emails: [], tags: [], notes: [] };

@@ -12,8 +12,7 @@ import { newId } from '../../core/ids';
 import { toColumns } from '../../features/customers/columns';
 import { companySearchRow, contactSearchRow, nameKey } from '../../features/search';
 import type { CompanyIndexFields, CompanySearchRow, ContactIndexFields, ContactSearchRow } from '../../features/search/rows';
-import { MULTI_SEPARATOR } from '../export/columns';
-import { mapRow, normalizeDate, splitList, type MappedRow } from './mapping';
+import { mapRow, normalizeDate, splitExported, splitList, type MappedRow } from './mapping';
 
 type Row = Record<string, unknown>;
 
@@ -136,7 +135,7 @@ function optionOf(raw: string, options: string[]): string {
 
 /** A multi-select cell: our export joins options with ';' (an option may hold a comma), other files with any list separator. */
 function optionsIn(raw: string, options: string[]): string[] {
-  const exported = raw.split(MULTI_SEPARATOR).map((o) => optionOf(o.trim(), options)).filter(Boolean);
+  const exported = splitExported(raw).map((o) => optionOf(o, options));
   return exported.every((o) => options.includes(o)) ? exported : splitList(raw).map((o) => optionOf(o, options));
 }
 
