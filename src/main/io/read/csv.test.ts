@@ -306,13 +306,14 @@ describe('a quote closed before the end of its cell', () => {
     const closed = t.end(out);
     return { out, closed };
   };
-  const file = '姓名,手机,备注\r\n张三,13800138000,"老客户"推荐\r\n李四,13900139000,普通\r\n王五,13700137000,"VIP" 客户\r\n赵六,13600136000,"a "b" c","x"\r\n';
+  const file = '姓名,手机,备注\r\n张三,13800138000,"老客户"推荐\r\n李四,13900139000,普通\r\n王五,13700137000,"VIP" 客户\r\n赵六,13600136000,"a "b" c","x"\r\n孙七,13500135000,"VIP" 客"户\r\n';
   const expected = [
     ['姓名', '手机', '备注'],
     ['张三', '13800138000', '老客户推荐'],
     ['李四', '13900139000', '普通'],
     ['王五', '13700137000', 'VIP 客户'],
     ['赵六', '13600136000', 'a "b" c', 'x'],
+    ['孙七', '13500135000', 'VIP 客"户'],
   ];
 
   it('is read as Excel reads it: the rest of the cell is text, the next rows stay rows', () => {
@@ -320,6 +321,15 @@ describe('a quote closed before the end of its cell', () => {
   });
   it('reads the same whatever the chunks (the decision waits for the end of the line)', () => {
     for (const size of [1, 2, 3, 7, 13]) expect(lines(file, size).out).toEqual(expected);
+    // Cut anywhere in two (a quote's cell may end just at a chunk's end).
+    for (let cut = 1; cut < file.length; cut++) {
+      const t = new CsvTokenizer(',');
+      const out: string[][] = [];
+      t.push(file.slice(0, cut), out);
+      t.push(file.slice(cut), out);
+      t.end(out);
+      expect(out, `cut at ${cut}`).toEqual(expected);
+    }
   });
   it('a later quoted cell on the line does not make the first quote data', () => {
     expect(lines('"老客户"推荐,"x"\n').out).toEqual([['老客户推荐', 'x']]);

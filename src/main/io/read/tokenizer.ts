@@ -118,16 +118,19 @@ export class CsvTokenizer {
       const k = text.charCodeAt(j);
       if (k === LF || k === CR) return false;
       if (k === this.delim && text.charCodeAt(j + 1) === QUOTE) return false;
-      if (k === QUOTE && this.endsCell(text, j + 1)) return true;
+      if (k !== QUOTE) continue;
+      const ends = this.endsCell(text, j + 1);
+      if (ends === null) return final ? true : null;
+      if (ends) return true;
     }
     return final ? false : null;
   }
 
-  /** Only spaces or tabs from `i` to a delimiter, a line end or the end of the text. */
-  private endsCell(text: string, i: number): boolean {
+  /** Only spaces or tabs from `i` to a delimiter or a line end; null when the text ends first. */
+  private endsCell(text: string, i: number): boolean | null {
     let j = i;
     while (j < text.length && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9) && text.charCodeAt(j) !== this.delim) j++;
-    if (j === text.length) return true;
+    if (j === text.length) return null;
     const k = text.charCodeAt(j);
     return k === this.delim || k === LF || k === CR;
   }
