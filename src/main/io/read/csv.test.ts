@@ -368,5 +368,10 @@ describe('title rows above the header', () => {
     expect(await all(path)).toEqual([['张三'], ['李四'], ['王五'], ['赵六'], ['钱七']]);
     const short = write('two-names.csv', '姓名\n张三\n');
     expect(await all(short)).toEqual([['张三']]);
+    // Lines count from the header, empty lines too, for the rows held back while looking for it.
+    const gaps = write('gaps.csv', '姓名\n张三\n\n李四\n王五\n\n赵六\n');
+    const lines: number[] = [];
+    for await (const r of readRows(gaps)) lines.push(r.line);
+    expect(lines).toEqual([1, 3, 4, 6]);
   });
 });

@@ -85,28 +85,31 @@ export async function* csvRows(
 ): AsyncGenerator<Row> {
   const { encoding, delimiter } = await csvDialect(path, options);
   let headers: string[] | null = null;
-  let line = 0;
+  // Records are counted from the file's start (empty ones too); a row's line is its distance from the header's.
+  let record = 0;
+  let headerRecord = 0;
   const info = (h: string[]): SourceInfo => ({ format: 'csv', encoding, delimiter, sheets: [], sheet: null, headers: h });
   const end = { quoteClosed: true };
-  const finder = new HeaderFinder<{ values: string[] }>();
+  const finder = new HeaderFinder<{ number: number; values: string[] }>();
   // The header once found past title rows (header.ts), then the rows that turned out to be data.
-  function* found(rows: { values: string[] }[]): Generator<Row, string[] | null> {
+  function* found(rows: { number: number; values: string[] }[]): Generator<Row, string[] | null> {
     if (!finder.header) return null;
+    headerRecord = finder.header.number;
     const names = finder.header.values.map(cleanHeader);
     onHeader?.(info(names));
-    for (const r of rows) yield { line: ++line, values: padRow(r.values, names.length) };
+    for (const r of rows) yield { line: r.number - headerRecord, values: padRow(r.values, names.length) };
     return names;
   }
   for await (const rec of csvRecords(path, encoding, delimiter, end)) {
+    record++;
     if (headers === null) {
-      if (!isEmptyRow(rec)) headers = yield* found(finder.push({ values: rec }));
+      if (!isEmptyRow(rec)) headers = yield* found(finder.push({ number: record, values: rec }));
       continue;
     }
-    line++;
     if (isEmptyRow(rec)) continue;
-    yield { line, values: padRow(rec, headers.length) };
+    yield { line: record - headerRecord, values: padRow(rec, headers.length) };
   }
   if (headers === null) headers = yield* found(finder.end());
   if (headers === null) onHeader?.(info([]));
-  if (!end.quoteClosed) throw new KehuError({ code: 'invalid_input', message: 'io.unclosed_quote', params: { line } });
+  if (!end.quoteClosed) throw new KehuError({ code: 'invalid_input', message: 'io.unclosed_quote', params: { line: record - headerRecord } });
 }
