@@ -182,6 +182,14 @@ describe('generated vCards', () => {
     expect(sample).toEqual([['赵六', '15000000000', '', '', '', '', '', '', '', '', '']]);
   });
 
+  it('UTF-16BE vCard with BOM read right when "utf-16" is chosen by hand (the BOM decides the byte order)', async () => {
+    const p = join(tmp, 'be.vcf');
+    writeFileSync(p, Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode('BEGIN:VCARD\r\nVERSION:3.0\r\nFN:赵六\r\nEND:VCARD\r\n', 'utf-16be')]));
+    const { info, sample } = await inspectFile(p, { encoding: 'utf-16' });
+    expect(info.encoding).toBe('utf-16be');
+    expect(sample[0]![0]).toBe('赵六');
+  });
+
   it('many cards stream, line = card number', async () => {
     const p = join(tmp, 'many.vcf');
     const parts: string[] = [];

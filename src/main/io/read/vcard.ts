@@ -3,7 +3,7 @@ import iconv from 'iconv-lite';
 import { LIMITS, normalizeCnLandline, normalizeCnMobile, normalizeMobile } from '../../../shared/validation';
 import { KEHU_PRODID } from '../export/vcard';
 import { decodedChunks } from './csv';
-import { detectEncoding, isValidUtf8, normalizeEncoding } from './encoding';
+import { chooseEncoding, detectEncoding, isValidUtf8, normalizeEncoding } from './encoding';
 import { readHead } from './sniff';
 import { isEmptyRow, VCARD_HEADERS, type ReadOptions, type Row, type SourceInfo } from './types';
 
@@ -325,7 +325,7 @@ export function cardToRow(props: Prop[]): string[] {
 /** One row per card, in VCARD_HEADERS order; `line` is the card's 1-based position in the file. */
 export async function* vcardRows(path: string, options: ReadOptions, onHeader?: (info: SourceInfo) => void): AsyncGenerator<Row> {
   const head = await readHead(path);
-  const fileEncoding = options.encoding ? normalizeEncoding(options.encoding) : detectEncoding(head.bytes, head.truncated);
+  const fileEncoding = chooseEncoding(options.encoding, head.bytes, head.truncated);
   onHeader?.({ format: 'vcard', encoding: fileEncoding, delimiter: null, sheets: [], sheet: null, headers: [...VCARD_HEADERS] });
   const fallback = fileEncoding.startsWith('utf-16') ? 'utf-8' : fileEncoding;
 
