@@ -176,12 +176,13 @@ export function detectEncoding(sample: Uint8Array, truncated: boolean): string {
     return { chinese: chineseShare(truncated ? text.slice(0, -1) : text), pairs, everyday: pairs ? everyday / pairs : 0 };
   };
   const gb = score('gb18030');
-  const big5 = score('big5');
   // Shift_JIS (kana, kanji) reads as GBK's rare characters: mostly Chinese, but few everyday ones.
   const fits = (s: typeof gb, chinese: number) => s.chinese >= chinese && s.everyday >= 0.5;
   // GBK is far more common for our users: Big5 only when it reads (nearly) all as Chinese, clearly
-  // more everyday characters, and enough of them (a Latin-1 "Ålesund" is one Big5 character).
-  if (fits(big5, 0.95) && big5.pairs >= BIG5_MIN_CHARS && big5.everyday >= gb.everyday + 0.2) return 'big5';
+  // more everyday characters, and enough of them (a Latin-1 "Ålesund" is one Big5 character). With
+  // more than 80% everyday characters in GBK, Big5 cannot be 0.2 ahead: it is not decoded at all.
+  const big5 = gb.everyday <= 0.8 ? score('big5') : null;
+  if (big5 && fits(big5, 0.95) && big5.pairs >= BIG5_MIN_CHARS && big5.everyday >= gb.everyday + 0.2) return 'big5';
   return fits(gb, 0.8) ? 'gb18030' : 'windows-1252';
 }
 
