@@ -330,6 +330,7 @@ export const en: Messages = {
     duplicates: {
       title: 'When a row is a duplicate',
       intro: 'Rows are matched against existing records and earlier rows of the file by mobile, email, and name with company.',
+      introCompany: 'Rows are matched against existing records and earlier rows of the file by company name and phone.',
       found: 'Duplicates in the preview: {{count}}.',
       skip: 'Skip',
       skipHint: 'keep the existing record, do not import the row',

@@ -329,6 +329,7 @@ export const zhCN = {
     duplicates: {
       title: '遇到重复记录时',
       intro: '按手机号、邮箱、名称加公司查找已有记录和文件中前面的行。',
+      introCompany: '按公司名称和电话查找已有记录和文件中前面的行。',
       found: '预览中有 {{count}} 行重复。',
       skip: '跳过',
       skipHint: '保留已有记录，不导入这一行',
