@@ -72,7 +72,8 @@ export class ChangeSet {
       }
     }
     if (Object.keys(changed).length === 0) return {};
-    changed.updated_at = this.now;
+    // A caller that restores a record (an import's undo) gives its updated_at back too.
+    if (!keys.includes('updated_at')) changed.updated_at = this.now;
     await this.db
       .updateTable(table)
       .set(changed as never)

@@ -33,7 +33,8 @@ async function undo(ctx: Ctx, importId: string): Promise<{ removed: number; rest
   if (imp.undone_at) throw new KehuError({ code: 'conflict', message: 'io.undo_already' });
   // Rid ranges since this version, id lists before (created.ts reads both).
   const created = await createdOf(ctx.db, imp);
-  const updated = JSON.parse(imp.updated_ids) as { id: string; before: Record<string, unknown> }[];
+  // `updatedAt` (absent in earlier versions) is the record's updated_at before the import.
+  const updated = JSON.parse(imp.updated_ids) as { id: string; before: Record<string, unknown>; updatedAt?: string }[];
   const table = imp.entity === 'contact' ? 'contacts' : 'companies';
   // Untouched since: still live and last changed by the import itself.
   const check = async (t: 'contacts' | 'companies', ids: string[], mustBeLive: boolean) => {
@@ -57,7 +58,9 @@ async function undo(ctx: Ctx, importId: string): Promise<{ removed: number; rest
   for (const id of created.contacts) await ctx.changes.softDelete('contacts', id);
   for (const id of created.companies) await ctx.changes.softDelete('companies', id);
   for (const id of await unusedTagsOf(ctx.db, imp)) await ctx.changes.softDelete('tags', id);
-  for (const u of updated) await ctx.changes.update(table, u.id, u.before);
+  // The record is put back as it was, its updated_at too: "untouched since" an earlier import
+  // of it (its updated_at is that import's time) then still holds, and that import can be undone.
+  for (const u of updated) await ctx.changes.update(table, u.id, u.updatedAt ? { ...u.before, updated_at: u.updatedAt } : u.before);
   if (created.contacts.length) await refreshCustomerIndex(ctx.db, 'contact', created.contacts);
   if (created.companies.length) await refreshCustomerIndex(ctx.db, 'company', created.companies);
   if (updated.length) await refreshCustomerIndex(ctx.db, imp.entity as IoEntity, updated.map((u) => u.id));

@@ -195,6 +195,11 @@ export interface CreatedRecords {
   marks: CreatedMarks;
   /** Ids of the taggings added to records that existed before the import (few). */
   taggingsOfExisting: string[];
+  /**
+   * The `updated_at` each existing record had before the import changed it: its undo puts it back,
+   * so that an earlier import of the same record can still be undone after this one.
+   */
+  updatedAtBefore: Map<string, string>;
 }
 
 export async function runImport(
@@ -203,7 +208,7 @@ export async function runImport(
 ): Promise<{ counts: Omit<ImportResult, 'importId' | 'dryRun'>; created: CreatedRecords }> {
   const rejected = new RejectedRows(w.dataDir, run.headers, run.fileName);
   try {
-    const created: CreatedRecords = { marks: createdMarks(w.sqlite), taggingsOfExisting: [] };
+    const created: CreatedRecords = { marks: createdMarks(w.sqlite), taggingsOfExisting: [], updatedAtBefore: new Map() };
     // Loading into an empty table, its secondary indexes are built once at the end, in the same
     // transaction (a rollback brings them back as they were).
     const deferred = dropIndexesOfEmptyTables(w.sqlite, ['contacts', 'companies']);
@@ -328,6 +333,7 @@ async function importRows(w: ImportWrite, run: ImportRun, rejected: RejectedRows
       patch.custom = JSON.stringify(next);
     }
     const changed = await changes.update(table, dupId, patch);
+    if (Object.keys(changed).length && !created.updatedAtBefore.has(dupId)) created.updatedAtBefore.set(dupId, String(current.updated_at));
     const tagged = await addTags(dupId, await tagsFor(row.tagNames), true);
     if (Object.keys(changed).length) {
       touched.push(dupId);

@@ -223,6 +223,34 @@ describe('import job', () => {
     expect(count(rt, 'SELECT count(*) FROM contacts WHERE deleted_at IS NULL')).toBe(3);
   });
 
+  it('undoes imports newest first: undoing an update of earlier imported records leaves the earlier import undoable', async () => {
+    const rt = await runtime();
+    const first = await importFile(rt, 'a.csv', csv('姓名,手机\n张三,13812345678\n李四,13912345678\n'));
+    const zhang = () => rt.app.db.sqlite.prepare(`SELECT title, updated_at FROM contacts WHERE name = '张三'`).get() as { title: string | null; updated_at: string };
+    const importedAt = zhang().updated_at;
+    await new Promise((r) => setTimeout(r, 5));
+    const second = await importFile(rt, 'b.csv', csv('姓名,手机,职位\n张三,13812345678,经理\n'), { onDuplicate: 'update_empty' });
+    expect(second.result).toMatchObject({ created: 0, updated: 1 });
+    expect(zhang()).toMatchObject({ title: '经理' });
+    expect(zhang().updated_at).not.toBe(importedAt);
+
+    await expect(rt.call('io.undoImport', { importId: second.result.importId! })).resolves.toEqual({ removed: 0, restored: 1 });
+    expect(zhang()).toEqual({ title: null, updated_at: importedAt });
+    await expect(rt.call('io.undoImport', { importId: first.result.importId! })).resolves.toEqual({ removed: 2, restored: 0 });
+    expect(count(rt, 'SELECT count(*) FROM contacts WHERE deleted_at IS NULL')).toBe(0);
+  });
+
+  it('still refuses the earlier undo when a record was edited between the two imports', async () => {
+    const rt = await runtime();
+    const first = await importFile(rt, 'a.csv', csv('姓名,手机\n张三,13812345678\n'));
+    const zhang = (await rt.call('contacts.list', { filter: {} })).items[0]!;
+    await new Promise((r) => setTimeout(r, 5));
+    await rt.call('contacts.update', { id: zhang.id, patch: { gender: 'male' } });
+    const second = await importFile(rt, 'b.csv', csv('姓名,手机,职位\n张三,13812345678,经理\n'), { onDuplicate: 'update_empty' });
+    await rt.call('io.undoImport', { importId: second.result.importId! });
+    await expect(rt.call('io.undoImport', { importId: first.result.importId! })).rejects.toMatchObject({ code: 'conflict', params: { changed: 1 } });
+  });
+
   // Earlier versions stored every created id (`{"contacts":[…],"companies":[…],"taggings":[…]}`);
   // such rows stay in users' databases and undo the same way as the rid ranges stored now.
   it.each(['rid ranges', 'id lists of earlier versions'])('undoes taggings on new and existing records, created_ids as %s', async (form) => {

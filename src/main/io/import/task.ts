@@ -59,7 +59,7 @@ export async function runImportTask({ app, input, auditInput, userId, viewer, ho
       // sends them to the Trash); only existing records keep their previous values.
       const updated = records
         .filter((r) => r.table === table && r.before !== null && !isCreated(sqlite, created.marks, table, r.id))
-        .map((r) => ({ id: r.id, before: r.before }));
+        .map((r) => ({ id: r.id, before: r.before, updatedAt: created.updatedAtBefore.get(r.id) }));
       const importId = crypto.randomUUID();
       await db
         .insertInto('imports')
