@@ -166,4 +166,17 @@ describe('export → import into an empty database', () => {
       expect(c).toMatchObject({ name: '=SUM(1)', title: '+1', notes: '-1', wechat: '@x', mobiles: ['+447911123456'] });
     }
   });
+
+  it('a custom field whose label looks like a formula keeps its column (CSV and XLSX)', async () => {
+    for (const format of ['csv', 'xlsx'] as const) {
+      const [source, target] = [await runtime(), await runtime()];
+      for (const rt of [source, target]) await rt.call('customFields.save', { entity: 'contact', label: '=折扣', type: 'text' });
+      const field = (await source.call('customFields.list', { entity: 'contact' }))[0]!;
+      await source.call('contacts.create', { name: '甲', custom: { [field.id]: '九折' }, allowDuplicate: true });
+      expect(await importFile(target, 'contact', await exportFile(source, 'contact', format))).toMatchObject({ created: 1, rejected: 0 });
+      const targetField = (await target.call('customFields.list', { entity: 'contact' }))[0]!;
+      const [c] = await all<Contact>(target, 'contacts.list');
+      expect(c!.custom).toEqual({ [targetField.id]: '九折' });
+    }
+  });
 });

@@ -100,7 +100,8 @@ export function suggestMapping(entity: IoEntity, headers: string[], custom: Cust
   const mapping: ColumnMapping = {};
   const single = new Map<string, { col: number; rank: number }>();
   headers.forEach((h, i) => {
-    const k = headerKey(h);
+    // Our CSV export neutralises a label such as "=折扣" in its header ("'=折扣") as in any cell.
+    const k = headerKey(unneutralise(h));
     const t = (EXPORT_HEADERS[entity].has(h) ? null : customByKey.get(k)) ?? targetOfHeader(entity, h);
     if (!t) return;
     if (MULTI_TARGETS.has(t)) mapping[String(i)] = t;
