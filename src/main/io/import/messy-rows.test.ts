@@ -154,13 +154,15 @@ describe('custom fields in a file', () => {
     expect(await download(rt, result.rejectedFile!)).toContain('等级: 不是可选项 (custom.');
   });
 
-  it('numbers as people write amounts; hexadecimal and the like are refused, not misread', async () => {
+  it('numbers as people write amounts; hexadecimal, decimal commas and the like are refused, not misread', async () => {
     const rt = await runtime();
     const amount = await rt.call('customFields.save', { entity: 'contact', label: '金额', type: 'number' });
-    const { result } = await importFile(rt, 'n.csv', csv('姓名,金额\n甲,"1,234.5"\n乙,¥1234\n丙,100元\n丁,１２３４\n戊,-0.5\n己,0x10\n'));
-    expect(result).toMatchObject({ created: 5, rejected: 1 });
+    const file = '姓名,金额\n甲,"1,234.5"\n乙,¥1234\n丙,100元\n丁,１２３４\n戊,-0.5\n己,0x10\n庚,"1,5"\n辛,"12,34,567"\n壬,"１，２００，０００"\n';
+    const { result } = await importFile(rt, 'n.csv', csv(file));
+    expect(result).toMatchObject({ created: 6, rejected: 3 });
     const values = (rt.app.db.sqlite.prepare('SELECT custom FROM contacts ORDER BY rid').pluck().all() as string[]).map((c) => JSON.parse(c)[amount.id]);
-    expect(values).toEqual([1234.5, 1234, 100, 1234, -0.5]);
+    expect(values).toEqual([1234.5, 1234, 100, 1234, -0.5, 1200000]);
+    expect(await download(rt, result.rejectedFile!)).toMatch(/庚,"?1,5"?,金额/);
   });
 
   it('select options match whatever their case or width', async () => {

@@ -111,8 +111,11 @@ function convertCustom(def: CustomDef, raw: string): unknown {
   switch (def.type) {
     case 'number': {
       // As people write amounts: thousands separators, full-width digits, a currency sign or 元.
-      const text = raw.normalize('NFKC').replace(/[,\s]|^[¥$]|元$/g, '');
-      const n = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(text) ? Number(text) : NaN;
+      // A comma only groups thousands: "1,5" (a decimal comma, or a typo) is refused, not read as 15.
+      const text = raw.normalize('NFKC').replace(/\s|^[¥$]|元$/g, '');
+      const grouped = !text.includes(',') || /^[-+]?\d{1,3}(,\d{3})+(\.\d*)?$/.test(text);
+      const plain = text.replace(/,/g, '');
+      const n = grouped && /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(plain) ? Number(plain) : NaN;
       return Number.isFinite(n) ? n : raw;
     }
     case 'date':
