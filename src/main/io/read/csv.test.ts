@@ -331,6 +331,20 @@ describe('a quote closed before the end of its cell', () => {
       expect(out, `cut at ${cut}`).toEqual(expected);
     }
   });
+  it('a file ending without a line break reads its last line as with one, cut anywhere', () => {
+    // The stray quotes are decided at the end of the file; before, text after the second one was lost (`pedro "pdet`).
+    const last = '周八,13400134000,"pedro "pdet" holanda"';
+    const want = [['周八', '13400134000', 'pedro "pdet" holanda']];
+    expect(lines(`${last}\r\n`).out).toEqual(want);
+    for (let cut = 1; cut <= last.length; cut++) {
+      const t = new CsvTokenizer(',');
+      const out: string[][] = [];
+      t.push(last.slice(0, cut), out);
+      t.push(last.slice(cut), out);
+      expect(t.end(out)).toBe(true);
+      expect(out, `cut at ${cut}`).toEqual(want);
+    }
+  });
   it('a later quoted cell on the line does not make the first quote data', () => {
     expect(lines('"老客户"推荐,"x"\n').out).toEqual([['老客户推荐', 'x']]);
   });

@@ -34,6 +34,14 @@ export class CsvTokenizer {
 
   /** Feeds a chunk; completed records are appended to `out`. */
   push(chunk: string, out: string[][]): void {
+    this.feed(chunk, out, false);
+  }
+
+  /**
+   * `final`: no text comes after `chunk`, so a line that is not complete is decided as it is instead
+   * of being held back in `carry` (end() feeds that carry this way).
+   */
+  private feed(chunk: string, out: string[][], final: boolean): void {
     const text = this.carry + chunk;
     this.carry = '';
     const d = this.delim;
@@ -64,7 +72,7 @@ export class CsvTokenizer {
           continue;
         }
         if (c !== d && c !== LF && c !== CR) {
-          const closes = this.closesLater(text, i);
+          const closes = this.closesLater(text, i, final);
           if (closes === null) {
             // The line goes on in the next chunk: decide when it is here.
             this.carry = text.slice(i);
@@ -140,15 +148,7 @@ export class CsvTokenizer {
    * ended inside a quoted field: a quote was opened and never closed, so its cell took in the rest.
    */
   end(out: string[][]): boolean {
-    if (this.carry) {
-      const rest = this.carry;
-      this.carry = '';
-      if (this.closesLater(rest, 0, true)) {
-        this.field += '"';
-        this.state = State.Quoted;
-      } else this.state = State.Unquoted;
-      this.push(rest, out);
-    }
+    if (this.carry) this.feed('', out, true);
     const closed = this.state !== State.Quoted;
     if (this.state === State.FieldStart && this.row.length === 0 && this.field === '') return closed;
     this.row.push(this.field);
