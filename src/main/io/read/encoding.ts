@@ -56,7 +56,14 @@ function allContinuation(buf: Uint8Array, from: number, to: number): boolean {
 }
 
 const isAsciiLetter = (c: number): boolean => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+/** A CJK ideograph (a Chinese character, kanji, hanja): extension A, the unified and the compatibility ideographs. */
 const isIdeograph = (c: number): boolean => (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+
+/** Is some of `s` written in Chinese characters (a name, an address)? */
+export function hasIdeograph(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (isIdeograph(s.charCodeAt(i))) return true;
+  return false;
+}
 
 /**
  * Characters GBK and Big5 text is made of beyond ASCII: ideographs (surrogates: GB18030's four-byte
@@ -66,6 +73,15 @@ const isIdeograph = (c: number): boolean => (c >= 0x3400 && c <= 0x4dbf) || (c >
 const isChineseChar = (c: number): boolean =>
   (c >= 0x2010 && c <= 0x9fff) || (c >= 0xd800 && c <= 0xdfff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xffef && c !== 0xfffd) ||
   c === 0xb7 || c === 0xd7 || c === 0xf7;
+
+/**
+ * ASCII, ideographs and kana, Hangul, CJK and full-width punctuation, the · of 阿卜杜·热合曼: is all of
+ * `s` what Chinese, Japanese or Korean text is made of? Kept apart from isChineseChar on purpose: that
+ * one scores a reading in GBK or Big5 (no Hangul there, and the symbols of their first rows, → ① ★,
+ * count), this one judges the UTF-8 reading of bytes under any East-Asian CHARSET (vcard.ts), Korean too.
+ */
+const EAST_ASIAN_TEXT = /^[\t\n\r\x20-\x7f\u00b7\u2000-\u206f\u3000-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]*$/;
+export const isEastAsianText = (s: string): boolean => EAST_ASIAN_TEXT.test(s);
 
 /** A character of a text file (not a control character, private use, U+FFFD, or a rare script). */
 const isTextChar = (c: number): boolean =>

@@ -3,7 +3,7 @@ import iconv from 'iconv-lite';
 import { LIMITS, normalizeCnLandline, normalizeCnMobile, normalizeMobile } from '../../../shared/validation';
 import { KEHU_PRODID } from '../export/vcard';
 import { decodedChunks } from './csv';
-import { chooseEncoding, detectEncoding, isValidUtf8, normalizeEncoding } from './encoding';
+import { chooseEncoding, detectEncoding, hasIdeograph, isEastAsianText, isValidUtf8, normalizeEncoding } from './encoding';
 import { readHead } from './sniff';
 import { isEmptyRow, VCARD_HEADERS, type ReadOptions, type Row, type SourceInfo } from './types';
 
@@ -146,8 +146,6 @@ function knownCharset(charset: string | undefined): string | null {
 
 /** East-Asian double-byte encodings: in these, short text is often valid UTF-8 too by accident. */
 const DOUBLE_BYTE = /^(gb|big5|cp9(32|36|49|50)|shift|sjis|windows-31j|euc-|ks-c)/;
-/** ASCII, CJK and kana, Hangul, CJK and full-width punctuation, the · of 阿卜杜·热合曼: what Chinese, Japanese, Korean text is made of. */
-const EAST_ASIAN_TEXT = /^[\t\n\r\x20-\x7f\u00b7\u2000-\u206f\u3000-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]*$/;
 
 /**
  * Bytes (binary string) → text, in the property's CHARSET, else the file's encoding. Bytes that are
@@ -168,7 +166,7 @@ function decodeBytes(bin: string, charset: string | undefined, fallback: string)
   const text = iconv.decode(bytes, enc);
   if (utf8 === null) return text;
   if (text.includes('\ufffd') || !DOUBLE_BYTE.test(enc)) return utf8;
-  return EAST_ASIAN_TEXT.test(utf8) ? utf8 : text;
+  return isEastAsianText(utf8) ? utf8 : text;
 }
 
 function decodeQp(bin: string): string {
@@ -205,8 +203,6 @@ export function components(s: string): string[] {
   return out;
 }
 
-const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
-
 /** BDAY → YYYY-MM-DD (or --MM-DD without a year); anything unrecognised is returned as is. */
 export function normalizeBirthday(v: string): string {
   const s = v.trim();
@@ -231,12 +227,12 @@ export function cardToRow(props: Prop[]): string[] {
 
   // Several FN (4.0 ALTID/LANGUAGE variants): the one written in Chinese characters wins.
   const fns = all('FN').map((p) => unescapeText(p.value).trim());
-  let name = fns.find((f) => CJK.test(f)) ?? fns[0] ?? '';
+  let name = fns.find((f) => hasIdeograph(f)) ?? fns[0] ?? '';
   if (!name) {
     const n = first('N');
     if (n) {
       const [family = '', given = '', middle = ''] = components(n.value);
-      name = CJK.test(family + given) ? `${family}${middle}${given}` : [given, middle, family].filter(Boolean).join(' ');
+      name = hasIdeograph(family + given) ? `${family}${middle}${given}` : [given, middle, family].filter(Boolean).join(' ');
     }
   }
 
@@ -280,7 +276,7 @@ export function cardToRow(props: Prop[]): string[] {
     // Chinese order, largest first. The extended part is a room or floor (after the street), except in
     // Kehu's own export, where it is the district (before the street).
     const ownExport = first('PRODID')?.value.trim() === KEHU_PRODID;
-    address = CJK.test(adr.value)
+    address = hasIdeograph(adr.value)
       ? [country, region, locality, ...(ownExport ? [ext, street] : [street, ext])].filter(Boolean).join('')
       : [pobox, street, ext, locality, [region, postal].filter(Boolean).join(' '), country].filter(Boolean).join(', ');
     address = address.replace(/\s*\n\s*/g, ' ');
