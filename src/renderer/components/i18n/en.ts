@@ -336,6 +336,7 @@ export const en: Messages = {
       skipHint: 'keep the existing record, do not import the row',
       update_empty: 'Fill empty fields',
       update_emptyHint: 'fill only the fields the existing record lacks; new mobiles and emails are added',
+      update_emptyHintCompany: 'fill only the fields the existing company lacks',
       overwrite: 'Overwrite',
       overwriteHint: 'overwrite the existing record with the row’s non-empty values',
       create: 'Create anyway',

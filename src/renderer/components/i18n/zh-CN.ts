@@ -335,6 +335,7 @@ export const zhCN = {
       skipHint: '保留已有记录，不导入这一行',
       update_empty: '补全空白字段',
       update_emptyHint: '只填写已有记录中为空的字段，新的手机号和邮箱会加上',
+      update_emptyHintCompany: '只填写已有公司中为空的字段',
       overwrite: '覆盖',
       overwriteHint: '用这一行中非空的值覆盖已有记录',
       create: '仍然新建',

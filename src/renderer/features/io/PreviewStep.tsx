@@ -16,6 +16,9 @@ interface Props {
   setOnDuplicate(value: OnDuplicate): void;
 }
 
+/** A company has one phone and no emails: its "fill empty" adds no numbers. */
+const hintOf = (o: OnDuplicate, entity: IoEntity) => (o === 'update_empty' && entity === 'company' ? 'io.duplicates.update_emptyHintCompany' : `io.duplicates.${o}Hint`);
+
 export function PreviewStep({ entity, inspect, mapping, custom, loading, onDuplicate, setOnDuplicate }: Props) {
   const { t } = useTranslation();
   const targets = [...new Set(Object.values(mapping).filter((target) => target !== IGNORE))];
@@ -92,7 +95,7 @@ export function PreviewStep({ entity, inspect, mapping, custom, loading, onDupli
           <Space orientation="vertical">
             {OnDuplicate.options.map((o) => (
               <Radio key={o} value={o} data-testid={`on-duplicate-${o}`}>
-                {t(`io.duplicates.${o}`)} <Typography.Text type="secondary">— {t(`io.duplicates.${o}Hint`)}</Typography.Text>
+                {t(`io.duplicates.${o}`)} <Typography.Text type="secondary">— {t(hintOf(o, entity))}</Typography.Text>
               </Radio>
             ))}
           </Space>
