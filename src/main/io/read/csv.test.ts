@@ -376,6 +376,16 @@ describe('title rows above the header', () => {
       { line: 3, values: ['李四', '13900139000', ''] },
     ]);
   });
+  it('cells of only spaces or tabs are empty for both rules: an empty row, and a title\'s one filled cell', async () => {
+    const path = write('blank-cells.csv', ' , \n客户信息表, ,\t\n姓名,手机\n张三,1\n \t, \n李四,2\n');
+    expect((await inspectFile(path)).info.headers).toEqual(['姓名', '手机']);
+    const rows: { line: number; values: string[] }[] = [];
+    for await (const r of readRows(path)) rows.push(r);
+    expect(rows).toEqual([
+      { line: 1, values: ['张三', '1'] },
+      { line: 3, values: ['李四', '2'] },
+    ]);
+  });
   it('a one-column file keeps its first row as the header and every other row', async () => {
     const path = write('names.csv', '姓名\n张三\n李四\n王五\n赵六\n钱七\n');
     expect((await inspectFile(path)).info.headers).toEqual(['姓名']);

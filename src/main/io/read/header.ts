@@ -1,10 +1,10 @@
 // Where a table's header is: title rows above it ("2024年客户通讯录", one filled cell, in a sheet often
 // merged across the table; "客户信息表,,,," in a CSV some systems export) are skipped.
 
+import { filledCells } from './types';
+
 /** A header is looked for among the first MAX_TITLE_ROWS + 1 non-empty rows. */
 const MAX_TITLE_ROWS = 3;
-
-const filledCells = (values: string[]): number => values.reduce((n, v) => (v.trim() === '' ? n : n + 1), 0);
 
 /**
  * Fed a table's non-empty rows until `header` is set: the first row with two or more filled cells

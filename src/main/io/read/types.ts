@@ -36,11 +36,14 @@ export function cleanHeader(s: string | undefined): string {
   return (s ?? '').replaceAll('\uFEFF', '').replaceAll('\u0000', '').trim();
 }
 
+/** A cell that is not empty or whitespace: the one rule for empty rows and for a header's width. */
+const isFilled = (v: string): boolean => v.trim() !== '';
+
 /** A row is "completely empty" when every cell is empty or whitespace. */
-export function isEmptyRow(values: string[]): boolean {
-  for (const v of values) if (v.trim() !== '') return false;
-  return true;
-}
+export const isEmptyRow = (values: string[]): boolean => !values.some(isFilled);
+
+/** How many cells of a row are filled (header.ts: titles have one, a header two or more). */
+export const filledCells = (values: string[]): number => values.filter(isFilled).length;
 
 /** Pads a row to the header's width (longer rows keep their extra cells). */
 export function padRow(values: string[], width: number): string[] {
