@@ -1,6 +1,5 @@
-import { KehuError } from '../../../shared/errors';
 import { csvRows } from './csv';
-import { detectFormat, isMarkupSheet, readHead } from './sniff';
+import { detectFormat, readHead } from './sniff';
 import type { ReadOptions, Row, SourceInfo } from './types';
 
 export { VCARD_HEADERS } from './types';
@@ -8,16 +7,9 @@ export type { FileFormat, ReadOptions, SourceInfo, Row } from './types';
 
 type Reader = (path: string, options: ReadOptions, onHeader?: (info: SourceInfo) => void) => AsyncGenerator<Row>;
 
-/** An OLE2 compound file: an old binary .xls, or an .xlsx saved with a password (Excel encrypts the zip into one). */
-const OLE2_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-
 async function readerFor(path: string): Promise<Reader> {
   const head = await readHead(path, 4096);
-  // Checked before the format is guessed: uploads have no extension, and such a file would be read as a CSV of garbage.
-  if (head.bytes.subarray(0, 8).equals(OLE2_SIGNATURE)) throw new KehuError({ code: 'invalid_input', message: 'io.xls_or_encrypted' });
-  if (isMarkupSheet(head.bytes)) throw new KehuError({ code: 'invalid_input', message: 'io.markup_sheet' });
-  const format = detectFormat(path, head.bytes);
-  switch (format) {
+  switch (detectFormat(path, head.bytes)) {
     case 'csv':
       return csvRows;
     case 'xlsx':

@@ -1,5 +1,6 @@
 import { open } from 'node:fs/promises';
 import { extname } from 'node:path';
+import { KehuError } from '../../../shared/errors';
 import type { FileFormat } from './types';
 import { SNIFF_BYTES } from './encoding';
 
@@ -25,19 +26,31 @@ export async function readHead(path: string, size = SNIFF_BYTES): Promise<Sniffe
 const asciiStart = (head: Buffer): string =>
   head.subarray(0, 4096).toString('latin1').replaceAll('\u0000', '').replace(/^\u00ef\u00bb\u00bf|^\u00ff\u00fe|^\u00fe\u00ff/, '');
 
+/** An OLE2 compound file: an old binary .xls, or an .xlsx saved with a password (Excel encrypts the zip into one). */
+const OLE2_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+
 /**
  * A web page or an Excel 2003 XML workbook: what many systems' "export to Excel" writes under a .xls
  * name. Read as a CSV it would give garbage headers.
  */
-export function isMarkupSheet(head: Buffer): boolean {
-  const text = asciiStart(head).trimStart().toLowerCase();
+function isMarkupSheet(start: string): boolean {
+  const text = start.trimStart().toLowerCase();
   return text.startsWith('<') && /<html|<table|urn:schemas-microsoft-com:office:spreadsheet/.test(text);
 }
 
-/** Format by content first (zip signature, BEGIN:VCARD in any common encoding), then by extension. */
+const refuse = (message: 'io.xls_or_encrypted' | 'io.markup_sheet'): KehuError => new KehuError({ code: 'invalid_input', message });
+
+/**
+ * Format by content first (zip signature, BEGIN:VCARD in any common encoding), then by extension.
+ * Throws for an OLE2 file or a markup sheet, checked first: uploads have no extension, and such a
+ * file would be read as a CSV of garbage.
+ */
 export function detectFormat(path: string, head: Buffer): FileFormat {
+  if (head.subarray(0, 8).equals(OLE2_SIGNATURE)) throw refuse('io.xls_or_encrypted');
+  const start = asciiStart(head);
+  if (isMarkupSheet(start)) throw refuse('io.markup_sheet');
   if (head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return 'xlsx';
-  if (/^\s*BEGIN:VCARD/i.test(asciiStart(head))) return 'vcard';
+  if (/^\s*BEGIN:VCARD/i.test(start)) return 'vcard';
   const ext = extname(path).toLowerCase();
   if (ext === '.xlsx' || ext === '.xlsm') return 'xlsx';
   if (ext === '.vcf' || ext === '.vcard') return 'vcard';
