@@ -4,17 +4,22 @@ import { KehuError } from '../../../shared/errors';
 /** Bytes looked at to guess the encoding and delimiter. */
 export const SNIFF_BYTES = 64 * 1024;
 
-/** Normalises user/detector encoding names to iconv-lite names we decode with (GBK/GB2312 → gb18030). */
-export function normalizeEncoding(name: string): string {
+/** An encoding's name → the iconv-lite name we decode with (GBK/GB2312 → gb18030); null when iconv-lite has none. */
+export function encodingName(name: string): string | null {
   const n = name.trim().toLowerCase().replace(/_/g, '-');
   if (n === 'utf8' || n === 'utf-8' || n === 'utf-8-bom' || n === 'ascii' || n === 'us-ascii') return 'utf-8';
   if (n === 'gbk' || n === 'gb2312' || n === 'gb-2312' || n === 'gb18030' || n === 'cp936' || n === 'euc-cn' || n === 'x-gbk') return 'gb18030';
   if (n === 'utf16le' || n === 'utf-16le' || n === 'ucs-2le' || n === 'utf-16' || n === 'utf16' || n === 'ucs-2' || n === 'ucs2') return 'utf-16le';
   if (n === 'utf16be' || n === 'utf-16be' || n === 'ucs-2be') return 'utf-16be';
   if (n === 'latin1' || n === 'iso-8859-1' || n === 'cp1252' || n === 'windows-1252') return n === 'latin1' || n === 'iso-8859-1' ? 'latin1' : 'windows-1252';
-  // A name from the UI, an API caller or the CLI: invalid input, not an internal error.
-  if (!iconv.encodingExists(n)) throw new KehuError({ code: 'invalid_input', fields: [{ path: 'encoding', message: 'validation.invalid_value' }] });
-  return n;
+  return iconv.encodingExists(n) ? n : null;
+}
+
+/** encodingName for a name from the UI, an API caller or the CLI: an unknown one is invalid input, not an internal error. */
+export function normalizeEncoding(name: string): string {
+  const enc = encodingName(name);
+  if (enc === null) throw new KehuError({ code: 'invalid_input', fields: [{ path: 'encoding', message: 'validation.invalid_value' }] });
+  return enc;
 }
 
 export function bomEncoding(buf: Uint8Array): string | null {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { Contact } from '../../../shared/contacts';
 import { contactCard } from '../export/vcard';
 import { inspectFile, readRows, VCARD_HEADERS } from './index';
@@ -94,6 +94,20 @@ describe('vCard fixtures', () => {
     expect(a['地址']).toContain('Lämmerweg 12');
     const [m] = await cards(FX + 'folkerkinzel-vcards/Murks.vcf');
     expect(m['姓名']).toBe('Sören Täve Nüßlebaum');
+  });
+
+  it('an unknown CHARSET on every property is looked up once for the file, and its values read in the file\'s encoding', async () => {
+    const p = join(tmp, 'murks-charset.vcf');
+    const prop = (name: string, value: string) => Buffer.concat([Buffer.from(`${name};CHARSET=Murks:`), iconv.encode(value, 'windows-1252'), Buffer.from('\r\n')]);
+    writeFileSync(p, Buffer.concat([Buffer.from('BEGIN:VCARD\r\nVERSION:2.1\r\n'), prop('FN', 'Sören Nüßle'), prop('ORG', 'Müller GmbH'), prop('NOTE', 'Grüße'), Buffer.from('END:VCARD\r\n')]));
+    const exists = vi.spyOn(iconv, 'encodingExists');
+    try {
+      const [c] = await cards(p);
+      expect([c['姓名'], c['公司'], c['备注']]).toEqual(['Sören Nüßle', 'Müller GmbH', 'Grüße']);
+      expect(exists.mock.calls.filter(([name]) => name === 'murks')).toHaveLength(1);
+    } finally {
+      exists.mockRestore();
+    }
   });
 
   it('2.1 UTF-8 QP note with soft breaks splitting multi-byte sequences', async () => {

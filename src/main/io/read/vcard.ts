@@ -3,7 +3,7 @@ import iconv from 'iconv-lite';
 import { LIMITS, normalizeCnLandline, normalizeCnMobile, normalizeMobile } from '../../../shared/validation';
 import { KEHU_PRODID } from '../export/vcard';
 import { decodedChunks } from './csv';
-import { chooseEncoding, detectEncoding, hasIdeograph, isEastAsianText, isValidUtf8, normalizeEncoding } from './encoding';
+import { chooseEncoding, detectEncoding, encodingName, hasIdeograph, isEastAsianText, isValidUtf8 } from './encoding';
 import { readHead } from './sniff';
 import { isEmptyRow, VCARD_HEADERS, type ReadOptions, type Row, type SourceInfo } from './types';
 
@@ -134,14 +134,29 @@ function headName(line: string): string {
   return m ? m[1].toUpperCase() : '';
 }
 
-/** CHARSET → iconv name, or null when absent or unknown (e.g. "Murks"). */
-function knownCharset(charset: string | undefined): string | null {
-  if (!charset) return null;
-  try {
-    return normalizeEncoding(charset);
-  } catch {
-    return null;
-  }
+/** How one file's property values are decoded: its own encoding, and what each CHARSET name stands for. */
+interface Decoding {
+  fallback: string;
+  /** CHARSET → iconv name, or null when absent or unknown (e.g. "Murks"). */
+  charset(name: string | undefined): string | null;
+}
+
+/**
+ * A file names the same few charsets property after property: each name is looked up once, as
+ * iconv-lite tells an unknown one only by throwing (inside encodingExists). Per file, so a file full
+ * of made-up names cannot grow a cache that outlives it.
+ */
+function decodingFor(fallback: string): Decoding {
+  const known = new Map<string, string | null>();
+  return {
+    fallback,
+    charset(name) {
+      if (!name) return null;
+      let enc = known.get(name);
+      if (enc === undefined) known.set(name, (enc = encodingName(name)));
+      return enc;
+    },
+  };
 }
 
 /** East-Asian double-byte encodings: in these, short text is often valid UTF-8 too by accident. */
@@ -154,11 +169,12 @@ const DOUBLE_BYTE = /^(gb|big5|cp9(32|36|49|50)|shift|sjis|windows-31j|euc-|ks-c
  * the bytes, when that encoding is single-byte (valid UTF-8 from Windows-1252 text is no accident), or,
  * for a double-byte one, when the UTF-8 reading is CJK text: GBK read as UTF-8 gives Cyrillic, Greek, Hebrew.
  */
-function decodeBytes(bin: string, charset: string | undefined, fallback: string): string {
+function decodeBytes(bin: string, charset: string | undefined, decoding: Decoding): string {
   if (!/[\u0080-\u00ff]/.test(bin)) return bin;
   const bytes = Buffer.from(bin, 'latin1');
   const utf8 = isValidUtf8(bytes, false) ? bytes.toString('utf8') : null;
-  let enc = knownCharset(charset) ?? fallback;
+  const fallback = decoding.fallback;
+  let enc = decoding.charset(charset) ?? fallback;
   if (enc === 'utf-8') {
     if (utf8 !== null) return utf8;
     enc = fallback === 'utf-8' ? detectEncoding(bytes, false) : fallback;
@@ -173,11 +189,11 @@ function decodeQp(bin: string): string {
   return bin.replace(/=\r?\n/g, '').replace(/=([0-9A-Fa-f]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
 }
 
-function toProp(r: RawProp, fallback: string): Prop {
+function toProp(r: RawProp, decoding: Decoding): Prop {
   let bin = r.raw;
   if (isQp(r.params)) bin = decodeQp(bin);
   const charset = r.params.get('CHARSET')?.[0];
-  return { group: r.group, name: r.name, params: r.params, value: decodeBytes(bin, charset, fallback) };
+  return { group: r.group, name: r.name, params: r.params, value: decodeBytes(bin, charset, decoding) };
 }
 
 /** Resolves vCard escapes (\\ \; \, \n \N \:). */
@@ -323,7 +339,7 @@ export async function* vcardRows(path: string, options: ReadOptions, onHeader?: 
   const head = await readHead(path);
   const fileEncoding = chooseEncoding(options.encoding, head.bytes, head.truncated);
   onHeader?.({ format: 'vcard', encoding: fileEncoding, delimiter: null, sheets: [], sheet: null, headers: [...VCARD_HEADERS] });
-  const fallback = fileEncoding.startsWith('utf-16') ? 'utf-8' : fileEncoding;
+  const decoding = decodingFor(fileEncoding.startsWith('utf-16') ? 'utf-8' : fileEncoding);
 
   let depth = 0;
   let cardNo = 0;
@@ -373,7 +389,7 @@ export async function* vcardRows(path: string, options: ReadOptions, onHeader?: 
     if (depth !== 1 || BLOBS.has(r.name)) return null;
     const enc = r.params.get('ENCODING') ?? [];
     if (enc.some((e) => /^(b|base64)$/i.test(e))) return null;
-    props.push(toProp(r, fallback));
+    props.push(toProp(r, decoding));
     return null;
   };
 
