@@ -157,7 +157,7 @@ export function badTargets(entity: IoEntity, mapping: ColumnMapping): string[] {
 const LIST_SPLIT = /\s*:::\s*|[;；,，、|\n]+/;
 export const splitList = (v: string) => v.split(LIST_SPLIT).map((s) => s.trim()).filter(Boolean);
 /** A list cell as our export joins it: by ';' only (a value may hold a comma or 、). */
-export const splitExported = (v: string) => v.split(MULTI_SEPARATOR).map((s) => s.trim()).filter(Boolean);
+const splitExported = (v: string) => v.split(MULTI_SEPARATOR).map((s) => s.trim()).filter(Boolean);
 /** Tags: a cell with ';' (our export's separator) is split on ';' only. */
 const splitTags = (v: string) => (v.includes(MULTI_SEPARATOR) ? splitExported(v) : splitList(v));
 const hasHan = (s: string) => /\p{Script=Han}/u.test(s);

@@ -130,6 +130,15 @@ describe('custom fields in a file', () => {
     expect(stored.notes).toBe('老客户');
   });
 
+  it('a multi-select option holding ";" (our export\'s separator) is read whole', async () => {
+    const rt = await runtime();
+    const hobby = await rt.call('customFields.save', { entity: 'contact', label: '兴趣', type: 'multiselect', options: ['茶;酒', '球', '茶'] });
+    const { result } = await importFile(rt, 'h.csv', csv('姓名,兴趣\n甲,茶;酒\n乙,球;茶;酒\n丙,茶;球\n丁,茶;酒;球\n'));
+    expect(result).toMatchObject({ created: 4, rejected: 0 });
+    const values = (rt.app.db.sqlite.prepare('SELECT custom FROM contacts ORDER BY rid').pluck().all() as string[]).map((c) => JSON.parse(c)[hobby.id]);
+    expect(values).toEqual([['茶;酒'], ['球', '茶;酒'], ['茶', '球'], ['茶;酒', '球']]);
+  });
+
   it('a preset or saved mapping keeps the custom field columns the file names (our presets know no custom fields), and drops one deleted since', async () => {
     const rt = await runtime();
     const level = await rt.call('customFields.save', { entity: 'contact', label: '等级', type: 'text' });
