@@ -254,10 +254,14 @@ export interface UndoImportResult {
 export const ExportFormat = z.enum(['csv', 'csv-gbk', 'xlsx', 'vcf']);
 export type ExportFormat = z.infer<typeof ExportFormat>;
 
-export const StartExportInput = z.discriminatedUnion('entity', [
-  z.object({ entity: z.literal('contact'), format: ExportFormat, filter: ContactList.shape.filter, ...listSort }),
-  z.object({ entity: z.literal('company'), format: ExportFormat, filter: CompanyList.shape.filter, ...listSort }),
-]);
+export const StartExportInput = z
+  .discriminatedUnion('entity', [
+    z.object({ entity: z.literal('contact'), format: ExportFormat, filter: ContactList.shape.filter, ...listSort }),
+    z.object({ entity: z.literal('company'), format: ExportFormat, filter: CompanyList.shape.filter, ...listSort }),
+  ])
+  // A vCard is a person's card: a company's industry, size, category, tags, custom fields and
+  // more have no place in it and would be lost, so only contacts export to vCard (as in the UI).
+  .refine((i) => i.entity === 'contact' || i.format !== 'vcf', { path: ['format'], message: 'io.vcard_contacts_only' });
 export type StartExportInput = z.output<typeof StartExportInput>;
 
 /** The result of an `io.export` job. */

@@ -28,11 +28,21 @@ const ENTITIES: Record<string, IoEntity> = { contacts: 'contact', contact: 'cont
 const FORMATS = ['csv', 'xlsx', 'vcf'] as const;
 const POLL_MS = 200;
 
-export function parseExportArgs(args: ExportArgs): { entity: IoEntity; format: ExportFormat; out: string } {
+/** What `kehu export` will do, from checked options. */
+export interface ExportPlan {
+  entity: IoEntity;
+  format: ExportFormat;
+  out: string;
+}
+
+/** Checks the options before anything is opened: a mistake is a usage error that costs no work. */
+export function parseExportArgs(args: ExportArgs): ExportPlan {
   const entity = args.entity ? ENTITIES[args.entity] : undefined;
   if (!entity) throw new ExportUsageError('export needs --entity contacts or --entity companies');
   const format = (args.format ?? (args.out?.match(/\.(csv|xlsx|vcf)$/i)?.[1].toLowerCase() as string | undefined)) as (typeof FORMATS)[number] | undefined;
   if (!format || !FORMATS.includes(format)) throw new ExportUsageError('export needs --format csv, xlsx or vcf');
+  // io.startExport refuses it too (io.vcard_contacts_only): a company would lose most of its fields.
+  if (entity === 'company' && format === 'vcf') throw new ExportUsageError('vCard is for contacts only: export companies as csv or xlsx');
   if (args.gbk && format !== 'csv') throw new ExportUsageError('--gbk goes with --format csv only');
   if (!args.out) throw new ExportUsageError('export needs --out FILE');
   return { entity, format: args.gbk ? 'csv-gbk' : format, out: args.out };
@@ -89,8 +99,9 @@ async function saveDownload(rt: Runtime, downloadId: string, out: string): Promi
   return offset;
 }
 
-export async function runExportCli(rt: Runtime, args: ExportArgs, print: (text: string) => void, opts: ExportCliOptions = {}): Promise<number> {
-  const { entity, format, out } = parseExportArgs(args);
+/** Runs an export checked by parseExportArgs (before the data folder was opened). */
+export async function runExportCli(rt: Runtime, plan: ExportPlan, print: (text: string) => void, opts: ExportCliOptions = {}): Promise<number> {
+  const { entity, format, out } = plan;
   const started = Date.now();
   const { jobId } = await rt.call('io.startExport', { entity, format, filter: {}, sort: 'updated', dir: 'desc' });
   const result = await waitForExport(rt, jobId, opts);

@@ -12,7 +12,7 @@ import { KehuError } from '../../shared/errors';
 import { BackupUsageError, runBackupCli, runRestoreCli } from './backup';
 import { keepBackedUp } from '../features/backups/schedule';
 import { runDemo } from './demo';
-import { ExportUsageError, runExportCli } from './export';
+import { ExportUsageError, parseExportArgs, runExportCli, type ExportArgs, type ExportPlan } from './export';
 import { ImportUsageError, runImportCli } from './import';
 import { SignInError, signInIfNeeded } from './sign-in';
 import { progressLine, runSync, SyncUsageError } from './sync';
@@ -121,6 +121,16 @@ async function withRuntime<T>(dataDir: string, values: Values, io: CliIo, fn: (r
     return await fn(rt);
   } finally {
     await rt.close();
+  }
+}
+
+/** The export's options checked before the data folder is opened (a usage error costs no work). */
+function exportPlan(args: ExportArgs): ExportPlan {
+  try {
+    return parseExportArgs(args);
+  } catch (e) {
+    if (e instanceof ExportUsageError) throw new UsageError(e.message);
+    throw e;
   }
 }
 
@@ -303,20 +313,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       }
       case 'export': {
         const dataDir = resolveDataDir({ flag: values.data as string | undefined, env: io.env });
-        const args = { entity: values.entity as string | undefined, format: values.format as string | undefined, gbk: values.gbk === true, out: values.out as string | undefined };
+        const plan = exportPlan({ entity: values.entity as string | undefined, format: values.format as string | undefined, gbk: values.gbk === true, out: values.out as string | undefined });
         return await withRuntime(dataDir, values, io, async (rt) => {
           const tty = (io.stderr as NodeJS.WriteStream).isTTY === true;
-          try {
-            const code = await runExportCli(rt, args, (text) => write(io.stdout, text), {
-              signal: io.signal,
-              ...(tty ? { progress: (line: string) => io.stderr.write(`\r${line}\x1b[K`) } : {}),
-            });
-            if (tty) io.stderr.write('\r\x1b[K');
-            return code;
-          } catch (e) {
-            if (e instanceof ExportUsageError) throw new UsageError(e.message);
-            throw e;
-          }
+          const code = await runExportCli(rt, plan, (text) => write(io.stdout, text), {
+            signal: io.signal,
+            ...(tty ? { progress: (line: string) => io.stderr.write(`\r${line}\x1b[K`) } : {}),
+          });
+          if (tty) io.stderr.write('\r\x1b[K');
+          return code;
         });
       }
       case 'backup':

@@ -38,6 +38,23 @@ describe('kehu export', () => {
     expect(() => parseExportArgs({ entity: 'contacts', format: 'csv', gbk: false, out: undefined })).toThrow(ExportUsageError);
   });
 
+  it('refuses companies as vCard (most of their fields would be lost), in the CLI and in io.startExport', async () => {
+    expect(() => parseExportArgs({ entity: 'companies', format: 'vcf', gbk: false, out: 'a.vcf' })).toThrow('vCard is for contacts only');
+    expect(() => parseExportArgs({ entity: 'company', format: undefined, gbk: false, out: 'a.vcf' })).toThrow(ExportUsageError);
+    const rt = await tempRuntime();
+    open.push(rt);
+    await expect(rt.call('io.startExport', { entity: 'company', format: 'vcf', filter: {}, sort: 'updated', dir: 'desc' })).rejects.toMatchObject({
+      code: 'invalid_input',
+      fields: [{ path: 'format', message: 'io.vcard_contacts_only' }],
+    });
+    // A usage error before the data folder is opened: no database is made, no job runs.
+    const { io, err } = captureIo();
+    const data = join(rt.dataDir, 'unopened');
+    expect(await runCli(['export', '--entity', 'companies', '--format', 'vcf', '--out', join(rt.dataDir, 'c.vcf'), '--data', data], io)).toBe(EXIT_USAGE);
+    expect(err()).toContain('vCard is for contacts only');
+    expect(existsSync(data)).toBe(false);
+  });
+
   it('exports every contact to --out through the job and io.download', async (t) => {
     const rt = await tempRuntime();
     open.push(rt);
@@ -46,7 +63,8 @@ describe('kehu export', () => {
     const out = join(rt.dataDir, 'contacts.csv');
     const printed: string[] = [];
     const lines: string[] = [];
-    const code = await runExportCli(rt, { entity: 'contacts', format: 'csv', gbk: false, out }, (s) => printed.push(s), { progress: (l) => lines.push(l) });
+    const plan = parseExportArgs({ entity: 'contacts', format: 'csv', gbk: false, out });
+    const code = await runExportCli(rt, plan, (s) => printed.push(s), { progress: (l) => lines.push(l) });
     expect(code).toBe(0);
     expect(existsSync(`${out}.part`)).toBe(false);
     const rows = Papa.parse<string[]>(readFileSync(out, 'utf8').replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;

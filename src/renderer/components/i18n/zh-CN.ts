@@ -382,6 +382,7 @@ export const zhCN = {
     xlsx_corrupt: '文件已损坏或不是 Excel 工作簿。请在 Excel 或 WPS 中打开并另存为 .xlsx 或 CSV 后再导入',
     xls_or_encrypted: '这是旧版 Excel（.xls）文件或设有密码的工作簿。请在 Excel 或 WPS 中另存为 .xlsx（或 CSV）且不设密码，再导入',
     markup_sheet: '这个文件其实是网页（或 Excel 2003 XML）格式的表格，许多系统“导出 Excel”时会这样保存。请在 Excel 或 WPS 中打开，另存为 .xlsx 或 CSV 后再导入',
+    vcard_contacts_only: '只有联系人可以导出为 vCard：公司的大部分字段会丢失。请选择 CSV 或 Excel',
   },
   export: {
     button: '导出',
