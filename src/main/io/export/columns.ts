@@ -74,6 +74,7 @@ export const CONTACT_COLUMNS: ExportColumn<Contact>[] = [
   { header: 'QQ', kind: 'phone', width: 12, value: (r) => r.qq },
   ...(address as ExportColumn<Contact>[]),
   { header: '生日', kind: 'date', width: 12, value: (r) => r.birthday },
+  // Empty when the company is in the Trash (export.ts asExported).
   { header: '公司', kind: 'text', width: 24, value: (r) => r.companyName },
   ...(trailer as ExportColumn<Contact>[]),
 ];

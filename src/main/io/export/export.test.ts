@@ -247,6 +247,20 @@ describe('io.export job', () => {
     expect(xlsx.result.rows).toBe(1);
   });
 
+  it('a contact whose company is in the Trash: no company in any format (the screen marks it deleted; a file cannot)', async () => {
+    const rt = await runtime();
+    const company = await rt.call('companies.create', { name: '已删公司', allowDuplicate: true });
+    await rt.call('contacts.create', { name: '甲', companyId: company.id, allowDuplicate: true });
+    await rt.call('companies.delete', { ids: [company.id] });
+    const csv = csvRows((await runExport(rt, { format: 'csv' })).bytes.toString('utf8'));
+    expect(csv[1][csv[0].indexOf('公司')]).toBe('');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await runExport(rt, { format: 'xlsx' })).bytes as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    expect(ws.getRow(2).getCell((ws.getRow(1).values as unknown[]).indexOf('公司')).value).toBeNull();
+    expect((await runExport(rt, { format: 'vcf' })).bytes.toString('utf8')).not.toContain('ORG:');
+  });
+
   it('a cancelled export leaves no file behind', async () => {
     const rt = await runtime();
     seedBulk(rt.app.db.sqlite, { contacts: 20_000, seed: 5, clock: rt.app.clock });

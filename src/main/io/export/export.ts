@@ -3,6 +3,7 @@
 // cursor (listCustomers), so a million rows never sit in memory at once.
 import { rmSync } from 'node:fs';
 import { sql, type Kysely } from 'kysely';
+import type { Contact } from '../../../shared/contacts';
 import type { CustomerBase, CustomerSort } from '../../../shared/customers';
 import type { ExportResult } from '../../../shared/io';
 import type { CustomField } from '../../../shared/custom-fields';
@@ -83,6 +84,18 @@ async function countMatching(db: Kysely<Database>, entity: ExportEntity, filter:
   return rows[0].n;
 }
 
+/**
+ * A record as its file carries it: a contact's company in the Trash is left out. The list shows
+ * its name marked 已删除 (companyLabel), a mark no file can carry, and the import would create a
+ * live company of the bare name (it makes a company of a name it does not find).
+ */
+function asExported(record: CustomerBase): CustomerBase {
+  const contact = record as Contact;
+  if (!contact.companyDeletedAt) return record;
+  const alone: Contact = { ...contact, companyId: null, companyName: null, companyDeletedAt: null };
+  return alone;
+}
+
 export interface ExportHooks {
   /** Called after each page; throws to cancel (the job's progress hook does on cancel). */
   progress?(phase: string, done: number, total: number): void;
@@ -121,7 +134,7 @@ export async function exportCustomers(app: AppState, userId: string, opts: Expor
         dir: opts.dir ?? 'desc',
         filter,
       }, opts.viewer);
-      await writer.write(page.items);
+      await writer.write(page.items.map(asExported));
       rows += page.items.length;
       cursor = page.nextCursor;
       hooks.progress?.('export', rows, Math.max(total, rows));

@@ -137,6 +137,17 @@ describe('export → import into an empty database', () => {
     expect(stable(after.map(companyView))).toEqual(stable(before.map(companyView)));
   });
 
+  it.each(['csv', 'xlsx', 'vcf'] as const)('a contact whose company is in the Trash comes back without it, %s (the company is not created again)', async (format) => {
+    const source = await runtime();
+    const company = await source.call('companies.create', { name: '已删公司', allowDuplicate: true });
+    await source.call('contacts.create', { name: '甲', companyId: company.id, allowDuplicate: true });
+    await source.call('companies.delete', { ids: [company.id] });
+    const target = await runtime();
+    expect(await importFile(target, 'contact', await exportFile(source, 'contact', format))).toMatchObject({ created: 1, rejected: 0, companiesCreated: 0 });
+    expect((await all<Contact>(target, 'contacts.list')).map((c) => [c.name, c.companyName])).toEqual([['甲', null]]);
+    expect(await all<Company>(target, 'companies.list')).toEqual([]);
+  });
+
   it('tags holding a comma, 、 or ；, alone or with others, come back whole (CSV and XLSX)', async () => {
     for (const format of ['csv', 'xlsx'] as const) {
       const source = await runtime();
