@@ -7,6 +7,7 @@ import type { Runtime } from '../core/runtime';
 import { KehuError } from '../../shared/errors';
 import type { ExportFormat, ExportResult, IoEntity } from '../../shared/io';
 import type { JobStatus } from '../../shared/jobs';
+import { cliEntity } from './entity';
 
 export interface ExportArgs {
   entity: string | undefined;
@@ -24,7 +25,6 @@ export interface ExportCliOptions {
 
 export class ExportUsageError extends Error {}
 
-const ENTITIES: Record<string, IoEntity> = { contacts: 'contact', contact: 'contact', companies: 'company', company: 'company' };
 const FORMATS = ['csv', 'xlsx', 'vcf'] as const;
 const POLL_MS = 200;
 
@@ -37,9 +37,10 @@ export interface ExportPlan {
 
 /** Checks the options before anything is opened: a mistake is a usage error that costs no work. */
 export function parseExportArgs(args: ExportArgs): ExportPlan {
-  const entity = args.entity ? ENTITIES[args.entity] : undefined;
+  const entity = args.entity ? cliEntity(args.entity) : undefined;
   if (!entity) throw new ExportUsageError('export needs --entity contacts or --entity companies');
-  const format = (args.format ?? (args.out?.match(/\.(csv|xlsx|vcf)$/i)?.[1].toLowerCase() as string | undefined)) as (typeof FORMATS)[number] | undefined;
+  // Any case, like the --out extension it may come from (CSV, a.XLSX).
+  const format = (args.format ?? args.out?.match(/\.(csv|xlsx|vcf)$/i)?.[1])?.toLowerCase() as (typeof FORMATS)[number] | undefined;
   if (!format || !FORMATS.includes(format)) throw new ExportUsageError('export needs --format csv, xlsx or vcf');
   // io.startExport refuses it too (io.vcard_contacts_only): a company would lose most of its fields.
   if (entity === 'company' && format === 'vcf') throw new ExportUsageError('vCard is for contacts only: export companies as csv or xlsx');

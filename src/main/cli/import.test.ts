@@ -68,6 +68,20 @@ describe('kehu import', () => {
     expect(await runCli(['import', join(FIXTURES, 'csv/google-shared-contacts-client/outlook.csv'), '--map', 'nope', '--data', data], io().io)).toBe(EXIT_USAGE);
   }, 30_000);
 
+  it('takes --entity as export does: contacts or companies, singular or plural, any case', async () => {
+    const data = tempDir();
+    const file = join(tempDir(), '公司.csv');
+    writeFileSync(file, '公司名称,电话\n甲公司,021-55556666\n');
+    for (const entity of ['companies', 'Company']) {
+      const out = io();
+      expect(await runCli(['import', file, '--entity', entity, '--dry-run', '--data', data], out.io)).toBe(EXIT_OK);
+      expect(out.out()).toContain('would create 1');
+    }
+    const bad = io();
+    expect(await runCli(['import', file, '--entity', 'constructor', '--data', data], bad.io)).toBe(EXIT_USAGE);
+    expect(bad.err()).toContain('--entity must be contacts or companies');
+  }, 30_000);
+
   it('reads a GBK file with English headers and a cut-off last character as GBK', async () => {
     const data = tempDir();
     const file = join(tempDir(), 'gbk.csv');

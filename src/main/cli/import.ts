@@ -5,9 +5,10 @@ import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Runtime } from '../core/runtime';
 import { KehuError } from '../../shared/errors';
-import { applySaved, IO_CHUNK_BYTES, isCsvDelimiter, type ImportResult, type IoEntity, type OnDuplicate } from '../../shared/io';
+import { applySaved, IO_CHUNK_BYTES, isCsvDelimiter, type ImportResult, type OnDuplicate } from '../../shared/io';
 import type { JobStatus } from '../../shared/jobs';
 import { normalizeEncoding } from '../io/read/encoding';
+import { cliEntity } from './entity';
 
 export interface ImportArgs {
   file: string | undefined;
@@ -53,8 +54,8 @@ async function uploadFile(rt: Runtime, path: string): Promise<string> {
 /** Runs the import; returns the process exit code (1 when nothing could be imported). */
 export async function runImportCli(rt: Runtime, args: ImportArgs, print: (text: string) => void, opts: ImportCliOptions = {}): Promise<number> {
   if (!args.file) throw new ImportUsageError('import needs a FILE (CSV, XLSX or vCard)');
-  const entity = (args.entity ?? 'contact') as IoEntity;
-  if (entity !== 'contact' && entity !== 'company') throw new ImportUsageError('--entity must be contact or company');
+  const entity = cliEntity(args.entity ?? 'contact');
+  if (!entity) throw new ImportUsageError('--entity must be contacts or companies');
   const onDuplicate = POLICIES[args.onDuplicate ?? 'skip'];
   if (!onDuplicate) throw new ImportUsageError('--on-duplicate must be skip, update, overwrite or create');
   // Checked here so that a typo is a usage error naming what is accepted, not a failed call.

@@ -50,7 +50,7 @@ Commands:
   sync status | sync export --for DEVICE --out FILE [--passphrase P] | sync import FILE [--passphrase P]
         Sync by file with another device: DEVICE is a device id or name from \`sync status\`,
         or "new" for a full snapshot. Import verifies the whole bundle before applying it.
-  import FILE [--entity contact|company] [--map NAME] [--on-duplicate skip|update|overwrite|create]
+  import FILE [--entity contacts|companies] [--map NAME] [--on-duplicate skip|update|overwrite|create]
          [--dry-run] [--encoding E] [--delimiter D] [--sheet S] [--data DIR]
         Import contacts or companies from CSV, Excel (.xlsx) or vCard: columns are mapped by their
         headers (Chinese or English, Google/Outlook exports) or by a saved mapping; all or nothing.

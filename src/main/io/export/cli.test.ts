@@ -32,7 +32,10 @@ describe('kehu export', () => {
   it('parses its options', () => {
     expect(parseExportArgs({ entity: 'contacts', format: 'csv', gbk: true, out: 'a.csv' })).toEqual({ entity: 'contact', format: 'csv-gbk', out: 'a.csv' });
     expect(parseExportArgs({ entity: 'companies', format: undefined, gbk: false, out: 'b.XLSX' }).format).toBe('xlsx');
+    // Any case, as import takes them and as the --out extension already was.
+    expect(parseExportArgs({ entity: 'Contacts', format: 'CSV', gbk: false, out: 'a.csv' })).toEqual({ entity: 'contact', format: 'csv', out: 'a.csv' });
     expect(() => parseExportArgs({ entity: 'people', format: 'csv', gbk: false, out: 'a' })).toThrow(ExportUsageError);
+    expect(() => parseExportArgs({ entity: 'constructor', format: 'csv', gbk: false, out: 'a' })).toThrow(ExportUsageError);
     expect(() => parseExportArgs({ entity: 'contacts', format: 'pdf', gbk: false, out: 'a' })).toThrow(ExportUsageError);
     expect(() => parseExportArgs({ entity: 'contacts', format: 'xlsx', gbk: true, out: 'a' })).toThrow(ExportUsageError);
     expect(() => parseExportArgs({ entity: 'contacts', format: 'csv', gbk: false, out: undefined })).toThrow(ExportUsageError);
