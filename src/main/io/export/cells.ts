@@ -53,3 +53,19 @@ export function dayDate(day: string): Date | null {
   const d = new Date(`${day}T00:00:00Z`);
   return Number.isNaN(d.getTime()) ? null : d;
 }
+
+/** The most decimal places an Excel number format may have. */
+const EXCEL_MAX_DECIMALS = 30;
+
+/**
+ * The XLSX number format that shows a number as stored. Excel's General shows 12 digits or more
+ * as 1.23457E+13 (a 14-digit id or amount no longer readable), so an integer gets '0' (every
+ * digit) and a fraction as many decimals as it has in its shortest form (-12.5 → '0.0',
+ * 1.5e-7 → '0.00000015').
+ */
+export function numberFormat(n: number): string {
+  if (Number.isInteger(n)) return '0';
+  const [digits, exponent = '0'] = String(n).split('e');
+  const decimals = (digits.split('.')[1]?.length ?? 0) - Number(exponent);
+  return `0.${'0'.repeat(Math.min(decimals, EXCEL_MAX_DECIMALS))}`;
+}

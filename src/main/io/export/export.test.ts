@@ -172,6 +172,19 @@ describe('io.export job', () => {
     expect(evil.getCell(col('微信')).value).toBe("'@x");
   });
 
+  it('XLSX: numbers show every digit (General shows 12345678901234 as 1.23457E+13)', async () => {
+    const rt = await runtime();
+    const field = await rt.call('customFields.save', { entity: 'contact', label: '金额', type: 'number' });
+    const values = { 甲: 12345678901234, 乙: -12.5, 丙: 1234567890.125, 丁: 0.00000015 };
+    for (const [name, value] of Object.entries(values)) await rt.call('contacts.create', { name, custom: { [field.id]: value }, allowDuplicate: true });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await runExport(rt, { format: 'xlsx' })).bytes as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    const col = (ws.getRow(1).values as unknown[]).indexOf('金额');
+    const cells = Object.fromEntries([2, 3, 4, 5].map((n) => ws.getRow(n)).map((r) => [r.getCell(1).value, [r.getCell(col).value, r.getCell(col).numFmt]]));
+    expect(cells).toEqual({ 甲: [12345678901234, '0'], 乙: [-12.5, '0.0'], 丙: [1234567890.125, '0.000'], 丁: [0.00000015, '0.00000000'] });
+  });
+
   it('vCard 3.0: one card per contact, TEL types, escaped values, CRLF', async () => {
     const rt = await runtime();
     await sample(rt);

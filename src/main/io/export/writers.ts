@@ -7,7 +7,7 @@ import iconv from 'iconv-lite';
 import type { Company } from '../../../shared/companies';
 import type { Contact } from '../../../shared/contacts';
 import type { CustomerBase } from '../../../shared/customers';
-import { csvQuote, dayDate, localDateTime, neutralise, wallClockDate } from './cells';
+import { csvQuote, dayDate, localDateTime, neutralise, numberFormat, wallClockDate } from './cells';
 import type { ExportColumn } from './columns';
 import { companyCard, contactCard } from './vcard';
 
@@ -93,6 +93,7 @@ function xlsxCell(column: ExportColumn, record: CustomerBase): string | number |
   }
 }
 
+/** Each kind's column format; a number cell gets its own (numberFormat: integers and fractions differ). */
 const NUM_FMT: Record<ExportColumn['kind'], string | undefined> = {
   text: '@',
   phone: '@',
@@ -100,6 +101,16 @@ const NUM_FMT: Record<ExportColumn['kind'], string | undefined> = {
   datetime: 'yyyy-mm-dd hh:mm:ss',
   number: undefined,
 };
+
+/** A record's row, committed (written out): number cells formatted to show all their digits. */
+function addRecordRow(sheet: ExcelJS.Worksheet, columns: ExportColumn[], record: CustomerBase): void {
+  const values = columns.map((c) => xlsxCell(c, record));
+  const row = sheet.addRow(values);
+  values.forEach((v, i) => {
+    if (typeof v === 'number') row.getCell(i + 1).numFmt = numberFormat(v);
+  });
+  row.commit();
+}
 
 function xlsxWriter(file: string, columns: ExportColumn[], sheetName: string): RecordWriter {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
@@ -114,7 +125,7 @@ function xlsxWriter(file: string, columns: ExportColumn[], sheetName: string): R
   header.commit();
   return {
     async write(records) {
-      for (const r of records) sheet.addRow(columns.map((c) => xlsxCell(c, r))).commit();
+      for (const r of records) addRecordRow(sheet, columns, r);
       // Let the zip stream drain to the file before the next batch.
       await new Promise((resolve) => setImmediate(resolve));
     },
