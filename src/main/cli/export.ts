@@ -1,8 +1,10 @@
 // `kehu export --entity contacts|companies --format csv|xlsx|vcf [--gbk] --out FILE`: the
 // `io.startExport` job through the runtime's dispatcher (polled with jobs.get like the UI does),
 // then the prepared file copied in chunks through `io.download` to FILE.part, renamed to FILE
-// when complete (a half-written export never carries the chosen name).
-import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+// when complete (a half-written export never carries the chosen name). The options, FILE's folder
+// too, are checked before the data folder is opened.
+import { accessSync, closeSync, constants, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import type { Runtime } from '../core/runtime';
 import { KehuError } from '../../shared/errors';
 import type { ExportFormat, ExportResult, IoEntity } from '../../shared/io';
@@ -28,6 +30,23 @@ export class ExportUsageError extends Error {}
 const FORMATS = ['csv', 'xlsx', 'vcf'] as const;
 const POLL_MS = 200;
 
+/**
+ * FILE must be a file name in a folder that exists and can be written: checked before the export
+ * runs, else it would fail only at the end, after the work and its audit row, with a raw fs error.
+ */
+function checkOut(out: string, format: string): void {
+  if (/[\\/]$/.test(out) || statSync(out, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new ExportUsageError(`--out ${out} is a folder: give a file name in it, e.g. ${join(out, `export.${format}`)}`);
+  }
+  const folder = dirname(resolve(out));
+  if (!statSync(folder, { throwIfNoEntry: false })?.isDirectory()) throw new ExportUsageError(`--out: the folder ${folder} does not exist`);
+  try {
+    accessSync(folder, constants.W_OK);
+  } catch {
+    throw new ExportUsageError(`--out: the folder ${folder} cannot be written to`);
+  }
+}
+
 /** What `kehu export` will do, from checked options. */
 export interface ExportPlan {
   entity: IoEntity;
@@ -46,6 +65,7 @@ export function parseExportArgs(args: ExportArgs): ExportPlan {
   if (entity === 'company' && format === 'vcf') throw new ExportUsageError('vCard is for contacts only: export companies as csv or xlsx');
   if (args.gbk && format !== 'csv') throw new ExportUsageError('--gbk goes with --format csv only');
   if (!args.out) throw new ExportUsageError('export needs --out FILE');
+  checkOut(args.out, format);
   return { entity, format: args.gbk ? 'csv-gbk' : format, out: args.out };
 }
 
@@ -76,28 +96,36 @@ async function waitForExport(rt: Runtime, jobId: string, opts: ExportCliOptions)
   }
 }
 
-/** Copies a download to `out` through io.download chunks: FILE.part first, renamed when complete. */
+/** Copies the download's chunks into the open file `fd`; returns the bytes written. */
+async function copyDownload(rt: Runtime, downloadId: string, fd: number): Promise<number> {
+  let offset = 0;
+  for (;;) {
+    const chunk = await rt.call('io.download', { downloadId, offset });
+    const bytes = Buffer.from(chunk.data, 'base64');
+    let written = 0;
+    while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
+    offset += bytes.length;
+    if (chunk.done || bytes.length === 0) return offset;
+  }
+}
+
+/** Copies a download to `out`: FILE.part first, renamed when complete; on any failure (the rename too) no FILE.part is left. */
 async function saveDownload(rt: Runtime, downloadId: string, out: string): Promise<number> {
   const temp = `${out}.part`;
   const fd = openSync(temp, 'w');
-  let offset = 0;
   try {
-    for (;;) {
-      const chunk = await rt.call('io.download', { downloadId, offset });
-      const bytes = Buffer.from(chunk.data, 'base64');
-      let written = 0;
-      while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
-      offset += bytes.length;
-      if (chunk.done || bytes.length === 0) break;
+    let bytes: number;
+    try {
+      bytes = await copyDownload(rt, downloadId, fd);
+    } finally {
+      closeSync(fd);
     }
+    renameSync(temp, out);
+    return bytes;
   } catch (e) {
-    closeSync(fd);
     rmSync(temp, { force: true });
     throw e;
   }
-  closeSync(fd);
-  renameSync(temp, out);
-  return offset;
 }
 
 /** Runs an export checked by parseExportArgs (before the data folder was opened). */

@@ -1,6 +1,6 @@
 // `kehu export` (src/main/cli/export.ts) over a real data folder: job, chunked download, FILE.part
 // renamed to FILE, summary; usage errors. Needs io.startExport/io.download wired to exportHandlers.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
@@ -56,6 +56,40 @@ describe('kehu export', () => {
     expect(await runCli(['export', '--entity', 'companies', '--format', 'vcf', '--out', join(rt.dataDir, 'c.vcf'), '--data', data], io)).toBe(EXIT_USAGE);
     expect(err()).toContain('vCard is for contacts only');
     expect(existsSync(data)).toBe(false);
+  });
+
+  it('checks --out before the export runs: its folder exists and can be written, it is not a folder', async () => {
+    const rt = await tempRuntime();
+    open.push(rt);
+    const parse = (out: string) => () => parseExportArgs({ entity: 'contacts', format: 'csv', gbk: false, out });
+    expect(parse(join(rt.dataDir, 'nope', 'a.csv'))).toThrow(`--out: the folder ${join(rt.dataDir, 'nope')} does not exist`);
+    expect(parse(rt.dataDir)).toThrow(`--out ${rt.dataDir} is a folder`);
+    expect(parse(`${join(rt.dataDir, 'new')}/`)).toThrow('is a folder');
+    if (process.platform !== 'win32' && process.getuid?.() !== 0) {
+      const locked = join(rt.dataDir, 'locked');
+      mkdirSync(locked, { mode: 0o555 });
+      expect(parse(join(locked, 'a.csv'))).toThrow('cannot be written to');
+    }
+    // From the command line: a usage error and no stack trace, the data folder never opened.
+    const { io, err } = captureIo();
+    const data = join(rt.dataDir, 'unopened');
+    expect(await runCli(['export', '--entity', 'contacts', '--out', join(rt.dataDir, 'nope', 'a.csv'), '--data', data], io)).toBe(EXIT_USAGE);
+    expect(err()).toContain('does not exist');
+    expect(err()).not.toMatch(/\n\s+at /);
+    expect(existsSync(data)).toBe(false);
+  });
+
+  it('leaves no FILE.part behind when the copy cannot be renamed to FILE', async (t) => {
+    const rt = await tempRuntime();
+    open.push(rt);
+    if (!(await wired(rt))) t.skip();
+    await rt.call('contacts.create', { name: '张伟', allowDuplicate: true });
+    // A folder where FILE should go, made after the options were checked: the rename fails.
+    const out = join(rt.dataDir, 'contacts.csv');
+    const plan = parseExportArgs({ entity: 'contacts', format: 'csv', gbk: false, out });
+    mkdirSync(join(out, 'taken'), { recursive: true });
+    await expect(runExportCli(rt, plan, () => undefined)).rejects.toThrow();
+    expect(existsSync(`${out}.part`)).toBe(false);
   });
 
   it('exports every contact to --out through the job and io.download', async (t) => {
