@@ -18,6 +18,16 @@ export function neutralise(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
 
+/**
+ * Text for an XLSX cell: a vertical tab or form feed (Word's Shift+Enter line break and its page
+ * break, pasted into a note) becomes a line break. XML cannot hold them and exceljs drops them,
+ * which glued the words on either side together ('甲\v乙' came back '甲乙'); a line break is what
+ * the user saw. (A CRLF comes back as LF: XML's own line-end normalisation, left as it is.)
+ */
+export function xlsxText(text: string): string {
+  return text.replace(/[\v\f]/g, '\n');
+}
+
 /** A CSV field: quoted when it holds a comma, quote or line break (RFC 4180). */
 export function csvQuote(text: string): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;

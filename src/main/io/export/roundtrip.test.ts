@@ -148,6 +148,14 @@ describe('export → import into an empty database', () => {
     expect(await all<Company>(target, 'companies.list')).toEqual([]);
   });
 
+  it('XLSX: a vertical tab or form feed in a note comes back as a line break, not dropped (甲\\v乙 came back 甲乙)', async () => {
+    const source = await runtime();
+    await source.call('contacts.create', { name: '甲', notes: '第一段\v第二段\f第三段', allowDuplicate: true });
+    const target = await runtime();
+    expect(await importFile(target, 'contact', await exportFile(source, 'contact', 'xlsx'))).toMatchObject({ created: 1, rejected: 0 });
+    expect((await all<Contact>(target, 'contacts.list')).map((c) => c.notes)).toEqual(['第一段\n第二段\n第三段']);
+  });
+
   it('tags holding a comma, 、 or ；, alone or with others, come back whole (CSV and XLSX)', async () => {
     for (const format of ['csv', 'xlsx'] as const) {
       const source = await runtime();

@@ -7,7 +7,7 @@ import iconv from 'iconv-lite';
 import type { Company } from '../../../shared/companies';
 import type { Contact } from '../../../shared/contacts';
 import type { CustomerBase } from '../../../shared/customers';
-import { csvQuote, dayDate, localDateTime, neutralise, numberFormat, wallClockDate } from './cells';
+import { csvQuote, dayDate, localDateTime, neutralise, numberFormat, wallClockDate, xlsxText } from './cells';
 import type { ExportColumn } from './columns';
 import { companyCard, contactCard } from './vcard';
 
@@ -76,9 +76,10 @@ function csvWriter(file: string, columns: ExportColumn[], gbk: boolean): RecordW
 }
 
 function xlsxCell(column: ExportColumn, record: CustomerBase): string | number | Date | null {
-  const v = column.value(record);
-  if (v === null || v === '') return null;
-  if (typeof v === 'number') return v;
+  const value = column.value(record);
+  if (value === null || value === '') return null;
+  if (typeof value === 'number') return value;
+  const v = xlsxText(value);
   switch (column.kind) {
     case 'phone':
       return v; // a text cell (numFmt '@'), never evaluated: '+44...' stays as it is
