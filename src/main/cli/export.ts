@@ -6,6 +6,7 @@
 import { accessSync, closeSync, constants, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Runtime } from '../core/runtime';
+import { removeDownload } from '../io/export/downloads';
 import { KehuError } from '../../shared/errors';
 import type { ExportFormat, ExportResult, IoEntity } from '../../shared/io';
 import type { JobStatus } from '../../shared/jobs';
@@ -134,7 +135,14 @@ export async function runExportCli(rt: Runtime, plan: ExportPlan, print: (text: 
   const started = Date.now();
   const { jobId } = await rt.call('io.startExport', { entity, format, filter: {}, sort: 'updated', dir: 'desc' });
   const result = await waitForExport(rt, jobId, opts);
-  const bytes = await saveDownload(rt, result.downloadId, out);
+  let bytes: number;
+  try {
+    bytes = await saveDownload(rt, result.downloadId, out);
+  } finally {
+    // Saved (or failed), the CLI has no more use for it: a plain-text copy of the data should not
+    // wait a day in <data>/downloads, least of all beside an encrypted database.
+    removeDownload(rt.app.dataDir, result.downloadId);
+  }
   const secs = (Date.now() - started) / 1000;
   print(
     `Wrote ${out}: ${result.rows.toLocaleString('en')} ${entity === 'contact' ? 'contacts' : 'companies'}, ` +

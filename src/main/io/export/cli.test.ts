@@ -1,6 +1,6 @@
 // `kehu export` (src/main/cli/export.ts) over a real data folder: job, chunked download, FILE.part
 // renamed to FILE, summary; usage errors. Needs io.startExport/io.download wired to exportHandlers.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
@@ -11,6 +11,7 @@ import { createRuntime } from '../../core/runtime';
 import ExcelJS from 'exceljs';
 import { seedBulk } from '../../features/demo/bulk';
 import { captureIo } from '../../test/cli-io';
+import { downloadsDir } from './downloads';
 import { tempRuntime, type TempRuntime } from '../../test/temp-runtime';
 
 const open: TempRuntime[] = [];
@@ -104,6 +105,8 @@ describe('kehu export', () => {
     const code = await runExportCli(rt, plan, (s) => printed.push(s), { progress: (l) => lines.push(l) });
     expect(code).toBe(0);
     expect(existsSync(`${out}.part`)).toBe(false);
+    // Its plain-text copy is gone from the data folder once saved to --out.
+    expect(readdirSync(downloadsDir(rt.dataDir))).toEqual([]);
     const rows = Papa.parse<string[]>(readFileSync(out, 'utf8').replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
     expect(rows[0][0]).toBe('姓名');
     expect(rows.length - 1).toBe(rt.app.db.sqlite.prepare('SELECT count(*) FROM contacts WHERE deleted_at IS NULL').pluck().get());

@@ -1,7 +1,7 @@
 // Prepared files for `io.download` (exports, an import's rejected rows): the bytes in
 // <dataDir>/downloads/<id>, the name to save them as in <id>.json beside them.
 import { randomUUID } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { IO_CHUNK_BYTES, type DownloadChunk } from '../../../shared/io';
 import { notFound } from '../../../shared/errors';
@@ -45,4 +45,12 @@ export function readDownload(dataDir: string, downloadId: string, offset: number
     closeSync(fd);
   }
   return { data: buffer.toString('base64'), done: start + length >= size, size, fileName };
+}
+
+/** Removes a download now (its bytes are plain text even in an encrypted folder), not a day later. */
+export function removeDownload(dataDir: string, downloadId: string): void {
+  if (!/^[\w-]+$/.test(downloadId)) throw notFound('download', downloadId);
+  const file = join(downloadsDir(dataDir), downloadId);
+  rmSync(file, { force: true });
+  rmSync(`${file}.json`, { force: true });
 }
