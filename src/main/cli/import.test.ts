@@ -65,6 +65,9 @@ describe('kehu import', () => {
 
     expect(await runCli(['import', '--data', data], io().io)).toBe(EXIT_USAGE);
     expect(await runCli(['import', 'x.csv', '--on-duplicate', 'merge', '--data', data], io().io)).toBe(EXIT_USAGE);
+    const folder = io();
+    expect(await runCli(['import', FIXTURES, '--data', data], folder.io)).toBe(EXIT_USAGE);
+    expect(folder.err()).toContain(`${FIXTURES} is not a file`);
     expect(await runCli(['import', join(FIXTURES, 'csv/google-shared-contacts-client/outlook.csv'), '--map', 'nope', '--data', data], io().io)).toBe(EXIT_USAGE);
   }, 30_000);
 

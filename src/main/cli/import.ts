@@ -51,6 +51,17 @@ async function uploadFile(rt: Runtime, path: string): Promise<string> {
   }
 }
 
+/** A usage error unless `path` is a regular file: a folder would fail in the upload with EISDIR. */
+function checkFile(path: string): void {
+  let isFile: boolean;
+  try {
+    isFile = statSync(path).isFile();
+  } catch {
+    throw new ImportUsageError(`cannot read ${path}`);
+  }
+  if (!isFile) throw new ImportUsageError(`${path} is not a file`);
+}
+
 /** Runs the import; returns the process exit code (1 when nothing could be imported). */
 export async function runImportCli(rt: Runtime, args: ImportArgs, print: (text: string) => void, opts: ImportCliOptions = {}): Promise<number> {
   if (!args.file) throw new ImportUsageError('import needs a FILE (CSV, XLSX or vCard)');
@@ -70,11 +81,7 @@ export async function runImportCli(rt: Runtime, args: ImportArgs, print: (text: 
   if (delimiter !== undefined && !isCsvDelimiter(delimiter)) {
     throw new ImportUsageError('--delimiter must be comma, semicolon, tab, pipe, or one other character (not a quote or a line break)');
   }
-  try {
-    statSync(args.file);
-  } catch {
-    throw new ImportUsageError(`cannot read ${args.file}`);
-  }
+  checkFile(args.file);
   const read = {
     ...(args.encoding ? { encoding: args.encoding } : {}),
     ...(delimiter ? { delimiter } : {}),
