@@ -1,9 +1,11 @@
-// The CLI as a function: help, usage errors, info, serve over a temp folder, a too-new database.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// The CLI as a function: help, usage errors, info, serve over a temp folder, a too-new database,
+// a data folder without a database.
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createRuntime } from '../core/runtime';
 import { DB_FILE_NAME } from '../db/open';
 import { client, tempFolder } from '../security/test-kit';
 import { EXIT_DB_TOO_NEW, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, runCli, type CliIo } from './run';
@@ -20,6 +22,13 @@ afterEach(() => {
 });
 
 const io = (extra: Partial<CliIo> = {}) => captureIo({ rendererDir: tempDir(), ...extra });
+
+/** A folder with a (new, empty) Kehu database in it. */
+async function dataFolder(): Promise<string> {
+  const dir = tempDir();
+  await (await createRuntime(dir)).close();
+  return dir;
+}
 
 describe('kehu CLI', () => {
   it('prints help', async () => {
@@ -53,11 +62,32 @@ describe('kehu CLI', () => {
   });
 
   it('info shows the data folder (from --data or KEHU_DATA_DIR)', async () => {
-    const dir = tempDir();
+    const dir = await dataFolder();
     const t = io({ env: { KEHU_DATA_DIR: dir } });
     expect(await runCli(['info'], t.io)).toBe(EXIT_OK);
     expect(t.out()).toContain(`Data folder: ${dir}`);
     expect(t.out()).toContain(DB_FILE_NAME);
+  });
+
+  it('commands that only read data refuse a folder without a database instead of making an empty one', async () => {
+    const missing = join(tempDir(), 'typo');
+    const empty = tempDir();
+    const out = join(tempDir(), 'x.csv');
+    const reads = [
+      ['export', '--entity', 'contacts', '--format', 'csv', '--out', out],
+      ['backup'],
+      ['info'],
+      ['sync', 'export', '--for', 'new', '--out', join(tempDir(), 'x.kehusync')],
+    ];
+    for (const dir of [missing, empty]) {
+      for (const args of reads) {
+        const t = io();
+        expect(await runCli([...args, '--data', dir], t.io)).toBe(EXIT_FAILURE);
+        expect(t.err()).toContain(`No Kehu data in ${dir}`);
+        expect(existsSync(join(dir, DB_FILE_NAME))).toBe(false);
+      }
+    }
+    expect(existsSync(out)).toBe(false);
   });
 
   it('serve prints the URL with its token and a KEHU_URL line, and stops on abort', async () => {
@@ -88,8 +118,7 @@ describe('kehu CLI', () => {
   });
 
   it('explains a database made by a newer version and exits with 2', async () => {
-    const dir = tempDir();
-    expect(await runCli(['info', '--data', dir], io().io)).toBe(EXIT_OK);
+    const dir = await dataFolder();
     const sqlite = new BetterSqlite3(join(dir, DB_FILE_NAME));
     sqlite.prepare(`INSERT INTO kysely_migration (name, timestamp) VALUES ('9999_from_the_future', '2099-01-01T00:00:00.000Z')`).run();
     sqlite.close();

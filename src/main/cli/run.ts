@@ -1,7 +1,7 @@
 // The `kehu` command line, as a function of argv and streams so tests can drive it.
 // `npm run kehu -- <command>`; the entry point is src/main/cli.ts.
 import { spawn } from 'node:child_process';
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { APP_VERSION, createRuntime, type Runtime } from '../core/runtime';
@@ -72,7 +72,8 @@ Commands:
 Options:
   --data DIR   The data folder. Default: $KEHU_DATA_DIR, else the user-data folder
                (Linux ~/.config/kehu-crm, Windows %APPDATA%\\kehu-crm,
-               macOS ~/Library/Application Support/kehu-crm).
+               macOS ~/Library/Application Support/kehu-crm). export, backup, info and
+               sync export refuse a folder without Kehu data (they never make an empty one).
   --login NAME On a folder protected by passwords, act as this user: the password is read from
                $KEHU_PASSWORD, else asked for; a second-factor code from --code CODE,
                $KEHU_TOTP_CODE, else asked for. (serve needs none: users sign in in the browser.)
@@ -82,6 +83,8 @@ Exit codes: 0 ok, 1 failure, 2 the database was made by a newer version, 64 usag
 `;
 
 class UsageError extends Error {}
+/** A command that only reads data was pointed at a folder without a database (exit 1). */
+class NoDataError extends Error {}
 
 function write(stream: NodeJS.WritableStream, text: string): void {
   stream.write(text.endsWith('\n') ? text : text + '\n');
@@ -122,6 +125,19 @@ async function withRuntime<T>(dataDir: string, values: Values, io: CliIo, fn: (r
   } finally {
     await rt.close();
   }
+}
+
+/**
+ * The data folder of a command that only reads data (export, backup, info, sync export): one
+ * without a database is refused, not given a new empty one, else a mistyped --data would
+ * "export 0 contacts" and leave a kehu.db behind. Import, serve, demo, restore may make one.
+ */
+function existingDataDir(values: Values, io: CliIo): string {
+  const dataDir = resolveDataDir({ flag: values.data as string | undefined, env: io.env });
+  if (!existsSync(join(dataDir, DB_FILE_NAME))) {
+    throw new NoDataError(`No Kehu data in ${dataDir} (no ${DB_FILE_NAME} there). Check --data DIR or KEHU_DATA_DIR.`);
+  }
+  return dataDir;
 }
 
 /** The export's options checked before the data folder is opened (a usage error costs no work). */
@@ -176,7 +192,7 @@ async function serve(values: Record<string, string | boolean | undefined>, io: C
 }
 
 async function info(values: Record<string, string | boolean | undefined>, io: CliIo): Promise<number> {
-  const dataDir = resolveDataDir({ flag: values.data as string | undefined, env: io.env });
+  const dataDir = existingDataDir(values, io);
   return withRuntime(dataDir, values, io, async (rt) => {
     const file = join(dataDir, DB_FILE_NAME);
     const lines = [
@@ -261,7 +277,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       case 'demo':
         return await demo(values, io);
       case 'sync': {
-        const dataDir = resolveDataDir({ flag: values.data as string | undefined, env: io.env });
+        // A bundle is made from data; importing one may start a new folder (a new device).
+        const dataDir = positionals[1] === 'export' ? existingDataDir(values, io) : resolveDataDir({ flag: values.data as string | undefined, env: io.env });
         const args = {
           action: positionals[1],
           file: positionals[2],
@@ -312,8 +329,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         });
       }
       case 'export': {
-        const dataDir = resolveDataDir({ flag: values.data as string | undefined, env: io.env });
         const plan = exportPlan({ entity: values.entity as string | undefined, format: values.format as string | undefined, gbk: values.gbk === true, out: values.out as string | undefined });
+        const dataDir = existingDataDir(values, io);
         return await withRuntime(dataDir, values, io, async (rt) => {
           const tty = (io.stderr as NodeJS.WriteStream).isTTY === true;
           const code = await runExportCli(rt, plan, (text) => write(io.stdout, text), {
@@ -326,7 +343,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       }
       case 'backup':
       case 'restore': {
-        const dataDir = resolveDataDir({ flag: values.data as string | undefined, env: io.env });
+        // backup only reads the data; restore writes it and is left as it was.
+        const dataDir = command === 'backup' ? existingDataDir(values, io) : resolveDataDir({ flag: values.data as string | undefined, env: io.env });
         return await withRuntime(dataDir, values, io, async (rt) => {
           try {
             const print = (text: string) => write(io.stdout, text);
@@ -346,7 +364,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       write(io.stderr, `${e.message}\n\nRun with --help for usage.`);
       return EXIT_USAGE;
     }
-    if (e instanceof SignInError) {
+    if (e instanceof SignInError || e instanceof NoDataError) {
       write(io.stderr, e.message);
       return EXIT_FAILURE;
     }
