@@ -1,7 +1,7 @@
 // Export over real SQLite files, run as the `io.export` job in a worker thread: each format's
 // content read back (papaparse, exceljs, vCard text), BOM, GBK, formula neutralisation, the list's
 // filter and order, the audit row, cancel, and export → readers (the import's readRows) equality.
-import { copyFileSync, readFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
@@ -11,12 +11,16 @@ import type { Contact } from '../../../shared/contacts';
 import type { ExportFormat, ExportResult, StartExportInput } from '../../../shared/io';
 import type { JobStatus } from '../../../shared/jobs';
 import { ownerSession } from '../../core/session';
+import { openDatabase } from '../../db/open';
 import { seedBulk } from '../../features/demo/bulk';
 import { jobsOf } from '../../jobs/registry';
 import { tempRuntime, type TempRuntime } from '../../test/temp-runtime';
 import { readRows } from '../read';
 import { localDateTime, neutralise, unneutralise } from './cells';
+import type { ExportColumn } from './columns';
 import { downloadsDir, readDownload } from './downloads';
+import { exportCustomers } from './export';
+import { openWriter, XLSX_MAX_ROWS } from './writers';
 import { foldLine } from './vcard';
 
 const open: TempRuntime[] = [];
@@ -185,6 +189,44 @@ describe('io.export job', () => {
     expect(cells).toEqual({ 甲: [12345678901234, '0'], 乙: [-12.5, '0.0'], 丙: [1234567890.125, '0.000'], 丁: [0.00000015, '0.00000000'] });
   });
 
+  // Excel's sheet holds 1,048,576 rows (XLSX_MAX_ROWS); past it Excel drops rows silently. A
+  // small limit stands in for it here: the same code path, without writing a million rows.
+  it('XLSX: a list longer than a sheet holds is refused before a row is written', async () => {
+    expect(XLSX_MAX_ROWS).toBe(1_048_576);
+    const rt = await runtime();
+    for (const name of ['甲', '乙', '丙']) await rt.call('contacts.create', { name, allowDuplicate: true });
+    // The job's own connection, as its thread has (the main one checkpoints between calls).
+    const job = { ...rt.app, db: await openDatabase(rt.app.db.file) };
+    try {
+      const opts = { entity: 'contact', format: 'xlsx', viewer: ownerSession, xlsxMaxRows: 3 } as const;
+      const progress: number[] = [];
+      const refused = exportCustomers(job, ownerSession.userId, opts, { progress: (_phase, done) => progress.push(done) });
+      await expect(refused).rejects.toMatchObject({ code: 'invalid_input', message: 'io.xlsx_too_many_rows', params: { rows: 3, max: 2 } });
+      expect(progress).toEqual([]);
+      expect(readdirSync(downloadsDir(rt.dataDir))).toEqual([]);
+      // CSV has no such limit; two records and the header fill the sheet exactly.
+      expect((await exportCustomers(job, ownerSession.userId, { ...opts, format: 'csv' }, {})).rows).toBe(3);
+      await rt.call('contacts.delete', { ids: [(await rt.call('contacts.list', { limit: 1 })).items[0]!.id] });
+      const { downloadId, rows } = await exportCustomers(job, ownerSession.userId, opts, {});
+      expect(rows).toBe(2);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(join(downloadsDir(rt.dataDir), downloadId));
+      expect(wb.worksheets[0].rowCount).toBe(3);
+    } finally {
+      await job.db.close();
+    }
+  });
+
+  it('XLSX writer: refuses the record that would not fit, whatever the count said beforehand', async () => {
+    const rt = await runtime();
+    const columns: ExportColumn[] = [{ header: '姓名', kind: 'text', width: 10, value: () => '甲' }];
+    const writer = openWriter(join(rt.dataDir, 'full.xlsx'), 'xlsx', 'contact', columns, 3);
+    const records = [{}, {}] as Contact[];
+    await writer.write(records);
+    await expect(writer.write(records.slice(1))).rejects.toMatchObject({ message: 'io.xlsx_too_many_rows', params: { rows: 3, max: 2 } });
+    writer.abort();
+  });
+
   it('vCard 3.0: one card per contact, TEL types, escaped values, CRLF', async () => {
     const rt = await runtime();
     await sample(rt);
@@ -288,7 +330,6 @@ describe('io.export job', () => {
     jobs.cancel(id, ownerSession);
     const status = await jobs.wait(id);
     expect(status.state).toBe('cancelled');
-    const { readdirSync } = await import('node:fs');
     expect(readdirSync(downloadsDir(rt.dataDir))).toEqual([]);
   });
 

@@ -17,7 +17,7 @@ import { contactSpec } from '../../features/contacts/spec';
 import { companySpec } from '../../features/companies/spec';
 import { columnsOf } from './columns';
 import { createDownload } from './downloads';
-import { EXTENSION, openWriter, type ExportFormat } from './writers';
+import { checkXlsxRows, EXTENSION, openWriter, XLSX_MAX_ROWS, type ExportFormat } from './writers';
 
 export type ExportEntity = 'contact' | 'company';
 
@@ -29,6 +29,8 @@ export interface ExportOptions {
   dir?: SortDir;
   /** Whose records are exported: what the caller sees. */
   viewer: Viewer;
+  /** The rows an XLSX sheet holds, header included: Excel's (tests pass a small number). */
+  xlsxMaxRows?: number;
 }
 
 
@@ -123,8 +125,11 @@ export async function exportCustomers(app: AppState, userId: string, opts: Expor
   try {
     const columns = columnsOf(opts.entity, await customFields(db, opts.entity));
     const total = await countMatching(db, opts.entity, filter, opts.viewer);
+    const xlsxMaxRows = opts.xlsxMaxRows ?? XLSX_MAX_ROWS;
+    // Refused now, not after minutes of writing: the count is known before the first row.
+    if (opts.format === 'xlsx') checkXlsxRows(total, xlsxMaxRows);
     hooks.progress?.('export', 0, total);
-    writer = openWriter(file, opts.format, opts.entity, columns);
+    writer = openWriter(file, opts.format, opts.entity, columns, xlsxMaxRows);
     let cursor: string | null = null;
     do {
       const page: { items: CustomerBase[]; nextCursor: string | null } = await listCustomers(db, spec, {

@@ -7,6 +7,7 @@ import iconv from 'iconv-lite';
 import type { Company } from '../../../shared/companies';
 import type { Contact } from '../../../shared/contacts';
 import type { CustomerBase } from '../../../shared/customers';
+import { KehuError } from '../../../shared/errors';
 import { csvQuote, dayDate, localDateTime, neutralise, numberFormat, wallClockDate, xlsxText } from './cells';
 import type { ExportColumn } from './columns';
 import { companyCard, contactCard } from './vcard';
@@ -94,6 +95,19 @@ function xlsxCell(column: ExportColumn, record: CustomerBase): string | number |
   }
 }
 
+/** The rows of an Excel (and WPS) sheet, its header row included. */
+export const XLSX_MAX_ROWS = 1_048_576;
+
+/**
+ * Refuses an XLSX of more records than one sheet holds under its header: Excel would open it with
+ * "File not loaded completely" and silently leave the rest out. Not a second sheet: Kehu's import
+ * reads one sheet, so the file would no longer import back whole. CSV has no such limit.
+ */
+export function checkXlsxRows(records: number, maxRows = XLSX_MAX_ROWS): void {
+  if (records < maxRows) return;
+  throw new KehuError({ code: 'invalid_input', message: 'io.xlsx_too_many_rows', params: { rows: records, max: maxRows - 1 } });
+}
+
 /** Each kind's column format; a number cell gets its own (numberFormat: integers and fractions differ). */
 const NUM_FMT: Record<ExportColumn['kind'], string | undefined> = {
   text: '@',
@@ -113,7 +127,12 @@ function addRecordRow(sheet: ExcelJS.Worksheet, columns: ExportColumn[], record:
   row.commit();
 }
 
-function xlsxWriter(file: string, columns: ExportColumn[], sheetName: string): RecordWriter {
+/**
+ * `maxRows` bounds the sheet (header included). export.ts refuses a list beyond it before writing,
+ * from its count; the writer checks again, because that count is the progress bar's, made apart
+ * from the list's own query.
+ */
+function xlsxWriter(file: string, columns: ExportColumn[], sheetName: string, maxRows: number): RecordWriter {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
   sheet.columns = columns.map((c, i) => ({
@@ -124,8 +143,11 @@ function xlsxWriter(file: string, columns: ExportColumn[], sheetName: string): R
   const header = sheet.addRow(columns.map((c) => c.header));
   header.font = { bold: true };
   header.commit();
+  let written = 0;
   return {
     async write(records) {
+      checkXlsxRows(written + records.length, maxRows);
+      written += records.length;
       for (const r of records) addRecordRow(sheet, columns, r);
       // Let the zip stream drain to the file before the next batch.
       await new Promise((resolve) => setImmediate(resolve));
@@ -158,14 +180,14 @@ function vcfWriter(file: string, entity: 'contact' | 'company'): RecordWriter {
   };
 }
 
-export function openWriter(file: string, format: ExportFormat, entity: 'contact' | 'company', columns: ExportColumn[]): RecordWriter {
+export function openWriter(file: string, format: ExportFormat, entity: 'contact' | 'company', columns: ExportColumn[], xlsxMaxRows = XLSX_MAX_ROWS): RecordWriter {
   switch (format) {
     case 'csv':
       return csvWriter(file, columns, false);
     case 'csv-gbk':
       return csvWriter(file, columns, true);
     case 'xlsx':
-      return xlsxWriter(file, columns, entity === 'contact' ? '联系人' : '公司');
+      return xlsxWriter(file, columns, entity === 'contact' ? '联系人' : '公司', xlsxMaxRows);
     case 'vcf':
       return vcfWriter(file, entity);
   }

@@ -384,6 +384,7 @@ export const en: Messages = {
     xls_or_encrypted: 'This is an old Excel (.xls) file or a password-protected workbook. Save it as .xlsx (or CSV) without a password in Excel or WPS and import that file',
     markup_sheet: 'This file is a web page (or Excel 2003 XML) table, as many systems save their "export to Excel". Open it in Excel or WPS, save it as .xlsx or CSV, and import that file',
     vcard_contacts_only: 'Only contacts can be exported as vCard: a company would lose most of its fields. Choose CSV or Excel',
+    xlsx_too_many_rows: 'This list has {{rows, number}} records, more than an Excel sheet holds ({{max, number}} below its header): Excel would leave the rest out without saying so. Export it as CSV, or filter the list down',
   },
   export: {
     button: 'Export',

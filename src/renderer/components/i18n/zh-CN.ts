@@ -383,6 +383,7 @@ export const zhCN = {
     xls_or_encrypted: '这是旧版 Excel（.xls）文件或设有密码的工作簿。请在 Excel 或 WPS 中另存为 .xlsx（或 CSV）且不设密码，再导入',
     markup_sheet: '这个文件其实是网页（或 Excel 2003 XML）格式的表格，许多系统“导出 Excel”时会这样保存。请在 Excel 或 WPS 中打开，另存为 .xlsx 或 CSV 后再导入',
     vcard_contacts_only: '只有联系人可以导出为 vCard：公司的大部分字段会丢失。请选择 CSV 或 Excel',
+    xlsx_too_many_rows: '这份列表有 {{rows, number}} 条记录，超过 Excel 一个工作表能放下的 {{max, number}} 条（表头之外），Excel 会不提示地丢掉多出的行。请导出为 CSV，或先筛选出较少的记录',
   },
   export: {
     button: '导出',
