@@ -92,11 +92,8 @@ export const COMPANY_COLUMNS: ExportColumn<Company>[] = [
   ...(trailer as ExportColumn<Company>[]),
 ];
 
-/** A custom field's column: headed by its label (made unique against the fixed headers). */
-export function customColumn(field: CustomField, taken: Set<string>): ExportColumn {
-  let header = field.label;
-  for (let n = 2; taken.has(header); n += 1) header = `${field.label}(${n})`;
-  taken.add(header);
+/** A custom field's column, under its header (customHeaders). */
+function customColumn(field: CustomField, header: string): ExportColumn {
   const kind: CellKind = field.type === 'number' ? 'number' : field.type === 'date' ? 'date' : 'text';
   return {
     header,
@@ -112,8 +109,23 @@ export function customColumn(field: CustomField, taken: Set<string>): ExportColu
   };
 }
 
+const fixedColumns = (entity: 'contact' | 'company') => (entity === 'contact' ? CONTACT_COLUMNS : COMPANY_COLUMNS) as ExportColumn[];
+
+/**
+ * The headers of custom fields' columns, in the fields' order: the label, made unique against the
+ * fixed headers and the fields before it as "label(2)", "label(3)"… The import maps them back so.
+ */
+export function customHeaders(entity: 'contact' | 'company', labels: string[]): string[] {
+  const taken = new Set(fixedColumns(entity).map((c) => c.header));
+  return labels.map((label) => {
+    let header = label;
+    for (let n = 2; taken.has(header); n += 1) header = `${label}(${n})`;
+    taken.add(header);
+    return header;
+  });
+}
+
 export function columnsOf(entity: 'contact' | 'company', fields: CustomField[]): ExportColumn[] {
-  const fixed = (entity === 'contact' ? CONTACT_COLUMNS : COMPANY_COLUMNS) as ExportColumn[];
-  const taken = new Set(fixed.map((c) => c.header));
-  return [...fixed, ...fields.map((f) => customColumn(f, taken))];
+  const headers = customHeaders(entity, fields.map((f) => f.label));
+  return [...fixedColumns(entity), ...fields.map((f, i) => customColumn(f, headers[i]!))];
 }

@@ -186,6 +186,21 @@ describe('export → import into an empty database', () => {
     }
   });
 
+  it('custom fields with the same label, or labels differing only by a dash, keep their own columns (CSV and XLSX)', async () => {
+    for (const format of ['csv', 'xlsx'] as const) {
+      const [source, target] = [await runtime(), await runtime()];
+      for (const rt of [source, target]) {
+        for (const [position, label] of ['备用', '备用', '客户-等级', '客户等级'].entries()) await rt.call('customFields.save', { entity: 'contact', label, type: 'text', position });
+      }
+      const ids = (await source.call('customFields.list', { entity: 'contact' })).map((f) => f.id);
+      await source.call('contacts.create', { name: '甲', custom: Object.fromEntries(ids.map((id, i) => [id, 'ABCD'[i]!])), allowDuplicate: true });
+      expect(await importFile(target, 'contact', await exportFile(source, 'contact', format))).toMatchObject({ created: 1, rejected: 0 });
+      const [c] = await all<Contact>(target, 'contacts.list');
+      const fields = await target.call('customFields.list', { entity: 'contact' });
+      expect(fields.map((f) => [f.label, c!.custom[f.id]])).toEqual([['备用', 'A'], ['备用', 'B'], ['客户-等级', 'C'], ['客户等级', 'D']]);
+    }
+  });
+
   it('a custom field whose label looks like a formula keeps its column (CSV and XLSX)', async () => {
     for (const format of ['csv', 'xlsx'] as const) {
       const [source, target] = [await runtime(), await runtime()];

@@ -3,7 +3,7 @@
 import { COMPANY_TARGETS, CONTACT_TARGETS, headerKey, MULTI_TARGETS, type ColumnMapping, type IoEntity, type SavedMapping } from '../../../shared/io';
 import { normalizeCnLandline, normalizeEmail, normalizeMobile } from '../../../shared/validation';
 import { unneutralise } from '../export/cells';
-import { COMPANY_COLUMNS, CONTACT_COLUMNS, MULTI_SEPARATOR } from '../export/columns';
+import { COMPANY_COLUMNS, CONTACT_COLUMNS, customHeaders, MULTI_SEPARATOR } from '../export/columns';
 
 const CONTACT_HEADERS: Record<string, string[]> = {
   name: ['姓名', '名字', '联系人', '联系人姓名', '客户姓名', '客户名称', 'name', 'fullname', 'displayname', 'contactname'],
@@ -75,13 +75,21 @@ const EXPORT_HEADERS: Record<IoEntity, Set<string>> = {
   company: new Set(COMPANY_COLUMNS.map((c) => c.header)),
 };
 
-/** Header key → custom target: its label, and "label(2)" … as our export heads it when the label is taken. */
-function customHeaders(custom: CustomLabel[]): Map<string, string> {
-  const byKey = new Map<string, string>();
+/**
+ * A header → its custom target. Our export's own headers first, exactly (two fields labelled 备用
+ * are 备用 and 备用(2); 客户-等级 and 客户等级 differ only in a dash); then, for other files, a
+ * header matching a label (or "label(2)"…) loosely, the first field keeping a key two would share.
+ */
+function customTargets(entity: IoEntity, custom: CustomLabel[]): (header: string) => string | undefined {
+  const exact = new Map(customHeaders(entity, custom.map((f) => f.label)).map((h, i) => [h, `custom:${custom[i]!.id}`]));
+  const loose = new Map<string, string>();
   for (const f of custom) {
-    for (let n = 1; n <= 9; n++) byKey.set(headerKey(n === 1 ? f.label : `${f.label}(${n})`), `custom:${f.id}`);
+    for (let n = 1; n <= 9; n++) {
+      const k = headerKey(n === 1 ? f.label : `${f.label}(${n})`);
+      if (!loose.has(k)) loose.set(k, `custom:${f.id}`);
+    }
   }
-  return byKey;
+  return (header) => exact.get(header.trim()) ?? loose.get(headerKey(header));
 }
 
 /** A custom field as the mapping knows it: its column in our export is headed by its label. */
@@ -96,16 +104,15 @@ export interface CustomLabel {
  * fits it best (a company's 座机 before its 手机, as a vCard has both), else the first.
  */
 export function suggestMapping(entity: IoEntity, headers: string[], custom: CustomLabel[] = []): ColumnMapping {
-  const customByKey = customHeaders(custom);
+  const customOf = customTargets(entity, custom);
   const mapping: ColumnMapping = {};
   const single = new Map<string, { col: number; rank: number }>();
   headers.forEach((h, i) => {
     // Our CSV export neutralises a label such as "=折扣" in its header ("'=折扣") as in any cell.
-    const k = headerKey(unneutralise(h));
-    const t = (EXPORT_HEADERS[entity].has(h) ? null : customByKey.get(k)) ?? targetOfHeader(entity, h);
+    const t = (EXPORT_HEADERS[entity].has(h) ? null : customOf(unneutralise(h))) ?? targetOfHeader(entity, h);
     if (!t) return;
     if (MULTI_TARGETS.has(t)) mapping[String(i)] = t;
-    const rank = LOOKUP[entity].get(k)?.rank ?? Infinity;
+    const rank = LOOKUP[entity].get(headerKey(h))?.rank ?? Infinity;
     const best = single.get(t);
     if (!MULTI_TARGETS.has(t) && (!best || rank < best.rank)) single.set(t, { col: i, rank });
   });
