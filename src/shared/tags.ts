@@ -12,7 +12,13 @@ export interface Tag {
 
 export const TagSave = z.object({
   id: idField.optional(),
-  name: z.string('validation.required').trim().min(1, 'validation.required').max(30, 'validation.too_long'),
+  name: z
+    .string('validation.required')
+    .trim()
+    .min(1, 'validation.required')
+    .max(30, 'validation.too_long')
+    // Exported files separate a record's tags with ';': "华东;华南" would come back as two tags.
+    .refine((n) => !n.includes(';'), 'validation.tag_semicolon'),
   color: colorField,
 });
 

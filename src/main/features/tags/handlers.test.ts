@@ -16,3 +16,13 @@ describe('tags.apply', () => {
     expect((await runtime().call('tags.list', {}))[0].usage).toBe(1);
   });
 });
+
+describe('tags.save', () => {
+  it("refuses a name with ';', the separator of a record's tags in exported files", async () => {
+    await expect(runtime().call('tags.save', { name: '华东;华南', color: '#ff0000' })).rejects.toMatchObject({
+      code: 'invalid_input',
+      fields: [{ path: 'name', message: 'validation.tag_semicolon' }],
+    });
+    expect((await runtime().call('tags.save', { name: '华东；华南', color: '#ff0000' })).name).toBe('华东；华南');
+  });
+});

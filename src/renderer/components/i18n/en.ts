@@ -430,6 +430,7 @@ export const en: Messages = {
     phone: 'Enter a valid phone number with area code (e.g. 0755-12345678)',
     email: 'Enter a valid email address',
     too_long: 'Too long',
+    tag_semicolon: 'A tag name cannot contain ";" (exported files use it to separate tags)',
     tooLong: 'Too long',
     user_missing: 'The chosen user does not exist',
     owner_not_allowed: 'You cannot give the record to someone whose records you cannot see',

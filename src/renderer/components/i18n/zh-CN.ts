@@ -429,6 +429,7 @@ export const zhCN = {
     phone: '请输入正确的电话号码（含区号，如 0755-12345678）',
     email: '请输入正确的邮箱地址',
     too_long: '内容太长',
+    tag_semicolon: '标签名不能包含英文分号“;”（导出文件用它分隔标签）',
     tooLong: '内容太长',
     user_missing: '所选用户不存在',
     owner_not_allowed: '不能把记录交给您看不到其记录的人',
