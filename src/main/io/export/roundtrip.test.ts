@@ -186,6 +186,14 @@ describe('export → import into an empty database', () => {
     }
   });
 
+  it('a mobile number kept as 座机 stays the landline through a vCard', async () => {
+    const [source, target] = [await runtime(), await runtime()];
+    await source.call('contacts.create', { name: '甲', landline: '13700137000', mobiles: ['13900139000'], allowDuplicate: true });
+    expect(await importFile(target, 'contact', await exportFile(source, 'contact', 'vcf'))).toMatchObject({ created: 1, rejected: 0 });
+    const [c] = await all<Contact>(target, 'contacts.list');
+    expect(c).toMatchObject({ landline: '13700137000', mobiles: ['13900139000'] });
+  });
+
   it('custom fields with the same label, or labels differing only by a dash, keep their own columns (CSV and XLSX)', async () => {
     for (const format of ['csv', 'xlsx'] as const) {
       const [source, target] = [await runtime(), await runtime()];

@@ -259,6 +259,8 @@ export function cardToRow(props: Prop[]): string[] {
   // 手机, another number valid as a mobile (+E.164) to 手机 when typed CELL, else to 座机 with the
   // landlines (座机 takes one). Numbers neither takes (10086, 95588, an extension alone), a second
   // landline and mobiles beyond the form's limit would reject the contact or be lost: they go to the notes.
+  // Kehu's own export types its 座机 WORK and nothing else so: there, WORK wins (a mobile kept as 座机).
+  const ownExport = first('PRODID')?.value.trim() === KEHU_PRODID;
   const mobiles: string[] = [];
   const landlines: string[] = [];
   const otherTels: string[] = [];
@@ -269,7 +271,8 @@ export function cardToRow(props: Prop[]): string[] {
     if (t.includes('fax') || /fax|传真/.test(label)) continue;
     if (mobiles.includes(tel) || landlines.includes(tel) || otherTels.includes(tel)) continue;
     const typedMobile = t.includes('cell') || t.includes('mobile') || t.includes('iphone') || /mobile|cell|iphone|手机/.test(label);
-    if (normalizeCnMobile(tel) || (typedMobile && normalizeMobile(tel))) mobiles.push(tel);
+    if (ownExport && t.includes('work') && (normalizeCnLandline(tel) || normalizeMobile(tel))) landlines.push(tel);
+    else if (normalizeCnMobile(tel) || (typedMobile && normalizeMobile(tel))) mobiles.push(tel);
     else if (normalizeCnLandline(tel) || normalizeMobile(tel)) landlines.push(tel);
     else otherTels.push(tel);
   }
@@ -291,7 +294,6 @@ export function cardToRow(props: Prop[]): string[] {
     const [pobox = '', ext = '', street = '', locality = '', region = '', postal = '', country = ''] = components(adr.value);
     // Chinese order, largest first. The extended part is a room or floor (after the street), except in
     // Kehu's own export, where it is the district (before the street).
-    const ownExport = first('PRODID')?.value.trim() === KEHU_PRODID;
     address = hasIdeograph(adr.value)
       ? [country, region, locality, ...(ownExport ? [ext, street] : [street, ext])].filter(Boolean).join('')
       : [pobox, street, ext, locality, [region, postal].filter(Boolean).join(' '), country].filter(Boolean).join(', ');
