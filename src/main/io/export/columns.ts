@@ -34,7 +34,7 @@ const OTHER_SEPARATORS = /[,，、|；\n]/;
  * Values joined by ';'. A lone value holding another separator ("A,B" as a tag) gets a trailing
  * ';', the sign to the import to split on ';' only, so it comes back whole.
  */
-const joined = (values: readonly string[]) => {
+export const joined = (values: readonly string[]) => {
   if (values.length === 0) return null;
   const text = values.join(MULTI_SEPARATOR);
   return values.length === 1 && OTHER_SEPARATORS.test(text) ? `${text}${MULTI_SEPARATOR}` : text;

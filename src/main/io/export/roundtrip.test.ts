@@ -1,7 +1,7 @@
 // Round trip: export from one data folder, import the file into an EMPTY one through the real
 // import (io.upload → io.inspect's suggested mapping → io.startImport), and compare the records
-// field by field. CSV, CSV GBK, XLSX and vCard (vCard carries fewer fields: gender
-// and tags are not read back by the vCard reader, and the address comes back as one text; see contactView).
+// field by field. CSV, CSV GBK, XLSX and vCard (vCard carries fewer fields: no custom fields, and
+// the address comes back as one text; see contactView).
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Contact } from '../../../shared/contacts';
 import type { Company } from '../../../shared/companies';
@@ -71,13 +71,15 @@ async function all<T>(rt: TempRuntime, channel: 'contacts.list' | 'companies.lis
 
 /**
  * What a contact's file carries back. vCard: the import's vCard reader (io/read/vcard.ts, its
- * VCARD_HEADERS) reads FN, TEL, EMAIL, ORG, TITLE, ADR as one address, BDAY, NOTE, X-QQ, X-WECHAT;
- * gender and CATEGORIES (tags) are not read back, so they are left out here, and the address parts
- * come back as one address text in their order (province city district street), compared as such.
+ * VCARD_HEADERS) reads FN, TEL, EMAIL, ORG, TITLE, ADR as one address, BDAY, NOTE, X-QQ, X-WECHAT,
+ * X-GENDER and CATEGORIES (tags); the address parts come back as one address text in their order
+ * (province city district street), compared as such. Custom fields have no place in a vCard.
  */
 function contactView(c: Contact, vcard: boolean) {
   const common = {
     name: c.name,
+    gender: c.gender,
+    tags: c.tags.map((t) => t.name).sort(),
     title: c.title,
     mobiles: c.mobiles,
     landline: c.landline,
@@ -91,12 +93,10 @@ function contactView(c: Contact, vcard: boolean) {
   if (vcard) return { ...common, address: [c.province, c.city, c.district, c.address].filter(Boolean).join('') || null };
   return {
     ...common,
-    gender: c.gender,
     province: c.province,
     city: c.city,
     district: c.district,
     address: c.address,
-    tags: c.tags.map((t) => t.name).sort(),
   };
 }
 const companyView = (c: Company) => ({

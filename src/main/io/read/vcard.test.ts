@@ -23,7 +23,7 @@ async function cards(path: string, opts = {}): Promise<Card[]> {
 describe('vCard fixtures', () => {
   it('info has the fixed headers', async () => {
     const { info, sample } = await inspectFile(FX + 'ez-vcard/rfc2426-example.vcf');
-    expect(info).toEqual({ format: 'vcard', encoding: 'utf-8', delimiter: null, sheets: [], sheet: null, headers: ['姓名', '手机', '座机', '邮箱', '公司', '职位', '地址', '生日', '备注', 'QQ', '微信'] });
+    expect(info).toEqual({ format: 'vcard', encoding: 'utf-8', delimiter: null, sheets: [], sheet: null, headers: ['姓名', '手机', '座机', '邮箱', '公司', '职位', '地址', '生日', '备注', 'QQ', '微信', '性别', '标签'] });
     expect(sample).toHaveLength(2);
     expect(sample[0][0]).toBe('Frank Dawson');
     expect(sample[1][3]).toBe('howes@netscape.com');
@@ -182,8 +182,8 @@ describe('generated vCards', () => {
     writeFileSync(p, raw);
     const c = await cards(p);
     expect(c).toEqual([
-      { 姓名: '王小明', 手机: '+86 138-0013-8000;13912345678', 座机: '010-88886666', 邮箱: '', 公司: '北京某某公司', 职位: '', 地址: '', 生日: '1985-03-17', 备注: '第一行\n第二行', QQ: '10001', 微信: 'wxid_abc' },
-      { 姓名: '李四', 手机: '', 座机: '0755-1234567', 邮箱: 'lisi@example.com', 公司: '示例科技有限公司', 职位: '销售部 经理', 地址: '中国广东省深圳市科技园路1号', 生日: '--05-23', 备注: 'a, b; c\nd', QQ: '', 微信: '' },
+      { 姓名: '王小明', 手机: '+86 138-0013-8000;13912345678', 座机: '010-88886666', 邮箱: '', 公司: '北京某某公司', 职位: '', 地址: '', 生日: '1985-03-17', 备注: '第一行\n第二行', QQ: '10001', 微信: 'wxid_abc', 性别: '', 标签: '' },
+      { 姓名: '李四', 手机: '', 座机: '0755-1234567', 邮箱: 'lisi@example.com', 公司: '示例科技有限公司', 职位: '销售部 经理', 地址: '中国广东省深圳市科技园路1号', 生日: '--05-23', 备注: 'a, b; c\nd', QQ: '', 微信: '', 性别: '', 标签: '' },
     ]);
   });
 
@@ -193,7 +193,18 @@ describe('generated vCards', () => {
     const { info, sample } = await inspectFile(p);
     expect(info.format).toBe('vcard');
     expect(info.encoding).toBe('utf-16le');
-    expect(sample).toEqual([['赵六', '15000000000', '', '', '', '', '', '', '', '', '']]);
+    expect(sample).toEqual([['赵六', '15000000000', '', '', '', '', '', '', '', '', '', '', '']]);
+  });
+
+  it('gender (vCard 4 GENDER or X-GENDER) and CATEGORIES as tags, a category holding a comma kept whole', async () => {
+    const p = join(tmp, 'groups.vcf');
+    writeFileSync(p, 'BEGIN:VCARD\r\nVERSION:4.0\r\nFN:甲\r\nGENDER:F\r\nCATEGORIES:VIP,重点\\,客户\r\nCATEGORIES:VIP\r\nEND:VCARD\r\n' +
+      'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:乙\r\nX-GENDER:Male\r\nCATEGORIES:重点\\,客户\r\nEND:VCARD\r\n');
+    const c = await cards(p);
+    expect(c.map((x) => [x['姓名'], x['性别'], x['标签']])).toEqual([['甲', 'F', 'VIP;重点,客户'], ['乙', 'Male', '重点,客户;']]);
+    const mapping = suggestMapping('contact', [...VCARD_HEADERS]);
+    expect(c.map((x) => mapRow('contact', mapping, VCARD_HEADERS.map((h) => x[h]!)).input.gender)).toEqual(['female', 'male']);
+    expect(c.map((x) => mapRow('contact', mapping, VCARD_HEADERS.map((h) => x[h]!)).tagNames)).toEqual([['VIP', '重点,客户'], ['重点,客户']]);
   });
 
   it('UTF-16BE vCard with BOM read right when "utf-16" is chosen by hand (the BOM decides the byte order)', async () => {
@@ -216,7 +227,7 @@ describe('generated vCards', () => {
       last = r;
     }
     expect(n).toBe(5000);
-    expect(last).toEqual({ line: 5000, values: ['客户4999', '13800004999', '', '', '', '', '', '', '', '', ''] });
+    expect(last).toEqual({ line: 5000, values: ['客户4999', '13800004999', '', '', '', '', '', '', '', '', '', '', ''] });
   });
 
   it('helpers', () => {

@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import iconv from 'iconv-lite';
 import { LIMITS, normalizeCnLandline, normalizeCnMobile, normalizeMobile } from '../../../shared/validation';
+import { joined } from '../export/columns';
 import { KEHU_PRODID } from '../export/vcard';
 import { decodedChunks } from './csv';
 import { chooseEncoding, detectEncoding, encodingName, hasIdeograph, isEastAsianText, isValidUtf8 } from './encoding';
@@ -201,8 +202,8 @@ export function unescapeText(s: string): string {
   return s.replace(/\\([\\;,nN:"])/g, (_, c: string) => (c === 'n' || c === 'N' ? '\n' : c));
 }
 
-/** Splits a structured value on unescaped ';' and unescapes each component. */
-export function components(s: string): string[] {
+/** Splits a structured value on unescaped ';' (a list value such as CATEGORIES on ','), unescaping each component. */
+export function components(s: string, separator: ';' | ',' = ';'): string[] {
   const out: string[] = [];
   let cur = '';
   for (let i = 0; i < s.length; i++) {
@@ -210,7 +211,7 @@ export function components(s: string): string[] {
     if (c === '\\' && i + 1 < s.length) {
       cur += c + s[i + 1];
       i++;
-    } else if (c === ';') {
+    } else if (c === separator) {
       out.push(unescapeText(cur).trim());
       cur = '';
     } else cur += c;
@@ -333,6 +334,10 @@ export function cardToRow(props: Prop[]): string[] {
     [...all('NOTE').map((p) => unescapeText(p.value).trim()), ...extraNotes].join('\n'),
     im(/^qq$/i, ['X-QQ']).join(';'),
     im(/^(wechat|weixin)$/i, ['X-WECHAT', 'X-WEIXIN']).join(';'),
+    // vCard 4's GENDER (M, F, …) or X-GENDER (Male, Female: ours, and older phones'); the mapping reads both.
+    components(first('GENDER')?.value ?? first('X-GENDER')?.value ?? '')[0] ?? '',
+    // A phone's groups or our tags, joined as our export joins a list (a tag may hold a comma).
+    joined([...new Set(all('CATEGORIES').flatMap((p) => components(p.value, ',')).filter(Boolean))]) ?? '',
   ];
 }
 
