@@ -205,8 +205,11 @@ function companySize(v: string): string {
   return n < 10 ? '1-9' : n < 50 ? '10-49' : n < 200 ? '50-199' : n < 1000 ? '200-999' : '1000+';
 }
 
-/** Google's label of every contact (its own group, not a tag); its other groups lose their '* '. */
-const GOOGLE_ALL_CONTACTS = '* myContacts';
+/**
+ * The "all contacts" groups Google (its CSV's Labels) and Android phones (a vCard's CATEGORIES) put
+ * every contact in: no tag. Google's other groups lose their '* '.
+ */
+const ALL_CONTACTS_GROUPS = new Set(['* myContacts', 'myContacts', 'My Contacts']);
 const tagName = (label: string) => label.replace(/^\* /, '');
 
 /** What people type in a company cell for "no company": no letter or digit at all, or a word for none. */
@@ -300,6 +303,6 @@ export function mapRow(entity: IoEntity, mapping: ColumnMapping, values: string[
   }
   const provided = new Set(Object.keys(input).filter((k) => input[k] !== undefined && input[k] !== ''));
   if (companyName) provided.add('companyId');
-  const tagNames = new Set(lists.tags!.filter((t) => t !== GOOGLE_ALL_CONTACTS).map(tagName));
+  const tagNames = new Set(lists.tags!.filter((t) => !ALL_CONTACTS_GROUPS.has(t)).map(tagName));
   return { input, companyName, tagNames: [...tagNames], custom, provided };
 }

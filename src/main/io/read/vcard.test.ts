@@ -52,6 +52,10 @@ describe('vCard fixtures', () => {
     expect(c[3]['备注']).toMatch(/\n其他电话：123456、234567、3456789、45678901$/);
     expect(c[4]['邮箱']).toBe('bob@company.com;ÑÑÑÑÑÑÑÑÑÑÑÑÑÑ'); // QP in EMAIL
     expect(c[5]).toMatchObject({ 姓名: 'ÑÑÑÑ', 手机: '', 备注: '其他电话：55556666', 邮箱: 'henry@company.com' });
+    // Android's group of every contact is read, and the mapping makes no tag of it.
+    expect(c[0]['标签']).toBe('My Contacts');
+    const mapping = suggestMapping('contact', [...VCARD_HEADERS]);
+    expect(mapRow('contact', mapping, VCARD_HEADERS.map((h) => c[0]![h]!)).tagNames).toEqual([]);
   });
 
   it('iPhone 3.0: itemN groups, BDAY;value=date, 45 KB photo', async () => {
