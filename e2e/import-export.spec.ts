@@ -170,7 +170,13 @@ test('a GBK CSV from Excel is imported, its rejected rows downloaded, and the li
   await chooseFile(page, file);
   await expect(page.getByTestId('mapping-target-0')).toContainText('Name');
   await shot(page, testInfo, 'import-07-mapping-en');
-  await page.getByTestId('import-next').click();
+  // A double click on Next shows the preview: its second click is not a click on Start, which
+  // appears where Next was, and nothing is imported.
+  await page.getByTestId('import-next').dblclick();
+  await expect(page.getByTestId('import-step-preview')).toBeVisible();
+  await expect(page.getByTestId('import-start')).toBeEnabled();
+  await expect(page.getByTestId('import-step-run')).toHaveCount(0);
+  await expect(page.getByTestId('import-history').locator('.ant-table-row')).toHaveCount(1);
   await expect(page.getByTestId('import-preview-table').getByTestId('preview-row').filter({ hasText: '李娜' }).getByTestId('preview-duplicate')).toContainText(
     'Duplicate of',
   );

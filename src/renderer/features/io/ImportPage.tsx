@@ -2,7 +2,7 @@
 // chunks) → map its columns → preview the rows as they will be stored and choose what happens to
 // duplicates → the import job (progress, rows/s, cancel; all or nothing) → the summary, with the
 // rejected rows to download and undo. Below: the history of imports.
-import { useRef, useState } from 'react';
+import { useRef, useState, type MouseEvent } from 'react';
 import { Alert, App, Button, Card, Progress, Radio, Space, Statistic, Steps, Typography, Upload } from 'antd';
 import { DownloadOutlined, FileOutlined, FolderOpenOutlined, ImportOutlined, UndoOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -24,6 +24,17 @@ import './io.css';
 const ACCEPT = '.csv,.tsv,.txt,.xlsx,.vcf';
 type Step = 'file' | 'mapping' | 'preview' | 'run';
 const STEPS: Step[] = ['file', 'mapping', 'preview', 'run'];
+
+/**
+ * A wizard button's click handler that ignores the second (and third) click of a double click:
+ * the next step draws its own button where this one was, and the rest of a double click on Next
+ * is no deliberate click on Start (nor two clicks on Back a request to go back twice). Keyboard
+ * activation has detail 0 and goes through.
+ */
+const singleClick = (action: () => void) => (event: MouseEvent) => {
+  if (event.detail > 1) return;
+  action();
+};
 
 type Outcome = { kind: 'done'; result: ImportResult } | { kind: 'cancelled' } | { kind: 'failed'; error: unknown };
 
@@ -84,7 +95,8 @@ export function ImportPage({ entity: initialEntity }: { entity: IoEntity }) {
   };
 
   const start = async () => {
-    if (!inspect || !file) return;
+    // Only from the preview, once it shows the rows as they will be stored.
+    if (step !== 'preview' || loading || !inspect || !file) return;
     setStep('run');
     setOutcome(null);
     setUndone(false);
@@ -278,7 +290,7 @@ export function ImportPage({ entity: initialEntity }: { entity: IoEntity }) {
             )}
             {outcome && outcome.kind !== 'done' && (
               <Space>
-                <Button onClick={() => setStep('preview')}>{t('common.back')}</Button>
+                <Button onClick={singleClick(() => setStep('preview'))}>{t('common.back')}</Button>
                 <Button type="primary" onClick={restart}>
                   {t('io.result.again')}
                 </Button>
@@ -291,15 +303,21 @@ export function ImportPage({ entity: initialEntity }: { entity: IoEntity }) {
 
         {(step === 'mapping' || step === 'preview') && (
           <div className="io-nav">
-            <Button onClick={() => setStep(step === 'mapping' ? 'file' : 'mapping')} data-testid="import-back">
+            <Button onClick={singleClick(() => setStep(step === 'mapping' ? 'file' : 'mapping'))} data-testid="import-back">
               {t('common.back')}
             </Button>
             {step === 'mapping' ? (
-              <Button type="primary" disabled={!mapped || loading} onClick={() => setStep('preview')} data-testid="import-next">
+              <Button type="primary" disabled={!inspect || !mapped || loading} onClick={singleClick(() => setStep('preview'))} data-testid="import-next">
                 {t('io.mapping.next')}
               </Button>
             ) : (
-              <Button type="primary" icon={<ImportOutlined />} disabled={loading || !mapped} onClick={() => void start()} data-testid="import-start">
+              <Button
+                type="primary"
+                icon={<ImportOutlined />}
+                disabled={!inspect || loading || !mapped}
+                onClick={singleClick(() => void start())}
+                data-testid="import-start"
+              >
                 {t('io.run.start')}
               </Button>
             )}
