@@ -59,18 +59,24 @@ export function ImportPage({ entity: initialEntity }: { entity: IoEntity }) {
   const history = useQuery('imports', () => call('io.imports', { limit: 50 }));
   const seq = useRef(0);
 
-  /** Reads the uploaded file again (another encoding, delimiter, sheet or mapping). */
-  const reinspect = async (uploadId: string, nextRead: ReadOptions, nextMapping: ColumnMapping | null, forEntity = entity) => {
+  /**
+   * Reads the uploaded file again (another encoding, delimiter, sheet or mapping). True when it
+   * was read and is still the latest reading; false when it failed (the error is shown) or a later
+   * one took its place.
+   */
+  const reinspect = async (uploadId: string, nextRead: ReadOptions, nextMapping: ColumnMapping | null, forEntity = entity): Promise<boolean> => {
     const mine = ++seq.current;
     setLoading(true);
     setError(null);
     try {
       const result = await call('io.inspect', { uploadId, entity: forEntity, ...nextRead, ...(nextMapping ? { mapping: nextMapping } : {}) });
-      if (mine !== seq.current) return;
+      if (mine !== seq.current) return false;
       setInspect(result);
       setMapping(nextMapping ?? result.mapping);
+      return true;
     } catch (e) {
       if (mine === seq.current) setError(e);
+      return false;
     } finally {
       if (mine === seq.current) setLoading(false);
     }
@@ -85,8 +91,9 @@ export function ImportPage({ entity: initialEntity }: { entity: IoEntity }) {
     setSent(0);
     try {
       const uploadId = await uploadFile(chosen, setSent);
-      await reinspect(uploadId, {}, null);
-      setStep('mapping');
+      // A file that cannot be read (an old .xls, a password, an unclosed quote) stays on this
+      // step with its name and the reason, ready for another file.
+      if (await reinspect(uploadId, {}, null)) setStep('mapping');
     } catch (e) {
       setError(e);
     } finally {
