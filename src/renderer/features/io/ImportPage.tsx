@@ -46,6 +46,8 @@ export function ImportPage({ entity: initialEntity }: { entity: IoEntity }) {
   const [step, setStep] = useState<Step>('file');
   const [file, setFile] = useState<{ name: string; size: number } | null>(null);
   const [sent, setSent] = useState<number | null>(null);
+  /** The chosen file as uploaded: kept while the wizard goes back and forth, read again as asked. */
+  const [uploadId, setUploadId] = useState<string | null>(null);
   const [inspect, setInspect] = useState<InspectResult | null>(null);
   const [mapping, setMapping] = useState<ColumnMapping>({});
   const [read, setRead] = useState<ReadOptions>({});
@@ -84,21 +86,31 @@ export function ImportPage({ entity: initialEntity }: { entity: IoEntity }) {
 
   const choose = async (chosen: File) => {
     setFile({ name: chosen.name, size: chosen.size });
+    setUploadId(null);
     setInspect(null);
     setOutcome(null);
     setError(null);
     setRead({});
     setSent(0);
     try {
-      const uploadId = await uploadFile(chosen, setSent);
+      const id = await uploadFile(chosen, setSent);
+      setUploadId(id);
       // A file that cannot be read (an old .xls, a password, an unclosed quote) stays on this
       // step with its name and the reason, ready for another file.
-      if (await reinspect(uploadId, {}, null)) setStep('mapping');
+      if (await reinspect(id, {}, null)) setStep('mapping');
     } catch (e) {
       setError(e);
     } finally {
       setSent(null);
     }
+  };
+
+  /** Another entity for the chosen file: read again, its columns suggested for that entity. */
+  const changeEntity = async (next: IoEntity) => {
+    setEntity(next);
+    if (!uploadId) return;
+    setInspect(null);
+    await reinspect(uploadId, read, null, next);
   };
 
   const start = async () => {
@@ -124,6 +136,7 @@ export function ImportPage({ entity: initialEntity }: { entity: IoEntity }) {
   const restart = () => {
     setStep('file');
     setFile(null);
+    setUploadId(null);
     setInspect(null);
     setOutcome(null);
     setError(null);
@@ -157,7 +170,7 @@ export function ImportPage({ entity: initialEntity }: { entity: IoEntity }) {
                 <Radio.Group
                   value={entity}
                   disabled={sent !== null}
-                  onChange={(e) => setEntity(e.target.value as IoEntity)}
+                  onChange={(e) => void changeEntity(e.target.value as IoEntity)}
                   optionType="button"
                   data-testid="import-entity"
                   options={(['contact', 'company'] as const).map((e) => ({ value: e, label: t(`io.entities.${e}`) }))}
@@ -307,6 +320,15 @@ export function ImportPage({ entity: initialEntity }: { entity: IoEntity }) {
         )}
 
         {error !== null && <Alert type="error" showIcon className="io-alert" data-testid="import-error" title={errorText(t, error)} />}
+
+        {step === 'file' && inspect && sent === null && (
+          // The file is still chosen (back from the mapping): go on with it, no new upload.
+          <div className="io-nav io-nav-next">
+            <Button type="primary" disabled={loading || error !== null} onClick={singleClick(() => setStep('mapping'))} data-testid="import-next">
+              {t('io.file.next')}
+            </Button>
+          </div>
+        )}
 
         {(step === 'mapping' || step === 'preview') && (
           <div className="io-nav">
