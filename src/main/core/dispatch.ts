@@ -7,6 +7,7 @@ import { authContract } from '../../shared/auth';
 import { contract, isChannel, type Channel } from '../../shared/contract';
 import { isMessageKey, KehuError, type FieldIssue, type Result } from '../../shared/errors';
 import type { SessionInfo } from '../../shared/permissions';
+import { isSqliteBusy } from '../db/open';
 import { jobsOf } from '../jobs/registry';
 import { ChangeSet } from './changes';
 import type { Gate, TokenCaller } from '../security/gate';
@@ -115,13 +116,8 @@ function invalidInput(error: z.ZodError): KehuError {
   return new KehuError({ code: 'invalid_input', fields });
 }
 
-const isSqliteBusy = (e: unknown) => typeof e === 'object' && e !== null && String((e as { code?: unknown }).code ?? '').startsWith('SQLITE_BUSY');
-
 function toKehuError(e: unknown): KehuError {
   if (e instanceof KehuError) return e;
-  // Another connection (a CLI or a second window on the same folder) wrote between this
-  // transaction's reads and its first write (SQLITE_BUSY_SNAPSHOT), or held the write lock for
-  // all of busy_timeout: everything rolled back, and trying again sees the latest data.
   if (isSqliteBusy(e)) return new KehuError({ code: 'busy' });
   // Anything else is our bug or the disk's: log it here, tell the caller no more than that.
   console.error('[kehu] internal error:', e);

@@ -107,3 +107,10 @@ function backupBeforeMigration(sqlite: Sqlite, file: string): void {
   sqlite.pragma('wal_checkpoint(TRUNCATE)');
   copyFileSync(file, join(dir, `before-migration-${stamp}.db`));
 }
+
+/**
+ * SQLite's "the database is locked": another connection (a CLI or a second window on the same
+ * folder) held the write lock for all of busy_timeout, or wrote between a transaction's reads and
+ * its first write (SQLITE_BUSY_SNAPSHOT). Everything rolled back; trying again can succeed.
+ */
+export const isSqliteBusy = (e: unknown): boolean => typeof e === 'object' && e !== null && String((e as { code?: unknown }).code ?? '').startsWith('SQLITE_BUSY');

@@ -1,5 +1,6 @@
 // Jobs in a worker thread over real SQLite files: sync import/export as jobs, progress, cancel
 // (all or nothing), typed failure, the clock after the job, reads while the worker writes.
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { seedBulk } from '../features/demo/bulk';
 import { ownerSession } from '../core/session';
@@ -117,6 +118,9 @@ describe('jobs in a worker thread', () => {
     }
     const edit = await b.dispatch('tags.save', { name: '导入中', color: '#ff0000' }, ownerSession);
     expect(edit.ok === false && edit.error.code).toBe('busy');
+    // A second job would wait for this one's write lock and fail mid-way: it is refused at once.
+    const second = await b.dispatch('sync.startExport', { deviceId: null }, ownerSession);
+    expect(second.ok === false && second.error.code).toBe('busy');
     await b.call('jobs.cancel', { id: jobId });
     const end = await poll(b, jobId);
     expect(end.state).toBe('cancelled');
@@ -132,6 +136,20 @@ describe('jobs in a worker thread', () => {
     expect(end.state).toBe('failed');
     expect(end.error?.code).toBe('bundle_invalid');
     expect(everything(b)).toBe(before);
+  });
+
+  it('a job that finds the data locked by another program fails as busy, not as an internal error', async () => {
+    const b = await device(10);
+    const other = new BetterSqlite3(b.app.db.file);
+    other.pragma('busy_timeout = 0');
+    other.exec('BEGIN IMMEDIATE');
+    try {
+      const { jobId } = await b.call('sync.startExport', { deviceId: null });
+      expect(await poll(b, jobId)).toMatchObject({ state: 'failed', error: { code: 'busy' } });
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
   });
 
   it('a job over its heap cap fails as too_large and writes nothing', async () => {

@@ -106,6 +106,9 @@ export class JobRegistry {
 
   start({ kind, input, auditInput, session, transfer }: StartOptions): string {
     this.allowed(kind, session);
+    // Every job is one write transaction: a second would wait for the first's lock and fail after
+    // busy_timeout mid-way. Say at once that the data is busy (the first job can be followed).
+    if (this.holdsWriteLock()) throw new KehuError({ code: 'busy' });
     const id = randomUUID();
     const shared = new SharedArrayBuffer(4);
     const where = workerLocation();

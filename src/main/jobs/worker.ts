@@ -7,7 +7,7 @@ import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { Kysely, SqliteDialect } from 'kysely';
 import { KehuError } from '../../shared/errors';
 import type { Database } from '../db/schema';
-import { applyKey, applyPragmas } from '../db/open';
+import { applyKey, applyPragmas, isSqliteBusy } from '../db/open';
 import { keptStatements } from '../db/statements';
 import type { AppState } from '../core/context';
 import { HybridClock } from '../core/hlc';
@@ -51,6 +51,7 @@ async function run(job: WorkerInput): Promise<void> {
   } catch (e) {
     if (e instanceof JobCancelled) post({ type: 'cancelled' });
     else if (e instanceof KehuError) post({ type: 'failed', error: e.toData() });
+    else if (isSqliteBusy(e)) post({ type: 'failed', error: new KehuError({ code: 'busy' }).toData() });
     else {
       console.error('[kehu] job failed:', e);
       post({ type: 'failed', error: new KehuError({ code: 'internal' }).toData() });
