@@ -6,7 +6,7 @@ import { useRef, useState, type MouseEvent } from 'react';
 import { Alert, App, Button, Card, Progress, Radio, Space, Statistic, Steps, Typography, Upload } from 'antd';
 import { DownloadOutlined, FileOutlined, FolderOpenOutlined, ImportOutlined, UndoOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { ColumnMapping, ImportResult, InspectResult, IoEntity, OnDuplicate } from '../../../shared/io';
+import { applySaved, type ColumnMapping, type ImportResult, type InspectResult, type IoEntity, type OnDuplicate } from '../../../shared/io';
 import { ApiError, call } from '../../api';
 import { errorText } from '../../components/errors';
 import { JobProgress } from '../../components/JobProgress';
@@ -36,6 +36,23 @@ const singleClick = (action: () => void) => (event: MouseEvent) => {
   action();
 };
 
+const sameMapping = (a: ColumnMapping, b: ColumnMapping) =>
+  Object.keys(a).length === Object.keys(b).length && Object.entries(a).every(([k, v]) => b[k] === v);
+
+/**
+ * For a file read again (another encoding, delimiter or sheet): the columns it had keep where they
+ * were sent by hand, by header name; a column new to this reading gets its suggestion.
+ */
+const keepMapping = (before: InspectResult, mapping: ColumnMapping) => (now: InspectResult): ColumnMapping => {
+  const columns: Record<string, string> = {};
+  now.info.headers.forEach((h, i) => {
+    const suggested = now.mapping[String(i)];
+    if (suggested) columns[h] = suggested;
+  });
+  before.info.headers.forEach((h, i) => (columns[h] = mapping[String(i)] ?? 'ignore'));
+  return applySaved({ columns }, now.info.headers);
+};
+
 type Outcome = { kind: 'done'; result: ImportResult } | { kind: 'cancelled' } | { kind: 'failed'; error: unknown };
 
 export function ImportPage({ entity: initialEntity }: { entity: IoEntity }) {
@@ -62,19 +79,31 @@ export function ImportPage({ entity: initialEntity }: { entity: IoEntity }) {
   const seq = useRef(0);
 
   /**
-   * Reads the uploaded file again (another encoding, delimiter, sheet or mapping). True when it
-   * was read and is still the latest reading; false when it failed (the error is shown) or a later
-   * one took its place.
+   * Reads the uploaded file again (another encoding, delimiter, sheet or mapping): with this
+   * mapping, the one suggested from the headers (null), or one made from the file as read now (a
+   * function: the file is read once more with it). True when it was read and is still the latest
+   * reading; false when it failed (the error is shown) or a later one took its place.
    */
-  const reinspect = async (uploadId: string, nextRead: ReadOptions, nextMapping: ColumnMapping | null, forEntity = entity): Promise<boolean> => {
+  const reinspect = async (
+    uploadId: string,
+    nextRead: ReadOptions,
+    nextMapping: ColumnMapping | null | ((read: InspectResult) => ColumnMapping),
+    forEntity = entity,
+  ): Promise<boolean> => {
     const mine = ++seq.current;
     setLoading(true);
     setError(null);
+    const ask = (m: ColumnMapping | null) => call('io.inspect', { uploadId, entity: forEntity, ...nextRead, ...(m ? { mapping: m } : {}) });
     try {
-      const result = await call('io.inspect', { uploadId, entity: forEntity, ...nextRead, ...(nextMapping ? { mapping: nextMapping } : {}) });
+      let result = await ask(typeof nextMapping === 'function' ? null : nextMapping);
+      let chosen = typeof nextMapping === 'function' ? null : nextMapping;
+      if (typeof nextMapping === 'function' && mine === seq.current) {
+        chosen = nextMapping(result);
+        if (!sameMapping(chosen, result.mapping)) result = await ask(chosen);
+      }
       if (mine !== seq.current) return false;
       setInspect(result);
-      setMapping(nextMapping ?? result.mapping);
+      setMapping(chosen ?? result.mapping);
       return true;
     } catch (e) {
       if (mine === seq.current) setError(e);
@@ -220,7 +249,7 @@ export function ImportPage({ entity: initialEntity }: { entity: IoEntity }) {
               onMapping={(next) => void reinspect(inspect.uploadId, read, next)}
               onRead={(next) => {
                 setRead(next);
-                void reinspect(inspect.uploadId, next, null);
+                void reinspect(inspect.uploadId, next, keepMapping(inspect, mapping));
               }}
             />
           </div>
