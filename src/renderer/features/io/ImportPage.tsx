@@ -113,7 +113,12 @@ export function ImportPage({ entity: initialEntity }: { entity: IoEntity }) {
     }
   };
 
+  /** The upload under way, to cancel. */
+  const uploading = useRef<AbortController | null>(null);
+
   const choose = async (chosen: File) => {
+    const upload = new AbortController();
+    uploading.current = upload;
     setFile({ name: chosen.name, size: chosen.size });
     setUploadId(null);
     setInspect(null);
@@ -122,16 +127,32 @@ export function ImportPage({ entity: initialEntity }: { entity: IoEntity }) {
     setRead({});
     setSent(0);
     try {
-      const id = await uploadFile(chosen, setSent);
+      const id = await uploadFile(chosen, setSent, upload.signal);
       setUploadId(id);
       // A file that cannot be read (an old .xls, a password, an unclosed quote) stays on this
       // step with its name and the reason, ready for another file.
-      if (await reinspect(id, {}, null)) setStep('mapping');
+      if ((await reinspect(id, {}, null)) && !upload.signal.aborted) setStep('mapping');
     } catch (e) {
-      setError(e);
+      if (!upload.signal.aborted) setError(e);
     } finally {
-      setSent(null);
+      if (uploading.current === upload) {
+        uploading.current = null;
+        setSent(null);
+      }
     }
+  };
+
+  /** Stops the upload (or the first reading of the file): step ① again, ready for another file. */
+  const cancelUpload = () => {
+    uploading.current?.abort();
+    uploading.current = null;
+    ++seq.current;
+    setLoading(false);
+    setSent(null);
+    setFile(null);
+    setUploadId(null);
+    setInspect(null);
+    setError(null);
   };
 
   /** Another entity for the chosen file: read again, its columns suggested for that entity. */
@@ -231,6 +252,9 @@ export function ImportPage({ entity: initialEntity }: { entity: IoEntity }) {
                 <div className="io-upload" data-testid="import-upload-progress">
                   <Typography.Text type="secondary">{loading ? t('io.file.reading') : t('io.file.uploading')}</Typography.Text>
                   <Progress percent={file.size ? Math.floor((sent / file.size) * 100) : 100} status="active" />
+                  <Button size="small" onClick={cancelUpload} data-testid="import-upload-cancel">
+                    {t('common.cancel')}
+                  </Button>
                 </div>
               )}
             </Space>

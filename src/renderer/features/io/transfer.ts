@@ -5,15 +5,22 @@ import { IO_CHUNK_BYTES } from '../../../shared/io';
 import { call } from '../../api';
 import { base64ToBytes, downloadBlob, readAsBase64 } from '../../components/files';
 
-/** Uploads the file; `onProgress` gets the bytes sent so far. Returns the upload id. */
-export async function uploadFile(file: File, onProgress: (sent: number) => void): Promise<string> {
+/**
+ * Uploads the file; `onProgress` gets the bytes sent so far. Returns the upload id. Aborting
+ * `signal` stops it before the next chunk (the promise rejects with the signal's reason; the part
+ * sent is left to the main process, which removes uploads after a day).
+ */
+export async function uploadFile(file: File, onProgress: (sent: number) => void, signal?: AbortSignal): Promise<string> {
   let uploadId: string | undefined;
   let offset = 0;
   do {
+    signal?.throwIfAborted();
     const end = Math.min(file.size, offset + IO_CHUNK_BYTES);
     const data = await readAsBase64(file.slice(offset, end));
+    signal?.throwIfAborted();
     const done = end >= file.size;
     ({ uploadId } = await call('io.upload', { ...(uploadId ? { uploadId } : {}), name: file.name, offset, data, done }));
+    signal?.throwIfAborted();
     offset = end;
     onProgress(offset);
   } while (offset < file.size);
