@@ -2,20 +2,20 @@
 // chunks) → map its columns → preview the rows as they will be stored and choose what happens to
 // duplicates → the import job (progress, rows/s, cancel; all or nothing) → the summary, with the
 // rejected rows to download and undo. Below: the history of imports.
-import { useRef, useState, type MouseEvent } from 'react';
+import { useEffect, useRef, useState, type MouseEvent } from 'react';
 import { Alert, App, Button, Card, Progress, Radio, Space, Statistic, Steps, Typography, Upload } from 'antd';
 import { DownloadOutlined, FileOutlined, FolderOpenOutlined, ImportOutlined, UndoOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { applySaved, type ColumnMapping, type ImportResult, type InspectResult, type IoEntity, type OnDuplicate } from '../../../shared/io';
-import { ApiError, call } from '../../api';
+import { applySaved, type ColumnMapping, type InspectResult, type IoEntity, type OnDuplicate } from '../../../shared/io';
+import { call } from '../../api';
 import { errorText } from '../../components/errors';
 import { JobProgress } from '../../components/JobProgress';
-import { useJob } from '../../components/jobs';
 import { navigate } from '../../components/router';
 import { useQuery } from '../../components/useQuery';
 import { useLoadedCustomFields } from '../custom-fields/store';
 import { sizeText } from '../sync/DeviceCards';
 import { ImportHistory, useUndoImport } from './ImportHistory';
+import { cancelImport, clearImport, markImportUndone, startImport, useImportJob } from './importJob';
 import { MappingStep, type ReadOptions } from './MappingStep';
 import { PreviewStep } from './PreviewStep';
 import { downloadFile, uploadFile } from './transfer';
@@ -53,14 +53,12 @@ const keepMapping = (before: InspectResult, mapping: ColumnMapping) => (now: Ins
   return applySaved({ columns }, now.info.headers);
 };
 
-type Outcome = { kind: 'done'; result: ImportResult } | { kind: 'cancelled' } | { kind: 'failed'; error: unknown };
-
 export function ImportPage({ entity: initialEntity }: { entity: IoEntity }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const custom = useLoadedCustomFields();
   const [entity, setEntity] = useState<IoEntity>(initialEntity);
-  const [step, setStep] = useState<Step>('file');
+  const [wizardStep, setStep] = useState<Step>('file');
   const [file, setFile] = useState<{ name: string; size: number } | null>(null);
   const [sent, setSent] = useState<number | null>(null);
   /** The chosen file as uploaded: kept while the wizard goes back and forth, read again as asked. */
@@ -71,9 +69,10 @@ export function ImportPage({ entity: initialEntity }: { entity: IoEntity }) {
   const [onDuplicate, setOnDuplicate] = useState<OnDuplicate>('skip');
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const [undone, setUndone] = useState(false);
-  const job = useJob();
+  // The import that runs or has ended lives in module state: it outlasts this page.
+  const job = useImportJob();
+  const { run, outcome, undone } = job;
+  const step: Step = run ? 'run' : wizardStep;
   const undo = useUndoImport();
   const history = useQuery('imports', () => call('io.imports', { limit: 50 }));
   const seq = useRef(0);
@@ -122,7 +121,6 @@ export function ImportPage({ entity: initialEntity }: { entity: IoEntity }) {
     setFile({ name: chosen.name, size: chosen.size });
     setUploadId(null);
     setInspect(null);
-    setOutcome(null);
     setError(null);
     setRead({});
     setSent(0);
@@ -166,30 +164,30 @@ export function ImportPage({ entity: initialEntity }: { entity: IoEntity }) {
   const start = async () => {
     // Only from the preview, once it shows the rows as they will be stored.
     if (step !== 'preview' || loading || !inspect || !file) return;
-    setStep('run');
-    setOutcome(null);
-    setUndone(false);
-    try {
-      const end = await job.run(() =>
-        call('io.startImport', { uploadId: inspect.uploadId, entity, mapping, options: { ...read, onDuplicate, fileName: file.name, dryRun: false } }),
-      );
-      if (end.state === 'done') setOutcome({ kind: 'done', result: end.result as ImportResult });
-      else if (end.state === 'failed') setOutcome({ kind: 'failed', error: end.error ? new ApiError(end.error) : null });
-      else setOutcome({ kind: 'cancelled' });
-    } catch (e) {
-      setOutcome({ kind: 'failed', error: e });
-    } finally {
-      history.reload();
-    }
+    await startImport(file.name, entity, () =>
+      call('io.startImport', { uploadId: inspect.uploadId, entity, mapping, options: { ...read, onDuplicate, fileName: file.name, dryRun: false } }),
+    );
   };
 
+  // An import that ends (here, or while another page was shown) is in the history.
+  const { reload: reloadHistory } = history;
+  useEffect(() => {
+    if (outcome) reloadHistory();
+  }, [outcome, reloadHistory]);
+
   const restart = () => {
+    clearImport();
     setStep('file');
     setFile(null);
     setUploadId(null);
     setInspect(null);
-    setOutcome(null);
     setError(null);
+  };
+
+  /** Back from a cancelled or failed import to its preview, while this page still has it. */
+  const backToPreview = () => {
+    clearImport();
+    setStep('preview');
   };
 
   const downloadRejected = async (downloadId: string) => {
@@ -295,12 +293,12 @@ export function ImportPage({ entity: initialEntity }: { entity: IoEntity }) {
 
         {step === 'run' && (
           <div className="io-step" data-testid="import-step-run">
-            {file && (
-              <Typography.Paragraph>
-                <FileOutlined /> {file.name} → {t(`io.entities.${entity}`)}
+            {run && (
+              <Typography.Paragraph data-testid="import-run-file">
+                <FileOutlined /> {run.fileName} → {t(`io.entities.${run.entity}`)}
               </Typography.Paragraph>
             )}
-            {!outcome && <JobProgress label={t('io.run.running')} status={job.status} rate={job.rate} onCancel={() => void job.cancel()} testId="import-job" />}
+            {!outcome && <JobProgress label={t('io.run.running')} status={job.status} rate={job.rate} onCancel={() => void cancelImport()} testId="import-job" />}
             {outcome?.kind === 'done' && (
               <div data-testid="import-summary">
                 <Alert
@@ -340,7 +338,7 @@ export function ImportPage({ entity: initialEntity }: { entity: IoEntity }) {
                       data-testid="import-undo"
                       onClick={() =>
                         void undo(outcome.result.importId!).then((ok) => {
-                          if (ok) setUndone(true);
+                          if (ok) markImportUndone();
                           history.reload();
                         })
                       }
@@ -348,8 +346,8 @@ export function ImportPage({ entity: initialEntity }: { entity: IoEntity }) {
                       {t('io.result.undo')}
                     </Button>
                   )}
-                  <Button onClick={() => navigate({ page: entity === 'contact' ? 'contacts' : 'companies' })} data-testid="import-open-list">
-                    {t(`io.result.open.${entity}`)}
+                  <Button onClick={() => navigate({ page: run?.entity === 'company' ? 'companies' : 'contacts' })} data-testid="import-open-list">
+                    {t(`io.result.open.${run?.entity ?? entity}`)}
                   </Button>
                   <Button type="primary" icon={<ImportOutlined />} onClick={restart} data-testid="import-again">
                     {t('io.result.again')}
@@ -363,7 +361,7 @@ export function ImportPage({ entity: initialEntity }: { entity: IoEntity }) {
             )}
             {outcome && outcome.kind !== 'done' && (
               <Space>
-                <Button onClick={singleClick(() => setStep('preview'))}>{t('common.back')}</Button>
+                {inspect && <Button onClick={singleClick(backToPreview)}>{t('common.back')}</Button>}
                 <Button type="primary" onClick={restart}>
                   {t('io.result.again')}
                 </Button>
