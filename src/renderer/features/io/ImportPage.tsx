@@ -3,7 +3,7 @@
 // duplicates → the import job (progress, rows/s, cancel; all or nothing) → the summary, with the
 // rejected rows to download and undo. Below: the history of imports.
 import { useEffect, useRef, useState, type MouseEvent } from 'react';
-import { Alert, App, Button, Card, Progress, Radio, Space, Statistic, Steps, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Popconfirm, Progress, Radio, Space, Statistic, Steps, Tooltip, Typography, Upload } from 'antd';
 import { DownloadOutlined, FileOutlined, FolderOpenOutlined, ImportOutlined, UndoOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { applySaved, type ColumnMapping, type InspectResult, type IoEntity, type OnDuplicate } from '../../../shared/io';
@@ -71,7 +71,7 @@ export function ImportPage({ entity: initialEntity }: { entity: IoEntity }) {
   const [error, setError] = useState<unknown>(null);
   // The import that runs or has ended lives in module state: it outlasts this page.
   const job = useImportJob();
-  const { run, outcome, undone } = job;
+  const { run, outcome } = job;
   const step: Step = run ? 'run' : wizardStep;
   const undo = useUndoImport();
   const history = useQuery('imports', () => call('io.imports', { limit: 50 }));
@@ -197,6 +197,13 @@ export function ImportPage({ entity: initialEntity }: { entity: IoEntity }) {
       message.error(errorText(t, e));
     }
   };
+
+  // The summary's import as the history has it now: undone from the list below, or no longer
+  // undoable (its records changed since, or a later import), the summary says so too.
+  const importId = outcome?.kind === 'done' ? outcome.result.importId : undefined;
+  const entry = importId ? history.data?.find((e) => e.id === importId) : undefined;
+  const undone = job.undone || !!entry?.undoneAt;
+  const undoable = entry?.undoable ?? true;
 
   const current = STEPS.indexOf(step);
   const mapped = Object.values(mapping).some((target) => target !== 'ignore');
@@ -331,20 +338,23 @@ export function ImportPage({ entity: initialEntity }: { entity: IoEntity }) {
                       {t('io.result.downloadRejected')}
                     </Button>
                   )}
-                  {outcome.result.importId && !undone && outcome.result.created > 0 && (
-                    <Button
-                      icon={<UndoOutlined />}
-                      danger
-                      data-testid="import-undo"
-                      onClick={() =>
-                        void undo(outcome.result.importId!).then((ok) => {
-                          if (ok) markImportUndone();
-                          history.reload();
-                        })
-                      }
-                    >
-                      {t('io.result.undo')}
-                    </Button>
+                  {importId && !undone && outcome.result.created > 0 && (
+                    // Asks first, in the words of the history's undo.
+                    <Tooltip title={undoable ? undefined : t('io.history.notUndoable')}>
+                      <Popconfirm
+                        title={t('io.history.undoConfirm', { count: outcome.result.created })}
+                        onConfirm={() =>
+                          void undo(importId).then((ok) => {
+                            if (ok) markImportUndone();
+                            history.reload();
+                          })
+                        }
+                      >
+                        <Button icon={<UndoOutlined />} danger disabled={!undoable} data-testid="import-undo">
+                          {t('io.result.undo')}
+                        </Button>
+                      </Popconfirm>
+                    </Tooltip>
                   )}
                   <Button onClick={() => navigate({ page: run?.entity === 'company' ? 'companies' : 'contacts' })} data-testid="import-open-list">
                     {t(`io.result.open.${run?.entity ?? entity}`)}
