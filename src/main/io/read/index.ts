@@ -1,3 +1,4 @@
+import { KehuError } from '../../../shared/errors';
 import { csvRows } from './csv';
 import { detectFormat, readHead } from './sniff';
 import type { ReadOptions, Row, SourceInfo } from './types';
@@ -40,6 +41,10 @@ export async function inspectFile(
     await it.return(undefined);
   }
   if (info === null) throw new Error(`Could not read ${path}`);
+  // An empty text file, or one of empty lines only: no header to map (a header alone is
+  // io.empty_file, at the import). An empty sheet is shown: the workbook's other sheets can be chosen.
+  const { format, headers } = info as SourceInfo;
+  if (format === 'csv' && headers.every((h) => h.trim() === '')) throw new KehuError({ code: 'invalid_input', message: 'io.no_content' });
   return { info, sample };
 }
 

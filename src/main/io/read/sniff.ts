@@ -38,15 +38,28 @@ function isMarkupSheet(start: string): boolean {
   return text.startsWith('<') && /<html|<table|urn:schemas-microsoft-com:office:spreadsheet/.test(text);
 }
 
-const refuse = (message: 'io.xls_or_encrypted' | 'io.markup_sheet'): KehuError => new KehuError({ code: 'invalid_input', message });
+/** Files people pick by mistake (a photo, a PDF, an archive, a program): their signatures. */
+const NOT_A_TABLE = [
+  [0x89, 0x50, 0x4e, 0x47], // PNG
+  [0xff, 0xd8, 0xff], // JPEG
+  [0x47, 0x49, 0x46, 0x38], // GIF
+  [0x25, 0x50, 0x44, 0x46], // %PDF
+  [0x52, 0x61, 0x72, 0x21], // RAR
+  [0x37, 0x7a, 0xbc, 0xaf], // 7z
+  [0x1f, 0x8b], // gzip
+  [0x4d, 0x5a, 0x90, 0x00], // MZ: a Windows program
+].map((bytes) => Buffer.from(bytes));
+
+const refuse = (message: 'io.xls_or_encrypted' | 'io.markup_sheet' | 'io.not_a_table'): KehuError => new KehuError({ code: 'invalid_input', message });
 
 /**
  * Format by content first (zip signature, BEGIN:VCARD in any common encoding), then by extension.
- * Throws for an OLE2 file or a markup sheet, checked first: uploads have no extension, and such a
- * file would be read as a CSV of garbage.
+ * Throws for an OLE2 file, a markup sheet or a photo, PDF, archive or program, checked first: uploads
+ * have no extension, and such a file would be read as a CSV of garbage.
  */
 export function detectFormat(path: string, head: Buffer): FileFormat {
   if (head.subarray(0, 8).equals(OLE2_SIGNATURE)) throw refuse('io.xls_or_encrypted');
+  if (NOT_A_TABLE.some((sig) => head.subarray(0, sig.length).equals(sig))) throw refuse('io.not_a_table');
   const start = asciiStart(head);
   if (isMarkupSheet(start)) throw refuse('io.markup_sheet');
   if (head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return 'xlsx';

@@ -237,6 +237,19 @@ describe('files that are not a readable workbook', () => {
     writeFileSync(csv, '<姓名>,手机\n张三,13800138000\n');
     expect((await inspectFile(csv)).info.headers).toEqual(['<姓名>', '手机']);
   });
+  it('a photo, PDF or archive picked by mistake is not a table; an empty file or one of blank lines has nothing to map', async () => {
+    const mistakes = { 'photo.csv': '89504e470d0a1a0a0000000d49484452', 'scan.pdf': '255044462d312e340a', 'backup.gz': '1f8b0800000000000003' };
+    for (const [name, hex] of Object.entries(mistakes)) {
+      const p = join(tmp, name);
+      writeFileSync(p, Buffer.concat([Buffer.from(hex, 'hex'), Buffer.alloc(200, 0x41)]));
+      expect(await failure(inspectFile(p))).toEqual({ code: 'invalid_input', message: 'io.not_a_table' });
+    }
+    for (const [name, text] of Object.entries({ 'empty.csv': '', 'blank.csv': '\r\n\r\n  \r\n', 'utf8-bom.csv': '\uFEFF' })) {
+      const p = join(tmp, name);
+      writeFileSync(p, text);
+      expect(await failure(inspectFile(p))).toEqual({ code: 'invalid_input', message: 'io.no_content' });
+    }
+  });
 });
 
 describe('date1904', () => {

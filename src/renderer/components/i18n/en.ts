@@ -412,6 +412,8 @@ export const en: Messages = {
       empty: 'No imports yet',
     },
     empty_file: 'The file has a header but no data rows',
+    no_content: 'The file is empty: no header and no data',
+    not_a_table: 'This is not a table file (an image, PDF, archive or program). Choose a CSV, Excel (.xlsx) or vCard (.vcf) file',
     unclosed_quote: 'A quote (") in the file is never closed, so everything from row {{line}} on was read into one cell. Check the rows around it in Excel or WPS and save the file again',
     undo_already: 'This import has already been undone',
     undo_changed_since: '{{changed}} records of this import were edited or deleted since: it cannot be undone as a whole',

@@ -412,6 +412,8 @@ export const zhCN = {
       empty: '还没有导入过',
     },
     empty_file: '文件里只有表头，没有数据行',
+    no_content: '文件是空的：没有表头，也没有数据',
+    not_a_table: '这不是表格文件（图片、PDF、压缩包或程序）。请选择 CSV、Excel (.xlsx) 或 vCard (.vcf) 文件',
     unclosed_quote: '文件中有一个引号（"）没有闭合，从第 {{line}} 行起的内容都被读进了同一个单元格。请在 Excel 或 WPS 中检查该行附近后重新保存',
     undo_already: '此次导入已经撤销过了',
     undo_changed_since: '此次导入的 {{changed}} 条记录在导入后被修改或删除过，不能整体撤销',
