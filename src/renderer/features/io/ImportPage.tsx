@@ -204,6 +204,14 @@ export function ImportPage({ entity: initialEntity }: { entity: IoEntity }) {
   const entry = importId ? history.data?.find((e) => e.id === importId) : undefined;
   const undone = job.undone || !!entry?.undoneAt;
   const undoable = entry?.undoable ?? true;
+  // Its counts as the history has them, and the question in the history's words (ImportHistory's
+  // confirmTitle): the records it created of its own kind, or only the updated ones put back.
+  const counts = entry ?? (outcome?.kind === 'done' ? outcome.result : { created: 0, updated: 0 });
+  const undoEntity = run?.entity ?? entity;
+  const undoTitle =
+    counts.created === 0
+      ? t('io.history.undoRestoreOnly', { count: counts.updated })
+      : t(undoEntity === 'contact' ? 'io.history.undoConfirmContacts' : 'io.history.undoConfirmCompanies', { count: counts.created });
 
   const current = STEPS.indexOf(step);
   const mapped = Object.values(mapping).some((target) => target !== 'ignore');
@@ -338,11 +346,12 @@ export function ImportPage({ entity: initialEntity }: { entity: IoEntity }) {
                       {t('io.result.downloadRejected')}
                     </Button>
                   )}
-                  {importId && !undone && outcome.result.created > 0 && (
+                  {importId && !undone && (counts.created > 0 || counts.updated > 0) && (
                     // Asks first, in the words of the history's undo.
                     <Tooltip title={undoable ? undefined : t('io.history.notUndoable')}>
                       <Popconfirm
-                        title={t('io.history.undoConfirm', { count: outcome.result.created })}
+                        title={undoTitle}
+                        description={counts.created > 0 && counts.updated > 0 ? t('io.history.undoRestores', { count: counts.updated }) : undefined}
                         onConfirm={() =>
                           void undo(importId).then((ok) => {
                             if (ok) markImportUndone();
