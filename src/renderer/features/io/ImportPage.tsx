@@ -350,6 +350,7 @@ export function ImportPage({ entity: initialEntity }: { entity: IoEntity }) {
                     // Asks first, in the words of the history's undo.
                     <Tooltip title={undoable ? undefined : t('io.history.notUndoable')}>
                       <Popconfirm
+                        placement="topLeft"
                         title={undoTitle}
                         description={counts.created > 0 && counts.updated > 0 ? t('io.history.undoRestores', { count: counts.updated }) : undefined}
                         onConfirm={() =>
