@@ -10,7 +10,7 @@ import { applySaved, type ColumnMapping, type InspectResult, type IoEntity, type
 import { call } from '../../api';
 import { errorText } from '../../components/errors';
 import { useQuery } from '../../components/useQuery';
-import { DELIMITERS, ENCODINGS, IGNORE, delimiterLabel, encodingLabel, targetOptions, valueText } from './labels';
+import { DELIMITERS, ENCODINGS, IGNORE, delimiterLabel, encodingLabel, targetOptions, valueOf, valueText } from './labels';
 
 export interface ReadOptions {
   encoding?: string;
@@ -41,9 +41,7 @@ function samplesOf(inspect: InspectResult, target: string): string[] {
   if (target === IGNORE) return [];
   const seen = new Set<string>();
   for (const row of inspect.preview) {
-    // A custom field's value is under `custom`, by the field's id.
-    const value = target.startsWith('custom:') ? (row.values.custom as Record<string, unknown> | undefined)?.[target.slice(7)] : row.values[target];
-    const text = valueText(value);
+    const text = valueText(valueOf(row.values, target));
     if (text) seen.add(text);
     if (seen.size >= 3) break;
   }

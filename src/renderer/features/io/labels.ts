@@ -64,6 +64,12 @@ export function issueLabel(t: TFunction, entity: IoEntity, issue: RowIssue, cust
   return issue.field ? `${targetLabel(t, entity, issue.field, custom)}: ${text}` : text;
 }
 
+/** A row's value for a target: a custom field's is under `custom`, by the field's id. */
+export function valueOf(values: Record<string, unknown>, target: string): unknown {
+  if (target.startsWith('custom:')) return (values.custom as Record<string, unknown> | undefined)?.[target.slice(7)];
+  return values[target];
+}
+
 /** A stored value as text: lists joined, empty as ''. */
 export function valueText(value: unknown): string {
   if (value === null || value === undefined) return '';
