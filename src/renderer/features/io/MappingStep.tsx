@@ -6,11 +6,11 @@ import { App, Button, Input, Popconfirm, Select, Space, Table, Tag, Typography }
 import { DeleteOutlined, SaveOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { CustomField } from '../../../shared/custom-fields';
-import { applySaved, type ColumnMapping, type InspectResult, type IoEntity, type SavedMapping } from '../../../shared/io';
+import { applySaved, MULTI_TARGETS, type ColumnMapping, type InspectResult, type IoEntity, type SavedMapping } from '../../../shared/io';
 import { call } from '../../api';
 import { errorText } from '../../components/errors';
 import { useQuery } from '../../components/useQuery';
-import { DELIMITERS, ENCODINGS, IGNORE, delimiterLabel, encodingLabel, targetOptions, valueOf, valueText } from './labels';
+import { DELIMITERS, ENCODINGS, IGNORE, delimiterLabel, encodingLabel, targetLabel, targetOptions, valueOf, valueText } from './labels';
 
 export interface ReadOptions {
   encoding?: string;
@@ -63,6 +63,22 @@ export function MappingStep({ entity, inspect, mapping, read, custom, loading, o
   const apply = (preset: SavedMapping) => {
     onMapping(applySaved(preset, info.headers, mapping));
     message.success(t('io.mapping.applied', { name: preset.name }));
+  };
+  /** One column to `target`: a field that takes one column is taken from the column that had it. */
+  const setTarget = (index: number, target: string) => {
+    const next = { ...mapping };
+    const moved: string[] = [];
+    if (target !== IGNORE && !MULTI_TARGETS.has(target)) {
+      for (const [k, v] of Object.entries(next)) {
+        if (v !== target || k === String(index)) continue;
+        delete next[k];
+        moved.push(info.headers[Number(k)] || String(Number(k) + 1));
+      }
+    }
+    if (target === IGNORE) delete next[String(index)];
+    else next[String(index)] = target;
+    onMapping(next);
+    if (moved.length) message.info(t('io.mapping.moved', { field: targetLabel(t, entity, target, custom), columns: moved.join(t('io.mapping.listSeparator')) }));
   };
   const save = async () => {
     const name = saveName.trim();
@@ -217,12 +233,7 @@ export function MappingStep({ entity, inspect, mapping, read, custom, loading, o
                 showSearch={{ optionFilterProp: 'label' }}
                 value={r.target}
                 status={r.target === IGNORE ? 'warning' : undefined}
-                onChange={(target: string) => {
-                  const next = { ...mapping };
-                  if (target === IGNORE) delete next[String(r.index)];
-                  else next[String(r.index)] = target;
-                  onMapping(next);
-                }}
+                onChange={(target: string) => setTarget(r.index, target)}
                 options={options}
               />
             ),
