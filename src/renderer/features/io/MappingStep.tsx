@@ -10,7 +10,7 @@ import { applySaved, MULTI_TARGETS, type ColumnMapping, type InspectResult, type
 import { call } from '../../api';
 import { errorText } from '../../components/errors';
 import { useQuery } from '../../components/useQuery';
-import { DELIMITERS, ENCODINGS, IGNORE, delimiterLabel, encodingLabel, targetLabel, targetOptions, valueOf, valueText } from './labels';
+import { DELIMITERS, ENCODINGS, IGNORE, delimiterLabel, encodingLabel, mappingLabel, targetLabel, targetOptions, valueOf, valueText } from './labels';
 
 export interface ReadOptions {
   encoding?: string;
@@ -62,7 +62,7 @@ export function MappingStep({ entity, inspect, mapping, read, custom, loading, o
 
   const apply = (preset: SavedMapping) => {
     onMapping(applySaved(preset, info.headers, mapping));
-    message.success(t('io.mapping.applied', { name: preset.name }));
+    message.success(t('io.mapping.applied', { name: mappingLabel(t, preset) }));
   };
   /** One column to `target`: a field that takes one column is taken from the column that had it. */
   const setTarget = (index: number, target: string) => {
@@ -170,8 +170,8 @@ export function MappingStep({ entity, inspect, mapping, read, custom, loading, o
           options={(presets.data ?? []).map((p) => ({
             value: p.id,
             label: (
-              <span className="io-preset-option">
-                <span>{p.name}</span>
+              <span className="io-preset-option" data-testid="preset-option" data-preset-id={p.id}>
+                <span>{mappingLabel(t, p)}</span>
                 {p.builtin ? (
                   <Tag>{t('io.mapping.builtin')}</Tag>
                 ) : (

@@ -1,7 +1,7 @@
 // Words for the import and export screens: mapping targets, encodings, delimiters, row issues.
 import type { TFunction } from 'i18next';
 import type { CustomField } from '../../../shared/custom-fields';
-import { COMPANY_TARGETS, CONTACT_TARGETS, type IoEntity, type RowIssue } from '../../../shared/io';
+import { COMPANY_TARGETS, CONTACT_TARGETS, type IoEntity, type RowIssue, type SavedMapping } from '../../../shared/io';
 
 export const IGNORE = 'ignore';
 
@@ -68,6 +68,14 @@ export function issueLabel(t: TFunction, entity: IoEntity, issue: RowIssue, cust
 export function valueOf(values: Record<string, unknown>, target: string): unknown {
   if (target.startsWith('custom:')) return (values.custom as Record<string, unknown> | undefined)?.[target.slice(7)];
   return values[target];
+}
+
+/**
+ * A saved mapping's name as shown: a built-in preset's in the user's language (by its id, e.g.
+ * `preset-google`; its stored name is what `kehu import --map` takes), a user's own as saved.
+ */
+export function mappingLabel(t: TFunction, mapping: Pick<SavedMapping, 'id' | 'name' | 'builtin'>): string {
+  return mapping.builtin ? t(`io.mapping.presets.${mapping.id}`, { defaultValue: mapping.name }) : mapping.name;
 }
 
 /** A stored value as text: lists joined, empty as ''. */
