@@ -54,6 +54,8 @@ export function MappingStep({ entity, inspect, mapping, read, custom, loading, o
   const { info } = inspect;
   const presets = useQuery(`mappings:${entity}`, () => call('io.mappings', { entity }));
   const [saveName, setSaveName] = useState('');
+  /** A saved mapping of the name typed exists: Save asks before replacing it. */
+  const [confirmReplace, setConfirmReplace] = useState(false);
   const options = targetOptions(t, entity, custom);
   const rows: ColumnRow[] = info.headers.map((header, index) => {
     const target = mapping[String(index)] ?? IGNORE;
@@ -80,8 +82,13 @@ export function MappingStep({ entity, inspect, mapping, read, custom, loading, o
     onMapping(next);
     if (moved.length) message.info(t('io.mapping.moved', { field: targetLabel(t, entity, target, custom), columns: moved.join(t('io.mapping.listSeparator')) }));
   };
+  const name = saveName.trim();
+  const lower = name.toLowerCase();
+  // A built-in preset's name (stored or shown) is not taken: `kehu import --map` would find the preset.
+  const builtinClash = (presets.data ?? []).find((p) => p.builtin && (p.name.toLowerCase() === lower || mappingLabel(t, p).toLowerCase() === lower));
+  const existing = (presets.data ?? []).find((p) => !p.builtin && p.name === name);
   const save = async () => {
-    const name = saveName.trim();
+    setConfirmReplace(false);
     if (!name) return;
     try {
       const columns: Record<string, string> = {};
@@ -93,6 +100,12 @@ export function MappingStep({ entity, inspect, mapping, read, custom, loading, o
     } catch (e) {
       message.error(errorText(t, e));
     }
+  };
+  const requestSave = () => {
+    if (!name) return;
+    if (builtinClash) message.error(t('io.mapping.builtinName', { name: mappingLabel(t, builtinClash) }));
+    else if (existing) setConfirmReplace(true);
+    else void save();
   };
   const remove = async (preset: SavedMapping) => {
     try {
@@ -196,13 +209,26 @@ export function MappingStep({ entity, inspect, mapping, read, custom, loading, o
             placeholder={t('io.mapping.saveName')}
             value={saveName}
             maxLength={60}
-            onChange={(e) => setSaveName(e.target.value)}
-            onPressEnter={() => void save()}
+            status={builtinClash ? 'error' : undefined}
+            onChange={(e) => {
+              setSaveName(e.target.value);
+              setConfirmReplace(false);
+            }}
+            onPressEnter={requestSave}
             data-testid="import-mapping-name"
           />
-          <Button icon={<SaveOutlined />} disabled={!saveName.trim()} onClick={() => void save()} data-testid="import-mapping-save">
-            {t('io.mapping.save')}
-          </Button>
+          <Popconfirm
+            open={confirmReplace}
+            title={t('io.mapping.replaceConfirm', { name })}
+            okText={t('io.mapping.replace')}
+            onConfirm={() => void save()}
+            onCancel={() => setConfirmReplace(false)}
+            onOpenChange={(open) => !open && setConfirmReplace(false)}
+          >
+            <Button icon={<SaveOutlined />} disabled={!name} onClick={requestSave} data-testid="import-mapping-save">
+              {t('io.mapping.save')}
+            </Button>
+          </Popconfirm>
         </Space.Compact>
       </Space>
       <Table<ColumnRow>
