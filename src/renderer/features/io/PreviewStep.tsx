@@ -16,6 +16,13 @@ interface Props {
   setOnDuplicate(value: OnDuplicate): void;
 }
 
+/**
+ * Whether the file has rows to import: the preview holds its first rows, so none means a file with
+ * a header only. The preview step then says so and shows no table (`data-rows="0"` on
+ * `import-preview`), and the wizard should not offer Start.
+ */
+export const hasDataRows = (inspect: InspectResult): boolean => inspect.preview.length > 0;
+
 /** A company has one phone and no emails: its "fill empty" adds no numbers. */
 const hintOf = (o: OnDuplicate, entity: IoEntity) => (o === 'update_empty' && entity === 'company' ? 'io.duplicates.update_emptyHintCompany' : `io.duplicates.${o}Hint`);
 
@@ -29,8 +36,14 @@ export function PreviewStep({ entity, inspect, mapping, custom, loading, onDupli
     const by = t(`io.preview.by.${d.by}`);
     return d.source === 'file' ? t('io.preview.dupFile', { line: d.line, by }) : t('io.preview.dupExisting', { name: d.name ?? '', by });
   };
+  if (!hasDataRows(inspect))
+    return (
+      <div className="io-preview" data-testid="import-preview" data-rows="0">
+        <Alert type="warning" showIcon className="io-alert" data-testid="import-no-rows" title={t('io.preview.noRows')} description={t('io.preview.noRowsHint')} />
+      </div>
+    );
   return (
-    <div className="io-preview" data-testid="import-preview">
+    <div className="io-preview" data-testid="import-preview" data-rows={inspect.preview.length}>
       <Typography.Paragraph type="secondary">{t('io.preview.intro', { count: inspect.preview.length })}</Typography.Paragraph>
       {withErrors > 0 && <Alert type="warning" showIcon className="io-alert" title={t('io.preview.withErrors', { count: withErrors })} />}
       <Table<PreviewRow>
