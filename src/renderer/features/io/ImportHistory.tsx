@@ -4,18 +4,31 @@ import { App, Button, Card, Empty, Popconfirm, Table, Tag, Tooltip } from 'antd'
 import { UndoOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import type { ImportHistoryEntry } from '../../../shared/io';
+import type { ImportHistoryEntry, IoEntity } from '../../../shared/io';
 import { call } from '../../api';
 import { errorText } from '../../components/errors';
 
-/** Undoes an import; true when done (a message says how many records went to the Trash). */
+/** What an import created: its own records (`created` of the entity) and, for contacts, companies. */
+export interface ImportCreated {
+  entity: IoEntity;
+  created: number;
+}
+
+/**
+ * Undoes an import; true when done. A message says what went to the Trash: the records of the
+ * import's own kind and (`removed` counts both) the companies a contact import created; without
+ * `what`, how many records in all.
+ */
 export function useUndoImport() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  return async (importId: string): Promise<boolean> => {
+  return async (importId: string, what?: ImportCreated): Promise<boolean> => {
     try {
       const { removed } = await call('io.undoImport', { importId });
-      message.success(t('io.history.undone', { count: removed }));
+      if (what?.entity === 'contact' && removed >= what.created)
+        message.success(t('io.history.undoneContacts', { contacts: what.created, companies: removed - what.created }));
+      else if (what?.entity === 'company') message.success(t('io.history.undoneCompanies', { count: removed }));
+      else message.success(t('io.history.undone', { count: removed }));
       return true;
     } catch (e) {
       message.error(errorText(t, e));
@@ -27,6 +40,12 @@ export function useUndoImport() {
 export function ImportHistory({ entries, error, onChanged }: { entries: ImportHistoryEntry[] | null; error: unknown; onChanged(): void }) {
   const { t } = useTranslation();
   const undo = useUndoImport();
+  // The entry counts the records of the import's own kind; the companies a contact import
+  // created are not in it, so they are named without a number.
+  const confirmTitle = (e: ImportHistoryEntry) =>
+    e.created === 0
+      ? t('io.history.undoRestoreOnly', { count: e.updated })
+      : t(e.entity === 'contact' ? 'io.history.undoConfirmContacts' : 'io.history.undoConfirmCompanies', { count: e.created });
   return (
     <Card title={t('io.history.title')} className="io-section" data-testid="import-history">
       <Table<ImportHistoryEntry>
@@ -58,7 +77,11 @@ export function ImportHistory({ entries, error, onChanged }: { entries: ImportHi
                 </Tooltip>
               ) : (
                 <Tooltip title={e.undoable ? undefined : t('io.history.notUndoable')}>
-                  <Popconfirm title={t('io.history.undoConfirm', { count: e.created })} onConfirm={() => void undo(e.id).then((ok) => ok && onChanged())}>
+                  <Popconfirm
+                    title={confirmTitle(e)}
+                    description={e.created > 0 && e.updated > 0 ? t('io.history.undoRestores', { count: e.updated }) : undefined}
+                    onConfirm={() => void undo(e.id, e).then((ok) => ok && onChanged())}
+                  >
                     <Button size="small" icon={<UndoOutlined />} disabled={!e.undoable} data-testid="history-undo">
                       {t('io.history.undo')}
                     </Button>
