@@ -499,7 +499,7 @@ export const en: Messages = {
     extra_cells: 'This row has more filled cells than the header (an unquoted comma?)',
     encoding: 'Characters that could not be read: check the file\'s encoding',
     custom_unknown: 'Unknown custom field',
-    mapping_target: 'The column mapping names a field this kind of record does not have (perhaps a deleted custom field): choose again',
+    mapping_target: 'The column mapping names a field this kind of record does not have: choose again',
     tag_exists: 'A tag with this name exists',
     options_required: 'Add at least one option',
     invalid: 'Invalid',

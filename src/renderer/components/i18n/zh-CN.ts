@@ -499,7 +499,7 @@ export const zhCN = {
     extra_cells: '这一行比表头多出有内容的单元格（可能是没加引号的逗号）',
     encoding: '有无法识别的字符，请检查文件编码',
     custom_unknown: '未知的自定义字段',
-    mapping_target: '字段对应里有这类记录没有的字段（可能是已删除的自定义字段），请重新选择',
+    mapping_target: '字段对应里有这类记录没有的字段，请重新选择',
     tag_exists: '已有同名标签',
     options_required: '请至少添加一个选项',
     invalid: '输入无效',
