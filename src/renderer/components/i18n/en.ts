@@ -438,7 +438,7 @@ export const en: Messages = {
     running: 'Exporting…',
     fetching: 'Downloading the file…',
     done: 'Exported {{count}} records: {{file}}',
-    nothing: 'No records match: no file was exported',
+    nothing: 'There are no records to export: nothing was downloaded',
     nothingFiltered: 'The current filter finds no records. Choose “Everything”, or close this dialog and change the filter.',
     cancelled: 'Export cancelled',
   },

@@ -438,7 +438,7 @@ export const zhCN = {
     running: '正在导出…',
     fetching: '正在下载文件…',
     done: '已导出 {{count}} 条：{{file}}',
-    nothing: '没有符合条件的记录，没有导出文件',
+    nothing: '没有可以导出的记录，没有下载任何文件',
     nothingFiltered: '当前的筛选条件没有找到任何记录。可以改选“全部”，或关闭此窗口后修改筛选条件。',
     cancelled: '导出已取消',
   },

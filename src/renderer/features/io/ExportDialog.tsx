@@ -46,6 +46,8 @@ function ExportDialog({ entity, filter, sort, dir, onClose }: Props & { onClose(
   const [format, setFormat] = useState<ExportFormat>('xlsx');
   const [error, setError] = useState<unknown>(null);
   const [cancelled, setCancelled] = useState(false);
+  /** The export found no records: nothing is downloaded. */
+  const [nothing, setNothing] = useState(false);
   const [fetching, setFetching] = useState(false);
   const job = useJob();
   const busy = job.running || fetching;
@@ -53,6 +55,7 @@ function ExportDialog({ entity, filter, sort, dir, onClose }: Props & { onClose(
   const start = async () => {
     setError(null);
     setCancelled(false);
+    setNothing(false);
     try {
       const exportFilter = scope === 'filtered' ? cleanFilter(filter) : {};
       const end = await job.run(() =>
@@ -62,6 +65,11 @@ function ExportDialog({ entity, filter, sort, dir, onClose }: Props & { onClose(
       );
       if (end.state === 'done') {
         const result = end.result as ExportResult;
+        // An empty file helps no one: say so and leave the dialog open to choose otherwise.
+        if (result.rows === 0) {
+          setNothing(true);
+          return;
+        }
         setFetching(true);
         const fileName = await downloadFile(result.downloadId);
         message.success(t('export.done', { count: result.rows, file: fileName }));
@@ -96,7 +104,14 @@ function ExportDialog({ entity, filter, sort, dir, onClose }: Props & { onClose(
       <div data-testid="export-dialog">
         <Form layout="vertical" disabled={busy}>
           <Form.Item label={t('export.scope')}>
-            <Radio.Group value={scope} onChange={(e) => setScope(e.target.value as 'filtered' | 'all')} data-testid="export-scope">
+            <Radio.Group
+              value={scope}
+              onChange={(e) => {
+                setScope(e.target.value as 'filtered' | 'all');
+                setNothing(false);
+              }}
+              data-testid="export-scope"
+            >
               <Space orientation="vertical">
                 <Radio value="filtered" disabled={!filtered}>
                   {t('export.filtered')}
@@ -119,6 +134,15 @@ function ExportDialog({ entity, filter, sort, dir, onClose }: Props & { onClose(
         </Form>
         {job.running && <JobProgress label={t('export.running')} status={job.status} rate={job.rate} onCancel={() => void job.cancel()} testId="export-job" />}
         {fetching && <Alert type="info" showIcon title={t('export.fetching')} />}
+        {nothing && (
+          <Alert
+            type="warning"
+            showIcon
+            data-testid="export-nothing"
+            title={t('export.nothing')}
+            description={scope === 'filtered' ? t('export.nothingFiltered') : undefined}
+          />
+        )}
         {cancelled && <Alert type="info" showIcon data-testid="export-cancelled" title={t('export.cancelled')} />}
         {error !== null && <Alert type="error" showIcon data-testid="export-error" title={errorText(t, error)} />}
       </div>
