@@ -15,7 +15,7 @@ import { useQuery } from '../../components/useQuery';
 import { useLoadedCustomFields } from '../custom-fields/store';
 import { sizeText } from '../sync/DeviceCards';
 import { ImportHistory, useUndoImport } from './ImportHistory';
-import { cancelImport, clearImport, markImportUndone, startImport, useImportJob } from './importJob';
+import { cancelImport, clearImport, markImportUndone, onImportPageShown, startImport, useImportJob } from './importJob';
 import { MappingStep, type ReadOptions } from './MappingStep';
 import { PreviewStep } from './PreviewStep';
 import { downloadFile, uploadFile } from './transfer';
@@ -73,6 +73,7 @@ export function ImportPage({ entity: initialEntity }: { entity: IoEntity }) {
   const job = useImportJob();
   const { run, outcome } = job;
   const step: Step = run ? 'run' : wizardStep;
+  useEffect(onImportPageShown, []);
   const undo = useUndoImport();
   const history = useQuery('imports', () => call('io.imports', { limit: 50 }));
   const seq = useRef(0);

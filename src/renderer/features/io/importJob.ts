@@ -1,6 +1,7 @@
 // The import that runs (or has just ended) outside the import page's life: its job is polled here,
 // in module state, so that leaving the page while it runs and coming back shows its progress and
-// Cancel, and then its summary, until "import another file" puts the wizard back.
+// Cancel, and then its summary. Once the summary has been on screen, leaving the page (or "import
+// another file") puts the wizard back.
 import { create } from 'zustand';
 import type { ImportResult, IoEntity } from '../../../shared/io';
 import type { JobStarted, JobStatus } from '../../../shared/jobs';
@@ -56,4 +57,22 @@ export function clearImport() {
   if (useImportJob.getState().run && !useImportJob.getState().outcome) return;
   ++current;
   useImportJob.setState(NONE);
+}
+
+let leaving: ReturnType<typeof setTimeout> | null = null;
+
+/**
+ * The import page is shown (`onShown`) or left (the function it returns): an import that has
+ * ended, its summary seen, is forgotten when the page is left. The forgetting waits a tick, so a
+ * page that is mounted again at once (React's StrictMode) keeps it.
+ */
+export function onImportPageShown(): () => void {
+  if (leaving) clearTimeout(leaving);
+  leaving = null;
+  return () => {
+    leaving = setTimeout(() => {
+      leaving = null;
+      if (useImportJob.getState().outcome) clearImport();
+    }, 0);
+  };
 }
