@@ -355,7 +355,7 @@ export function ImportPage({ entity: initialEntity }: { entity: IoEntity }) {
                         title={undoTitle}
                         description={counts.created > 0 && counts.updated > 0 ? t('io.history.undoRestores', { count: counts.updated }) : undefined}
                         onConfirm={() =>
-                          void undo(importId).then((ok) => {
+                          void undo(importId, { entity: undoEntity, created: counts.created }).then((ok) => {
                             if (ok) markImportUndone();
                             history.reload();
                           })
