@@ -17,7 +17,7 @@ import { sizeText } from '../sync/DeviceCards';
 import { ImportHistory, useUndoImport } from './ImportHistory';
 import { cancelImport, clearImport, markImportUndone, onImportPageShown, startImport, useImportJob } from './importJob';
 import { MappingStep, type ReadOptions } from './MappingStep';
-import { PreviewStep } from './PreviewStep';
+import { hasDataRows, PreviewStep } from './PreviewStep';
 import { downloadFile, uploadFile } from './transfer';
 import './io.css';
 
@@ -415,7 +415,7 @@ export function ImportPage({ entity: initialEntity }: { entity: IoEntity }) {
               <Button
                 type="primary"
                 icon={<ImportOutlined />}
-                disabled={!inspect || loading || !mapped}
+                disabled={!inspect || loading || !mapped || !hasDataRows(inspect)}
                 onClick={singleClick(() => void start())}
                 data-testid="import-start"
               >
