@@ -27,8 +27,11 @@ export interface ExportColumn<T = CustomerBase> {
 /** Joins several values in one cell (mobiles, emails, tags, multi-select options). */
 export const MULTI_SEPARATOR = ';';
 
-/** What the import splits a list cell on besides ';' (io/import/mapping.ts LIST_SPLIT). */
-const OTHER_SEPARATORS = /[,，、|；\n]/;
+/**
+ * What the import splits a list cell on besides ';' (io/import/mapping.ts splitList): the other
+ * list separators people type, and Google Contacts' " ::: ".
+ */
+export const OTHER_SEPARATORS = /:::|[,，、|；\n]/;
 
 /**
  * Values joined by ';'. A lone value holding another separator ("A,B" as a tag) gets a trailing

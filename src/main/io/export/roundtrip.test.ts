@@ -156,7 +156,7 @@ describe('export → import into an empty database', () => {
     expect((await all<Contact>(target, 'contacts.list')).map((c) => c.notes)).toEqual(['第一段\n第二段\n第三段']);
   });
 
-  it('tags holding a comma, 、 or ；, alone or with others, come back whole (CSV and XLSX)', async () => {
+  it('tags holding a comma, 、, ； or Google\'s :::, alone or with others, come back whole (CSV and XLSX)', async () => {
     for (const format of ['csv', 'xlsx'] as const) {
       const source = await runtime();
       const tag = async (name: string) => (await source.call('tags.save', { name, color: '#8c8c8c' })).id;
@@ -164,10 +164,11 @@ describe('export → import into an empty database', () => {
       await source.call('contacts.create', { name: '甲', tagIds: [ab], allowDuplicate: true });
       await source.call('contacts.create', { name: '乙', tagIds: [vip, region], allowDuplicate: true });
       await source.call('contacts.create', { name: '丙', tagIds: [region], allowDuplicate: true });
+      await source.call('contacts.create', { name: '丁', tagIds: [await tag('研发:::测试')], allowDuplicate: true });
       const target = await runtime();
-      expect(await importFile(target, 'contact', await exportFile(source, 'contact', format))).toMatchObject({ created: 3, rejected: 0, tagsCreated: 3 });
+      expect(await importFile(target, 'contact', await exportFile(source, 'contact', format))).toMatchObject({ created: 4, rejected: 0, tagsCreated: 4 });
       const tags = Object.fromEntries((await all<Contact>(target, 'contacts.list')).map((c) => [c.name, c.tags.map((t) => t.name).sort()]));
-      expect(tags).toEqual({ 甲: ['A,B'], 乙: ['VIP、重点', '上海；华东'], 丙: ['上海；华东'] });
+      expect(tags).toEqual({ 甲: ['A,B'], 乙: ['VIP、重点', '上海；华东'], 丙: ['上海；华东'], 丁: ['研发:::测试'] });
     }
   });
 

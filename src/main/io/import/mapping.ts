@@ -3,7 +3,7 @@
 import { COMPANY_TARGETS, CONTACT_TARGETS, headerKey, MULTI_TARGETS, type ColumnMapping, type IoEntity, type SavedMapping } from '../../../shared/io';
 import { normalizeCnLandline, normalizeEmail, normalizeMobile } from '../../../shared/validation';
 import { unneutralise } from '../export/cells';
-import { COMPANY_COLUMNS, CONTACT_COLUMNS, customHeaders, MULTI_SEPARATOR } from '../export/columns';
+import { COMPANY_COLUMNS, CONTACT_COLUMNS, customHeaders, MULTI_SEPARATOR, OTHER_SEPARATORS } from '../export/columns';
 
 const CONTACT_HEADERS: Record<string, string[]> = {
   name: ['姓名', '名字', '联系人', '联系人姓名', '客户姓名', '客户名称', 'name', 'fullname', 'displayname', 'contactname'],
@@ -161,7 +161,9 @@ export function badTargets(entity: IoEntity, mapping: ColumnMapping): string[] {
 // ---- Values ---------------------------------------------------------------------------------------
 
 // Google Contacts writes several values of one cell joined by " ::: ".
-const LIST_SPLIT = /\s*:::\s*|[;；,，、|\n]+/;
+// The export's separator and the others (export/columns.ts OTHER_SEPARATORS, which the export
+// checks a lone value against), with the spaces and repeats around them.
+const LIST_SPLIT = new RegExp(`(?:\\s*(?:${OTHER_SEPARATORS.source}|${MULTI_SEPARATOR})\\s*)+`);
 export const splitList = (v: string) => v.split(LIST_SPLIT).map((s) => s.trim()).filter(Boolean);
 /** A list cell as our export joins it: by ';' only (a value may hold a comma or 、). */
 const splitExported = (v: string) => v.split(MULTI_SEPARATOR).map((s) => s.trim()).filter(Boolean);
