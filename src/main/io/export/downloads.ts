@@ -23,11 +23,17 @@ export function createDownload(dataDir: string, fileName: string): NewDownload {
   return { downloadId, file: join(dir, downloadId) };
 }
 
+/** A download's file and its name's .json; an id that is not ours is not found (never a path). */
+function downloadPaths(dataDir: string, downloadId: string): { file: string; meta: string } {
+  if (!/^[\w-]+$/.test(downloadId)) throw notFound('download', downloadId);
+  const file = join(downloadsDir(dataDir), downloadId);
+  return { file, meta: `${file}.json` };
+}
+
 /** Up to IO_CHUNK_BYTES of a download from `offset`, base64. */
 export function readDownload(dataDir: string, downloadId: string, offset: number): DownloadChunk {
-  const file = join(downloadsDir(dataDir), downloadId);
-  const meta = join(downloadsDir(dataDir), `${downloadId}.json`);
-  if (!/^[\w-]+$/.test(downloadId) || !existsSync(file) || !existsSync(meta)) throw notFound('download', downloadId);
+  const { file, meta } = downloadPaths(dataDir, downloadId);
+  if (!existsSync(file) || !existsSync(meta)) throw notFound('download', downloadId);
   const { fileName } = JSON.parse(readFileSync(meta, 'utf8')) as { fileName: string };
   const size = statSync(file).size;
   const start = Math.min(offset, size);
@@ -49,8 +55,7 @@ export function readDownload(dataDir: string, downloadId: string, offset: number
 
 /** Removes a download now (its bytes are plain text even in an encrypted folder), not a day later. */
 export function removeDownload(dataDir: string, downloadId: string): void {
-  if (!/^[\w-]+$/.test(downloadId)) throw notFound('download', downloadId);
-  const file = join(downloadsDir(dataDir), downloadId);
+  const { file, meta } = downloadPaths(dataDir, downloadId);
   rmSync(file, { force: true });
-  rmSync(`${file}.json`, { force: true });
+  rmSync(meta, { force: true });
 }

@@ -1,7 +1,6 @@
 // Streams a customer list (the current filter and sort, or everything) to a file: the same rows,
 // in the same order, as contacts.list / companies.list show, read page by page with their keyset
 // cursor (listCustomers), so a million rows never sit in memory at once.
-import { rmSync } from 'node:fs';
 import { sql, type Kysely } from 'kysely';
 import type { Contact } from '../../../shared/contacts';
 import type { CustomerBase, CustomerSort } from '../../../shared/customers';
@@ -16,7 +15,7 @@ import { listCustomers, type ListInput } from '../../features/customers/list';
 import { contactSpec } from '../../features/contacts/spec';
 import { companySpec } from '../../features/companies/spec';
 import { columnsOf } from './columns';
-import { createDownload } from './downloads';
+import { createDownload, removeDownload } from './downloads';
 import { checkXlsxRows, EXTENSION, openWriter, XLSX_MAX_ROWS, type ExportFormat } from './writers';
 
 export type ExportEntity = 'contact' | 'company';
@@ -115,10 +114,7 @@ export async function exportCustomers(app: AppState, userId: string, opts: Expor
   const filter = (opts.filter ?? {}) as ListInput['filter'];
   const fileName = exportFileName(opts.entity, opts.format);
   const { downloadId, file } = createDownload(app.dataDir, fileName);
-  const discard = () => {
-    rmSync(file, { force: true });
-    rmSync(`${file}.json`, { force: true });
-  };
+  const discard = () => removeDownload(app.dataDir, downloadId);
   let rows = 0;
   sqlite.exec('BEGIN');
   let writer;
