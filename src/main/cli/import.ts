@@ -7,7 +7,7 @@ import type { Runtime } from '../core/runtime';
 import { KehuError } from '../../shared/errors';
 import { applySaved, IO_CHUNK_BYTES, isCsvDelimiter, type ImportResult, type OnDuplicate } from '../../shared/io';
 import type { JobStatus } from '../../shared/jobs';
-import { normalizeEncoding } from '../io/read/encoding';
+import { encodingName } from '../io/read/encoding';
 import { cliEntity } from './entity';
 
 export interface ImportArgs {
@@ -70,12 +70,8 @@ export async function runImportCli(rt: Runtime, args: ImportArgs, print: (text: 
   const onDuplicate = POLICIES[args.onDuplicate ?? 'skip'];
   if (!onDuplicate) throw new ImportUsageError('--on-duplicate must be skip, update, overwrite or create');
   // Checked here so that a typo is a usage error naming what is accepted, not a failed call.
-  if (args.encoding) {
-    try {
-      normalizeEncoding(args.encoding);
-    } catch {
-      throw new ImportUsageError(`--encoding "${args.encoding}" is unknown: use gbk, utf-8, utf-16le, utf-16be, utf-16, big5, or another name iconv-lite knows (e.g. shift_jis, windows-1252)`);
-    }
+  if (args.encoding && encodingName(args.encoding) === null) {
+    throw new ImportUsageError(`--encoding "${args.encoding}" is unknown: use gbk, utf-8, utf-16le, utf-16be, utf-16, big5, or another name iconv-lite knows (e.g. shift_jis, windows-1252)`);
   }
   const delimiter = args.delimiter ? (DELIMITERS[args.delimiter] ?? args.delimiter) : undefined;
   if (delimiter !== undefined && !isCsvDelimiter(delimiter)) {

@@ -128,13 +128,14 @@ async function withRuntime<T>(dataDir: string, values: Values, io: CliIo, fn: (r
 }
 
 /**
- * The data folder of a command that only reads data (export, backup, info, sync export): one
- * without a database is refused, not given a new empty one, else a mistyped --data would
- * "export 0 contacts" and leave a kehu.db behind. Import, serve, demo, restore may make one.
+ * The data folder, from --data or KEHU_DATA_DIR. For a command that only reads data (export,
+ * backup, info, sync export) one without a database is refused, not given a new empty one, else a
+ * mistyped --data would "export 0 contacts" and leave a kehu.db behind. Import, serve, demo,
+ * restore may make one.
  */
-function existingDataDir(values: Values, io: CliIo): string {
+function dataDirOf(values: Values, io: CliIo, readsOnly = false): string {
   const dataDir = resolveDataDir({ flag: values.data as string | undefined, env: io.env });
-  if (!existsSync(join(dataDir, DB_FILE_NAME))) {
+  if (readsOnly && !existsSync(join(dataDir, DB_FILE_NAME))) {
     throw new NoDataError(`No Kehu data in ${dataDir} (no ${DB_FILE_NAME} there). Check --data DIR or KEHU_DATA_DIR.`);
   }
   return dataDir;
@@ -152,7 +153,7 @@ function exportPlan(args: ExportArgs): ExportPlan {
 
 async function serve(values: Record<string, string | boolean | undefined>, io: CliIo): Promise<number> {
   const port = intOption(values.port as string | undefined, 'port', DEFAULT_PORT, 0, 65535);
-  const dataDir = resolveDataDir({ flag: values.data as string | undefined, env: io.env });
+  const dataDir = dataDirOf(values, io);
   const rt = await createRuntime(dataDir);
   const backups = keepBackedUp(rt.gate);
   let host;
@@ -192,7 +193,7 @@ async function serve(values: Record<string, string | boolean | undefined>, io: C
 }
 
 async function info(values: Record<string, string | boolean | undefined>, io: CliIo): Promise<number> {
-  const dataDir = existingDataDir(values, io);
+  const dataDir = dataDirOf(values, io, true);
   return withRuntime(dataDir, values, io, async (rt) => {
     const file = join(dataDir, DB_FILE_NAME);
     const lines = [
@@ -215,7 +216,7 @@ async function info(values: Record<string, string | boolean | undefined>, io: Cl
 async function demo(values: Record<string, string | boolean | undefined>, io: CliIo): Promise<number> {
   if (values.contacts === undefined) throw new UsageError('demo needs --contacts N, e.g. --contacts 1000');
   const contacts = intOption(values.contacts as string, 'contacts', 0, 1, 10_000_000);
-  const dataDir = resolveDataDir({ flag: values.data as string | undefined, env: io.env });
+  const dataDir = dataDirOf(values, io);
   return withRuntime(dataDir, values, io, async (rt) => {
     const started = Date.now();
     write(io.stdout, `Adding ${contacts} sample contacts to ${dataDir} ...`);
@@ -278,7 +279,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return await demo(values, io);
       case 'sync': {
         // A bundle is made from data; importing one may start a new folder (a new device).
-        const dataDir = positionals[1] === 'export' ? existingDataDir(values, io) : resolveDataDir({ flag: values.data as string | undefined, env: io.env });
+        const dataDir = dataDirOf(values, io, positionals[1] === 'export');
         const args = {
           action: positionals[1],
           file: positionals[2],
@@ -302,7 +303,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         });
       }
       case 'import': {
-        const dataDir = resolveDataDir({ flag: values.data as string | undefined, env: io.env });
+        const dataDir = dataDirOf(values, io);
         const args = {
           file: positionals[1],
           entity: values.entity as string | undefined,
@@ -330,7 +331,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       }
       case 'export': {
         const plan = exportPlan({ entity: values.entity as string | undefined, format: values.format as string | undefined, gbk: values.gbk === true, out: values.out as string | undefined });
-        const dataDir = existingDataDir(values, io);
+        const dataDir = dataDirOf(values, io, true);
         return await withRuntime(dataDir, values, io, async (rt) => {
           const tty = (io.stderr as NodeJS.WriteStream).isTTY === true;
           const code = await runExportCli(rt, plan, (text) => write(io.stdout, text), {
@@ -344,7 +345,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       case 'backup':
       case 'restore': {
         // backup only reads the data; restore writes it and is left as it was.
-        const dataDir = command === 'backup' ? existingDataDir(values, io) : resolveDataDir({ flag: values.data as string | undefined, env: io.env });
+        const dataDir = dataDirOf(values, io, command === 'backup');
         return await withRuntime(dataDir, values, io, async (rt) => {
           try {
             const print = (text: string) => write(io.stdout, text);

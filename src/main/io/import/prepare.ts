@@ -176,8 +176,7 @@ function customProblem(def: CustomDef, value: unknown): string | null {
   }
 }
 
-/** The custom fields of an entity (plain data: it goes to the prepare thread as is). */
-/** The entity's live custom fields, in the order of our export's columns (io/export/export.ts). */
+/** The entity's live custom fields, in the order of our export's columns (io/export/export.ts); plain data, it goes to the prepare thread as is. */
 export function customDefs(sqlite: Sqlite, entity: IoEntity): CustomDef[] {
   const rows = sqlite.prepare(`SELECT id, label, type, options FROM custom_fields WHERE entity = ? AND deleted_at IS NULL ORDER BY position, label`).all(entity) as (CustomDef & { options: string })[];
   return rows.map((d) => ({ ...d, options: JSON.parse(d.options) as string[] }));

@@ -1,7 +1,7 @@
 import { KehuError } from '../../../shared/errors';
 import { csvRows } from './csv';
 import { detectFormat, readHead } from './sniff';
-import type { ReadOptions, Row, SourceInfo } from './types';
+import { isEmptyRow, type ReadOptions, type Row, type SourceInfo } from './types';
 
 export { VCARD_HEADERS } from './types';
 export type { FileFormat, ReadOptions, SourceInfo, Row } from './types';
@@ -44,7 +44,7 @@ export async function inspectFile(
   // An empty text file, or one of empty lines only: no header to map (a header alone is
   // io.empty_file, at the import). An empty sheet is shown: the workbook's other sheets can be chosen.
   const { format, headers } = info as SourceInfo;
-  if (format === 'csv' && headers.every((h) => h.trim() === '')) throw new KehuError({ code: 'invalid_input', message: 'io.no_content' });
+  if (format === 'csv' && isEmptyRow(headers)) throw new KehuError({ code: 'invalid_input', message: 'io.no_content' });
   return { info, sample };
 }
 
