@@ -1,6 +1,6 @@
 // Every import (who, when, which file, the counts), with undo for those whose records are
 // untouched since: the records it created go to the Trash.
-import { App, Button, Card, Empty, Popconfirm, Table, Tag, Tooltip } from 'antd';
+import { App, Button, Card, Empty, Popconfirm, Table, Tag, Tooltip, type ButtonProps, type PopconfirmProps } from 'antd';
 import { UndoOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +9,7 @@ import { call } from '../../api';
 import { errorText } from '../../components/errors';
 
 /** What an import created: its own records (`created` of the entity) and, for contacts, companies. */
-export interface ImportCreated {
+interface ImportCreated {
   entity: IoEntity;
   created: number;
 }
@@ -24,8 +24,9 @@ export function useUndoImport() {
   const { message } = App.useApp();
   return async (importId: string, what?: ImportCreated): Promise<boolean> => {
     try {
-      const { removed } = await call('io.undoImport', { importId });
-      if (what?.entity === 'contact' && removed >= what.created)
+      const { removed, restored } = await call('io.undoImport', { importId });
+      if (removed === 0) message.success(t('io.history.undoneRestored', { count: restored }));
+      else if (what?.entity === 'contact' && removed >= what.created)
         message.success(t('io.history.undoneContacts', { contacts: what.created, companies: removed - what.created }));
       else if (what?.entity === 'company') message.success(t('io.history.undoneCompanies', { count: removed }));
       else message.success(t('io.history.undone', { count: removed }));
@@ -37,15 +38,44 @@ export function useUndoImport() {
   };
 }
 
-export function ImportHistory({ entries, error, onChanged }: { entries: ImportHistoryEntry[] | null; error: unknown; onChanged(): void }) {
+interface UndoImportProps {
+  importId: string;
+  /** The import's kind and counts, as the history has them. */
+  counts: ImportCreated & { updated: number };
+  /** Shown disabled, with the reason. */
+  disabled?: boolean;
+  placement?: PopconfirmProps['placement'];
+  button: Pick<ButtonProps, 'size' | 'danger' | 'children'> & { 'data-testid': string };
+  /** After the undo was tried: true when it was done. */
+  onDone(ok: boolean): void;
+}
+
+/** An import's undo, asking first in one wording: in the history's rows and on the summary. */
+export function UndoImportButton({ importId, counts, disabled, placement, button, onDone }: UndoImportProps) {
   const { t } = useTranslation();
   const undo = useUndoImport();
-  // The entry counts the records of the import's own kind; the companies a contact import
-  // created are not in it, so they are named without a number.
-  const confirmTitle = (e: ImportHistoryEntry) =>
-    e.created === 0
-      ? t('io.history.undoRestoreOnly', { count: e.updated })
-      : t(e.entity === 'contact' ? 'io.history.undoConfirmContacts' : 'io.history.undoConfirmCompanies', { count: e.created });
+  // The counts are of the import's own kind; the companies a contact import created are not in
+  // them, so they are named without a number.
+  const title =
+    counts.created === 0
+      ? t('io.history.undoRestoreOnly', { count: counts.updated })
+      : t(counts.entity === 'contact' ? 'io.history.undoConfirmContacts' : 'io.history.undoConfirmCompanies', { count: counts.created });
+  return (
+    <Tooltip title={disabled ? t('io.history.notUndoable') : undefined}>
+      <Popconfirm
+        placement={placement}
+        title={title}
+        description={counts.created > 0 && counts.updated > 0 ? t('io.history.undoRestores', { count: counts.updated }) : undefined}
+        onConfirm={() => void undo(importId, counts).then(onDone)}
+      >
+        <Button icon={<UndoOutlined />} disabled={disabled} {...button} />
+      </Popconfirm>
+    </Tooltip>
+  );
+}
+
+export function ImportHistory({ entries, error, onChanged }: { entries: ImportHistoryEntry[] | null; error: unknown; onChanged(): void }) {
+  const { t } = useTranslation();
   return (
     <Card title={t('io.history.title')} className="io-section" data-testid="import-history">
       <Table<ImportHistoryEntry>
@@ -76,17 +106,13 @@ export function ImportHistory({ entries, error, onChanged }: { entries: ImportHi
                   <Tag>{t('io.history.undoneTag')}</Tag>
                 </Tooltip>
               ) : (
-                <Tooltip title={e.undoable ? undefined : t('io.history.notUndoable')}>
-                  <Popconfirm
-                    title={confirmTitle(e)}
-                    description={e.created > 0 && e.updated > 0 ? t('io.history.undoRestores', { count: e.updated }) : undefined}
-                    onConfirm={() => void undo(e.id, e).then((ok) => ok && onChanged())}
-                  >
-                    <Button size="small" icon={<UndoOutlined />} disabled={!e.undoable} data-testid="history-undo">
-                      {t('io.history.undo')}
-                    </Button>
-                  </Popconfirm>
-                </Tooltip>
+                <UndoImportButton
+                  importId={e.id}
+                  counts={e}
+                  disabled={!e.undoable}
+                  button={{ size: 'small', children: t('io.history.undo'), 'data-testid': 'history-undo' }}
+                  onDone={(ok) => ok && onChanged()}
+                />
               ),
           },
         ]}

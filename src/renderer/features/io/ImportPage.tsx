@@ -3,8 +3,8 @@
 // duplicates → the import job (progress, rows/s, cancel; all or nothing) → the summary, with the
 // rejected rows to download and undo. Below: the history of imports.
 import { useEffect, useRef, useState, type MouseEvent } from 'react';
-import { Alert, App, Button, Card, Popconfirm, Progress, Radio, Space, Statistic, Steps, Tooltip, Typography, Upload } from 'antd';
-import { DownloadOutlined, FileOutlined, FolderOpenOutlined, ImportOutlined, UndoOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Progress, Radio, Space, Statistic, Steps, Typography, Upload } from 'antd';
+import { DownloadOutlined, FileOutlined, FolderOpenOutlined, ImportOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { applySaved, type ColumnMapping, type InspectResult, type IoEntity, type OnDuplicate } from '../../../shared/io';
 import { call } from '../../api';
@@ -14,7 +14,7 @@ import { navigate } from '../../components/router';
 import { useQuery } from '../../components/useQuery';
 import { useLoadedCustomFields } from '../custom-fields/store';
 import { sizeText } from '../sync/DeviceCards';
-import { ImportHistory, useUndoImport } from './ImportHistory';
+import { ImportHistory, UndoImportButton } from './ImportHistory';
 import { cancelImport, clearImport, markImportUndone, onImportPageShown, startImport, useImportJob } from './importJob';
 import { MappingStep, type ReadOptions } from './MappingStep';
 import { hasDataRows, PreviewStep } from './PreviewStep';
@@ -74,7 +74,6 @@ export function ImportPage({ entity: initialEntity }: { entity: IoEntity }) {
   const { run, outcome } = job;
   const step: Step = run ? 'run' : wizardStep;
   useEffect(onImportPageShown, []);
-  const undo = useUndoImport();
   const history = useQuery('imports', () => call('io.imports', { limit: 50 }));
   const seq = useRef(0);
 
@@ -199,20 +198,12 @@ export function ImportPage({ entity: initialEntity }: { entity: IoEntity }) {
     }
   };
 
-  // The summary's import as the history has it now: undone from the list below, or no longer
-  // undoable (its records changed since, or a later import), the summary says so too.
+  // The summary's import as the history has it now: undone from the list below, the summary says so too.
   const importId = outcome?.kind === 'done' ? outcome.result.importId : undefined;
   const entry = importId ? history.data?.find((e) => e.id === importId) : undefined;
   const undone = job.undone || !!entry?.undoneAt;
-  const undoable = entry?.undoable ?? true;
-  // Its counts as the history has them, and the question in the history's words (ImportHistory's
-  // confirmTitle): the records it created of its own kind, or only the updated ones put back.
+  // Its counts as the history has them (the records it created of its own kind, the ones it updated).
   const counts = entry ?? (outcome?.kind === 'done' ? outcome.result : { created: 0, updated: 0 });
-  const undoEntity = run?.entity ?? entity;
-  const undoTitle =
-    counts.created === 0
-      ? t('io.history.undoRestoreOnly', { count: counts.updated })
-      : t(undoEntity === 'contact' ? 'io.history.undoConfirmContacts' : 'io.history.undoConfirmCompanies', { count: counts.created });
 
   const current = STEPS.indexOf(step);
   const mapped = Object.values(mapping).some((target) => target !== 'ignore');
@@ -348,24 +339,16 @@ export function ImportPage({ entity: initialEntity }: { entity: IoEntity }) {
                     </Button>
                   )}
                   {importId && !undone && (counts.created > 0 || counts.updated > 0) && (
-                    // Asks first, in the words of the history's undo.
-                    <Tooltip title={undoable ? undefined : t('io.history.notUndoable')}>
-                      <Popconfirm
-                        placement="topLeft"
-                        title={undoTitle}
-                        description={counts.created > 0 && counts.updated > 0 ? t('io.history.undoRestores', { count: counts.updated }) : undefined}
-                        onConfirm={() =>
-                          void undo(importId, { entity: undoEntity, created: counts.created }).then((ok) => {
-                            if (ok) markImportUndone();
-                            history.reload();
-                          })
-                        }
-                      >
-                        <Button icon={<UndoOutlined />} danger disabled={!undoable} data-testid="import-undo">
-                          {t('io.result.undo')}
-                        </Button>
-                      </Popconfirm>
-                    </Tooltip>
+                    <UndoImportButton
+                      importId={importId}
+                      counts={{ entity: run?.entity ?? entity, created: counts.created, updated: counts.updated }}
+                      placement="topLeft"
+                      button={{ danger: true, children: t('io.result.undo'), 'data-testid': 'import-undo' }}
+                      onDone={(ok) => {
+                        if (ok) markImportUndone();
+                        history.reload();
+                      }}
+                    />
                   )}
                   <Button onClick={() => navigate({ page: run?.entity === 'company' ? 'companies' : 'contacts' })} data-testid="import-open-list">
                     {t(`io.result.open.${run?.entity ?? entity}`)}

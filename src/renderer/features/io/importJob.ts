@@ -8,12 +8,11 @@ import type { JobStarted, JobStatus } from '../../../shared/jobs';
 import { ApiError } from '../../api';
 import { cancelJob, followJob } from '../../components/jobs';
 
-export type Outcome = { kind: 'done'; result: ImportResult } | { kind: 'cancelled' } | { kind: 'failed'; error: unknown };
+type Outcome = { kind: 'done'; result: ImportResult } | { kind: 'cancelled' } | { kind: 'failed'; error: unknown };
 
 interface ImportJob {
   /** The import shown instead of the wizard: its file and entity; null when there is none. */
   run: { fileName: string; entity: IoEntity } | null;
-  jobId: string | null;
   /** The job's last known status (null before the first poll) and rows/s. */
   status: JobStatus | null;
   rate: number | null;
@@ -23,7 +22,7 @@ interface ImportJob {
   undone: boolean;
 }
 
-const NONE: ImportJob = { run: null, jobId: null, status: null, rate: null, outcome: null, undone: false };
+const NONE: ImportJob = { run: null, status: null, rate: null, outcome: null, undone: false };
 
 export const useImportJob = create<ImportJob>(() => NONE);
 
@@ -37,7 +36,6 @@ export async function startImport(fileName: string, entity: IoEntity, start: () 
   useImportJob.setState({ ...NONE, run: { fileName, entity } });
   try {
     const { jobId } = await start();
-    set({ jobId });
     const end = await followJob(jobId, (status, rate) => set({ status, rate }));
     if (end.state === 'done') set({ outcome: { kind: 'done', result: end.result as ImportResult } });
     else if (end.state === 'failed') set({ outcome: { kind: 'failed', error: end.error ? new ApiError(end.error) : null } });
