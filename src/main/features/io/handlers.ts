@@ -124,6 +124,9 @@ export const ioHandlers: HandlersOf<typeof ioContract> = {
   'io.saveMapping': async ({ name, entity, columns }, ctx) => {
     const bad = badTargets(entity, Object.fromEntries(Object.values(columns).map((t, i) => [String(i), t])));
     if (bad.length) throw new KehuError({ code: 'invalid_input', fields: [{ path: 'columns', message: 'validation.mapping_target', params: { target: bad[0]! } }] });
+    // `kehu import --map NAME` finds a built-in preset by its name: a saved one may not take it.
+    const preset = PRESETS.find((p) => p.name.toLowerCase() === name.trim().toLowerCase());
+    if (preset) throw new KehuError({ code: 'invalid_input', fields: [{ path: 'name', message: 'io.mapping.builtinName', params: { name: preset.name } }] });
     const existing = await ctx.db.selectFrom('import_mappings').select('id').where('entity', '=', entity).where('name', '=', name).executeTakeFirst();
     const id = existing?.id ?? newId();
     if (existing) await ctx.db.updateTable('import_mappings').set({ columns: JSON.stringify(columns) }).where('id', '=', id).execute();

@@ -139,6 +139,15 @@ describe('custom fields in a file', () => {
     expect(values).toEqual([['茶;酒'], ['球', '茶;酒'], ['茶', '球'], ['茶;酒', '球']]);
   });
 
+  it('a mapping may not be saved under a built-in preset\'s name (kehu import --map finds presets by name)', async () => {
+    const rt = await runtime();
+    await expect(rt.call('io.saveMapping', { name: 'kehu EXPORT', entity: 'contact', columns: { 姓名: 'name' } })).rejects.toMatchObject({
+      code: 'invalid_input',
+      fields: [{ path: 'name', message: 'io.mapping.builtinName', params: { name: 'Kehu export' } }],
+    });
+    expect((await rt.call('io.saveMapping', { name: '我的方案', entity: 'contact', columns: { 姓名: 'name' } })).name).toBe('我的方案');
+  });
+
   it('a preset or saved mapping keeps the custom field columns the file names (our presets know no custom fields), and drops one deleted since', async () => {
     const rt = await runtime();
     const level = await rt.call('customFields.save', { entity: 'contact', label: '等级', type: 'text' });
