@@ -180,9 +180,10 @@ function decodeBytes(bin: string, charset: string | undefined, decoding: Decodin
     if (utf8 !== null) return utf8;
     enc = fallback === 'utf-8' ? detectEncoding(bytes, false) : fallback;
   }
+  if (utf8 !== null && !DOUBLE_BYTE.test(enc)) return utf8;
   const text = iconv.decode(bytes, enc);
   if (utf8 === null) return text;
-  if (text.includes('\ufffd') || !DOUBLE_BYTE.test(enc)) return utf8;
+  if (text.includes('\ufffd')) return utf8;
   return isEastAsianText(utf8) ? utf8 : text;
 }
 
