@@ -26,6 +26,12 @@ export const CustomFieldSave = z
     type: CustomFieldType,
     options: z.array(z.string().trim().min(1).max(40, 'validation.too_long')).max(100).default([]),
     position: z.number().int().min(0).max(1000).default(0),
+    /**
+     * A changed definition that records' stored values no longer fit (an option they hold removed,
+     * a type they do not match) is refused with VALUES_MISFIT unless this is set: then those
+     * values are cleared from the records in the same save (a multiselect keeps its other options).
+     */
+    clearMisfits: z.boolean().default(false),
   })
   .refine((f) => !['select', 'multiselect'].includes(f.type) || f.options.length > 0, {
     message: 'validation.options_required',
@@ -36,6 +42,19 @@ export const CustomFieldSave = z
 export const CustomValue = z.union([z.string().max(1000, 'validation.too_long'), z.number(), z.array(z.string().max(40)).max(100), z.null()]);
 export const CustomValues = z.record(idField, CustomValue).default({});
 export type CustomValues = Record<string, string | number | string[] | null>;
+
+/** The message of the `conflict` a save gets when stored values would no longer fit the field. */
+export const VALUES_MISFIT = 'customFields.values_misfit';
+
+/** The detail of a VALUES_MISFIT refusal. */
+export interface CustomFieldMisfits {
+  /** Records whose value the changed field would refuse, the Trash's included. */
+  count: number;
+  /** How many of them are in the Trash. */
+  trashed: number;
+  /** The options no longer in the list that those records hold (empty when the type changed). */
+  options: string[];
+}
 
 export const customFieldsContract = {
   'customFields.list': channel<CustomField[]>()({

@@ -2,6 +2,7 @@ import type { CustomField, customFieldsContract } from '../../../shared/custom-f
 import { notFound } from '../../../shared/errors';
 import type { Ctx, HandlersOf } from '../../core/context';
 import { newId } from '../../core/ids';
+import { settleMisfits } from './misfits';
 
 async function listFields(ctx: Ctx, entity?: CustomField['entity']): Promise<CustomField[]> {
   let query = ctx.db
@@ -22,10 +23,10 @@ async function getField(ctx: Ctx, id: string): Promise<CustomField> {
 export const customFieldsHandlers: HandlersOf<typeof customFieldsContract> = {
   'customFields.list': (input, ctx) => listFields(ctx, input.entity),
 
-  'customFields.save': async ({ id, ...field }, ctx) => {
+  'customFields.save': async ({ id, clearMisfits, ...field }, ctx) => {
     const columns = { ...field, options: JSON.stringify(field.options) };
     if (id) {
-      await getField(ctx, id);
+      await settleMisfits(ctx, await getField(ctx, id), { id, ...field }, clearMisfits);
       await ctx.changes.update('custom_fields', id, columns);
       return getField(ctx, id);
     }

@@ -14,7 +14,7 @@ interface Definition {
 type Value = CustomValues[string];
 
 /** Why a value does not fit its field (an i18n key), or null when it fits. */
-function problemOf(def: Definition, value: Value): string | null {
+export function problemOf(def: Definition, value: Value): string | null {
   if (value === null) return null;
   const options: string[] = JSON.parse(def.options);
   switch (def.type) {
