@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { KehuError } from '../../../shared/errors';
-import { detectEncoding, hasIdeograph, isEastAsianText, normalizeEncoding } from './encoding';
+import { detectEncoding, isEastAsianText, normalizeEncoding } from './encoding';
 import { inspectFile, readRows, type ReadOptions } from './index';
 
 const tmp = mkdtempSync(join(tmpdir(), 'kehu-encoding-'));
@@ -140,11 +140,6 @@ describe('chosen encoding', () => {
 });
 
 describe('East-Asian characters', () => {
-  it('a Chinese character is an ideograph; kana, Hangul and hexagram symbols are not', () => {
-    expect(hasIdeograph('Wang 王')).toBe(true);
-    expect(hasIdeograph('\uf900')).toBe(true);
-    expect(['ジャン', '김철수', '\u4dc0', 'Wang'].map(hasIdeograph)).toEqual([false, false, false, false]);
-  });
   it('East-Asian text takes Hangul and kana, not GB2312 symbols (①), other scripts or supplementary characters', () => {
     expect(['张三·李', '김철수', 'ジャン サン', 'ＡＢＣ，。'].map(isEastAsianText)).toEqual([true, true, true, true]);
     expect(['лΰ', '王①', '\ud840\udc00'].map(isEastAsianText)).toEqual([false, false, false]);

@@ -1,5 +1,6 @@
 import iconv from 'iconv-lite';
 import { KehuError } from '../../../shared/errors';
+import { isHanChar } from '../../../shared/han';
 
 /** Bytes looked at to guess the encoding and delimiter. */
 export const SNIFF_BYTES = 64 * 1024;
@@ -61,14 +62,6 @@ function allContinuation(buf: Uint8Array, from: number, to: number): boolean {
 }
 
 const isAsciiLetter = (c: number): boolean => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
-/** A CJK ideograph (a Chinese character, kanji, hanja): extension A, the unified and the compatibility ideographs. */
-const isIdeograph = (c: number): boolean => (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
-
-/** Is some of `s` written in Chinese characters (a name, an address)? */
-export function hasIdeograph(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (isIdeograph(s.charCodeAt(i))) return true;
-  return false;
-}
 
 /**
  * Characters GBK and Big5 text is made of beyond ASCII: ideographs (surrogates: GB18030's four-byte
@@ -129,9 +122,9 @@ function utf16WithoutBom(buf: Uint8Array): string | null {
 
 /**
  * Share of the non-ASCII characters of text decoded as GBK or Big5 that read as Chinese (0 when none):
- * a few undecodable bytes (a cell cut off mid-character) do not outweigh many good characters. An
- * ideograph wedged inside a Latin word does not count: that is what Latin-1 "Acentuação" turns into
- * ("Acentua玢o").
+ * a few undecodable bytes (a cell cut off mid-character) do not outweigh many good characters. A
+ * Chinese character (isHanChar) wedged inside a Latin word does not count: that is what Latin-1
+ * "Acentuação" turns into ("Acentua玢o").
  */
 function chineseShare(text: string): number {
   let nonAscii = 0;
@@ -140,7 +133,7 @@ function chineseShare(text: string): number {
     const c = text.charCodeAt(i);
     if (c < 0x80) continue;
     nonAscii++;
-    if (isChineseChar(c) && !(isIdeograph(c) && isAsciiLetter(text.charCodeAt(i - 1)) && isAsciiLetter(text.charCodeAt(i + 1)))) chinese++;
+    if (isChineseChar(c) && !(isAsciiLetter(text.charCodeAt(i - 1)) && isAsciiLetter(text.charCodeAt(i + 1)) && isHanChar(c))) chinese++;
   }
   return nonAscii ? chinese / nonAscii : 0;
 }

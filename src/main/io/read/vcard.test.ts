@@ -362,4 +362,15 @@ describe('cards phones really write', () => {
     const q = file('room.vcf', card('FN:李四', 'ADR;TYPE=WORK:;3层;科技园路1号;深圳市;广东省;;'));
     expect([...(await cards(p)), ...(await cards(q))].map((c) => c['地址'])).toEqual(['甘肃兰州城关区科技园路936号', '城关区科技园路936号', '广东省深圳市科技园路1号3层']);
   });
+
+  it('Chinese characters are Unicode\'s Han script (shared/han.ts): one beyond the BMP puts a name and an address in Chinese order', async () => {
+    const p = file('han.vcf', [
+      ...card('N:𠀀;𠮷;;;', 'ADR;TYPE=WORK:;;𠀾;𡈼;;;'),
+      ...card('N:Zhang;San;;;', 'ADR;TYPE=WORK:;;1 Main St;Springfield;;;'),
+      ...card('FN:Zhang San', 'FN:𡈼', 'TEL;TYPE=CELL:13800138000'),
+    ]);
+    const read = await cards(p);
+    expect(read.map((c) => c['姓名'])).toEqual(['𠀀𠮷', 'San Zhang', '𡈼']);
+    expect(read.map((c) => c['地址'])).toEqual(['𡈼𠀾', '1 Main St, Springfield', '']);
+  });
 });

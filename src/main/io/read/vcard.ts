@@ -1,10 +1,11 @@
 import { createReadStream } from 'node:fs';
 import iconv from 'iconv-lite';
+import { hasHan } from '../../../shared/han';
 import { LIMITS, normalizeCnLandline, normalizeCnMobile, normalizeMobile } from '../../../shared/validation';
 import { joined } from '../export/columns';
 import { KEHU_PRODID } from '../export/vcard';
 import { decodedChunks } from './csv';
-import { chooseEncoding, detectEncoding, encodingName, hasIdeograph, isEastAsianText, isValidUtf8 } from './encoding';
+import { chooseEncoding, detectEncoding, encodingName, isEastAsianText, isValidUtf8 } from './encoding';
 import { readHead } from './sniff';
 import { isEmptyRow, VCARD_HEADERS, type ReadOptions, type Row, type SourceInfo } from './types';
 
@@ -245,12 +246,12 @@ export function cardToRow(props: Prop[]): string[] {
 
   // Several FN (4.0 ALTID/LANGUAGE variants): the one written in Chinese characters wins.
   const fns = all('FN').map((p) => unescapeText(p.value).trim());
-  let name = fns.find((f) => hasIdeograph(f)) ?? fns[0] ?? '';
+  let name = fns.find((f) => hasHan(f)) ?? fns[0] ?? '';
   if (!name) {
     const n = first('N');
     if (n) {
       const [family = '', given = '', middle = ''] = components(n.value);
-      name = hasIdeograph(family + given) ? `${family}${middle}${given}` : [given, middle, family].filter(Boolean).join(' ');
+      name = hasHan(family + given) ? `${family}${middle}${given}` : [given, middle, family].filter(Boolean).join(' ');
     }
   }
 
@@ -296,7 +297,7 @@ export function cardToRow(props: Prop[]): string[] {
     const [pobox = '', ext = '', street = '', locality = '', region = '', postal = '', country = ''] = components(adr.value);
     // Chinese order, largest first. The extended part is a room or floor (after the street), except in
     // Kehu's own export, where it is the district (before the street).
-    address = hasIdeograph(adr.value)
+    address = hasHan(adr.value)
       ? [country, region, locality, ...(ownExport ? [ext, street] : [street, ext])].filter(Boolean).join('')
       : [pobox, street, ext, locality, [region, postal].filter(Boolean).join(' '), country].filter(Boolean).join(', ');
     address = address.replace(/\s*\n\s*/g, ' ');
