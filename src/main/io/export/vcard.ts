@@ -3,6 +3,7 @@
 import type { Company } from '../../../shared/companies';
 import type { Contact } from '../../../shared/contacts';
 import type { CustomerBase } from '../../../shared/customers';
+import { isAllHan } from '../../../shared/han';
 
 /** Escapes a text value: backslash, comma, semicolon and newlines. */
 export function escapeValue(text: string): string {
@@ -37,12 +38,11 @@ export function foldLine(line: string): string {
 const COMPOUND_SURNAMES = new Set([
   '欧阳', '司马', '诸葛', '上官', '东方', '皇甫', '尉迟', '公孙', '慕容', '长孙', '宇文', '司徒', '夏侯', '轩辕', '令狐', '端木', '独孤', '南宫', '西门', '申屠',
 ]);
-const HAN = /^\p{Script=Han}+$/u;
 
 /** N's family and given names: a Chinese name splits after its surname, a Latin one at its last word. */
 export function splitName(name: string): [family: string, given: string] {
   const trimmed = name.trim();
-  if (HAN.test(trimmed) && trimmed.length >= 2 && trimmed.length <= 5) {
+  if (isAllHan(trimmed) && trimmed.length >= 2 && trimmed.length <= 5) {
     const n = trimmed.length > 2 && COMPOUND_SURNAMES.has(trimmed.slice(0, 2)) ? 2 : 1;
     return [trimmed.slice(0, n), trimmed.slice(n)];
   }

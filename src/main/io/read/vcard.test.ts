@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { Contact } from '../../../shared/contacts';
-import { contactCard } from '../export/vcard';
+import { contactCard, splitName } from '../export/vcard';
 import { inspectFile, readRows, VCARD_HEADERS } from './index';
 import { normalizeBirthday } from './vcard';
 import { mapRow, suggestMapping } from '../import/mapping';
@@ -372,5 +372,11 @@ describe('cards phones really write', () => {
     const read = await cards(p);
     expect(read.map((c) => c['姓名'])).toEqual(['𠀀𠮷', 'San Zhang', '𡈼']);
     expect(read.map((c) => c['地址'])).toEqual(['𡈼𠀾', '1 Main St, Springfield', '']);
+  });
+
+  it('the export splits N after the surname only for a name all in Chinese characters (shared/han.ts isAllHan) of 2 to 5', () => {
+    expect(['张伟', '欧阳娜娜', '王', '爱新觉罗·溥仪', '阿卜杜热合曼', '张 伟', 'Wang Wei', 'Wang'].map(splitName)).toEqual([
+      ['张', '伟'], ['欧阳', '娜娜'], ['王', ''], ['爱新觉罗·溥仪', ''], ['阿卜杜热合曼', ''], ['伟', '张'], ['Wei', 'Wang'], ['Wang', ''],
+    ]);
   });
 });
