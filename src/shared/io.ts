@@ -60,6 +60,8 @@ export const CONTACT_TARGETS = [
   /** Google / Outlook split names: combined as last + first (Chinese order without a space). */
   'firstName',
   'lastName',
+  /** A Kehu record id (our export's 记录ID): the row is that record, when it is here. */
+  'recordId',
 ] as const;
 
 export const COMPANY_TARGETS = [
@@ -77,6 +79,7 @@ export const COMPANY_TARGETS = [
   'category',
   'notes',
   'tags',
+  'recordId',
 ] as const;
 
 export type ContactTarget = (typeof CONTACT_TARGETS)[number];
@@ -120,8 +123,11 @@ export interface RowIssue {
 export interface DuplicateHit {
   /** `existing`: a record already in the database; `file`: an earlier row of the same file. */
   source: 'existing' | 'file';
-  /** How it matched: a contact's mobile, email, or name with its company; a company's name or phone. */
-  by: 'mobile' | 'email' | 'name_company' | 'name' | 'phone';
+  /**
+   * How it matched: the record id of our export, a contact's mobile, email, or name with its
+   * company; a company's name or phone.
+   */
+  by: 'record' | 'mobile' | 'email' | 'name_company' | 'name' | 'phone';
   /** The existing record's id and name (source `existing`), or the earlier row's line (`file`). */
   id?: string;
   name?: string;

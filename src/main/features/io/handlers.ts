@@ -95,10 +95,11 @@ export const ioHandlers: HandlersOf<typeof ioContract> = {
       delete shown.companyId;
       if (checked.mapped.companyName) shown.company = checked.mapped.companyName;
       if (checked.mapped.tagNames.length) shown.tags = checked.mapped.tagNames;
+      if (checked.mapped.recordId) shown.recordId = checked.mapped.recordId;
       shown.custom = checked.custom;
       let duplicate = null;
       if (checked.fields) {
-        const keys = duplicateKeys(input.entity, checked.fields, checked.mapped.companyName);
+        const keys = duplicateKeys(input.entity, checked.fields, checked.mapped);
         duplicate = checker.duplicate(keys, checked.mapped.companyName);
         checker.remember(keys, String(checked.fields.name), `line-${line}`, line);
         if (duplicate?.source === 'file') delete duplicate.id;

@@ -1,6 +1,6 @@
 // The columns of Kehu's own export, per entity: the Chinese header (the names the import's
 // automatic mapping and its "Kehu export" preset recognise), the cell type and the value of a
-// record. Custom fields follow the fixed columns, headed by their label.
+// record. Custom fields follow the fixed columns, headed by their label; the record id comes last.
 import type { Company } from '../../../shared/companies';
 import type { Contact } from '../../../shared/contacts';
 import type { CustomerBase } from '../../../shared/customers';
@@ -58,6 +58,14 @@ const address: ExportColumn[] = [
   { header: '地址', kind: 'text', width: 30, value: (r) => r.address },
 ];
 
+/**
+ * The record's id, the last column (after the custom fields): importing the file back into the same database (or a synced one) finds
+ * each row's record by it, so edits made in a spreadsheet update their records, and two records
+ * kept apart on purpose (two 张伟 at one company) stay two (io/import/prepare.ts duplicateKeys).
+ */
+export const RECORD_ID_HEADER = '记录ID';
+const recordIdColumn: ExportColumn = { header: RECORD_ID_HEADER, kind: 'text', width: 38, value: (r) => r.id };
+
 const trailer: ExportColumn[] = [
   { header: '负责人', kind: 'text', width: 10, value: (r) => r.ownerName },
   { header: '标签', kind: 'text', width: 18, value: (r) => joined(r.tags.map((t) => t.name)) },
@@ -66,7 +74,7 @@ const trailer: ExportColumn[] = [
   { header: '更新时间', kind: 'datetime', width: 20, value: (r) => r.updatedAt },
 ];
 
-export const CONTACT_COLUMNS: ExportColumn<Contact>[] = [
+const CONTACT_COLUMNS: ExportColumn<Contact>[] = [
   { header: '姓名', kind: 'text', width: 12, value: (r) => r.name },
   { header: '性别', kind: 'text', width: 6, value: (r) => GENDER_LABEL[r.gender] },
   { header: '职位', kind: 'text', width: 14, value: (r) => r.title },
@@ -82,7 +90,7 @@ export const CONTACT_COLUMNS: ExportColumn<Contact>[] = [
   ...(trailer as ExportColumn<Contact>[]),
 ];
 
-export const COMPANY_COLUMNS: ExportColumn<Company>[] = [
+const COMPANY_COLUMNS: ExportColumn<Company>[] = [
   { header: '公司名称', kind: 'text', width: 24, value: (r) => r.name },
   { header: '行业', kind: 'text', width: 12, value: (r) => r.industry },
   { header: '规模', kind: 'phone', width: 10, value: (r) => r.size },
@@ -114,12 +122,15 @@ function customColumn(field: CustomField, header: string): ExportColumn {
 
 const fixedColumns = (entity: 'contact' | 'company') => (entity === 'contact' ? CONTACT_COLUMNS : COMPANY_COLUMNS) as ExportColumn[];
 
+/** The headers of our export's own columns (not custom fields'): such a column is that field, whatever a custom field is called. */
+export const ownHeaders = (entity: 'contact' | 'company'): string[] => [...fixedColumns(entity).map((c) => c.header), RECORD_ID_HEADER];
+
 /**
  * The headers of custom fields' columns, in the fields' order: the label, made unique against the
  * fixed headers and the fields before it as "label(2)", "label(3)"… The import maps them back so.
  */
 export function customHeaders(entity: 'contact' | 'company', labels: string[]): string[] {
-  const taken = new Set(fixedColumns(entity).map((c) => c.header));
+  const taken = new Set(ownHeaders(entity));
   return labels.map((label) => {
     let header = label;
     for (let n = 2; taken.has(header); n += 1) header = `${label}(${n})`;
@@ -130,5 +141,5 @@ export function customHeaders(entity: 'contact' | 'company', labels: string[]): 
 
 export function columnsOf(entity: 'contact' | 'company', fields: CustomField[]): ExportColumn[] {
   const headers = customHeaders(entity, fields.map((f) => f.label));
-  return [...fixedColumns(entity), ...fields.map((f, i) => customColumn(f, headers[i]!))];
+  return [...fixedColumns(entity), ...fields.map((f, i) => customColumn(f, headers[i]!)), recordIdColumn];
 }

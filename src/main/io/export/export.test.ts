@@ -113,7 +113,7 @@ describe('io.export job', () => {
     const rows = csvRows(bytes.toString('utf8'));
     const header = rows[0];
     expect(header.slice(0, 19)).toEqual(['姓名', '性别', '职位', '手机', '座机', '邮箱', '微信', 'QQ', '省', '市', '区', '地址', '生日', '公司', '负责人', '标签', '备注', '创建时间', '更新时间']);
-    expect(header[19]).toBe('预算');
+    expect(header.slice(19)).toEqual(['预算', '记录ID']);
     const byName = new Map(rows.slice(1).map((r) => [r[0], Object.fromEntries(header.map((h, i) => [h, r[i]]))]));
     const z = byName.get('张伟')!;
     expect(z).toMatchObject({
@@ -129,6 +129,7 @@ describe('io.export job', () => {
       备注: '第一行\n第二行; 含逗号, 和"引号"',
       创建时间: localDateTime(a.createdAt),
       预算: '-12.5',
+      记录ID: a.id,
     });
     const evil = byName.get("'=SUM(1)")!;
     expect(evil).toMatchObject({ 职位: "'+1", 备注: "'-1", 微信: "'@x", 地址: `'=HYPERLINK("http://evil")` });

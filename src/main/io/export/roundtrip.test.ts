@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Contact } from '../../../shared/contacts';
 import type { Company } from '../../../shared/companies';
-import type { ExportFormat, ExportResult, ImportResult, IoEntity } from '../../../shared/io';
+import type { ExportFormat, ExportResult, ImportResult, IoEntity, OnDuplicate } from '../../../shared/io';
 import type { JobStatus } from '../../../shared/jobs';
 import { seedBulk } from '../../features/demo/bulk';
 import { tempRuntime, type TempRuntime } from '../../test/temp-runtime';
@@ -44,14 +44,14 @@ async function exportFile(rt: TempRuntime, entity: IoEntity, format: ExportForma
   return { name: fileName, data: Buffer.concat(chunks).toString('base64') };
 }
 
-async function importFile(rt: TempRuntime, entity: IoEntity, file: { name: string; data: string }): Promise<ImportResult> {
+async function importFile(rt: TempRuntime, entity: IoEntity, file: { name: string; data: string }, onDuplicate: OnDuplicate = 'create'): Promise<ImportResult> {
   const { uploadId } = await rt.call('io.upload', { name: file.name, offset: 0, data: file.data, done: true });
   const { mapping } = await rt.call('io.inspect', { uploadId, entity });
   const { jobId } = await rt.call('io.startImport', {
     uploadId,
     entity,
     mapping,
-    options: { onDuplicate: 'create', fileName: file.name, dryRun: false },
+    options: { onDuplicate, fileName: file.name, dryRun: false },
   });
   const s = await finish(rt, jobId);
   expect(s.error).toBeUndefined();
@@ -221,5 +221,93 @@ describe('export → import into an empty database', () => {
       const [c] = await all<Contact>(target, 'contacts.list');
       expect(c!.custom).toEqual({ [targetField.id]: '九折' });
     }
+  });
+});
+
+/** A CSV export's text edited as a person would in a spreadsheet (UTF-8 with BOM in and out). */
+function editCsv(file: { name: string; data: string }, edit: (text: string) => string): { name: string; data: string } {
+  const text = Buffer.from(file.data, 'base64').toString('utf8');
+  return { name: file.name, data: Buffer.from(edit(text), 'utf8').toString('base64') };
+}
+
+describe('the record id column (记录ID)', () => {
+  /** Two 张伟 at one company and a couple sharing a mobile: kept apart on purpose, so no duplicates of each other. */
+  async function deliberateDuplicates(rt: TempRuntime) {
+    const c = await rt.call('companies.create', { name: '鑫达贸易', allowDuplicate: true });
+    await rt.call('contacts.create', { name: '张伟', title: '销售', companyId: c.id, allowDuplicate: true });
+    await rt.call('contacts.create', { name: '张伟', title: '仓库', companyId: c.id, allowDuplicate: true });
+    await rt.call('contacts.create', { name: '王芳', mobiles: ['13812345678'], allowDuplicate: true });
+    await rt.call('contacts.create', { name: '李强', mobiles: ['13812345678'], allowDuplicate: true });
+  }
+
+  it.each(['csv', 'xlsx'] as const)('%s into an empty database with the default 跳过 keeps records kept apart on purpose; the same file again skips them all', async (format) => {
+    const [source, target] = [await runtime(), await runtime()];
+    await deliberateDuplicates(source);
+    const file = await exportFile(source, 'contact', format);
+    expect(await importFile(target, 'contact', file, 'skip')).toMatchObject({ rows: 4, created: 4, skipped: 0, rejected: 0 });
+    const view = (rows: Contact[]) => stable(rows.map((x) => contactView(x, false)));
+    expect(view(await all<Contact>(target, 'contacts.list'))).toEqual(view(await all<Contact>(source, 'contacts.list')));
+    // The target's records have ids of their own: the file's ids are not theirs, their keys are.
+    expect(await importFile(target, 'contact', file, 'skip')).toMatchObject({ created: 0, skipped: 4 });
+  });
+
+  it('into the same database, edits made in the spreadsheet update their records by id, even a changed mobile; a contact with a name only is not duplicated', async () => {
+    const rt = await runtime();
+    await deliberateDuplicates(rt);
+    await rt.call('contacts.create', { name: '赵六', allowDuplicate: true });
+    const before = await all<Contact>(rt, 'contacts.list');
+    const file = await exportFile(rt, 'contact', 'csv');
+    expect(await importFile(rt, 'contact', file, 'skip')).toMatchObject({ rows: 5, created: 0, skipped: 5 });
+    const edited = editCsv(file, (text) => text.replace('13812345678', '13900001111').replace(',仓库,', ',库管,'));
+    expect(await importFile(rt, 'contact', edited, 'overwrite')).toMatchObject({ rows: 5, created: 0, updated: 2, skipped: 3 });
+    const after = await all<Contact>(rt, 'contacts.list');
+    expect(after.map((c) => c.id).sort()).toEqual(before.map((c) => c.id).sort());
+    expect(after.filter((c) => c.name === '张伟').map((c) => c.title).sort()).toEqual(['库管', '销售']);
+    expect(after.filter((c) => c.mobiles.includes('13900001111')).map((c) => c.name)).toHaveLength(1);
+  });
+
+  it('a row copied in the spreadsheet (the same id twice) is a duplicate of the first; an id that is not one is refused with its reason', async () => {
+    const [source, target] = [await runtime(), await runtime()];
+    await source.call('contacts.create', { name: '甲', allowDuplicate: true });
+    await source.call('contacts.create', { name: '乙', allowDuplicate: true });
+    const file = editCsv(await exportFile(source, 'contact', 'csv'), (text) => {
+      const [header, ...rows] = text.trimEnd().split('\r\n');
+      const bad = rows[1]!.replace(/,[\w-]+$/, ',not an id!');
+      return [header, rows[0], rows[0], bad].join('\r\n') + '\r\n';
+    });
+    const result = await importFile(target, 'contact', file, 'skip');
+    expect(result).toMatchObject({ rows: 3, created: 1, skipped: 1, rejected: 1 });
+    expect((await all<Contact>(target, 'contacts.list')).map((c) => c.name)).toEqual(['甲']);
+  });
+
+  it('the id of a record in the Trash does not bring it back: the row is a new record', async () => {
+    const rt = await runtime();
+    const gone = await rt.call('contacts.create', { name: '甲', allowDuplicate: true });
+    const file = await exportFile(rt, 'contact', 'csv');
+    await rt.call('contacts.delete', { ids: [gone.id] });
+    expect(await importFile(rt, 'contact', file, 'skip')).toMatchObject({ created: 1, skipped: 0 });
+    const [now] = await all<Contact>(rt, 'contacts.list');
+    expect(now!.id).not.toBe(gone.id);
+  });
+
+  it('the preview maps 记录ID by itself and names the record a row is; a custom field labelled 记录ID keeps its own column', async () => {
+    const rt = await runtime();
+    await rt.call('customFields.save', { entity: 'contact', label: '记录ID', type: 'text' });
+    const field = (await rt.call('customFields.list', { entity: 'contact' }))[0]!;
+    const a = await rt.call('contacts.create', { name: '甲', custom: { [field.id]: 'X-1' }, allowDuplicate: true });
+    const file = await exportFile(rt, 'contact', 'csv');
+    const { uploadId } = await rt.call('io.upload', { name: file.name, offset: 0, data: file.data, done: true });
+    const { mapping, preview, info } = await rt.call('io.inspect', { uploadId, entity: 'contact' });
+    expect(info.headers.slice(-2)).toEqual(['记录ID(2)', '记录ID']);
+    expect([mapping[String(info.headers.length - 2)], mapping[String(info.headers.length - 1)]]).toEqual([`custom:${field.id}`, 'recordId']);
+    expect(preview[0]).toMatchObject({ values: { recordId: a.id, custom: { [field.id]: 'X-1' } }, duplicate: { source: 'existing', by: 'record', id: a.id, name: '甲' } });
+  });
+
+  it('companies: the same database, a renamed company is updated by its id', async () => {
+    const rt = await runtime();
+    const c = await rt.call('companies.create', { name: '鑫达贸易', allowDuplicate: true });
+    const file = editCsv(await exportFile(rt, 'company', 'csv'), (text) => text.replace('鑫达贸易', '鑫达贸易有限公司'));
+    expect(await importFile(rt, 'company', file, 'overwrite')).toMatchObject({ created: 0, updated: 1 });
+    expect((await all<Company>(rt, 'companies.list')).map((x) => [x.id, x.name])).toEqual([[c.id, '鑫达贸易有限公司']]);
   });
 });

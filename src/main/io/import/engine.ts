@@ -4,7 +4,7 @@
 // ChangeSet (change_log, field clocks and audit exactly as the dispatcher), search index per chunk.
 // Runs in the job's one transaction (inJobMutation): cancel, an error or a killed process leave nothing.
 import type { Kysely } from 'kysely';
-import type { Database as Sqlite } from 'better-sqlite3-multiple-ciphers';
+import type { Database as Sqlite, Statement } from 'better-sqlite3-multiple-ciphers';
 import { CompanyFields } from '../../../shared/companies';
 import { KehuError } from '../../../shared/errors';
 import { LIMITS } from '../../../shared/validation';
@@ -21,11 +21,29 @@ import type { CompanyIndexFields, CompanySearchRow, ContactIndexFields, ContactS
 import { createdMarks, isCreated, type CreatedMarks } from './created';
 import { RejectedRows } from './rejected';
 import { KeyFilter } from './key-filter';
-import { checkRow, customDefs, reasonText, type Checked, type CustomDef, type DuplicateKey, type PrepareSpec, type PreparedRow, type ValidRow } from './prepare';
+import { checkRow, customDefs, reasonText, RECORD_KEY, type Checked, type CustomDef, type DuplicateKey, type PrepareSpec, type PreparedRow, type ValidRow } from './prepare';
 
 type Row = Record<string, unknown>;
 type ContactIndex = Omit<ContactIndexFields, 'companyId' | 'companyName'>;
 export const CHUNK_ROWS = 1000;
+
+/** File record id → the record a row with it created, in a temporary table of the job's connection. */
+class CreatedByRecordId {
+  private readonly put: Statement;
+  private readonly find: Statement<[string], { id: string; name: string; line: number }>;
+  constructor(sqlite: Sqlite) {
+    sqlite.exec(`CREATE TEMP TABLE IF NOT EXISTS import_created (record_id TEXT PRIMARY KEY, id TEXT NOT NULL, name TEXT NOT NULL, line INTEGER NOT NULL)`);
+    sqlite.exec(`DELETE FROM temp.import_created`);
+    this.put = sqlite.prepare(`INSERT OR IGNORE INTO temp.import_created (record_id, id, name, line) VALUES (?, ?, ?, ?)`);
+    this.find = sqlite.prepare(`SELECT id, name, line FROM temp.import_created WHERE record_id = ?`);
+  }
+  set(recordId: string, hit: { id: string; name: string; line: number }): void {
+    this.put.run(recordId, hit.id, hit.name, hit.line);
+  }
+  get(recordId: string): { id: string; name: string; line: number } | undefined {
+    return this.find.get(recordId);
+  }
+}
 
 /**
  * Per-import state: custom field definitions, duplicate keys the database does not hold yet,
@@ -49,6 +67,9 @@ export class RowChecker {
   private readonly keyStmt;
   /** Keys the database may hold (useKeyFilter): a key it has never seen needs no SELECT. */
   private keyFilter: KeyFilter | null = null;
+  private readonly recordStmt;
+  /** What rows with a record id created (rememberCreated). */
+  private createdFor: CreatedByRecordId | null = null;
 
   /**
    * `visible`: the caller's record visibility on the table aliased `r` (visibleTo compiled), so an
@@ -63,11 +84,13 @@ export class RowChecker {
     this.defs = new Map(this.customDefs.map((d) => [d.id, d]));
     const table = entity === 'contact' ? 'contacts' : 'companies';
     this.lastRid = sqlite.prepare(`SELECT coalesce(max(rid), 0) FROM ${table}`).pluck().get() as number;
-    // A record this import created comes first (the earliest), else any existing one.
+    // A record this import created comes first (the earliest), else any existing one; the 4th
+    // parameter leaves out the records above a rid (this import's, for rows with a record id).
     this.keyStmt = sqlite.prepare<unknown[], { id: string; name: string; created: number }>(
       `SELECT r.id, r.name, r.rid > ? AS created FROM customer_keys k JOIN ${table} r ON r.id = k.record_id
-       WHERE k.kind = ? AND k.value = ? AND r.deleted_at IS NULL AND ${visible.sql} ORDER BY created DESC, k.rowid LIMIT 1`,
+       WHERE k.kind = ? AND k.value = ? AND r.rid <= ? AND r.deleted_at IS NULL AND ${visible.sql} ORDER BY created DESC, k.rowid LIMIT 1`,
     );
+    this.recordStmt = sqlite.prepare<unknown[], { id: string; name: string }>(`SELECT r.id, r.name FROM ${table} r WHERE r.id = ? AND r.deleted_at IS NULL AND ${visible.sql}`);
   }
 
   /** The form's checks of one row (the preview shows them; the import prepares rows with them). */
@@ -77,19 +100,46 @@ export class RowChecker {
 
   /**
    * The first duplicate, key by key: a record this import wrote or an earlier row (the first to
-   * have the key), else an existing record.
+   * have the key), else an existing record. A row carrying our export's record id is that record:
+   * among the file's rows it matches by the id alone (two records kept apart on purpose, such as
+   * two 张伟 at one company, stay two); by its other keys it matches only records that were here
+   * before the import (a copy made elsewhere, or one typed in by hand).
    */
   duplicate(keys: DuplicateKey[], companyName: string | null): DuplicateHit | null {
+    const byRecord = keys[0]?.kind === RECORD_KEY;
+    if (byRecord) {
+      const hit = this.recordHit(keys[0]!.value);
+      if (hit) return hit;
+    }
     let existing: DuplicateHit | null = null;
-    for (const key of keys) {
-      const hit = this.seen.get(`${key.kind}:${key.value}`);
+    for (const key of byRecord ? keys.slice(1) : keys) {
+      const hit = byRecord ? undefined : this.seen.get(`${key.kind}:${key.value}`);
       if (hit) return { source: 'file', by: key.by, id: hit.id, name: hit.name, line: hit.line };
       const probe = this.storedKey(key, companyName);
-      const row = probe === null || this.keyFilter?.mayHave(key.kind, probe) === false ? undefined : this.keyStmt.get(this.lastRid, key.kind, probe, ...this.visible.parameters);
+      const before = byRecord ? this.lastRid : Number.MAX_SAFE_INTEGER;
+      const row = probe === null || this.keyFilter?.mayHave(key.kind, probe) === false ? undefined : this.keyStmt.get(this.lastRid, key.kind, probe, before, ...this.visible.parameters);
       if (row?.created) return { source: 'file', by: key.by, id: row.id, name: row.name };
       if (row) existing ??= { source: 'existing', by: key.by, id: row.id, name: row.name };
     }
     return existing;
+  }
+
+  /** The record a record id names: an earlier row's (remembered), else a live record's, if the caller may see it. */
+  private recordHit(recordId: string): DuplicateHit | null {
+    const seen = this.seen.get(`${RECORD_KEY}:${recordId}`) ?? this.createdFor?.get(recordId);
+    if (seen) return { source: 'file', by: 'record', id: seen.id, name: seen.name, line: seen.line };
+    const row = this.recordStmt.get(recordId, ...this.visible.parameters);
+    return row ? { source: 'existing', by: 'record', id: row.id, name: row.name } : null;
+  }
+
+  /**
+   * Remembers the record a row with a record id created, for a later row with the same id (a
+   * row copied in the spreadsheet). In a temporary table, not `seen`: a re-imported export of
+   * 1M contacts has 1M ids.
+   */
+  rememberCreated(recordId: string, id: string, name: string, line: number): void {
+    this.createdFor ??= new CreatedByRecordId(this.sqlite);
+    this.createdFor.set(recordId, { id, name, line });
   }
 
   /**
@@ -357,6 +407,7 @@ async function importRows(w: ImportWrite, run: ImportRun, rejected: RejectedRows
       bulk.indexCompany(rid, id, row.index as CompanyIndexFields, row.search as CompanySearchRow);
     }
     await addTags(id, await tagsFor(row.tagNames), false);
+    if (row.keys[0]?.kind === RECORD_KEY) checker.rememberCreated(row.keys[0].value, id, String(row.index.name), row.line);
     result.created += 1;
   };
 

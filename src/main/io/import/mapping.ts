@@ -3,7 +3,7 @@
 import { COMPANY_TARGETS, CONTACT_TARGETS, headerKey, MULTI_TARGETS, type ColumnMapping, type IoEntity, type SavedMapping } from '../../../shared/io';
 import { normalizeCnLandline, normalizeEmail, normalizeMobile } from '../../../shared/validation';
 import { unneutralise } from '../export/cells';
-import { COMPANY_COLUMNS, CONTACT_COLUMNS, customHeaders, MULTI_SEPARATOR, OTHER_SEPARATORS } from '../export/columns';
+import { customHeaders, MULTI_SEPARATOR, OTHER_SEPARATORS, ownHeaders, RECORD_ID_HEADER } from '../export/columns';
 
 const CONTACT_HEADERS: Record<string, string[]> = {
   name: ['姓名', '名字', '联系人', '联系人姓名', '客户姓名', '客户名称', 'name', 'fullname', 'displayname', 'contactname'],
@@ -24,6 +24,8 @@ const CONTACT_HEADERS: Record<string, string[]> = {
   company: ['公司', '单位', '公司名称', '工作单位', '所属公司', '企业', 'company', 'companyname', 'organization', 'organization1name', 'organizationname', 'organisation'],
   notes: ['备注', '说明', '描述', 'notes', 'note', 'comment', 'comments', 'description'],
   tags: ['标签', 'tags', 'tag', 'labels', 'categories', 'groupmembership'],
+  // Our export's header only: other programs' "Record ID" columns hold their own ids.
+  recordId: [RECORD_ID_HEADER, 'kehuid'],
 };
 
 const COMPANY_HEADERS: Record<string, string[]> = {
@@ -40,6 +42,7 @@ const COMPANY_HEADERS: Record<string, string[]> = {
   category: ['类别', '分类', '客户类别', '客户类型', '类型', 'category', 'type', 'status'],
   notes: CONTACT_HEADERS.notes!,
   tags: CONTACT_HEADERS.tags!,
+  recordId: CONTACT_HEADERS.recordId!,
 };
 
 /** Header key → its target and its rank among that target's names (a lower rank fits it better). */
@@ -69,11 +72,7 @@ export function targetOfHeader(entity: IoEntity, header: string): string | null 
   return null;
 }
 
-/** The headers of our export's own columns: such a column is that field, whatever a custom field is called. */
-const EXPORT_HEADERS: Record<IoEntity, Set<string>> = {
-  contact: new Set(CONTACT_COLUMNS.map((c) => c.header)),
-  company: new Set(COMPANY_COLUMNS.map((c) => c.header)),
-};
+const EXPORT_HEADERS: Record<IoEntity, Set<string>> = { contact: new Set(ownHeaders('contact')), company: new Set(ownHeaders('company')) };
 
 /**
  * A header → its custom target. Our export's own headers first, exactly (two fields labelled 备用
@@ -139,10 +138,12 @@ const OUTLOOK: Record<string, string> = {
 const KEHU_CONTACT: Record<string, string> = {
   姓名: 'name', 性别: 'gender', 职位: 'title', 手机: 'mobiles', 座机: 'landline', 邮箱: 'emails', 微信: 'wechat', QQ: 'qq',
   省: 'province', 市: 'city', 区: 'district', 地址: 'address', 生日: 'birthday', 公司: 'company', 备注: 'notes', 标签: 'tags',
+  [RECORD_ID_HEADER]: 'recordId',
 };
 const KEHU_COMPANY: Record<string, string> = {
   公司名称: 'name', 名称: 'name', 行业: 'industry', 规模: 'size', 省: 'province', 市: 'city', 区: 'district', 地址: 'address',
   网站: 'website', 电话: 'phone', 来源: 'source', 类别: 'category', 备注: 'notes', 标签: 'tags',
+  [RECORD_ID_HEADER]: 'recordId',
 };
 
 export const PRESETS: SavedMapping[] = [
@@ -231,6 +232,8 @@ export interface MappedRow {
   custom: Record<string, string>;
   /** Fields whose cells were not empty (what an update may write). */
   provided: Set<string>;
+  /** The record id of our export's 记录ID column: the row is that record, when it is here. */
+  recordId: string | null;
 }
 
 /** A mapping's used columns as [cell index, target] (an import maps every row with the same mapping object). */
@@ -267,6 +270,7 @@ export function mapRow(entity: IoEntity, mapping: ColumnMapping, values: string[
   let first = '';
   let last = '';
   let companyName: string | null = null;
+  let recordId: string | null = null;
   let yearless = '';
   for (const [col, target] of usedColumns(mapping)) {
     const raw = cellText(values[col] ?? '');
@@ -278,6 +282,7 @@ export function mapRow(entity: IoEntity, mapping: ColumnMapping, values: string[
     else if (target === 'firstName') first = raw;
     else if (target === 'lastName') last = raw;
     else if (target === 'company') companyName = isNoCompany(raw) ? null : raw;
+    else if (target === 'recordId') recordId = raw;
     else if (target === 'gender') input.gender = gender(raw);
     else if (target === 'birthday' && YEARLESS_DAY.test(raw)) yearless = raw.replace(YEARLESS_DAY, '生日：$1-$2');
     else if (target === 'birthday') input.birthday = normalizeDate(raw);
@@ -306,5 +311,5 @@ export function mapRow(entity: IoEntity, mapping: ColumnMapping, values: string[
   const provided = new Set(Object.keys(input).filter((k) => input[k] !== undefined && input[k] !== ''));
   if (companyName) provided.add('companyId');
   const tagNames = new Set(lists.tags!.filter((t) => !ALL_CONTACTS_GROUPS.has(t)).map(tagName));
-  return { input, companyName, tagNames: [...tagNames], custom, provided };
+  return { input, companyName, tagNames: [...tagNames], custom, provided, recordId };
 }

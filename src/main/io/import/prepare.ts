@@ -6,7 +6,7 @@
 import type { Database as Sqlite } from 'better-sqlite3-multiple-ciphers';
 import { ContactFields } from '../../../shared/contacts';
 import { CompanyFields } from '../../../shared/companies';
-import { dateField, LIMITS } from '../../../shared/validation';
+import { dateField, idField, LIMITS } from '../../../shared/validation';
 import type { ColumnMapping, DuplicateHit, IoEntity, OnDuplicate, RowIssue } from '../../../shared/io';
 import { newId } from '../../core/ids';
 import { toColumns } from '../../features/customers/columns';
@@ -35,11 +35,12 @@ const ZH: Record<string, string> = {
   'validation.custom_text': '应为文本',
   'validation.extra_cells': '这一行比表头多出有内容的单元格（可能是没加引号的逗号），请检查',
   'validation.encoding': '有无法识别的字符，请检查文件编码',
+  'validation.id': '编号无效',
 };
 const FIELD_ZH: Record<string, string> = {
   name: '姓名/名称', gender: '性别', title: '职位', mobiles: '手机', landline: '座机', emails: '邮箱', wechat: '微信', qq: 'QQ',
   province: '省', city: '市', district: '区', address: '地址', birthday: '生日', notes: '备注', industry: '行业', size: '规模',
-  website: '网站', phone: '电话', source: '来源', category: '类别', company: '公司', tags: '标签',
+  website: '网站', phone: '电话', source: '来源', category: '类别', company: '公司', tags: '标签', recordId: '记录ID',
 };
 
 /** The reasons of a rejected row, in Chinese with the keys; a custom field by its label (`defs`). */
@@ -82,6 +83,7 @@ function rowIssues(values: string[], width: number): RowIssue[] {
 export function checkRow(entity: IoEntity, defs: Map<string, CustomDef>, mapping: ColumnMapping, values: string[], width: number): Checked {
   const mapped = mapRow(entity, mapping, values);
   const errors: RowIssue[] = rowIssues(values, width);
+  if (mapped.recordId !== null && !idField.safeParse(mapped.recordId).success) errors.push({ field: 'recordId', message: 'validation.id' });
   const custom: Record<string, unknown> = {};
   for (const [id, raw] of Object.entries(mapped.custom)) {
     const def = defs.get(id);
@@ -182,6 +184,9 @@ export function customDefs(sqlite: Sqlite, entity: IoEntity): CustomDef[] {
   return rows.map((d) => ({ ...d, options: JSON.parse(d.options) as string[] }));
 }
 
+/** The kind of the key that is a record's id (not in customer_keys: the record's own row holds it). */
+export const RECORD_KEY = 'record';
+
 /** A key a record is found by as a duplicate (name_company: name key | company name key). */
 export interface DuplicateKey {
   kind: string;
@@ -189,9 +194,12 @@ export interface DuplicateKey {
   by: DuplicateHit['by'];
 }
 
-/** The keys a record is found by: mobile, email, name (+ company for contacts); for companies name and phone. */
-export function duplicateKeys(entity: IoEntity, fields: Row, companyName: string | null): DuplicateKey[] {
-  const keys: DuplicateKey[] = [];
+/**
+ * The keys a record is found by: its record id (our export's 记录ID) first, then mobile, email,
+ * name (+ company) for contacts; name and phone for companies.
+ */
+export function duplicateKeys(entity: IoEntity, fields: Row, { companyName, recordId }: Pick<MappedRow, 'companyName' | 'recordId'>): DuplicateKey[] {
+  const keys: DuplicateKey[] = recordId ? [{ kind: RECORD_KEY, value: recordId, by: 'record' }] : [];
   if (entity === 'contact') {
     for (const m of (fields.mobiles as string[]) ?? []) keys.push({ kind: 'mobile', value: m, by: 'mobile' });
     for (const e of (fields.emails as string[]) ?? []) keys.push({ kind: 'email', value: e, by: 'email' });
@@ -277,7 +285,7 @@ export class RowPreparer {
       line,
       companyName,
       tagNames: checked.mapped.tagNames,
-      keys: duplicateKeys(entity, checked.fields, companyName),
+      keys: duplicateKeys(entity, checked.fields, checked.mapped),
       id: newId(),
       columns,
       index,

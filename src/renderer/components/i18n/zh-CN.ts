@@ -163,6 +163,22 @@ export const zhCN = {
     options: '选项',
     optionsHint: '输入选项后按回车',
     confirmDelete: '删除字段「{{label}}」？',
+    // A save refused because records hold values the changed field would refuse (main process).
+    values_misfit_one: '{{count}} 条记录的值不符合修改后的字段',
+    values_misfit_other: '{{count}} 条记录的值不符合修改后的字段',
+    // What the settings ask then: saving again clears those values.
+    misfit: {
+      title: '仍然保存？',
+      options_one: '选项{{options}}正被 {{count}} 条记录使用。保存后这些记录中的该值将被清空。',
+      options_other: '选项{{options}}正被 {{count}} 条记录使用。保存后这些记录中的该值将被清空。',
+      type_one: '{{count}} 条记录的值不符合类型「{{type}}」。保存后这些值将被清空。',
+      type_other: '{{count}} 条记录的值不符合类型「{{type}}」。保存后这些值将被清空。',
+      trashed_one: '其中 {{count}} 条在回收站中。',
+      trashed_other: '其中 {{count}} 条在回收站中。',
+      quoted: '「{{name}}」',
+      separator: '、',
+      ok: '清空并保存',
+    },
   },
   settings: { tags: '标签', customFields: '自定义字段' },
   trash: {
@@ -282,7 +298,7 @@ export const zhCN = {
     entities: { contact: '联系人', company: '客户/公司' },
     steps: { file: '选择文件', mapping: '字段对应', preview: '预览与重复', run: '导入' },
     formats: { csv: 'CSV/文本', xlsx: 'Excel', vcard: 'vCard' },
-    targets: { firstName: '名', lastName: '姓' },
+    targets: { firstName: '名', lastName: '姓', recordId: '记录ID（Kehu 导出）' },
     delimiters: { comma: '逗号 ,', semicolon: '分号 ;', tab: '制表符', pipe: '竖线 |' },
     // Counted nouns, nested in other messages as $t(io.counts.rows, {"count": {{rows}} }). Chinese
     // has one form (_other); the _one keys are there because English needs them (same keys).
@@ -348,12 +364,13 @@ export const zhCN = {
       ok: '可以导入',
       dupExisting: '与已有记录“{{name}}”重复（{{by}}）',
       dupFile: '与文件第 {{line}} 行重复（{{by}}）',
-      by: { mobile: '手机号', email: '邮箱', name_company: '姓名和公司', name: '名称', phone: '电话' },
+      by: { record: '记录ID', mobile: '手机号', email: '邮箱', name_company: '姓名和公司', name: '名称', phone: '电话' },
     },
     duplicates: {
       title: '遇到重复记录时',
       intro: '按手机号、邮箱、名称加公司查找已有记录和文件中前面的行。',
       introCompany: '按公司名称和电话查找已有记录和文件中前面的行。',
+      byRecord: '带记录ID的行（Kehu 导出的文件）先按记录ID找到原记录；文件中记录ID不同的行不算彼此重复。',
       found: '预览中有 {{count}} 行重复。',
       skip: '跳过',
       skipHint: '保留已有记录，不导入这一行',

@@ -102,7 +102,8 @@ export function PreviewStep({ entity, inspect, mapping, custom, loading, onDupli
       <div className="io-duplicates" data-testid="import-duplicates">
         <Typography.Title level={5}>{t('io.duplicates.title')}</Typography.Title>
         <Typography.Paragraph type="secondary">
-          {t(entity === 'company' ? 'io.duplicates.introCompany' : 'io.duplicates.intro')} {duplicates > 0 && t('io.duplicates.found', { count: duplicates })}
+          {t(entity === 'company' ? 'io.duplicates.introCompany' : 'io.duplicates.intro')} {targets.includes('recordId') && t('io.duplicates.byRecord')}{' '}
+          {duplicates > 0 && t('io.duplicates.found', { count: duplicates })}
         </Typography.Paragraph>
         <Radio.Group value={onDuplicate} onChange={(e) => setOnDuplicate(e.target.value as OnDuplicate)} aria-label={t('io.duplicates.title')}>
           <Space orientation="vertical">

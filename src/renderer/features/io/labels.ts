@@ -45,7 +45,7 @@ export function targetLabel(t: TFunction, entity: IoEntity, target: string, cust
     return t('io.mapping.custom', { label: field?.label ?? target.slice(7) });
   }
   if (target === 'name') return t(entity === 'company' ? 'fields.companyName' : 'fields.name');
-  if (target === 'firstName' || target === 'lastName') return t(`io.targets.${target}`);
+  if (target === 'firstName' || target === 'lastName' || target === 'recordId') return t(`io.targets.${target}`);
   return t(`fields.${target}`, { defaultValue: target });
 }
 
