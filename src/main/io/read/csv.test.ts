@@ -358,6 +358,14 @@ describe('a quote closed before the end of its cell', () => {
     const read = all(path);
     await expect(read).rejects.toMatchObject({ code: 'invalid_input', message: 'io.unclosed_quote', params: { line: 2 } });
   });
+  it('the unclosed quote\'s line counts from the header past title rows, or from the file\'s start when there is none', async () => {
+    const titled = join(tmp, 'unclosed-titled.csv');
+    writeFileSync(titled, '客户信息表,,\n\n姓名,备注\n张三,好\n李四,"没关上\n王五,好\n');
+    await expect(all(titled)).rejects.toMatchObject({ message: 'io.unclosed_quote', params: { line: 2 } });
+    const empty = join(tmp, 'unclosed-empty.csv');
+    writeFileSync(empty, ',\n,"\n');
+    await expect(all(empty)).rejects.toMatchObject({ message: 'io.unclosed_quote', params: { line: 2 } });
+  });
 });
 
 describe('title rows above the header', () => {

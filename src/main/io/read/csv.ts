@@ -3,9 +3,9 @@ import iconv from 'iconv-lite';
 import { KehuError } from '../../../shared/errors';
 import { CsvTokenizer, detectDelimiter } from './tokenizer';
 import { chooseEncoding } from './encoding';
-import { HeaderFinder } from './header';
+import { TableRows } from './header';
 import { readHead } from './sniff';
-import { cleanHeader, isEmptyRow, padRow, type ReadOptions, type Row, type SourceInfo } from './types';
+import { isEmptyRow, type ReadOptions, type Row, type SourceInfo } from './types';
 
 const CHUNK = 256 * 1024;
 const WIDE_SNIFF_BYTES = 4 * 1024 * 1024;
@@ -84,32 +84,18 @@ export async function* csvRows(
   onHeader?: (info: SourceInfo) => void,
 ): AsyncGenerator<Row> {
   const { encoding, delimiter } = await csvDialect(path, options);
-  let headers: string[] | null = null;
-  // Records are counted from the file's start (empty ones too); a row's line is its distance from the header's.
-  let record = 0;
-  let headerRecord = 0;
   const info = (h: string[]): SourceInfo => ({ format: 'csv', encoding, delimiter, sheets: [], sheet: null, headers: h });
   const end = { quoteClosed: true };
-  const finder = new HeaderFinder<{ number: number; values: string[] }>();
-  // The header once found past title rows (header.ts), then the rows that turned out to be data.
-  function* found(rows: { number: number; values: string[] }[]): Generator<Row, string[] | null> {
-    if (!finder.header) return null;
-    headerRecord = finder.header.number;
-    const names = finder.header.values.map(cleanHeader);
-    onHeader?.(info(names));
-    for (const r of rows) yield { line: r.number - headerRecord, values: padRow(r.values, names.length) };
-    return names;
-  }
+  // Records are counted from the file's start (empty ones too); a row's line is its distance from the header's.
+  let record = 0;
+  const table = new TableRows((h) => onHeader?.(info(h)));
   for await (const rec of csvRecords(path, encoding, delimiter, end)) {
     record++;
-    if (headers === null) {
-      if (!isEmptyRow(rec)) headers = yield* found(finder.push({ number: record, values: rec }));
-      continue;
-    }
     if (isEmptyRow(rec)) continue;
-    yield { line: record - headerRecord, values: padRow(rec, headers.length) };
+    if (table.headers) yield table.data(record, rec);
+    else yield* table.push(record, rec);
   }
-  if (headers === null) headers = yield* found(finder.end());
-  if (headers === null) onHeader?.(info([]));
-  if (!end.quoteClosed) throw new KehuError({ code: 'invalid_input', message: 'io.unclosed_quote', params: { line: record - headerRecord } });
+  yield* table.end();
+  if (!table.headers) onHeader?.(info([]));
+  if (!end.quoteClosed) throw new KehuError({ code: 'invalid_input', message: 'io.unclosed_quote', params: { line: record - table.headerNumber } });
 }

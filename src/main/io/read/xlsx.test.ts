@@ -190,6 +190,12 @@ describe('header row', () => {
     expect((await inspectFile(long)).info.headers).toEqual(['姓名']);
     expect((await all(long)).map((r) => [r.line, r.values[0]])).toEqual([[1, '张三'], [2, '李四'], [3, '王五'], [4, '赵六'], [5, '钱七']]);
   });
+  it('rows held back while the header is looked for keep their lines, empty rows between them counted', async () => {
+    const p = await book('one-col-gaps.xlsx', [[], ['姓名'], ['张三'], [], ['李四'], ['王五'], [], ['赵六']]);
+    expect((await all(p)).map((r) => [r.line, r.values[0]])).toEqual([[1, '张三'], [3, '李四'], [4, '王五'], [6, '赵六']]);
+    const titled = await book('title-gaps.xlsx', [['客户通讯录'], [], ['姓名', '手机'], [], ['张三']]);
+    expect(await all(titled)).toEqual([{ line: 2, values: ['张三', ''] }]);
+  });
   it('a wider row after more than three one-cell rows is data, not the header', async () => {
     const p = await book('late-wide.xlsx', [['姓名'], ['张三'], ['李四'], ['王五'], ['赵六', '备注']]);
     expect((await inspectFile(p)).info.headers).toEqual(['姓名']);

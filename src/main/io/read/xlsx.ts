@@ -3,8 +3,8 @@ import { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import ExcelJS from 'exceljs';
 import { KehuError } from '../../../shared/errors';
-import { HeaderFinder } from './header';
-import { cleanHeader, isEmptyRow, padRow, type ReadOptions, type Row, type SourceInfo } from './types';
+import { TableRows } from './header';
+import { isEmptyRow, type ReadOptions, type Row, type SourceInfo } from './types';
 
 /**
  * Excel writes as _xHHHH_ the characters XML cannot hold (controls, e.g. CR as _x000D_; U+FFFE/FFFF;
@@ -358,30 +358,16 @@ export async function* xlsxRows(path: string, options: ReadOptions, onHeader?: (
       const name = ws.name ?? sheets[index - 1] ?? `Sheet${index}`;
       // Hidden sheets (lists for drop-downs, lookups) are read only when asked for by name.
       const wanted = options.sheet === undefined ? isVisible(ws.state) : options.sheet === name;
-      let headerRow = 0;
-      let width = 0;
-      const header = (number: number, values: string[]): void => {
-        headerRow = number;
-        const headers = values.map(cleanHeader);
-        width = headers.length;
-        announce(name, headers);
-      };
-      const data = (number: number, values: string[]): Row => ({ line: number - headerRow, values: padRow(values, width) });
-      const finder = new HeaderFinder<{ number: number; values: string[] }>();
-      function* found(rows: { number: number; values: string[] }[]): Generator<Row> {
-        if (!finder.header) return;
-        header(finder.header.number, finder.header.values);
-        for (const r of rows) yield data(r.number, r.values);
-      }
+      const table = new TableRows((headers) => announce(name, headers));
       for await (const row of ws) {
-        if (!wanted || (announced && headerRow === 0)) continue; // drain sheets we do not read
+        if (!wanted || (announced && !table.headers)) continue; // drain sheets we do not read
         const values = rowValues(row, date1904);
         if (isEmptyRow(values)) continue;
-        if (headerRow > 0) yield data(row.number, values);
-        else yield* found(finder.push({ number: row.number, values }));
+        if (table.headers) yield table.data(row.number, values);
+        else yield* table.push(row.number, values);
       }
-      if (headerRow === 0) yield* found(finder.end());
-      if (headerRow > 0) return;
+      yield* table.end();
+      if (table.headers) return;
     }
     if (!internals.model) throw corrupt('no xl/workbook.xml'); // a zip, but not a workbook
     if (options.sheet !== undefined && !sheets.includes(options.sheet)) {
