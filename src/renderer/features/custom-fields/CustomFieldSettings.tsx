@@ -1,14 +1,21 @@
 // Settings → custom fields: extra fields an admin adds to contacts or companies.
-import { Form, Input, Select, Tag } from 'antd';
+import { App, Form, Input, Select, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { CustomEntity, CustomFieldSave, CustomFieldType, type CustomField } from '../../../shared/custom-fields';
-import { call } from '../../api';
+import type { z } from 'zod';
+import { CustomEntity, CustomFieldSave, CustomFieldType, VALUES_MISFIT, type CustomField, type CustomFieldMisfits } from '../../../shared/custom-fields';
+import { ApiError, call } from '../../api';
 import { SettingsList } from '../../components/SettingsList';
 import { useCustomFields } from './store';
 
 const hasOptions = (type: CustomField['type'] | undefined) => type === 'select' || type === 'multiselect';
 
 const input = (raw: Partial<CustomField>, id: string | undefined) => ({ ...raw, id, options: hasOptions(raw.type) ? (raw.options ?? []) : [] });
+
+/**
+ * A rule that never fails. A field without rules is never validated, so a note the save put on it
+ * (the refused save's values_misfit) would stay after the field is changed; this clears it then.
+ */
+const clearNoteOnChange = [{ validator: () => Promise.resolve() }];
 
 /** The modal's fields: options only for a (multi)select. */
 function CustomFieldFormItems() {
@@ -22,11 +29,11 @@ function CustomFieldFormItems() {
       <Form.Item name="label" label={t('customFields.label')} required>
         <Input maxLength={40} />
       </Form.Item>
-      <Form.Item name="type" label={t('customFields.type')}>
+      <Form.Item name="type" label={t('customFields.type')} rules={clearNoteOnChange}>
         <Select options={CustomFieldType.options.map((ty) => ({ value: ty, label: t(`customFields.types.${ty}`) }))} />
       </Form.Item>
       {hasOptions(type) && (
-        <Form.Item name="options" label={t('customFields.options')} extra={t('customFields.optionsHint')}>
+        <Form.Item name="options" label={t('customFields.options')} extra={t('customFields.optionsHint')} rules={clearNoteOnChange}>
           <Select mode="tags" open={false} tokenSeparators={[',', '，']} />
         </Form.Item>
       )}
@@ -34,9 +41,58 @@ function CustomFieldFormItems() {
   );
 }
 
+type SaveInput = z.output<typeof CustomFieldSave>;
+
+/** What the question says: which values go (dropped options or a type they do not fit), and how many records hold them. */
+function MisfitText({ input, found }: { input: SaveInput; found: CustomFieldMisfits }) {
+  const { t } = useTranslation();
+  const options = found.options.map((name) => t('customFields.misfit.quoted', { name })).join(t('customFields.misfit.separator'));
+  return (
+    <Space orientation="vertical" data-testid="misfit-text">
+      {found.options.length
+        ? t('customFields.misfit.options', { count: found.count, options })
+        : t('customFields.misfit.type', { count: found.count, type: t(`customFields.types.${input.type}`) })}
+      {found.trashed > 0 && t('customFields.misfit.trashed', { count: found.trashed })}
+    </Space>
+  );
+}
+
+/**
+ * Saves a field; when records hold values the changed field would refuse, asks whether to clear
+ * them and saves again with clearMisfits. Cancelling keeps the form open as it was: the error
+ * comes back on the field that caused it, so the form says why nothing was saved.
+ */
+function useSaveField() {
+  const { t } = useTranslation();
+  const { modal } = App.useApp();
+  const ask = (input: SaveInput, found: CustomFieldMisfits) =>
+    new Promise<boolean>((resolve) => {
+      modal.confirm({
+        title: t('customFields.misfit.title'),
+        content: <MisfitText input={input} found={found} />,
+        okText: t('customFields.misfit.ok'),
+        okButtonProps: { danger: true },
+        cancelText: t('common.cancel'),
+        onOk: () => resolve(true),
+        onCancel: () => resolve(false),
+      });
+    });
+  return async (input: SaveInput) => {
+    try {
+      return await call('customFields.save', input);
+    } catch (e) {
+      if (!(e instanceof ApiError) || e.data.message !== VALUES_MISFIT) throw e;
+      const found = e.data.detail as CustomFieldMisfits;
+      if (await ask(input, found)) return call('customFields.save', { ...input, clearMisfits: true });
+      throw new ApiError({ ...e.data, fields: [{ path: found.options.length ? 'options' : 'type', message: VALUES_MISFIT, params: e.data.params }] });
+    }
+  };
+}
+
 export function CustomFieldSettings() {
   const { t } = useTranslation();
   const { fields, load } = useCustomFields();
+  const save = useSaveField();
   return (
     <SettingsList<CustomField, typeof CustomFieldSave>
       items={fields}
@@ -53,7 +109,7 @@ export function CustomFieldSettings() {
       confirmDelete={(f) => t('customFields.confirmDelete', { label: f.label })}
       schema={CustomFieldSave}
       input={input}
-      save={(v) => call('customFields.save', v)}
+      save={save}
       remove={(id) => call('customFields.delete', { id })}
       formTestId="custom-field-form"
     >
