@@ -22,17 +22,14 @@ export const tagsHandlers: HandlersOf<typeof tagsContract> = {
   'tags.list': async (_input, ctx) => listTags(ctx),
 
   'tags.save': async (input, ctx) => {
-    const clash = await ctx.db
-      .selectFrom('tags')
-      .select('id')
-      .where('name', '=', input.name)
-      .where('deleted_at', 'is', null)
-      .executeTakeFirst();
-    if (clash && clash.id !== input.id) {
-      throw new KehuError({ code: 'conflict', fields: [{ path: 'name', message: 'validation.tag_exists' }] });
+    // Only a new name can clash: two devices that each made 'VIP' hold two tags of that name
+    // after a sync, and each must still take a new colour under its own name.
+    const current = input.id ? await getTag(ctx, input.id) : null;
+    if (current?.name !== input.name) {
+      const clash = await ctx.db.selectFrom('tags').select('id').where('name', '=', input.name).where('deleted_at', 'is', null).executeTakeFirst();
+      if (clash) throw new KehuError({ code: 'conflict', fields: [{ path: 'name', message: 'validation.tag_exists' }] });
     }
     if (input.id) {
-      await getTag(ctx, input.id);
       await ctx.changes.update('tags', input.id, { name: input.name, color: input.color });
       return getTag(ctx, input.id);
     }

@@ -361,11 +361,9 @@ describe('import + sync by file', () => {
     expect(await importHere(b, '客户.csv', PEOPLE)).toMatchObject({ created: 0, skipped: 3 });
   });
 
-  // BUG (sync × tags): tags.save refuses a live tag's own name when another live tag has it
-  // (features/tags/handlers.ts 'tags.save': the clash lookup may return the other tag). Sync makes
-  // such twins (scenario 4: each device's import created 'VIP'), and then one of them cannot even
-  // be recoloured without a rename (validation.tag_exists). Remove `.fails` once fixed.
-  it.fails("4b. after both devices imported the same tags, each twin tag can still be recoloured under its name", async () => {
+  // Sync makes same-named twins (scenario 4: each device's import created 'VIP'); tags.save once
+  // refused a twin its own name (its clash lookup found the other), so neither could be recoloured.
+  it("4b. after both devices imported the same tags, each twin tag can still be recoloured under its name", async () => {
     const a = await device('Laptop');
     const b = await device('Office');
     const file = csv('姓名,手机,标签\n张伟,13811110001,VIP\n');
@@ -376,6 +374,7 @@ describe('import + sync by file', () => {
     const twins = (await a.call('tags.list', {})).filter((t) => t.name === 'VIP');
     expect(twins).toHaveLength(2);
     for (const t of twins) await a.call('tags.save', { id: t.id, name: 'VIP', color: '#ff0000' });
+    expect((await a.call('tags.list', {})).filter((t) => t.name === 'VIP').map((t) => t.color)).toEqual(['#ff0000', '#ff0000']);
   });
 
   it('5. a 2,000-row import: its bundle applied twice changes nothing; a cancelled import leaves nothing to send', async () => {
