@@ -31,6 +31,9 @@ export class IdleCheckpoint {
   private run(): void {
     this.timer = null;
     if (!this.sqlite.open) return;
+    // Inside a long transaction of this connection (an undo, a sync apply) the checkpoint could
+    // only fail ("database table is locked"): it is tried again a moment later.
+    if (this.sqlite.inTransaction) return this.wrote();
     try {
       // PASSIVE: copies what no reader still needs and never waits for a lock (a job thread may be
       // writing); whatever is left goes at the next one.
