@@ -1,6 +1,7 @@
 // Column mapping: headers (Chinese, English, Google Contacts, Outlook, Kehu export) → targets, the
 // built-in presets, and a raw row → the input of ContactFields / CompanyFields (the form's schema).
 import { COMPANY_TARGETS, CONTACT_TARGETS, headerKey, MULTI_TARGETS, type ColumnMapping, type IoEntity, type SavedMapping } from '../../../shared/io';
+import { hasHan } from '../../../shared/han';
 import { normalizeCnLandline, normalizeEmail, normalizeMobile } from '../../../shared/validation';
 import { unneutralise } from '../export/cells';
 import { customHeaders, MULTI_SEPARATOR, OTHER_SEPARATORS, ownHeaders, RECORD_ID_HEADER } from '../export/columns';
@@ -170,7 +171,6 @@ export const splitList = (v: string) => v.split(LIST_SPLIT).map((s) => s.trim())
 const splitExported = (v: string) => v.split(MULTI_SEPARATOR).map((s) => s.trim()).filter(Boolean);
 /** Tags: a cell with ';' (our export's separator) is split on ';' only. */
 const splitTags = (v: string) => (v.includes(MULTI_SEPARATOR) ? splitExported(v) : splitList(v));
-const hasHan = (s: string) => /\p{Script=Han}/u.test(s);
 
 function gender(v: string): string {
   const k = v.trim().toLowerCase();
