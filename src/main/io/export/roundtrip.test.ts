@@ -240,15 +240,22 @@ describe('the record id column (记录ID)', () => {
     await rt.call('contacts.create', { name: '李强', mobiles: ['13812345678'], allowDuplicate: true });
   }
 
-  it.each(['csv', 'xlsx'] as const)('%s into an empty database with the default 跳过 keeps records kept apart on purpose; the same file again skips them all', async (format) => {
+  it.each(['csv', 'xlsx', 'vcf'] as const)('%s into an empty database with the default 跳过 keeps records kept apart on purpose; the same file again skips them all', async (format) => {
     const [source, target] = [await runtime(), await runtime()];
     await deliberateDuplicates(source);
     const file = await exportFile(source, 'contact', format);
     expect(await importFile(target, 'contact', file, 'skip')).toMatchObject({ rows: 4, created: 4, skipped: 0, rejected: 0 });
-    const view = (rows: Contact[]) => stable(rows.map((x) => contactView(x, false)));
+    const view = (rows: Contact[]) => stable(rows.map((x) => contactView(x, format === 'vcf')));
     expect(view(await all<Contact>(target, 'contacts.list'))).toEqual(view(await all<Contact>(source, 'contacts.list')));
     // The target's records have ids of their own: the file's ids are not theirs, their keys are.
     expect(await importFile(target, 'contact', file, 'skip')).toMatchObject({ created: 0, skipped: 4 });
+  });
+
+  it('vCard into the same database: each card is its record (UID), a contact with a name only is not duplicated', async () => {
+    const rt = await runtime();
+    await deliberateDuplicates(rt);
+    await rt.call('contacts.create', { name: '赵六', allowDuplicate: true });
+    expect(await importFile(rt, 'contact', await exportFile(rt, 'contact', 'vcf'), 'skip')).toMatchObject({ rows: 5, created: 0, skipped: 5 });
   });
 
   it('into the same database, edits made in the spreadsheet update their records by id, even a changed mobile; a contact with a name only is not duplicated', async () => {

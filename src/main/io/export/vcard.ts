@@ -42,9 +42,11 @@ const COMPOUND_SURNAMES = new Set([
 /** N's family and given names: a Chinese name splits after its surname, a Latin one at its last word. */
 export function splitName(name: string): [family: string, given: string] {
   const trimmed = name.trim();
-  if (isAllHan(trimmed) && trimmed.length >= 2 && trimmed.length <= 5) {
-    const n = trimmed.length > 2 && COMPOUND_SURNAMES.has(trimmed.slice(0, 2)) ? 2 : 1;
-    return [trimmed.slice(0, n), trimmed.slice(n)];
+  // By characters, not UTF-16 units: a name may hold a character beyond the basic plane (𠀀).
+  const chars = [...trimmed];
+  if (isAllHan(trimmed) && chars.length >= 2 && chars.length <= 5) {
+    const n = chars.length > 2 && COMPOUND_SURNAMES.has(chars.slice(0, 2).join('')) ? 2 : 1;
+    return [chars.slice(0, n).join(''), chars.slice(n).join('')];
   }
   const words = trimmed.split(/\s+/);
   if (words.length >= 2) return [words[words.length - 1], words.slice(0, -1).join(' ')];
@@ -75,7 +77,8 @@ const card = (lines: string[]) => ['BEGIN:VCARD', 'VERSION:3.0', `PRODID:${KEHU_
 export function contactCard(c: Contact): string {
   const lines: string[] = [];
   const [family, given] = splitName(c.name);
-  lines.push(`FN:${escapeValue(c.name)}`, `N:${escapeValue(family)};${escapeValue(given)};;;`);
+  // UID: the record's id, which the import finds the record by (io/import/prepare.ts duplicateKeys).
+  lines.push(`FN:${escapeValue(c.name)}`, `N:${escapeValue(family)};${escapeValue(given)};;;`, `UID:${c.id}`);
   for (const m of c.mobiles) lines.push(`TEL;TYPE=CELL:${escapeValue(m)}`);
   if (c.landline) lines.push(`TEL;TYPE=WORK:${escapeValue(c.landline)}`);
   for (const e of c.emails) lines.push(`EMAIL;TYPE=INTERNET:${escapeValue(e)}`);

@@ -1,3 +1,5 @@
+import { RECORD_ID_HEADER } from '../export/columns';
+
 export type FileFormat = 'csv' | 'xlsx' | 'vcard';
 
 export interface ReadOptions {
@@ -29,7 +31,7 @@ export interface Row {
 }
 
 /** Fixed headers of the rows a vCard file produces (one row per card). */
-export const VCARD_HEADERS: readonly string[] = ['姓名', '手机', '座机', '邮箱', '公司', '职位', '地址', '生日', '备注', 'QQ', '微信', '性别', '标签'];
+export const VCARD_HEADERS: readonly string[] = ['姓名', '手机', '座机', '邮箱', '公司', '职位', '地址', '生日', '备注', 'QQ', '微信', '性别', '标签', RECORD_ID_HEADER];
 
 /** Trims, removes BOMs and NULs from a header cell. */
 export function cleanHeader(s: string | undefined): string {

@@ -23,7 +23,7 @@ async function cards(path: string, opts = {}): Promise<Card[]> {
 describe('vCard fixtures', () => {
   it('info has the fixed headers', async () => {
     const { info, sample } = await inspectFile(FX + 'ez-vcard/rfc2426-example.vcf');
-    expect(info).toEqual({ format: 'vcard', encoding: 'utf-8', delimiter: null, sheets: [], sheet: null, headers: ['姓名', '手机', '座机', '邮箱', '公司', '职位', '地址', '生日', '备注', 'QQ', '微信', '性别', '标签'] });
+    expect(info).toEqual({ format: 'vcard', encoding: 'utf-8', delimiter: null, sheets: [], sheet: null, headers: ['姓名', '手机', '座机', '邮箱', '公司', '职位', '地址', '生日', '备注', 'QQ', '微信', '性别', '标签', '记录ID'] });
     expect(sample).toHaveLength(2);
     expect(sample[0][0]).toBe('Frank Dawson');
     expect(sample[1][3]).toBe('howes@netscape.com');
@@ -186,8 +186,8 @@ describe('generated vCards', () => {
     writeFileSync(p, raw);
     const c = await cards(p);
     expect(c).toEqual([
-      { 姓名: '王小明', 手机: '+86 138-0013-8000;13912345678', 座机: '010-88886666', 邮箱: '', 公司: '北京某某公司', 职位: '', 地址: '', 生日: '1985-03-17', 备注: '第一行\n第二行', QQ: '10001', 微信: 'wxid_abc', 性别: '', 标签: '' },
-      { 姓名: '李四', 手机: '', 座机: '0755-1234567', 邮箱: 'lisi@example.com', 公司: '示例科技有限公司', 职位: '销售部 经理', 地址: '中国广东省深圳市科技园路1号', 生日: '--05-23', 备注: 'a, b; c\nd', QQ: '', 微信: '', 性别: '', 标签: '' },
+      { 姓名: '王小明', 手机: '+86 138-0013-8000;13912345678', 座机: '010-88886666', 邮箱: '', 公司: '北京某某公司', 职位: '', 地址: '', 生日: '1985-03-17', 备注: '第一行\n第二行', QQ: '10001', 微信: 'wxid_abc', 性别: '', 标签: '', 记录ID: '' },
+      { 姓名: '李四', 手机: '', 座机: '0755-1234567', 邮箱: 'lisi@example.com', 公司: '示例科技有限公司', 职位: '销售部 经理', 地址: '中国广东省深圳市科技园路1号', 生日: '--05-23', 备注: 'a, b; c\nd', QQ: '', 微信: '', 性别: '', 标签: '', 记录ID: '' },
     ]);
   });
 
@@ -197,7 +197,7 @@ describe('generated vCards', () => {
     const { info, sample } = await inspectFile(p);
     expect(info.format).toBe('vcard');
     expect(info.encoding).toBe('utf-16le');
-    expect(sample).toEqual([['赵六', '15000000000', '', '', '', '', '', '', '', '', '', '', '']]);
+    expect(sample).toEqual([['赵六', '15000000000', '', '', '', '', '', '', '', '', '', '', '', '']]);
   });
 
   it('gender (vCard 4 GENDER or X-GENDER) and CATEGORIES as tags, a category holding a comma kept whole', async () => {
@@ -231,7 +231,7 @@ describe('generated vCards', () => {
       last = r;
     }
     expect(n).toBe(5000);
-    expect(last).toEqual({ line: 5000, values: ['客户4999', '13800004999', '', '', '', '', '', '', '', '', '', '', ''] });
+    expect(last).toEqual({ line: 5000, values: ['客户4999', '13800004999', '', '', '', '', '', '', '', '', '', '', '', ''] });
   });
 
   it('helpers', () => {
@@ -363,6 +363,14 @@ describe('cards phones really write', () => {
     expect([...(await cards(p)), ...(await cards(q))].map((c) => c['地址'])).toEqual(['甘肃兰州城关区科技园路936号', '城关区科技园路936号', '广东省深圳市科技园路1号3层']);
   });
 
+  it("Kehu's own card carries its record id in UID (记录ID); another program's UID is not read as one", async () => {
+    const contact = { id: '0190f3c2-7a1b-7c3d-8e4f-123456789abc', name: '马丽', gender: 'unknown', mobiles: [], emails: [], tags: [], custom: {} } as unknown as Contact;
+    const p = join(tmp, 'kehu-uid.vcf');
+    writeFileSync(p, contactCard(contact));
+    const q = file('apple-uid.vcf', card('FN:李四', 'UID:A1B2C3D4-0000-4000-8000-000000000001'));
+    expect([...(await cards(p)), ...(await cards(q))].map((c) => c['记录ID'])).toEqual([contact.id, '']);
+  });
+
   it('Chinese characters are Unicode\'s Han script (shared/han.ts): one beyond the BMP puts a name and an address in Chinese order', async () => {
     const p = file('han.vcf', [
       ...card('N:𠀀;𠮷;;;', 'ADR;TYPE=WORK:;;𠀾;𡈼;;;'),
@@ -378,5 +386,9 @@ describe('cards phones really write', () => {
     expect(['张伟', '欧阳娜娜', '王', '爱新觉罗·溥仪', '阿卜杜热合曼', '张 伟', 'Wang Wei', 'Wang'].map(splitName)).toEqual([
       ['张', '伟'], ['欧阳', '娜娜'], ['王', ''], ['爱新觉罗·溥仪', ''], ['阿卜杜热合曼', ''], ['伟', '张'], ['Wei', 'Wang'], ['Wang', ''],
     ]);
+  });
+
+  it('the export splits a name by characters: one beyond the basic plane is not cut in half', () => {
+    expect(['𠀀三', '张𠮷', '𠀀𠀀𠀀𠀀𠀀𠀀'].map(splitName)).toEqual([['𠀀', '三'], ['张', '𠮷'], ['𠀀𠀀𠀀𠀀𠀀𠀀', '']]);
   });
 });

@@ -340,6 +340,8 @@ export function cardToRow(props: Prop[]): string[] {
     components(first('GENDER')?.value ?? first('X-GENDER')?.value ?? '')[0] ?? '',
     // A phone's groups or our tags, joined as our export joins a list (a tag may hold a comma).
     joined([...new Set(all('CATEGORIES').flatMap((p) => components(p.value, ',')).filter(Boolean))]) ?? '',
+    // Our export's UID is the record's id (记录ID); another program's UID means nothing here.
+    ownExport ? unescapeText(first('UID')?.value ?? '').trim() : '',
   ];
 }
 
