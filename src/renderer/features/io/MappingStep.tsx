@@ -5,12 +5,13 @@ import { useState } from 'react';
 import { App, Button, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import { DeleteOutlined, SaveOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { CustomField } from '../../../shared/custom-fields';
 import { applySaved, MULTI_TARGETS, type ColumnMapping, type InspectResult, type IoEntity, type SavedMapping } from '../../../shared/io';
 import { call } from '../../api';
 import { errorText } from '../../components/errors';
 import { useQuery } from '../../components/useQuery';
-import { DELIMITERS, ENCODINGS, IGNORE, delimiterLabel, encodingLabel, mappingLabel, targetLabel, targetOptions, valueOf, valueText } from './labels';
+import { DELIMITERS, ENCODINGS, IGNORE, delimiterLabel, encodingLabel, mappingLabel, previewText, targetLabel, targetOptions } from './labels';
 
 export interface ReadOptions {
   encoding?: string;
@@ -37,11 +38,11 @@ interface ColumnRow {
 }
 
 /** Sample values of a column: what the first preview rows hold for its target. */
-function samplesOf(inspect: InspectResult, target: string): string[] {
+function samplesOf(t: TFunction, inspect: InspectResult, target: string): string[] {
   if (target === IGNORE) return [];
   const seen = new Set<string>();
   for (const row of inspect.preview) {
-    const text = valueText(valueOf(row.values, target));
+    const text = previewText(t, row.values, target);
     if (text) seen.add(text);
     if (seen.size >= 3) break;
   }
@@ -59,7 +60,7 @@ export function MappingStep({ entity, inspect, mapping, read, custom, loading, o
   const options = targetOptions(t, entity, custom);
   const rows: ColumnRow[] = info.headers.map((header, index) => {
     const target = mapping[String(index)] ?? IGNORE;
-    return { index, header, target, samples: samplesOf(inspect, target) };
+    return { index, header, target, samples: samplesOf(t, inspect, target) };
   });
 
   const apply = (preset: SavedMapping) => {

@@ -65,7 +65,7 @@ export function issueLabel(t: TFunction, entity: IoEntity, issue: RowIssue, cust
 }
 
 /** A row's value for a target: a custom field's is under `custom`, by the field's id. */
-export function valueOf(values: Record<string, unknown>, target: string): unknown {
+function valueOf(values: Record<string, unknown>, target: string): unknown {
   if (target.startsWith('custom:')) return (values.custom as Record<string, unknown> | undefined)?.[target.slice(7)];
   return values[target];
 }
@@ -79,7 +79,19 @@ export function mappingLabel(t: TFunction, mapping: Pick<SavedMapping, 'id' | 'n
 }
 
 /** A stored value as text: lists joined, empty as ''. */
-export function valueText(value: unknown): string {
+/**
+ * A preview cell as the app shows the stored value: gender and a company's category by their
+ * labels (the stored codes male, prospect … mean nothing to a user); "unknown" gender as empty,
+ * as a form leaves it. A value the form refused stays as the file had it.
+ */
+export function previewText(t: TFunction, values: Record<string, unknown>, target: string): string {
+  const value = valueOf(values, target);
+  if (target === 'gender') return value === 'unknown' ? '' : t(`gender.${String(value)}`, { defaultValue: valueText(value) });
+  if (target === 'category') return t(`category.${String(value)}`, { defaultValue: valueText(value) });
+  return valueText(value);
+}
+
+function valueText(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (Array.isArray(value)) return value.map(valueText).filter(Boolean).join(', ');
   if (typeof value === 'object') return Object.values(value as Record<string, unknown>).map(valueText).filter(Boolean).join(' ');
