@@ -35,11 +35,10 @@ async function findMisfits(ctx: Ctx, def: Definition): Promise<Misfit[]> {
     .select(['id', 'custom', 'deleted_at'])
     .where(sql`json_extract(custom, ${`$."${def.id}"`})`, 'is not', null)
     .execute();
-  const stored = { id: def.id, type: def.type, options: JSON.stringify(def.options) };
   return rows.flatMap((r) => {
     const custom = JSON.parse(r.custom) as CustomValues;
     const value = custom[def.id];
-    return problemOf(stored, value) ? [{ id: r.id, custom, value, trashed: r.deleted_at !== null }] : [];
+    return problemOf(def, value) ? [{ id: r.id, custom, value, trashed: r.deleted_at !== null }] : [];
   });
 }
 

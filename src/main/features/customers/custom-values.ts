@@ -5,10 +5,10 @@ import { dateField } from '../../../shared/validation';
 import type { Ctx } from '../../core/context';
 import { invalidField } from './errors';
 
+/** A field's definition as the check needs it: its type and its options (parsed). */
 interface Definition {
-  id: string;
   type: string;
-  options: string;
+  options: readonly string[];
 }
 
 type Value = CustomValues[string];
@@ -16,7 +16,7 @@ type Value = CustomValues[string];
 /** Why a value does not fit its field (an i18n key), or null when it fits. */
 export function problemOf(def: Definition, value: Value): string | null {
   if (value === null) return null;
-  const options: string[] = JSON.parse(def.options);
+  const { options } = def;
   switch (def.type) {
     case 'text':
       return typeof value === 'string' ? null : 'validation.custom_text';
@@ -45,7 +45,7 @@ export async function checkCustomValues(ctx: Ctx, entity: CustomEntity, values: 
   const byId = new Map(defs.map((d) => [d.id, d]));
   for (const id of ids) {
     const def = byId.get(id);
-    const problem = def ? problemOf(def, values[id]) : 'validation.custom_unknown';
+    const problem = def ? problemOf({ type: def.type, options: JSON.parse(def.options) as string[] }, values[id]) : 'validation.custom_unknown';
     if (problem) throw invalidField(`custom.${id}`, problem);
   }
 }

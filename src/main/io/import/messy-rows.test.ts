@@ -172,6 +172,14 @@ describe('custom fields in a file', () => {
     expect(await download(rt, result.rejectedFile!)).toContain('等级: 不是可选项 (custom.');
   });
 
+  it('a custom text longer than the form takes (1,000 characters) is refused as too long, as the form refuses it', async () => {
+    const rt = await runtime();
+    await rt.call('customFields.save', { entity: 'contact', label: '说明', type: 'text' });
+    const { result } = await importFile(rt, 'long.csv', csv(`姓名,说明\n张三,${'长'.repeat(1001)}\n李四,${'长'.repeat(1000)}\n`));
+    expect(result).toMatchObject({ created: 1, rejected: 1 });
+    expect(await download(rt, result.rejectedFile!)).toContain('说明: 太长 (custom.');
+  });
+
   it('numbers as people write amounts; hexadecimal, decimal commas and the like are refused, not misread', async () => {
     const rt = await runtime();
     const amount = await rt.call('customFields.save', { entity: 'contact', label: '金额', type: 'number' });

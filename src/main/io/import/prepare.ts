@@ -6,10 +6,12 @@
 import type { Database as Sqlite } from 'better-sqlite3-multiple-ciphers';
 import { ContactFields } from '../../../shared/contacts';
 import { CompanyFields } from '../../../shared/companies';
-import { dateField, idField, LIMITS } from '../../../shared/validation';
+import { CustomValue } from '../../../shared/custom-fields';
+import { idField, LIMITS } from '../../../shared/validation';
 import type { ColumnMapping, DuplicateHit, IoEntity, OnDuplicate, RowIssue } from '../../../shared/io';
 import { newId } from '../../core/ids';
 import { toColumns } from '../../features/customers/columns';
+import { problemOf } from '../../features/customers/custom-values';
 import { companySearchRow, contactSearchRow, nameKey } from '../../features/search';
 import type { CompanyIndexFields, CompanySearchRow, ContactIndexFields, ContactSearchRow } from '../../features/search/rows';
 import { MULTI_SEPARATOR } from '../export/columns';
@@ -162,20 +164,11 @@ function splitOnOptions(raw: string, options: string[]): string[] {
   return out;
 }
 
-/** The same rules as features/customers/custom-values.ts. */
+/** The form's rules for a converted cell: the value's shape (CustomValue), then its definition. */
 function customProblem(def: CustomDef, value: unknown): string | null {
-  switch (def.type) {
-    case 'text':
-      return typeof value === 'string' && value.length <= 1000 ? null : 'validation.custom_text';
-    case 'number':
-      return typeof value === 'number' && Number.isFinite(value) ? null : 'validation.custom_number';
-    case 'date':
-      return typeof value === 'string' && dateField.safeParse(value).success ? null : 'validation.custom_date';
-    case 'select':
-      return typeof value === 'string' && def.options.includes(value) ? null : 'validation.custom_option';
-    default:
-      return Array.isArray(value) && value.every((v) => def.options.includes(String(v))) ? null : 'validation.custom_option';
-  }
+  const shape = CustomValue.safeParse(value);
+  if (!shape.success) return shape.error.issues[0]?.message.startsWith('validation.') ? shape.error.issues[0].message : 'validation.invalid';
+  return problemOf(def, shape.data);
 }
 
 /** The entity's live custom fields, in the order of our export's columns (io/export/export.ts); plain data, it goes to the prepare thread as is. */
