@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { DB_FILE_NAME, openDatabase, type Db } from '../db/open';
+import { readMeta } from '../db/meta';
 import { HybridClock } from './hlc';
 import { createDispatch, type Dispatch } from './dispatch';
 import type { AppState } from './context';
@@ -36,14 +37,9 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
-async function readMeta(db: Db, key: string): Promise<string | null> {
-  const row = await db.kysely.selectFrom('meta').select('value').where('key', '=', key).executeTakeFirst();
-  return row?.value ?? null;
-}
-
 /** This installation's device id, made once and kept in the file. */
 async function deviceIdOf(db: Db): Promise<string> {
-  const existing = await readMeta(db, 'device_id');
+  const existing = await readMeta(db.kysely, 'device_id');
   if (existing) return existing;
   const id = randomBytes(8).toString('hex');
   await db.kysely.insertInto('meta').values({ key: 'device_id', value: id }).execute();
@@ -63,7 +59,7 @@ async function openApp(dataDir: string, key: string | null, gate: Gate): Promise
   const db = await openDatabase(join(dataDir, DB_FILE_NAME), key);
   const deviceId = await deviceIdOf(db);
   await ensureOwner(db);
-  const clock = new HybridClock(deviceId, await readMeta(db, 'hlc'));
+  const clock = new HybridClock(deviceId, await readMeta(db.kysely, 'hlc'));
   const app: AppState = {
     db,
     clock,

@@ -4,20 +4,7 @@ import type { appContract, Locale } from '../../../shared/app';
 import type { Ctx, HandlersOf } from '../../core/context';
 import { seedSampleData } from '../demo';
 import { updateKeyring } from '../../security/keyring';
-
-/** meta is local to this file, not a synced table: read and written directly. */
-async function readMeta(ctx: Ctx, key: string): Promise<string | null> {
-  const row = await ctx.db.selectFrom('meta').select('value').where('key', '=', key).executeTakeFirst();
-  return row?.value ?? null;
-}
-
-async function writeMeta(ctx: Ctx, key: string, value: string): Promise<void> {
-  await ctx.db
-    .insertInto('meta')
-    .values({ key, value })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
-    .execute();
-}
+import { readMeta, writeMeta } from '../../db/meta';
 
 async function liveCounts(ctx: Ctx) {
   const { rows } = await sql<{ contacts: number; companies: number }>`
@@ -32,16 +19,16 @@ export const appHandlers: HandlersOf<typeof appContract> = {
     return {
       version: ctx.app.version,
       dataDir: ctx.app.dataDir,
-      locale: ((await readMeta(ctx, 'locale')) ?? 'zh-CN') as Locale,
+      locale: ((await readMeta(ctx.db, 'locale')) ?? 'zh-CN') as Locale,
       // A database that already holds customers (e.g. filled by `kehu demo`) is past its first run.
-      firstRun: (await readMeta(ctx, 'first_run_done')) === null && counts.contacts + counts.companies === 0,
+      firstRun: (await readMeta(ctx.db, 'first_run_done')) === null && counts.contacts + counts.companies === 0,
       session: ctx.session,
       counts,
     };
   },
 
   'app.setLocale': async ({ locale }, ctx) => {
-    await writeMeta(ctx, 'locale', locale);
+    await writeMeta(ctx.db, 'locale', locale);
     // The sign-in screen shows it too, before the database opens.
     updateKeyring(ctx.app.dataDir, (k) => {
       k.locale = locale;
@@ -49,7 +36,7 @@ export const appHandlers: HandlersOf<typeof appContract> = {
   },
 
   'app.firstRun': async ({ sample, contacts }, ctx) => {
-    await writeMeta(ctx, 'first_run_done', ctx.now);
+    await writeMeta(ctx.db, 'first_run_done', ctx.now);
     return sample ? seedSampleData(ctx, { contacts }) : { contacts: 0, companies: 0 };
   },
 

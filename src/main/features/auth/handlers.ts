@@ -9,8 +9,9 @@ import { sessionOf } from '../users/session-of';
 import type { authContract, AuthStatus } from '../../../shared/auth';
 import { KehuError } from '../../../shared/errors';
 import { newEnrolment, newRecoveryCodes, secondFactorOf, setUserAuth, totpStep } from './second-factor';
-import { protect, storedLocale } from './protection';
+import { protect } from './protection';
 import { login, logout, passwordKeyring, verifySecondFactor } from './signin';
+import { storedLocale } from '../../db/meta';
 
 async function status(ctx: AuthCtx): Promise<AuthStatus> {
   const { gate, session } = ctx;
@@ -22,7 +23,7 @@ async function status(ctx: AuthCtx): Promise<AuthStatus> {
     encrypted: keyring?.encrypted ?? false,
     osKeyAvailable: gate.osKeys.isAvailable(),
     session,
-    locale: keyring?.locale ?? (app ? await storedLocale(app) : null),
+    locale: keyring?.locale ?? (app ? await storedLocale(app.db.kysely) : null),
     idleLockMinutes: app ? readSettings(app).idleLockMinutes : 0,
     totpEnabled: app && session ? (await secondFactorOf(app.db.kysely, session.userId)) !== null : false,
   };

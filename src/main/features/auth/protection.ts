@@ -2,24 +2,18 @@
 // the operating system keeps) or users with passwords (always encrypted). The database file is
 // converted only when its key changes, always through security/convert.ts (backup first, convert
 // a copy, verify, then replace); the key file is written between the check and the replace.
-import type { AppState, AuthCtx, Ctx } from '../../core/context';
+import type { AuthCtx, Ctx } from '../../core/context';
 import { newDataKey } from '../../security/crypto';
 import { convertDatabase } from '../../security/convert';
 import { makeEntry } from '../../security/entries';
 import { emptyKeyring, writeKeyring, type Keyring } from '../../security/keyring';
-import type { Locale } from '../../../shared/app';
 import { KehuError } from '../../../shared/errors';
 import { setUserAuth } from './second-factor';
+import { storedLocale } from '../../db/meta';
 
 export type Protection =
   | { mode: 'password'; userId: string; login: string; password: string; name?: string }
   | { mode: 'single'; useOsKey: boolean };
-
-/** The interface language stored in the database (meta), if any. */
-export async function storedLocale(app: AppState): Promise<Locale | null> {
-  const row = await app.db.kysely.selectFrom('meta').select('value').where('key', '=', 'locale').executeTakeFirst();
-  return row?.value === 'en' || row?.value === 'zh-CN' ? row.value : null;
-}
 
 /** Gives the user this sign-in name (and name): 'duplicate' when another live user has it. */
 async function setLogin(ctx: Ctx, userId: string, login: string, name?: string): Promise<void> {
@@ -44,7 +38,7 @@ export async function protect(ctx: AuthCtx, target: Protection): Promise<void> {
     osWrapped: useOsKey && nextKey ? gate.osKeys.encrypt(Buffer.from(nextKey, 'utf8')).toString('base64') : null,
     users: target.mode === 'password' ? [await makeEntry(target.userId, target.login, target.password, nextKey as string, gate.scrypt)] : [],
     pendingAudit: previous?.pendingAudit ?? [],
-    locale: previous?.locale ?? (await storedLocale(app)),
+    locale: previous?.locale ?? (await storedLocale(app.db.kysely)),
   };
   await ctx.mutate(async (c) => {
     if (target.mode === 'password') await setLogin(c, target.userId, target.login, target.name);

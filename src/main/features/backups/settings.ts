@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import type { SecuritySettings } from '../../../shared/backups';
 import type { AppState } from '../../core/context';
 import type { Database } from '../../db/schema';
+import { writeMeta } from '../../db/meta';
 
 export type StoredSettings = Pick<SecuritySettings, 'idleLockMinutes' | 'backupDaily' | 'backupAtQuit' | 'backupKeep'>;
 
@@ -36,6 +37,6 @@ export async function writeSettings(db: Kysely<Database>, settings: StoredSettin
   for (const [field, key] of Object.entries(KEYS) as [keyof StoredSettings, string][]) {
     const v = settings[field];
     const value = typeof v === 'boolean' ? (v ? '1' : '0') : String(v);
-    await db.insertInto('meta').values({ key, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
+    await writeMeta(db, key, value);
   }
 }

@@ -6,6 +6,7 @@ import type { LeadAssign } from '../../../shared/leads';
 import type { Ctx } from '../../core/context';
 import { checkAllVisible, checkAssignable } from '../../core/visibility';
 import { checkOwner } from './write';
+import { readMeta, writeMeta } from '../../db/meta';
 
 /** This device's round-robin position (local state, like the reminders: not synced). */
 const LAST_KEY = 'leads.round_robin.last';
@@ -25,14 +26,10 @@ async function roundRobinUsers(ctx: Ctx): Promise<string[]> {
 /** The owner of each lead, in the order given, starting after the last round's last user. */
 async function roundRobinOwners(ctx: Ctx, count: number): Promise<string[]> {
   const users = await roundRobinUsers(ctx);
-  const last = await ctx.db.selectFrom('meta').select('value').where('key', '=', LAST_KEY).executeTakeFirst();
-  const start = last ? users.indexOf(last.value) + 1 : 0;
+  const last = await readMeta(ctx.db, LAST_KEY);
+  const start = last ? users.indexOf(last) + 1 : 0;
   const owners = Array.from({ length: count }, (_, i) => users[(start + i) % users.length]);
-  await ctx.db
-    .insertInto('meta')
-    .values({ key: LAST_KEY, value: owners[owners.length - 1] })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value: owners[owners.length - 1] }))
-    .execute();
+  await writeMeta(ctx.db, LAST_KEY, owners[owners.length - 1]!);
   return owners;
 }
 

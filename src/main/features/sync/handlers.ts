@@ -12,6 +12,7 @@ import { refreshCustomerIndex } from '../search';
 import { deviceName, exportBundle, hlcDevice, importBundle, localVector } from '../../sync/merge';
 import { jobsHandlers } from '../../jobs/handlers';
 import { jobsOf } from '../../jobs/registry';
+import { writeMeta } from '../../db/meta';
 
 const NAME_COLUMN: Record<string, string> = {
   contacts: 'name',
@@ -64,11 +65,7 @@ export const syncHandlers: HandlersOf<typeof syncContract & typeof jobsContract>
   },
 
   'sync.rename': async ({ name }, ctx) => {
-    await ctx.db
-      .insertInto('meta')
-      .values({ key: 'device_name', value: name })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value: name }))
-      .execute();
+    await writeMeta(ctx.db, 'device_name', name);
   },
 
   'sync.export': async ({ deviceId, passphrase }, ctx) => {

@@ -1,17 +1,18 @@
 // Reminder settings of this device, in the local meta table (never synced: one laptop may greet
 // on holidays while the office PC does not).
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { DEFAULT_HOLIDAYS, HOLIDAY_IDS, type ReminderSettings } from '../../../shared/tasks';
 import type { Database } from '../../db/schema';
+import { readMeta, writeMeta } from '../../db/meta';
 
 const KEY = 'reminders.settings';
 export const DEFAULT_SETTINGS: ReminderSettings = { birthdays: true, holidays: DEFAULT_HOLIDAYS, timeOfDay: '09:00' };
 
 export async function loadSettings(db: Kysely<Database>): Promise<ReminderSettings> {
-  const row = await db.selectFrom('meta').select('value').where('key', '=', KEY).executeTakeFirst();
-  if (!row) return DEFAULT_SETTINGS;
+  const stored = await readMeta(db, KEY);
+  if (!stored) return DEFAULT_SETTINGS;
   try {
-    const saved = JSON.parse(row.value) as Partial<ReminderSettings>;
+    const saved = JSON.parse(stored) as Partial<ReminderSettings>;
     return {
       birthdays: saved.birthdays ?? DEFAULT_SETTINGS.birthdays,
       // A holiday id from a newer version is dropped rather than shown unnamed.
@@ -24,6 +25,5 @@ export async function loadSettings(db: Kysely<Database>): Promise<ReminderSettin
 }
 
 export async function saveSettings(db: Kysely<Database>, settings: ReminderSettings): Promise<void> {
-  await sql`INSERT INTO meta (key, value) VALUES (${KEY}, ${JSON.stringify(settings)})
-            ON CONFLICT (key) DO UPDATE SET value = excluded.value`.execute(db);
+  await writeMeta(db, KEY, JSON.stringify(settings));
 }
