@@ -135,6 +135,16 @@ describe('io.export job', () => {
     expect(evil).toMatchObject({ 职位: "'+1", 备注: "'-1", 微信: "'@x", 地址: `'=HYPERLINK("http://evil")` });
   });
 
+  it('the file is named in the interface language: 联系人-…, or Contacts-… / Companies-… in English', async () => {
+    const rt = await runtime();
+    await sample(rt);
+    await rt.call('app.setLocale', { locale: 'en' });
+    expect((await runExport(rt, { format: 'xlsx' })).result.fileName).toMatch(/^Contacts-\d{8}-\d{6}\.xlsx$/);
+    expect((await runExport(rt, { entity: 'company', format: 'csv-gbk' })).result.fileName).toMatch(/^Companies-\d{8}-\d{6}-GBK\.csv$/);
+    await rt.call('app.setLocale', { locale: 'zh-CN' });
+    expect((await runExport(rt, { format: 'csv' })).result.fileName).toMatch(/^联系人-\d{8}-\d{6}\.csv$/);
+  });
+
   it('CSV GBK: no BOM, the bytes decode back as GBK', async () => {
     const rt = await runtime();
     await sample(rt);

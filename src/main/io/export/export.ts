@@ -17,6 +17,8 @@ import { companySpec } from '../../features/companies/spec';
 import { columnsOf } from './columns';
 import { createDownload, removeDownload } from './downloads';
 import { checkXlsxRows, EXTENSION, openWriter, XLSX_MAX_ROWS, type ExportFormat } from './writers';
+import type { Locale } from '../../../shared/app';
+import { storedLocale } from '../../db/meta';
 
 export type ExportEntity = 'contact' | 'company';
 
@@ -38,10 +40,13 @@ export const EXPORT_PAGE = 1000;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** e.g. 联系人-20261123-1405.csv */
-export function exportFileName(entity: ExportEntity, format: ExportFormat, at = new Date()): string {
+/** The file's name before its time stamp, in the interface language. */
+const NAME: Record<Locale, Record<ExportEntity, string>> = { 'zh-CN': { contact: '联系人', company: '公司' }, en: { contact: 'Contacts', company: 'Companies' } };
+
+/** e.g. 联系人-20261123-140500.csv, or Contacts-20261123-140500.csv in the English interface. */
+export function exportFileName(entity: ExportEntity, format: ExportFormat, locale: Locale, at = new Date()): string {
   const stamp = `${at.getFullYear()}${pad(at.getMonth() + 1)}${pad(at.getDate())}-${pad(at.getHours())}${pad(at.getMinutes())}${pad(at.getSeconds())}`;
-  return `${entity === 'contact' ? '联系人' : '公司'}-${stamp}${format === 'csv-gbk' ? '-GBK' : ''}.${EXTENSION[format]}`;
+  return `${NAME[locale][entity]}-${stamp}${format === 'csv-gbk' ? '-GBK' : ''}.${EXTENSION[format]}`;
 }
 
 async function customFields(db: Kysely<Database>, entity: ExportEntity): Promise<CustomField[]> {
@@ -112,7 +117,7 @@ export async function exportCustomers(app: AppState, userId: string, opts: Expor
   const sqlite = app.db.sqlite;
   const spec = opts.entity === 'contact' ? contactSpec : companySpec;
   const filter = (opts.filter ?? {}) as ListInput['filter'];
-  const fileName = exportFileName(opts.entity, opts.format);
+  const fileName = exportFileName(opts.entity, opts.format, (await storedLocale(db)) ?? 'zh-CN');
   const { downloadId, file } = createDownload(app.dataDir, fileName);
   const discard = () => removeDownload(app.dataDir, downloadId);
   let rows = 0;
