@@ -346,12 +346,16 @@ export const ioContract = {
     input: z.object({ limit: z.number().int().min(1).max(200).default(50) }),
   }),
   /**
-   * Undoes an import as one mutation (synced): records it created go to the Trash, records it
-   * updated get their previous values back. Refused (`conflict`, message `io.undo_changed_since`,
-   * params.changed = how many) when any of them was edited or deleted since.
+   * Starts the undo of an import (job kind `io.undo`, one all-or-nothing transaction, synced; its
+   * result is an UndoImportResult): records it created go to the Trash, records it updated get
+   * their previous values back. An unknown import is refused at once (`not_found`), so is one
+   * undone already (`conflict`, `io.undo_already`). The job fails with `conflict` when any record
+   * was edited or deleted since (`io.undo_changed_since`, params.changed = how many) or when other
+   * records use what it created (`io.undo_has_dependents`, params.count). `entity` names the
+   * job's audit row (audited under this channel).
    */
-  'io.undoImport': channel<UndoImportResult>()({
-    kind: 'mutation',
+  'io.undoImport': channel<JobStarted>()({
+    kind: 'query',
     permission: 'data.import',
     entity: 'import',
     input: z.object({ importId: idField }),

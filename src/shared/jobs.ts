@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { channel } from './contract-kit';
 import type { KehuErrorData } from './errors';
 
-export type JobKind = 'sync.export' | 'sync.import' | 'io.import' | 'io.export';
+export type JobKind = 'sync.export' | 'sync.import' | 'io.import' | 'io.export' | 'io.undo';
 export type JobState = 'running' | 'done' | 'failed' | 'cancelled';
 
 export interface JobStatus {
@@ -14,7 +14,7 @@ export interface JobStatus {
   /** Units done out of total in the current phase (total 0: not known yet). */
   done: number;
   total: number;
-  /** What the job is doing, e.g. `verify`, `apply`, `index` (import) or `collect`, `encode` (export). */
+  /** What the job is doing, e.g. `verify`, `apply`, `index` (import), `collect`, `encode` (export) or `check`, `untag`, `undo`, `index` (an import's undo). */
   phase: string;
   startedAt: string;
   finishedAt: string | null;

@@ -58,6 +58,7 @@ const KIND_PERMISSION: Record<JobKind, Permission> = {
   'sync.import': 'sync.run',
   'io.import': 'data.import',
   'io.export': 'data.export',
+  'io.undo': 'data.import',
 };
 
 interface Entry {

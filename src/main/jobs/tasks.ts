@@ -7,6 +7,7 @@ import type { Viewer } from '../core/visibility';
 import { exportBundle, importBundle, type SyncHooks } from '../sync/merge';
 import { runExportTask } from '../io/export/task';
 import { runImportTask } from '../io/import/task';
+import { runUndoTask } from '../io/import/undo';
 import { inJobMutation } from './mutation';
 
 export interface TaskArgs {
@@ -45,4 +46,5 @@ export const tasks: Record<JobKind, (args: TaskArgs) => Promise<unknown>> = {
   },
   'io.import': runImportTask,
   'io.export': runExportTask,
+  'io.undo': runUndoTask,
 };

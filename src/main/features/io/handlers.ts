@@ -1,18 +1,17 @@
 // Import/export channels (shared/io.ts). The long parts are jobs (io/import/task.ts,
-// io/export/task.ts); these handlers take uploads, preview, keep mappings and the history, undo.
+// io/export/task.ts, io/import/undo.ts); these handlers take uploads, preview, keep mappings and the history.
 import { KehuError, notFound } from '../../../shared/errors';
 import type { ImportHistoryEntry, IoEntity, ioContract, PreviewRow, SavedMapping, SourceInfo } from '../../../shared/io';
-import type { AppState, Ctx, HandlersOf } from '../../core/context';
+import type { AppState, HandlersOf } from '../../core/context';
 import { newId } from '../../core/ids';
 import { visibleTo } from '../../core/visibility';
 import { jobsOf } from '../../jobs/registry';
-import { refreshCustomerIndex } from '../search';
 import { fileName, filePath, removeOldFiles, writeUploadChunk } from '../../io/files';
 import { exportHandlers } from '../../io/export/handlers';
 import { inspectFile } from '../../io/read';
 import { RowChecker } from '../../io/import/engine';
 import { duplicateKeys } from '../../io/import/prepare';
-import { createdOf, dependentsOf, unusedTagsOf } from '../../io/import/created';
+import { undoableImport } from '../../io/import/undo';
 import { badTargets, PRESETS, suggestMapping } from '../../io/import/mapping';
 
 const cleaned = new WeakSet<AppState>();
@@ -25,47 +24,6 @@ function cleanOnce(app: AppState): void {
 
 function sourceInfo(info: { format: SourceInfo['format']; encoding: string | null; delimiter: string | null; sheets: string[]; sheet: string | null; headers: string[] }): SourceInfo {
   return { format: info.format, encoding: info.encoding ?? '', delimiter: info.delimiter ?? '', sheets: info.sheets, sheet: info.sheet ?? '', headers: info.headers };
-}
-
-async function undo(ctx: Ctx, importId: string): Promise<{ removed: number; restored: number }> {
-  const imp = await ctx.db.selectFrom('imports').selectAll().where('id', '=', importId).executeTakeFirst();
-  if (!imp) throw notFound('import', importId);
-  if (imp.undone_at) throw new KehuError({ code: 'conflict', message: 'io.undo_already' });
-  // Rid ranges since this version, id lists before (created.ts reads both).
-  const created = await createdOf(ctx.db, imp);
-  // `updatedAt` (absent in earlier versions) is the record's updated_at before the import.
-  const updated = JSON.parse(imp.updated_ids) as { id: string; before: Record<string, unknown>; updatedAt?: string }[];
-  const table = imp.entity === 'contact' ? 'contacts' : 'companies';
-  // Untouched since: still live and last changed by the import itself.
-  const check = async (t: 'contacts' | 'companies', ids: string[], mustBeLive: boolean) => {
-    let changed = 0;
-    for (let i = 0; i < ids.length; i += 500) {
-      const rows = await ctx.db.selectFrom(t).select(['id', 'updated_at', 'deleted_at']).where('id', 'in', ids.slice(i, i + 500)).execute();
-      changed += ids.slice(i, i + 500).length - rows.length;
-      for (const r of rows) if (r.updated_at !== imp.at || (mustBeLive && r.deleted_at !== null)) changed += 1;
-    }
-    return changed;
-  };
-  const changed =
-    created.missing +
-    (await check('contacts', created.contacts, true)) +
-    (await check('companies', created.companies, true)) +
-    (await check(table, updated.map((u) => u.id), false));
-  if (changed > 0) throw new KehuError({ code: 'conflict', message: 'io.undo_changed_since', params: { changed } });
-  const dependents = await dependentsOf(ctx.db, created, imp);
-  if (dependents > 0) throw new KehuError({ code: 'conflict', message: 'io.undo_has_dependents', params: { count: dependents } });
-  for (const id of created.taggings) await ctx.changes.softDelete('taggings', id);
-  for (const id of created.contacts) await ctx.changes.softDelete('contacts', id);
-  for (const id of created.companies) await ctx.changes.softDelete('companies', id);
-  for (const id of await unusedTagsOf(ctx.db, imp)) await ctx.changes.softDelete('tags', id);
-  // The record is put back as it was, its updated_at too: "untouched since" an earlier import
-  // of it (its updated_at is that import's time) then still holds, and that import can be undone.
-  for (const u of updated) await ctx.changes.update(table, u.id, u.updatedAt ? { ...u.before, updated_at: u.updatedAt } : u.before);
-  if (created.contacts.length) await refreshCustomerIndex(ctx.db, 'contact', created.contacts);
-  if (created.companies.length) await refreshCustomerIndex(ctx.db, 'company', created.companies);
-  if (updated.length) await refreshCustomerIndex(ctx.db, imp.entity as IoEntity, updated.map((u) => u.id));
-  await ctx.db.updateTable('imports').set({ undone_at: ctx.now }).where('id', '=', importId).execute();
-  return { removed: created.contacts.length + created.companies.length, restored: updated.length };
 }
 
 export const ioHandlers: HandlersOf<typeof ioContract> = {
@@ -172,7 +130,12 @@ export const ioHandlers: HandlersOf<typeof ioContract> = {
     );
   },
 
-  'io.undoImport': ({ importId }, ctx) => undo(ctx, importId),
+  // The undo is a job (io/import/undo.ts); an unknown or undone import is refused here at once.
+  'io.undoImport': async (input, ctx) => {
+    await undoableImport(ctx.db, input.importId);
+    const jobId = jobsOf(ctx.app).start({ kind: 'io.undo', input, auditInput: input, session: ctx.session });
+    return { jobId };
+  },
 
   'io.startExport': async (input, ctx) => {
     cleanOnce(ctx.app);

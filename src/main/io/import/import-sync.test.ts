@@ -27,7 +27,7 @@ import { jobsOf } from '../../jobs/registry';
 import type { TempRuntime } from '../../test/temp-runtime';
 import { bundleFor, device, send } from '../../sync/test-devices';
 import { runImportTask } from './task';
-import { count, csv, importFile, upload } from './test-import';
+import { count, csv, importFile, undoImport, upload } from './test-import';
 
 type Row = Record<string, unknown>;
 
@@ -230,7 +230,7 @@ describe('import + sync by file', () => {
     const zhou = one(b, '周杰');
 
     await tick();
-    expect(await a.call('io.undoImport', { importId: result.importId! })).toEqual({ removed: 3, restored: 1 });
+    expect(await undoImport(a, result.importId!)).toEqual({ removed: 3, restored: 1 });
     expect((await send(a, b)).conflicts).toBe(0);
     expect(snapshot(b)).toEqual(snapshot(a));
     // On B: the contacts and the company it created are in the Trash, its tagging and tag deleted.
@@ -261,7 +261,7 @@ describe('import + sync by file', () => {
     await b.call('contacts.update', { id: one(b, '孙丽').id, patch: { title: 'B改的' } });
     await send(b, a);
     // A holds B's edit: the import is no longer "untouched since", its undo is refused.
-    await expect(a.call('io.undoImport', { importId: first.importId! })).rejects.toMatchObject({ code: 'conflict', params: { changed: 1 } });
+    await expect(undoImport(a, first.importId!)).rejects.toMatchObject({ code: 'conflict', params: { changed: 1 } });
 
     // Another import, undone on A before B's edit of it arrives: edit meets delete, kept on both sides.
     const second = await importHere(a, 'y.csv', csv('姓名,手机\n郑爽,13400000003\n'));
@@ -269,7 +269,7 @@ describe('import + sync by file', () => {
     await tick();
     const zheng = one(b, '郑爽').id;
     await b.call('contacts.update', { id: zheng, patch: { title: '新头衔' } });
-    await a.call('io.undoImport', { importId: second.importId! });
+    await undoImport(a, second.importId!);
     await send(a, b);
     await send(b, a);
     expect(snapshot(b)).toEqual(snapshot(a));
@@ -291,7 +291,7 @@ describe('import + sync by file', () => {
     const company = String(one(b, '周杰').company_id);
     await b.call('contacts.update', { id: mine.id, patch: { companyId: company } });
     // A does not know of B's contact yet: its undo sees no dependent (io.undo_has_dependents is local).
-    await a.call('io.undoImport', { importId: result.importId! });
+    await undoImport(a, result.importId!);
     await send(a, b);
     await send(b, a);
     expect(snapshot(b)).toEqual(snapshot(a));
@@ -303,7 +303,7 @@ describe('import + sync by file', () => {
   });
 
   // BUG (import undo × sync): the undo deletes the tags it created that no live record carries on
-  // *this* device (io/import/created.ts unusedTagsOf, called by features/io/handlers.ts undo). A
+  // *this* device (io/import/created.ts unusedTagsOf, called by io/import/undo.ts). A
   // peer may have put the tag on its own records meanwhile; the tag's tombstone then reaches it as
   // an ordinary field change (sync/merge.ts), no conflict, and the peer's records lose the tag from
   // every view (customers/tags-of.ts joins live tags only; tags have no Trash): lost silently,
@@ -319,7 +319,7 @@ describe('import + sync by file', () => {
     await tick();
     const vip = (await b.call('tags.list', {})).find((t) => t.name === 'VIP')!;
     await b.call('tags.apply', { tagId: vip.id, recordIds: [mine.id], on: true });
-    await a.call('io.undoImport', { importId: result.importId! });
+    await undoImport(a, result.importId!);
     await send(a, b);
     await send(b, a);
     for (const rt of [a, b]) {

@@ -5,12 +5,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { ownerSession } from '../../core/session';
+import { OWNER_ID, ownerSession } from '../../core/session';
+import { viewerOf } from '../../core/visibility';
 import { jobsOf } from '../../jobs/registry';
 import { inspectFile } from '../read';
 import { VCARD_HEADERS } from '../read/types';
 import { suggestMapping } from './mapping';
-import { count, csv, download, everything, importFile, runtime, schema, upload } from './test-import';
+import { runUndoTask } from './undo';
+import { count, csv, download, everything, importFile, runtime, schema, undoImport, upload } from './test-import';
 
 const FIXTURES = join(__dirname, '../../../../../shared/fixtures');
 
@@ -206,20 +208,21 @@ describe('import job', () => {
     const { result } = await importFile(rt, 'u.csv', csv('姓名,手机,职位,公司\n张三,13812345678,经理,\n李四,13912345678,,新公司\n'), { onDuplicate: 'update_empty' });
     expect(result).toMatchObject({ created: 1, updated: 1, companiesCreated: 1 });
     const log = count(rt, 'SELECT count(*) FROM change_log');
-    const undo = await rt.call('io.undoImport', { importId: result.importId! });
+    const undo = await undoImport(rt, result.importId!);
     expect(undo).toEqual({ removed: 2, restored: 1 });
     expect((await rt.call('contacts.get', { id: existing.id })).title).toBeNull();
     expect(count(rt, 'SELECT count(*) FROM contacts WHERE deleted_at IS NULL')).toBe(1);
     expect(count(rt, 'SELECT count(*) FROM companies WHERE deleted_at IS NULL')).toBe(0);
     expect(count(rt, 'SELECT count(*) FROM change_log')).toBeGreaterThan(log);
     expect((await rt.call('io.imports', {}))[0]).toMatchObject({ undoable: false });
-    await expect(rt.call('io.undoImport', { importId: result.importId! })).rejects.toMatchObject({ code: 'conflict' });
+    // Undone already: refused at once by the call, no job started.
+    await expect(rt.call('io.undoImport', { importId: result.importId! })).rejects.toMatchObject({ code: 'conflict', message: 'io.undo_already' });
 
     const second = await importFile(rt, 'v.csv', csv('姓名,手机\n王五,13600000001\n赵六,13600000002\n'));
     const wang = (await rt.call('contacts.list', { filter: {} })).items.find((c) => c.name === '王五')!;
     await new Promise((r) => setTimeout(r, 5));
     await rt.call('contacts.update', { id: wang.id, patch: { title: '总监' } });
-    await expect(rt.call('io.undoImport', { importId: second.result.importId! })).rejects.toMatchObject({ code: 'conflict', params: { changed: 1 } });
+    await expect(undoImport(rt, second.result.importId!)).rejects.toMatchObject({ code: 'conflict', params: { changed: 1 } });
     expect(count(rt, 'SELECT count(*) FROM contacts WHERE deleted_at IS NULL')).toBe(3);
   });
 
@@ -234,9 +237,9 @@ describe('import job', () => {
     expect(zhang()).toMatchObject({ title: '经理' });
     expect(zhang().updated_at).not.toBe(importedAt);
 
-    await expect(rt.call('io.undoImport', { importId: second.result.importId! })).resolves.toEqual({ removed: 0, restored: 1 });
+    await expect(undoImport(rt, second.result.importId!)).resolves.toEqual({ removed: 0, restored: 1 });
     expect(zhang()).toEqual({ title: null, updated_at: importedAt });
-    await expect(rt.call('io.undoImport', { importId: first.result.importId! })).resolves.toEqual({ removed: 2, restored: 0 });
+    await expect(undoImport(rt, first.result.importId!)).resolves.toEqual({ removed: 2, restored: 0 });
     expect(count(rt, 'SELECT count(*) FROM contacts WHERE deleted_at IS NULL')).toBe(0);
   });
 
@@ -247,8 +250,8 @@ describe('import job', () => {
     await new Promise((r) => setTimeout(r, 5));
     await rt.call('contacts.update', { id: zhang.id, patch: { gender: 'male' } });
     const second = await importFile(rt, 'b.csv', csv('姓名,手机,职位\n张三,13812345678,经理\n'), { onDuplicate: 'update_empty' });
-    await rt.call('io.undoImport', { importId: second.result.importId! });
-    await expect(rt.call('io.undoImport', { importId: first.result.importId! })).rejects.toMatchObject({ code: 'conflict', params: { changed: 1 } });
+    await undoImport(rt, second.result.importId!);
+    await expect(undoImport(rt, first.result.importId!)).rejects.toMatchObject({ code: 'conflict', params: { changed: 1 } });
   });
 
   // Earlier versions stored every created id (`{"contacts":[…],"companies":[…],"taggings":[…]}`);
@@ -273,7 +276,7 @@ describe('import job', () => {
       };
       s.prepare('UPDATE imports SET created_ids = ?').run(JSON.stringify(old));
     }
-    const undo = await rt.call('io.undoImport', { importId: result.importId! });
+    const undo = await undoImport(rt, result.importId!);
     expect(undo).toEqual({ removed: 3, restored: 0 }); // 张三 only got a tag: no field to restore
     expect(count(rt, 'SELECT count(*) FROM taggings WHERE deleted_at IS NULL')).toBe(0);
     expect(count(rt, 'SELECT count(*) FROM taggings')).toBe(3);
@@ -290,7 +293,7 @@ describe('import job', () => {
     const s = rt.app.db.sqlite;
     const company = s.prepare(`SELECT id FROM companies WHERE name = '新公司X'`).pluck().get() as string;
     const jia = s.prepare(`SELECT id FROM contacts WHERE name = '甲'`).pluck().get() as string;
-    const undo = () => rt.call('io.undoImport', { importId: result.importId! });
+    const undo = () => undoImport(rt, result.importId!);
 
     const hand = await rt.call('contacts.create', { name: '乙', companyId: company });
     await expect(undo()).rejects.toMatchObject({ code: 'conflict', message: 'io.undo_has_dependents', params: { count: 1 } });
@@ -310,9 +313,50 @@ describe('import job', () => {
     const { result } = await importFile(rt, 't.csv', csv('姓名,手机,标签\n李四,13912345678,VIP;老客户\n'));
     const vip = rt.app.db.sqlite.prepare(`SELECT id FROM tags WHERE name = 'VIP'`).pluck().get() as string;
     await rt.call('contacts.create', { name: '王五', mobiles: ['13600000001'], tagIds: [vip] });
-    await rt.call('io.undoImport', { importId: result.importId! });
+    await undoImport(rt, result.importId!);
     expect(rt.app.db.sqlite.prepare('SELECT name FROM tags WHERE deleted_at IS NULL').pluck().all()).toEqual(['VIP']);
   });
+
+  it('undoes as a job: an unknown import is refused at once; a cancel midway leaves every table as it was and the import undoable; progress reaches its total in each phase', async () => {
+    const rt = await runtime();
+    await expect(rt.call('io.undoImport', { importId: 'no-such-import' })).rejects.toMatchObject({ code: 'not_found' });
+    const rows = Array.from({ length: 20_000 }, (_, i) => `人${i},1${String(3800000000 + i)},公司${i % 50},标签${i % 7}`);
+    const { result } = await importFile(rt, 'big.csv', csv(`姓名,手机,公司,标签\n${rows.join('\n')}\n`));
+    const importId = result.importId!;
+    const total = 20_000 + 50; // the contacts and the companies it created
+    const before = everything(rt);
+
+    const { jobId } = await rt.call('io.undoImport', { importId });
+    for (;;) {
+      const s = await rt.call('jobs.get', { id: jobId });
+      if ((s.phase === 'undo' && s.done >= 1000) || s.state !== 'running') break;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    await rt.call('jobs.cancel', { id: jobId });
+    expect((await jobsOf(rt.app).wait(jobId)).state).toBe('cancelled');
+    expect(everything(rt)).toBe(before);
+    expect((await rt.call('io.imports', {}))[0]).toMatchObject({ id: importId, undoneAt: null, undoable: true });
+
+    // The job's function as the worker runs it, here in the test's process: every report kept.
+    const reports: [phase: string, done: number, total: number][] = [];
+    const hooks = { progress: (phase: string, done: number, of: number) => void reports.push([phase, done, of]) };
+    const undo = await runUndoTask({ app: rt.app, input: { importId }, auditInput: { importId }, userId: OWNER_ID, viewer: viewerOf(ownerSession), hooks });
+    expect(undo).toEqual({ removed: total, restored: 0 });
+    // Each phase from 0 up to its total: the records, or for `untag` the taggings (one per contact).
+    const phases = { check: total, untag: 20_000, undo: total, index: total };
+    expect([...new Set(reports.map(([phase]) => phase))]).toEqual(Object.keys(phases));
+    for (const [phase, of] of Object.entries(phases)) {
+      const mine = reports.filter(([p]) => p === phase);
+      expect(new Set(mine.map(([, , t]) => t)), phase).toEqual(new Set([of]));
+      const dones = mine.map(([, done]) => done);
+      expect(dones[0], phase).toBe(0);
+      expect(dones.at(-1), phase).toBe(of);
+      expect([...dones].sort((x, y) => x - y), phase).toEqual(dones);
+    }
+    expect(count(rt, 'SELECT count(*) FROM contacts WHERE deleted_at IS NULL')).toBe(0);
+    // Audited as before, when the undo was the channel's own mutation.
+    expect(rt.app.db.sqlite.prepare('SELECT action, entity FROM audit_log ORDER BY seq DESC LIMIT 1').get()).toEqual({ action: 'io.undoImport', entity: 'import' });
+  }, 60_000);
 
   it('refuses an undo once a created record was purged and its rid taken by a later record', async () => {
     const rt = await runtime();
@@ -321,7 +365,7 @@ describe('import job', () => {
     s.prepare(`DELETE FROM contacts WHERE name = '乙'`).run();
     await rt.call('contacts.create', { name: '丙', mobiles: ['13600000003'] });
     expect(s.prepare(`SELECT rid FROM contacts WHERE name = '丙'`).pluck().get()).toBe(2);
-    await expect(rt.call('io.undoImport', { importId: result.importId! })).rejects.toMatchObject({ code: 'conflict', params: { changed: 1 } });
+    await expect(undoImport(rt, result.importId!)).rejects.toMatchObject({ code: 'conflict', params: { changed: 1 } });
   });
 
   it('refuses upload gaps and keeps uploads under the data folder', async () => {

@@ -1,7 +1,9 @@
 // Helpers of the import's tests: a temp runtime per test, a file uploaded and imported as a person
-// would (upload in chunks, inspect, start the job, wait), the rejected-rows download, table dumps.
+// would (upload in chunks, inspect, start the job, wait), its undo (start the job, wait), the
+// rejected-rows download, table dumps.
 import { afterEach, expect } from 'vitest';
-import type { ImportResult, IoEntity, OnDuplicate } from '../../../shared/io';
+import { KehuError } from '../../../shared/errors';
+import type { ImportResult, IoEntity, OnDuplicate, UndoImportResult } from '../../../shared/io';
 import type { JobStatus } from '../../../shared/jobs';
 import { jobsOf } from '../../jobs/registry';
 import { tempRuntime, type TempRuntime } from '../../test/temp-runtime';
@@ -51,6 +53,19 @@ export async function importFile(
   const status = await jobsOf(rt.app).wait(jobId);
   if (status.state !== 'done') throw new Error(`job ${status.state}: ${JSON.stringify(status.error)}`);
   return { status, result: status.result as ImportResult };
+}
+
+/**
+ * Undoes an import as a caller would: `io.undoImport` starts the job, which is waited for. Its
+ * refusals throw as a failed call would (the job's KehuError: code, message, params), so tests
+ * can `.rejects.toMatchObject({ code: 'conflict', params })`.
+ */
+export async function undoImport(rt: TempRuntime, importId: string): Promise<UndoImportResult> {
+  const { jobId } = await rt.call('io.undoImport', { importId });
+  const status = await jobsOf(rt.app).wait(jobId);
+  if (status.state === 'done') return status.result as UndoImportResult;
+  if (status.error) throw new KehuError(status.error);
+  throw new Error(`undo job ${status.state}`);
 }
 
 export const csv = (text: string) => Buffer.from(text, 'utf8');

@@ -1,12 +1,16 @@
 // Every import (who, when, which file, the counts), with undo for those whose records are
-// untouched since: the records it created go to the Trash.
-import { App, Button, Card, Empty, Popconfirm, Table, Tag, Tooltip, type ButtonProps, type PopconfirmProps } from 'antd';
+// untouched since: the records it created go to the Trash. The undo is a job (kind `io.undo`):
+// its progress shows in a dialog with Cancel.
+import { App, Button, Card, Empty, Modal, Popconfirm, Table, Tag, Tooltip, type ButtonProps, type PopconfirmProps } from 'antd';
 import { UndoOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { ImportHistoryEntry, IoEntity } from '../../../shared/io';
-import { call } from '../../api';
+import type { ImportHistoryEntry, IoEntity, UndoImportResult } from '../../../shared/io';
+import { ApiError, call } from '../../api';
 import { errorText } from '../../components/errors';
+import { JobProgress } from '../../components/JobProgress';
+import { useJob } from '../../components/jobs';
 
 /** What an import created: its own records (`created` of the entity) and, for contacts, companies. */
 interface ImportCreated {
@@ -15,28 +19,44 @@ interface ImportCreated {
 }
 
 /**
- * Undoes an import; true when done. A message says what went to the Trash: the records of the
- * import's own kind and (`removed` counts both) the companies a contact import created; without
- * `what`, how many records in all.
+ * What went to the Trash: the records of the import's own kind and (`removed` counts both) the
+ * companies a contact import created; without `what`, how many records in all.
+ */
+function undoneText(t: TFunction, { removed, restored }: UndoImportResult, what?: ImportCreated): string {
+  if (removed === 0) return t('io.history.undoneRestored', { count: restored });
+  if (what?.entity === 'contact' && removed >= what.created) return t('io.history.undoneContacts', { contacts: what.created, companies: removed - what.created });
+  if (what?.entity === 'company') return t('io.history.undoneCompanies', { count: removed });
+  return t('io.history.undone', { count: removed });
+}
+
+/**
+ * Undoes an import as a job and follows it (`job` is its state, for the progress); `undo` resolves
+ * true when done. Its end is said in a message: what went to the Trash, why it was refused, or
+ * that a cancel left everything as it was.
  */
 export function useUndoImport() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  return async (importId: string, what?: ImportCreated): Promise<boolean> => {
+  const job = useJob();
+  const undo = async (importId: string, what?: ImportCreated): Promise<boolean> => {
     try {
-      const { removed, restored } = await call('io.undoImport', { importId });
-      if (removed === 0) message.success(t('io.history.undoneRestored', { count: restored }));
-      else if (what?.entity === 'contact' && removed >= what.created)
-        message.success(t('io.history.undoneContacts', { contacts: what.created, companies: removed - what.created }));
-      else if (what?.entity === 'company') message.success(t('io.history.undoneCompanies', { count: removed }));
-      else message.success(t('io.history.undone', { count: removed }));
-      return true;
+      const end = await job.run(() => call('io.undoImport', { importId }));
+      if (end.state === 'done') {
+        message.success(undoneText(t, end.result as UndoImportResult, what));
+        return true;
+      }
+      if (end.state === 'failed') message.error(errorText(t, end.error ? new ApiError(end.error) : null));
+      else message.info(t('io.history.undoCancelled'));
     } catch (e) {
       message.error(errorText(t, e));
-      return false;
     }
+    return false;
   };
+  return { undo, job };
 }
+
+/** The phases the undo job reports (io/import/undo.ts); `start` before its first report. */
+const UNDO_PHASES = new Set(['check', 'untag', 'undo', 'index']);
 
 interface UndoImportProps {
   importId: string;
@@ -50,27 +70,35 @@ interface UndoImportProps {
   onDone(ok: boolean): void;
 }
 
-/** An import's undo, asking first in one wording: in the history's rows and on the summary. */
-export function UndoImportButton({ importId, counts, disabled, placement, button, onDone }: UndoImportProps) {
-  const { t } = useTranslation();
-  const undo = useUndoImport();
+/** The question before an undo: what goes to the Trash, what gets its values back. */
+function undoQuestion(t: TFunction, counts: UndoImportProps['counts']): { title: string; description?: string } {
+  if (counts.created === 0) return { title: t('io.history.undoRestoreOnly', { count: counts.updated }) };
   // The counts are of the import's own kind; the companies a contact import created are not in
   // them, so they are named without a number.
-  const title =
-    counts.created === 0
-      ? t('io.history.undoRestoreOnly', { count: counts.updated })
-      : t(counts.entity === 'contact' ? 'io.history.undoConfirmContacts' : 'io.history.undoConfirmCompanies', { count: counts.created });
+  const key = counts.entity === 'contact' ? 'io.history.undoConfirmContacts' : 'io.history.undoConfirmCompanies';
+  return { title: t(key, { count: counts.created }), description: counts.updated > 0 ? t('io.history.undoRestores', { count: counts.updated }) : undefined };
+}
+
+/**
+ * An import's undo, asking first in one wording: in the history's rows and on the summary. While
+ * the job runs, a dialog shows its progress and Cancel (which rolls it back).
+ */
+export function UndoImportButton({ importId, counts, disabled, placement, button, onDone }: UndoImportProps) {
+  const { t } = useTranslation();
+  const { undo, job } = useUndoImport();
+  const { title, description } = undoQuestion(t, counts);
+  const phase = job.status && UNDO_PHASES.has(job.status.phase) ? job.status.phase : 'start';
   return (
-    <Tooltip title={disabled ? t('io.history.notUndoable') : undefined}>
-      <Popconfirm
-        placement={placement}
-        title={title}
-        description={counts.created > 0 && counts.updated > 0 ? t('io.history.undoRestores', { count: counts.updated }) : undefined}
-        onConfirm={() => void undo(importId, counts).then(onDone)}
-      >
-        <Button icon={<UndoOutlined />} disabled={disabled} {...button} />
-      </Popconfirm>
-    </Tooltip>
+    <>
+      <Tooltip title={disabled ? t('io.history.notUndoable') : undefined}>
+        <Popconfirm placement={placement} title={title} description={description} onConfirm={() => void undo(importId, counts).then(onDone)}>
+          <Button icon={<UndoOutlined />} disabled={disabled} loading={job.running} {...button} />
+        </Popconfirm>
+      </Tooltip>
+      <Modal open={job.running} title={t('io.history.undoing')} closable={false} maskClosable={false} keyboard={false} footer={null} destroyOnHidden>
+        <JobProgress label={t(`io.history.undoPhase.${phase}`)} status={job.status} rate={job.rate} onCancel={() => void job.cancel()} testId="undo-job" />
+      </Modal>
+    </>
   );
 }
 
