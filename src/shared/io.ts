@@ -246,6 +246,11 @@ export interface ImportHistoryEntry {
   undoneAt: string | null;
   /** Whether undo is offered (not undone yet, something was written); it may still be refused. */
   undoable: boolean;
+  /**
+   * Whether an undo leaves the tags the import created: a sync bundle was written since, so other
+   * devices may use them. Otherwise the undo deletes those no record carries any more.
+   */
+  undoKeepsTags: boolean;
 }
 
 export interface UndoImportResult {

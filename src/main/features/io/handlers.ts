@@ -11,6 +11,7 @@ import { exportHandlers } from '../../io/export/handlers';
 import { inspectFile } from '../../io/read';
 import { RowChecker } from '../../io/import/engine';
 import { duplicateKeys } from '../../io/import/prepare';
+import { lastBundleAt, undoKeepsTags } from '../../io/import/created';
 import { undoableImport } from '../../io/import/undo';
 import { badTargets, PRESETS, suggestMapping } from '../../io/import/mapping';
 
@@ -112,6 +113,7 @@ export const ioHandlers: HandlersOf<typeof ioContract> = {
       .orderBy('imports.at', 'desc')
       .limit(limit)
       .execute();
+    const lastBundle = await lastBundleAt(ctx.db);
     return rows.map(
       (r): ImportHistoryEntry => ({
         id: r.id,
@@ -126,6 +128,7 @@ export const ioHandlers: HandlersOf<typeof ioContract> = {
         rejected: r.rejected,
         undoneAt: r.undone_at,
         undoable: r.undone_at === null && r.created + r.updated > 0,
+        undoKeepsTags: undoKeepsTags(r.at, lastBundle),
       }),
     );
   },

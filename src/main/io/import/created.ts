@@ -100,13 +100,39 @@ async function taggingsOfRange(
  * The tags the import created (same creator and created_at) that no live record carries any more:
  * once its taggings are undone, those go too. A tag someone has used since stays.
  */
-export async function unusedTagsOf(db: Kysely<Database>, imp: { at: string; user_id: string }): Promise<string[]> {
+async function unusedTagsOf(db: Kysely<Database>, imp: { at: string; user_id: string }): Promise<string[]> {
   const rows = await sql<{ id: string }>`
     SELECT t.id FROM tags t
     WHERE t.created_at = ${imp.at} AND t.created_by = ${imp.user_id} AND t.deleted_at IS NULL
       AND NOT EXISTS (SELECT 1 FROM taggings g WHERE g.tag_id = t.id AND g.deleted_at IS NULL)
     ORDER BY t.rowid`.execute(db);
   return rows.rows.map((r) => r.id);
+}
+
+/**
+ * When this device last wrote a sync bundle, or null. Read from sync_history, not from
+ * sync_peer.last_export_at: a first bundle for a new device (a snapshot) has no peer row to stamp,
+ * and it carries the tags all the same. sync_history is never pruned and is indexed on `at`.
+ */
+export async function lastBundleAt(db: Kysely<Database>): Promise<string | null> {
+  const row = await db.selectFrom('sync_history').select((eb) => eb.fn.max('at').as('at')).where('direction', '=', 'export').executeTakeFirst();
+  return row?.at ?? null;
+}
+
+/**
+ * Whether an undo of an import made at `importAt` leaves the tags it created: once a bundle was
+ * written since, those tags may be on another device, which may have put them on its own
+ * records; their deletion would reach it as an ordinary field change (no conflict) and strip
+ * them there silently (DESIGN §4: nothing lost silently). An unused tag is harmless, so it stays.
+ * The bundle's time and the import's are both this device's wall clock; `>=` counts a bundle
+ * written in the import's millisecond as after it.
+ */
+export const undoKeepsTags = (importAt: string, lastBundle: string | null): boolean => lastBundle !== null && lastBundle >= importAt;
+
+/** The tags an undo of the import deletes: its unused ones, unless a bundle may have taken them elsewhere. */
+export async function removableTagsOf(db: Kysely<Database>, imp: { at: string; user_id: string }): Promise<string[]> {
+  if (undoKeepsTags(imp.at, await lastBundleAt(db))) return [];
+  return unusedTagsOf(db, imp);
 }
 
 /** Live rows elsewhere that point at a record: [table, column] (a contact's company, a deal's, a task's subject …). */

@@ -317,6 +317,20 @@ describe('import job', () => {
     expect(rt.app.db.sqlite.prepare('SELECT name FROM tags WHERE deleted_at IS NULL').pluck().all()).toEqual(['VIP']);
   });
 
+  // Once a bundle was written, another device may hold the import's tags and use them: deleting
+  // them would strip them there silently (import-sync.test.ts 3d). A first bundle for a new device
+  // (a snapshot, no peer row) counts too.
+  it('keeps the tags it created once a sync bundle was written since the import; the history says so', async () => {
+    const rt = await runtime();
+    const { result } = await importFile(rt, 't.csv', csv('姓名,手机,标签\n李四,13912345678,VIP;老客户\n'));
+    expect((await rt.call('io.imports', {}))[0]).toMatchObject({ undoKeepsTags: false });
+    await rt.call('sync.export', { deviceId: null });
+    expect((await rt.call('io.imports', {}))[0]).toMatchObject({ undoKeepsTags: true });
+    await undoImport(rt, result.importId!);
+    expect(rt.app.db.sqlite.prepare('SELECT name FROM tags WHERE deleted_at IS NULL ORDER BY name').pluck().all()).toEqual(['VIP', '老客户'].sort());
+    expect(count(rt, 'SELECT count(*) FROM taggings WHERE deleted_at IS NULL')).toBe(0);
+  });
+
   it('undoes as a job: an unknown import is refused at once; a cancel midway leaves every table as it was and the import undoable; progress reaches its total in each phase', async () => {
     const rt = await runtime();
     await expect(rt.call('io.undoImport', { importId: 'no-such-import' })).rejects.toMatchObject({ code: 'not_found' });

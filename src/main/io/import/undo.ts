@@ -13,7 +13,7 @@ import { refreshCustomerIndex } from '../../features/search';
 import type { TaskArgs } from '../../jobs/tasks';
 import { inJobMutation } from '../../jobs/mutation';
 import type { SyncHooks } from '../../sync/merge';
-import { createdOf, dependentsOf, unusedTagsOf, type CreatedIds } from './created';
+import { createdOf, dependentsOf, removableTagsOf, type CreatedIds } from './created';
 
 export interface UndoInput {
   importId: string;
@@ -132,7 +132,7 @@ async function refuseUnlessUntouched(db: Kysely<Database>, { imp, created, updat
   if (dependents > 0) throw new KehuError({ code: 'conflict', message: 'io.undo_has_dependents', params: { count: dependents } });
 }
 
-/** Its taggings, then the contacts and companies it created to the Trash, then its tags no record carries any more. */
+/** Its taggings, then the contacts and companies it created to the Trash, then its tags that may go. */
 async function trashCreated(db: Kysely<Database>, changes: ChangeSet, { imp, created, records }: UndoWork, progress: Progress): Promise<void> {
   progress.phase('untag', created.taggings.length);
   for (const id of created.taggings) {
@@ -146,7 +146,7 @@ async function trashCreated(db: Kysely<Database>, changes: ChangeSet, { imp, cre
       progress.add(1);
     }
   }
-  for (const id of await unusedTagsOf(db, imp)) await changes.softDelete('tags', id);
+  for (const id of await removableTagsOf(db, imp)) await changes.softDelete('tags', id);
 }
 
 /**

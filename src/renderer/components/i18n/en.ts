@@ -416,6 +416,10 @@ export const en: Messages = {
       undoConfirmCompanies: 'Move the $t(io.counts.companies, {"count": {{count}} }) this import created, and the tags created with them, to the Trash?',
       undoRestoreOnly: 'Put back the previous values of the $t(io.counts.records, {"count": {{count}} }) this import updated?',
       undoRestores: 'The previous values of the $t(io.counts.records, {"count": {{count}} }) it updated are put back too.',
+      // A sync file was written since the import (src/main/io/import/created.ts undoKeepsTags): its tags stay.
+      undoConfirmContactsKeepTags: 'Move the $t(io.counts.contacts, {"count": {{count}} }) this import created, and the companies created with them, to the Trash?',
+      undoConfirmCompaniesKeepTags: 'Move the $t(io.counts.companies, {"count": {{count}} }) this import created to the Trash?',
+      undoKeepsTags: 'The tags created with them stay: a sync file was written since the import, and other devices may be using them.',
       undoing: 'Undoing the import',
       undoPhase: { start: 'Getting ready…', check: 'Checking that its records are unchanged since…', untag: 'Taking off the tags it put on…', undo: 'Undoing records…', index: 'Updating the search index…' },
       undoCancelled: 'Undo cancelled: nothing was changed',

@@ -418,6 +418,10 @@ export const zhCN = {
       undoConfirmCompanies: '将此次导入新建的 {{count}} 家公司，以及随之新建的标签，移入回收站？',
       undoRestoreOnly: '将此次导入更新过的 {{count}} 条记录恢复为导入前的值？',
       undoRestores: '此次导入更新过的 {{count}} 条记录也会恢复为导入前的值。',
+      // A sync file was written since the import (src/main/io/import/created.ts undoKeepsTags): its tags stay.
+      undoConfirmContactsKeepTags: '将此次导入新建的 {{count}} 个联系人，以及随之新建的公司，移入回收站？',
+      undoConfirmCompaniesKeepTags: '将此次导入新建的 {{count}} 家公司移入回收站？',
+      undoKeepsTags: '随之新建的标签会保留：导入后已生成过同步文件，其他设备可能正在使用这些标签。',
       undoing: '正在撤销导入',
       undoPhase: { start: '准备撤销…', check: '正在检查记录在导入后是否改动过…', untag: '正在移除此次导入加上的标签…', undo: '正在撤销记录…', index: '正在更新搜索索引…' },
       undoCancelled: '撤销已取消，数据没有任何改动',

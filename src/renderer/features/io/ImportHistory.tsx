@@ -60,8 +60,8 @@ const UNDO_PHASES = new Set(['check', 'untag', 'undo', 'index']);
 
 interface UndoImportProps {
   importId: string;
-  /** The import's kind and counts, as the history has them. */
-  counts: ImportCreated & { updated: number };
+  /** The import's kind and counts, as the history has them, and whether an undo leaves its tags. */
+  counts: ImportCreated & { updated: number; undoKeepsTags: boolean };
   /** Shown disabled, with the reason. */
   disabled?: boolean;
   placement?: PopconfirmProps['placement'];
@@ -70,13 +70,22 @@ interface UndoImportProps {
   onDone(ok: boolean): void;
 }
 
-/** The question before an undo: what goes to the Trash, what gets its values back. */
+/**
+ * The question before an undo: what goes to the Trash, what gets its values back. The tags the
+ * import created are named only when the undo will delete them (no sync bundle written since:
+ * io/import/created.ts undoKeepsTags); otherwise it says they stay.
+ */
 function undoQuestion(t: TFunction, counts: UndoImportProps['counts']): { title: string; description?: string } {
   if (counts.created === 0) return { title: t('io.history.undoRestoreOnly', { count: counts.updated }) };
   // The counts are of the import's own kind; the companies a contact import created are not in
   // them, so they are named without a number.
   const key = counts.entity === 'contact' ? 'io.history.undoConfirmContacts' : 'io.history.undoConfirmCompanies';
-  return { title: t(key, { count: counts.created }), description: counts.updated > 0 ? t('io.history.undoRestores', { count: counts.updated }) : undefined };
+  const title = t(counts.undoKeepsTags ? `${key}KeepTags` : key, { count: counts.created });
+  const notes = [
+    counts.updated > 0 ? t('io.history.undoRestores', { count: counts.updated }) : null,
+    counts.undoKeepsTags ? t('io.history.undoKeepsTags') : null,
+  ].filter((n) => n !== null);
+  return { title, description: notes.length ? notes.join(' ') : undefined };
 }
 
 /**

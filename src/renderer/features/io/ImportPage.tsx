@@ -204,6 +204,9 @@ export function ImportPage({ entity: initialEntity }: { entity: IoEntity }) {
   const undone = job.undone || !!entry?.undoneAt;
   // Its counts as the history has them (the records it created of its own kind, the ones it updated).
   const counts = entry ?? (outcome?.kind === 'done' ? outcome.result : { created: 0, updated: 0 });
+  // Until the history has it: no bundle can have been written since an import that just ended
+  // (one job at a time), so its undo would delete its unused tags.
+  const undoKeepsTags = entry?.undoKeepsTags ?? false;
 
   const current = STEPS.indexOf(step);
   const mapped = Object.values(mapping).some((target) => target !== 'ignore');
@@ -341,7 +344,7 @@ export function ImportPage({ entity: initialEntity }: { entity: IoEntity }) {
                   {importId && !undone && (counts.created > 0 || counts.updated > 0) && (
                     <UndoImportButton
                       importId={importId}
-                      counts={{ entity: run?.entity ?? entity, created: counts.created, updated: counts.updated }}
+                      counts={{ entity: run?.entity ?? entity, created: counts.created, updated: counts.updated, undoKeepsTags }}
                       placement="topLeft"
                       button={{ danger: true, children: t('io.result.undo'), 'data-testid': 'import-undo' }}
                       onDone={(ok) => {
