@@ -57,10 +57,13 @@ export const ioHandlers: HandlersOf<typeof ioContract> = {
       if (checked.mapped.recordId) shown.recordId = checked.mapped.recordId;
       shown.custom = checked.custom;
       let duplicate = null;
-      if (checked.fields) {
-        const keys = duplicateKeys(input.entity, checked.fields, checked.mapped);
+      const keys = checked.fields && duplicateKeys(input.entity, checked.fields, checked.mapped);
+      const problem = keys && checker.recordProblem(keys);
+      if (problem) checked.errors.push(problem);
+      else if (keys) {
         duplicate = checker.duplicate(keys, checked.mapped.companyName);
-        checker.remember(keys, String(checked.fields.name), `line-${line}`, line);
+        checker.remember(keys, String(checked.fields!.name), `line-${line}`, line);
+        checker.claim(keys, duplicate?.id ?? `line-${line}`, line);
         if (duplicate?.source === 'file') delete duplicate.id;
       }
       return { line, values: shown, errors: checked.errors, duplicate };

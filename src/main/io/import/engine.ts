@@ -4,11 +4,11 @@
 // ChangeSet (change_log, field clocks and audit exactly as the dispatcher), search index per chunk.
 // Runs in the job's one transaction (inJobMutation): cancel, an error or a killed process leave nothing.
 import type { Kysely } from 'kysely';
-import type { Database as Sqlite, Statement } from 'better-sqlite3-multiple-ciphers';
+import type { Database as Sqlite } from 'better-sqlite3-multiple-ciphers';
 import { CompanyFields } from '../../../shared/companies';
 import { KehuError } from '../../../shared/errors';
 import { LIMITS } from '../../../shared/validation';
-import type { ColumnMapping, DuplicateHit, ImportResult, IoEntity, OnDuplicate } from '../../../shared/io';
+import type { ColumnMapping, DuplicateHit, ImportResult, IoEntity, OnDuplicate, RowIssue } from '../../../shared/io';
 import type { Database } from '../../db/schema';
 import type { ChangeSet } from '../../core/changes';
 import { newId } from '../../core/ids';
@@ -21,29 +21,16 @@ import type { CompanyIndexFields, CompanySearchRow, ContactIndexFields, ContactS
 import { createdMarks, isCreated, type CreatedMarks } from './created';
 import { RejectedRows } from './rejected';
 import { KeyFilter } from './key-filter';
+import { ClaimsInMemory, ClaimsInTable, type RecordClaims } from './record-claims';
 import { checkRow, customDefs, reasonText, RECORD_KEY, type Checked, type CustomDef, type DuplicateKey, type PrepareSpec, type PreparedRow, type ValidRow } from './prepare';
 
 type Row = Record<string, unknown>;
+type KeyHit = { id: string; name: string; created: number };
+
+/** The record id of our export a row carries (its first key), or null. */
+const fileIdOf = (keys: DuplicateKey[]): string | null => (keys[0]?.kind === RECORD_KEY ? keys[0].value : null);
 type ContactIndex = Omit<ContactIndexFields, 'companyId' | 'companyName'>;
 export const CHUNK_ROWS = 1000;
-
-/** File record id → the record a row with it created, in a temporary table of the job's connection. */
-class CreatedByRecordId {
-  private readonly put: Statement;
-  private readonly find: Statement<[string], { id: string; name: string; line: number }>;
-  constructor(sqlite: Sqlite) {
-    sqlite.exec(`CREATE TEMP TABLE IF NOT EXISTS import_created (record_id TEXT PRIMARY KEY, id TEXT NOT NULL, name TEXT NOT NULL, line INTEGER NOT NULL)`);
-    sqlite.exec(`DELETE FROM temp.import_created`);
-    this.put = sqlite.prepare(`INSERT OR IGNORE INTO temp.import_created (record_id, id, name, line) VALUES (?, ?, ?, ?)`);
-    this.find = sqlite.prepare(`SELECT id, name, line FROM temp.import_created WHERE record_id = ?`);
-  }
-  set(recordId: string, hit: { id: string; name: string; line: number }): void {
-    this.put.run(recordId, hit.id, hit.name, hit.line);
-  }
-  get(recordId: string): { id: string; name: string; line: number } | undefined {
-    return this.find.get(recordId);
-  }
-}
 
 /**
  * Per-import state: custom field definitions, duplicate keys the database does not hold yet,
@@ -67,9 +54,12 @@ export class RowChecker {
   private readonly keyStmt;
   /** Keys the database may hold (useKeyFilter): a key it has never seen needs no SELECT. */
   private keyFilter: KeyFilter | null = null;
+  /** Up to 8 records with a key, for a row with a record id (the first that no other id went to). */
+  private readonly candidatesStmt;
   private readonly recordStmt;
-  /** What rows with a record id created (rememberCreated). */
-  private createdFor: CreatedByRecordId | null = null;
+  private readonly companyKeyStmt;
+  /** Which record each record id went to (the import puts a table in its place: useClaimsTable). */
+  private claims: RecordClaims = new ClaimsInMemory();
 
   /**
    * `visible`: the caller's record visibility on the table aliased `r` (visibleTo compiled), so an
@@ -84,13 +74,16 @@ export class RowChecker {
     this.defs = new Map(this.customDefs.map((d) => [d.id, d]));
     const table = entity === 'contact' ? 'contacts' : 'companies';
     this.lastRid = sqlite.prepare(`SELECT coalesce(max(rid), 0) FROM ${table}`).pluck().get() as number;
-    // A record this import created comes first (the earliest), else any existing one; the 4th
-    // parameter leaves out the records above a rid (this import's, for rows with a record id).
-    this.keyStmt = sqlite.prepare<unknown[], { id: string; name: string; created: number }>(
-      `SELECT r.id, r.name, r.rid > ? AS created FROM customer_keys k JOIN ${table} r ON r.id = k.record_id
-       WHERE k.kind = ? AND k.value = ? AND r.rid <= ? AND r.deleted_at IS NULL AND ${visible.sql} ORDER BY created DESC, k.rowid LIMIT 1`,
+    // A record this import created comes first (the earliest), else any existing one.
+    const byKey = `SELECT r.id, r.name, r.rid > ? AS created FROM customer_keys k JOIN ${table} r ON r.id = k.record_id
+       WHERE k.kind = ? AND k.value = ? AND r.deleted_at IS NULL AND ${visible.sql} ORDER BY created DESC, k.rowid`;
+    this.keyStmt = sqlite.prepare<unknown[], KeyHit>(`${byKey} LIMIT 1`);
+    this.candidatesStmt = sqlite.prepare<unknown[], KeyHit>(`${byKey} LIMIT 8`);
+    // Its parameters: the visibility's (in the select list), then the id.
+    this.recordStmt = sqlite.prepare<unknown[], { id: string; name: string; visible: number }>(
+      `SELECT r.id, r.name, (${visible.sql}) AS visible FROM ${table} r WHERE r.id = ? AND r.deleted_at IS NULL`,
     );
-    this.recordStmt = sqlite.prepare<unknown[], { id: string; name: string }>(`SELECT r.id, r.name FROM ${table} r WHERE r.id = ? AND r.deleted_at IS NULL AND ${visible.sql}`);
+    this.companyKeyStmt = sqlite.prepare<[string], string>(`SELECT name_key FROM companies WHERE id = ? AND deleted_at IS NULL`).pluck();
   }
 
   /** The form's checks of one row (the preview shows them; the import prepares rows with them). */
@@ -100,46 +93,58 @@ export class RowChecker {
 
   /**
    * The first duplicate, key by key: a record this import wrote or an earlier row (the first to
-   * have the key), else an existing record. A row carrying our export's record id is that record:
-   * among the file's rows it matches by the id alone (two records kept apart on purpose, such as
-   * two 张伟 at one company, stay two); by its other keys it matches only records that were here
-   * before the import (a copy made elsewhere, or one typed in by hand).
+   * have the key), else an existing record. A row carrying our export's record id is that record
+   * when it is here; else it matches by its other keys only a record no row with another id went
+   * to (two 张伟 at one company, exported with their ids, stay two).
    */
   duplicate(keys: DuplicateKey[], companyName: string | null): DuplicateHit | null {
-    const byRecord = keys[0]?.kind === RECORD_KEY;
-    if (byRecord) {
-      const hit = this.recordHit(keys[0]!.value);
-      if (hit) return hit;
+    const fileId = fileIdOf(keys);
+    if (fileId !== null) {
+      const row = this.recordStmt.get(...this.visible.parameters, fileId);
+      if (row?.visible) return { source: 'existing', by: 'record', id: row.id, name: row.name };
     }
+    const free = (id: string) => fileId === null || !this.claims.heldByOther(id, fileId);
     let existing: DuplicateHit | null = null;
-    for (const key of byRecord ? keys.slice(1) : keys) {
-      const hit = byRecord ? undefined : this.seen.get(`${key.kind}:${key.value}`);
-      if (hit) return { source: 'file', by: key.by, id: hit.id, name: hit.name, line: hit.line };
+    for (const key of fileId === null ? keys : keys.slice(1)) {
+      const hit = this.seen.get(`${key.kind}:${key.value}`);
+      if (hit && free(hit.id)) return { source: 'file', by: key.by, id: hit.id, name: hit.name, line: hit.line };
       const probe = this.storedKey(key, companyName);
-      const before = byRecord ? this.lastRid : Number.MAX_SAFE_INTEGER;
-      const row = probe === null || this.keyFilter?.mayHave(key.kind, probe) === false ? undefined : this.keyStmt.get(this.lastRid, key.kind, probe, before, ...this.visible.parameters);
+      if (probe === null || this.keyFilter?.mayHave(key.kind, probe) === false) continue;
+      const params = [this.lastRid, key.kind, probe, ...this.visible.parameters];
+      const row = fileId === null ? this.keyStmt.get(...params) : this.candidatesStmt.all(...params).find((r) => free(r.id));
       if (row?.created) return { source: 'file', by: key.by, id: row.id, name: row.name };
       if (row) existing ??= { source: 'existing', by: key.by, id: row.id, name: row.name };
     }
     return existing;
   }
 
-  /** The record a record id names: an earlier row's (remembered), else a live record's, if the caller may see it. */
-  private recordHit(recordId: string): DuplicateHit | null {
-    const seen = this.seen.get(`${RECORD_KEY}:${recordId}`) ?? this.createdFor?.get(recordId);
-    if (seen) return { source: 'file', by: 'record', id: seen.id, name: seen.name, line: seen.line };
-    const row = this.recordStmt.get(recordId, ...this.visible.parameters);
-    return row ? { source: 'existing', by: 'record', id: row.id, name: row.name } : null;
+  /**
+   * Why a row with a record id cannot be imported, or null: the id was on an earlier row (a row
+   * copied in the spreadsheet would overwrite its original), or it names a record the caller may
+   * not see (a copy of it would be made under their name).
+   */
+  recordProblem(keys: DuplicateKey[]): RowIssue | null {
+    const fileId = fileIdOf(keys);
+    if (fileId === null) return null;
+    if (this.claims.lineOf(fileId) !== undefined) return { field: 'recordId', message: 'validation.record_repeated' };
+    const row = this.recordStmt.get(...this.visible.parameters, fileId);
+    return row && !row.visible ? { field: 'recordId', message: 'validation.record_hidden' } : null;
   }
 
-  /**
-   * Remembers the record a row with a record id created, for a later row with the same id (a
-   * row copied in the spreadsheet). In a temporary table, not `seen`: a re-imported export of
-   * 1M contacts has 1M ids.
-   */
-  rememberCreated(recordId: string, id: string, name: string, line: number): void {
-    this.createdFor ??= new CreatedByRecordId(this.sqlite);
-    this.createdFor.set(recordId, { id, name, line });
+  /** The row's record id (if it has one) went to this record. */
+  claim(keys: DuplicateKey[], recordId: string, line: number): void {
+    const fileId = fileIdOf(keys);
+    if (fileId !== null) this.claims.claim(fileId, recordId, line);
+  }
+
+  /** The import keeps its claims in a table of its connection (a file may hold 1M ids). */
+  useClaimsTable(): void {
+    this.claims = new ClaimsInTable(this.sqlite);
+  }
+
+  /** Whether the contact's company (a company id) is the one the file names (by name key). */
+  isCompanyNamed(companyId: unknown, name: string): boolean {
+    return typeof companyId === 'string' && this.companyKeyStmt.get(companyId) === nameKey(name);
   }
 
   /**
@@ -152,8 +157,12 @@ export class RowChecker {
     return this.keyFilter;
   }
 
-  /** Adds the stored keys of these records (updated by the import: the indexer rewrote them). */
-  noteKeysOf(ids: string[]): void {
+  /**
+   * The indexer rewrote the keys of these records (updated by the import): the filter learns them,
+   * and `seen` forgets what customer_keys now answers (it would grow with every row updated).
+   */
+  indexed(ids: string[]): void {
+    this.seen.clear();
     if (!this.keyFilter) return;
     const stmt = this.sqlite.prepare<[string], [string, string]>('SELECT kind, value FROM customer_keys WHERE record_id = ?').raw();
     for (const id of ids) for (const [kind, value] of stmt.all(id)) this.keyFilter.add(kind, value);
@@ -290,11 +299,12 @@ async function importRows(w: ImportWrite, run: ImportRun, rejected: RejectedRows
   const flushIndex = async () => {
     bulk.flushSearchRows();
     if (touched.length) await refreshCustomerIndex(db, entity, touched);
-    checker.noteKeysOf(touched);
+    checker.indexed(touched);
     touched.length = 0;
   };
   const companyNames = new Map<string, string>();
   if (run.onDuplicate !== 'create') {
+    checker.useClaimsTable();
     const filter = checker.useKeyFilter();
     bulk.onKey = (kind, value) => filter.add(kind, value);
   }
@@ -365,7 +375,9 @@ async function importRows(w: ImportWrite, run: ImportRun, rejected: RejectedRows
     // The company is looked up (or created) only when the record takes it: filling empty fields
     // leaves a record's company as it is, and must not leave a new company that nobody uses.
     const takesCompany = run.onDuplicate === 'overwrite' || isEmpty(current.company_id);
-    if (entity === 'contact' && companyName && takesCompany) plain.companyId = await companyFor(companyName);
+    // The company the record has already when the file names it (an unchanged export written
+    // back): another company of the same name would be taken instead.
+    if (entity === 'contact' && companyName && takesCompany) plain.companyId = checker.isCompanyNamed(current.company_id, companyName) ? current.company_id : await companyFor(companyName);
     for (const [key, value] of Object.entries(plain)) {
       if (!mapped.provided.has(key) || isEmpty(value)) continue;
       const column = snake(key);
@@ -407,8 +419,22 @@ async function importRows(w: ImportWrite, run: ImportRun, rejected: RejectedRows
       bulk.indexCompany(rid, id, row.index as CompanyIndexFields, row.search as CompanySearchRow);
     }
     await addTags(id, await tagsFor(row.tagNames), false);
-    if (row.keys[0]?.kind === RECORD_KEY) checker.rememberCreated(row.keys[0].value, id, String(row.index.name), row.line);
     result.created += 1;
+  };
+
+  /** A row that may be a duplicate: skipped, updating its record, or created (rows with a record id may be refused). */
+  const place = async (row: ValidRow) => {
+    const problem = checker.recordProblem(row.keys);
+    if (problem) {
+      result.rejected += 1;
+      rejected.add(row.values!, reasonText([problem]));
+      return;
+    }
+    const dup = checker.duplicate(row.keys, row.companyName);
+    if (dup && run.onDuplicate === 'skip') result.skipped += 1;
+    else if (dup?.id) await update(row, dup.id);
+    else await create(row);
+    checker.claim(row.keys, dup?.id ?? row.id, row.line);
   };
 
   for await (const batch of run.prepared({ entity, mapping: run.mapping, defs: checker.customDefs, onDuplicate: run.onDuplicate, width: run.headers.length })) {
@@ -417,11 +443,10 @@ async function importRows(w: ImportWrite, run: ImportRun, rejected: RejectedRows
       if (row.rejected) {
         result.rejected += 1;
         rejected.add(row.rejected.values, row.rejected.reason);
+      } else if (run.onDuplicate === 'create') {
+        await create(row);
       } else {
-        const dup = run.onDuplicate === 'create' ? null : checker.duplicate(row.keys, row.companyName);
-        if (dup && run.onDuplicate === 'skip') result.skipped += 1;
-        else if (dup?.id) await update(row, dup.id);
-        else await create(row);
+        await place(row);
       }
       if (result.rows % CHUNK_ROWS === 0) {
         await flushIndex();

@@ -38,6 +38,8 @@ const ZH: Record<string, string> = {
   'validation.extra_cells': '这一行比表头多出有内容的单元格（可能是没加引号的逗号），请检查',
   'validation.encoding': '有无法识别的字符，请检查文件编码',
   'validation.id': '编号无效',
+  'validation.record_repeated': '与文件中前面一行的记录ID相同：同一条记录只能出现一次（复制的行请清空记录ID）',
+  'validation.record_hidden': '记录ID对应的记录不在你的可见范围内',
 };
 const FIELD_ZH: Record<string, string> = {
   name: '姓名/名称', gender: '性别', title: '职位', mobiles: '手机', landline: '座机', emails: '邮箱', wechat: '微信', qq: 'QQ',
@@ -231,7 +233,7 @@ export interface ValidRow {
   index: Omit<ContactIndexFields, 'companyId' | 'companyName'> | CompanyIndexFields;
   /** Its search row if it is created (the company column from the file's company name). */
   search: ContactSearchRow | CompanySearchRow;
-  /** The row's cells, when it may update a record (the import's duplicate policy). */
+  /** The row's cells, when it may update a record (the import's duplicate policy) or be refused by its record id. */
   values?: string[];
 }
 
@@ -252,6 +254,12 @@ export class RowPreparer {
 
   constructor(private readonly spec: PrepareSpec) {
     this.defs = new Map(spec.defs.map((d) => [d.id, d]));
+  }
+
+  /** Whether the writer may need the row's cells: to update a record, or to refuse a row by its record id. */
+  private keepsCells(checked: Checked): boolean {
+    const { onDuplicate } = this.spec;
+    return onDuplicate === 'update_empty' || onDuplicate === 'overwrite' || (onDuplicate === 'skip' && checked.mapped.recordId !== null);
   }
 
   prepare(line: number, values: string[]): PreparedRow {
@@ -283,7 +291,7 @@ export class RowPreparer {
       columns,
       index,
       search,
-      ...(this.spec.onDuplicate === 'skip' || this.spec.onDuplicate === 'create' ? {} : { values }),
+      ...(this.keepsCells(checked) ? { values } : {}),
     };
   }
 }

@@ -5,6 +5,7 @@ import { afterEach, expect } from 'vitest';
 import { KehuError } from '../../../shared/errors';
 import type { ImportResult, IoEntity, OnDuplicate, UndoImportResult } from '../../../shared/io';
 import type { JobStatus } from '../../../shared/jobs';
+import type { SessionInfo } from '../../../shared/permissions';
 import { jobsOf } from '../../jobs/registry';
 import { tempRuntime, type TempRuntime } from '../../test/temp-runtime';
 
@@ -27,11 +28,11 @@ export function everything(rt: TempRuntime): string {
   return JSON.stringify([schema(rt), tables.map((t) => [t, s.prepare(`SELECT * FROM "${t}"`).raw().all()])]);
 }
 
-export async function upload(rt: TempRuntime, name: string, bytes: Buffer): Promise<string> {
+export async function upload(rt: TempRuntime, name: string, bytes: Buffer, session?: SessionInfo): Promise<string> {
   // Two chunks, to go through the append path.
   const half = Math.floor(bytes.length / 2);
-  const { uploadId } = await rt.call('io.upload', { name, offset: 0, data: bytes.subarray(0, half).toString('base64'), done: false });
-  await rt.call('io.upload', { uploadId, name, offset: half, data: bytes.subarray(half).toString('base64'), done: true });
+  const { uploadId } = await rt.call('io.upload', { name, offset: 0, data: bytes.subarray(0, half).toString('base64'), done: false }, session);
+  await rt.call('io.upload', { uploadId, name, offset: half, data: bytes.subarray(half).toString('base64'), done: true }, session);
   return uploadId;
 }
 
@@ -39,17 +40,21 @@ export async function importFile(
   rt: TempRuntime,
   name: string,
   bytes: Buffer,
-  opts: { entity?: IoEntity; onDuplicate?: OnDuplicate; dryRun?: boolean; encoding?: string } = {},
+  opts: { entity?: IoEntity; onDuplicate?: OnDuplicate; dryRun?: boolean; encoding?: string; session?: SessionInfo } = {},
 ): Promise<{ status: JobStatus; result: ImportResult }> {
-  const uploadId = await upload(rt, name, bytes);
+  const uploadId = await upload(rt, name, bytes, opts.session);
   const entity = opts.entity ?? 'contact';
-  const inspected = await rt.call('io.inspect', { uploadId, entity, encoding: opts.encoding });
-  const { jobId } = await rt.call('io.startImport', {
-    uploadId,
-    entity,
-    mapping: inspected.mapping,
-    options: { onDuplicate: opts.onDuplicate ?? 'skip', fileName: name, dryRun: opts.dryRun ?? false, encoding: opts.encoding },
-  });
+  const inspected = await rt.call('io.inspect', { uploadId, entity, encoding: opts.encoding }, opts.session);
+  const { jobId } = await rt.call(
+    'io.startImport',
+    {
+      uploadId,
+      entity,
+      mapping: inspected.mapping,
+      options: { onDuplicate: opts.onDuplicate ?? 'skip', fileName: name, dryRun: opts.dryRun ?? false, encoding: opts.encoding },
+    },
+    opts.session,
+  );
   const status = await jobsOf(rt.app).wait(jobId);
   if (status.state !== 'done') throw new Error(`job ${status.state}: ${JSON.stringify(status.error)}`);
   return { status, result: status.result as ImportResult };

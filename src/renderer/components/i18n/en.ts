@@ -158,6 +158,8 @@ export const en: Messages = {
     edit: 'Edit custom field',
     entity: 'Applies to',
     entities: { contact: 'Contacts', company: 'Companies' },
+    entityFixed: 'An existing field stays on what it applies to (its values would be left behind on those records). For the other, create a new field.',
+    entity_fixed: 'An existing field cannot move to another kind of record',
     label: 'Label',
     type: 'Type',
     types: { text: 'Text', number: 'Number', date: 'Date', select: 'Single choice', multiselect: 'Multiple choice' },
@@ -486,6 +488,8 @@ export const en: Messages = {
     bundle_foreign: 'This file was exported by this device itself: import it on the other device',
   },
   validation: {
+    record_repeated: 'Same record ID as an earlier row: a record can appear only once (clear the record ID of a copied row)',
+    record_hidden: 'The record this ID names is not one you can see',
     required: 'Required',
     number: 'Enter a number',
     integer: 'Enter a whole number',

@@ -157,6 +157,9 @@ export const zhCN = {
     edit: '编辑自定义字段',
     entity: '适用于',
     entities: { contact: '联系人', company: '公司' },
+    // An existing field's entity cannot change: the form's note, and the save's refusal (main process).
+    entityFixed: '已有字段不能改适用对象（原有的值会留在原来的记录上）。要用于其他对象，请新建字段。',
+    entity_fixed: '已有字段不能改适用对象',
     label: '字段名称',
     type: '类型',
     types: { text: '文本', number: '数字', date: '日期', select: '单选', multiselect: '多选' },
@@ -488,6 +491,8 @@ export const zhCN = {
     bundle_foreign: '这是本机自己导出的文件，请在另一台设备上导入',
   },
   validation: {
+    record_repeated: '与文件中前面一行的记录ID相同：同一条记录只能出现一次（复制的行请清空记录ID）',
+    record_hidden: '记录ID对应的记录不在你的可见范围内',
     required: '必填',
     number: '请输入数字',
     integer: '请输入整数',
