@@ -13,7 +13,7 @@ import { RowChecker } from '../../io/import/engine';
 import { duplicateKeys } from '../../io/import/prepare';
 import { lastBundleAt, undoKeepsTags } from '../../io/import/created';
 import { undoableImport } from '../../io/import/undo';
-import { badTargets, PRESETS, suggestMapping } from '../../io/import/mapping';
+import { badTargets, PRESETS, suggestMapping, withoutForeignIds } from '../../io/import/mapping';
 
 const cleaned = new WeakSet<AppState>();
 /** Uploads and downloads older than a day go the first time this app handles a file. */
@@ -42,7 +42,7 @@ export const ioHandlers: HandlersOf<typeof ioContract> = {
     // A saved mapping may name a custom field deleted since: that column is not imported (shown so).
     const live = new Set(checker.customDefs.map((f) => `custom:${f.id}`));
     const given = input.mapping && Object.fromEntries(Object.entries(input.mapping).filter(([, t]) => !t.startsWith('custom:') || live.has(t)));
-    const mapping = given ?? suggestMapping(input.entity, info.headers, checker.customDefs);
+    const mapping = given ?? withoutForeignIds(suggestMapping(input.entity, info.headers, checker.customDefs), sample);
     const bad = badTargets(input.entity, mapping);
     if (bad.length) throw new KehuError({ code: 'invalid_input', fields: [{ path: 'mapping', message: 'validation.mapping_target', params: { target: bad[0]! } }] });
     const preview: PreviewRow[] = sample.map((values, i) => {

@@ -120,6 +120,26 @@ export function suggestMapping(entity: IoEntity, headers: string[], custom: Cust
   return mapping;
 }
 
+/** Our record ids: UUIDs (core/ids.ts newId), as our export writes them. */
+const RECORD_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isRecordId = (cell: string) => RECORD_ID.test(cell);
+
+/**
+ * A suggested 记录ID column none of whose sample cells is one of our ids (another program's
+ * "记录ID" of 1001, 1002 …) is not imported: its rows would be refused, and rows with ids are not
+ * checked against each other as duplicates. One of ours among them keeps it (a cell mistyped in
+ * our export is refused with its row).
+ */
+export function withoutForeignIds(mapping: ColumnMapping, sample: string[][]): ColumnMapping {
+  const out = { ...mapping };
+  for (const [col, target] of Object.entries(mapping)) {
+    if (target !== 'recordId') continue;
+    const cells = sample.map((row) => row[Number(col)]?.trim() ?? '').filter(Boolean);
+    if (cells.length > 0 && !cells.some(isRecordId)) out[col] = 'ignore';
+  }
+  return out;
+}
+
 const GOOGLE: Record<string, string> = {
   Name: 'name', 'Given Name': 'firstName', 'Family Name': 'lastName', 'First Name': 'firstName', 'Last Name': 'lastName',
   Birthday: 'birthday', Notes: 'notes', Gender: 'gender',

@@ -7,7 +7,7 @@ import type { Database as Sqlite } from 'better-sqlite3-multiple-ciphers';
 import { ContactFields } from '../../../shared/contacts';
 import { CompanyFields } from '../../../shared/companies';
 import { CustomValue } from '../../../shared/custom-fields';
-import { idField, LIMITS } from '../../../shared/validation';
+import { LIMITS } from '../../../shared/validation';
 import type { ColumnMapping, DuplicateHit, IoEntity, OnDuplicate, RowIssue } from '../../../shared/io';
 import { newId } from '../../core/ids';
 import { toColumns } from '../../features/customers/columns';
@@ -15,7 +15,7 @@ import { problemOf } from '../../features/customers/custom-values';
 import { companySearchRow, contactSearchRow, nameKey } from '../../features/search';
 import type { CompanyIndexFields, CompanySearchRow, ContactIndexFields, ContactSearchRow } from '../../features/search/rows';
 import { MULTI_SEPARATOR } from '../export/columns';
-import { mapRow, normalizeDate, splitList, type MappedRow } from './mapping';
+import { isRecordId, mapRow, normalizeDate, splitList, type MappedRow } from './mapping';
 
 type Row = Record<string, unknown>;
 
@@ -37,7 +37,7 @@ const ZH: Record<string, string> = {
   'validation.custom_text': '应为文本',
   'validation.extra_cells': '这一行比表头多出有内容的单元格（可能是没加引号的逗号），请检查',
   'validation.encoding': '有无法识别的字符，请检查文件编码',
-  'validation.id': '编号无效',
+  'validation.record_id': '不是 Kehu 导出的记录ID',
   'validation.record_repeated': '与文件中前面一行的记录ID相同：同一条记录只能出现一次（复制的行请清空记录ID）',
   'validation.record_hidden': '记录ID对应的记录不在你的可见范围内',
 };
@@ -87,7 +87,7 @@ function rowIssues(values: string[], width: number): RowIssue[] {
 export function checkRow(entity: IoEntity, defs: Map<string, CustomDef>, mapping: ColumnMapping, values: string[], width: number): Checked {
   const mapped = mapRow(entity, mapping, values);
   const errors: RowIssue[] = rowIssues(values, width);
-  if (mapped.recordId !== null && !idField.safeParse(mapped.recordId).success) errors.push({ field: 'recordId', message: 'validation.id' });
+  if (mapped.recordId !== null && !isRecordId(mapped.recordId)) errors.push({ field: 'recordId', message: 'validation.record_id' });
   const custom: Record<string, unknown> = {};
   for (const [id, raw] of Object.entries(mapped.custom)) {
     const def = defs.get(id);

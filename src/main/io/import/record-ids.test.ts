@@ -75,3 +75,16 @@ describe('record ids in edited files', () => {
     expect(await contacts(rt)).toHaveLength(1);
   });
 });
+
+describe("another program's 记录ID column", () => {
+  it('is not mapped when its cells are not our ids, so its rows import and are checked for duplicates as usual; mapped by hand, such a cell is refused', async () => {
+    const rt = await runtime();
+    const text = file(['甲,,,13800000001,CRM.0001', '乙,,,13800000001,1002']);
+    const uploadId = await upload(rt, 'other.csv', text);
+    const { mapping } = await rt.call('io.inspect', { uploadId, entity: 'contact' });
+    expect(mapping['4']).toBe('ignore');
+    expect((await importFile(rt, 'other.csv', text)).result).toMatchObject({ created: 1, skipped: 1, rejected: 0 });
+    const { preview } = await rt.call('io.inspect', { uploadId, entity: 'contact', mapping: { ...mapping, 4: 'recordId' } });
+    expect(preview.map((r) => r.errors)).toEqual([[{ field: 'recordId', message: 'validation.record_id' }], [{ field: 'recordId', message: 'validation.record_id' }]]);
+  });
+});

@@ -488,6 +488,7 @@ export const en: Messages = {
     bundle_foreign: 'This file was exported by this device itself: import it on the other device',
   },
   validation: {
+    record_id: 'Not a record ID of a Kehu export',
     record_repeated: 'Same record ID as an earlier row: a record can appear only once (clear the record ID of a copied row)',
     record_hidden: 'The record this ID names is not one you can see',
     required: 'Required',

@@ -491,6 +491,7 @@ export const zhCN = {
     bundle_foreign: '这是本机自己导出的文件，请在另一台设备上导入',
   },
   validation: {
+    record_id: '不是 Kehu 导出的记录ID',
     record_repeated: '与文件中前面一行的记录ID相同：同一条记录只能出现一次（复制的行请清空记录ID）',
     record_hidden: '记录ID对应的记录不在你的可见范围内',
     required: '必填',
