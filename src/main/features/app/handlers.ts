@@ -1,10 +1,10 @@
 // The application channels: info for the shell, the interface language, the first-run choice.
 import { sql } from 'kysely';
-import type { appContract, Locale } from '../../../shared/app';
+import type { appContract } from '../../../shared/app';
 import type { Ctx, HandlersOf } from '../../core/context';
 import { seedSampleData } from '../demo';
 import { updateKeyring } from '../../security/keyring';
-import { readMeta, writeMeta } from '../../db/meta';
+import { readMeta, storedLocale, writeMeta } from '../../db/meta';
 
 async function liveCounts(ctx: Ctx) {
   const { rows } = await sql<{ contacts: number; companies: number }>`
@@ -19,7 +19,7 @@ export const appHandlers: HandlersOf<typeof appContract> = {
     return {
       version: ctx.app.version,
       dataDir: ctx.app.dataDir,
-      locale: ((await readMeta(ctx.db, 'locale')) ?? 'zh-CN') as Locale,
+      locale: (await storedLocale(ctx.db)) ?? 'zh-CN',
       // A database that already holds customers (e.g. filled by `kehu demo`) is past its first run.
       firstRun: (await readMeta(ctx.db, 'first_run_done')) === null && counts.contacts + counts.companies === 0,
       session: ctx.session,

@@ -78,7 +78,6 @@ export function mappingLabel(t: TFunction, mapping: Pick<SavedMapping, 'id' | 'n
   return mapping.builtin ? t(`io.mapping.presets.${mapping.id}`, { defaultValue: mapping.name }) : mapping.name;
 }
 
-/** A stored value as text: lists joined, empty as ''. */
 /**
  * A preview cell as the app shows the stored value: gender and a company's category by their
  * labels (the stored codes male, prospect … mean nothing to a user); "unknown" gender as empty,
@@ -91,6 +90,7 @@ export function previewText(t: TFunction, values: Record<string, unknown>, targe
   return valueText(value);
 }
 
+/** A stored value as text: lists joined, empty as ''. */
 function valueText(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (Array.isArray(value)) return value.map(valueText).filter(Boolean).join(', ');
