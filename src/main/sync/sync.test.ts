@@ -1,21 +1,10 @@
 // Sync by file over real SQLite files: three devices, random work, bundles lost and repeated.
 import { describe, expect, it } from 'vitest';
 import { KehuError } from '../../shared/errors';
-import { SYNCED_TABLES } from '../db/schema';
-import { OWNER_ID } from '../core/session';
 import type { TempRuntime } from '../test/temp-runtime';
 import { encodeBundle, readHeader } from './bundle';
-import { bundleFor, device, send } from './test-devices';
+import { bundleFor, device, send, snapshot } from './test-devices';
 
-/** Every synced table's rows (minus the local rid and the per-device owner row), sorted. */
-function snapshot(rt: TempRuntime): Record<string, unknown[]> {
-  const out: Record<string, unknown[]> = {};
-  for (const t of SYNCED_TABLES) {
-    const rows = rt.app.db.sqlite.prepare(`SELECT * FROM ${t} WHERE id != ? ORDER BY id`).all(OWNER_ID) as Record<string, unknown>[];
-    out[t] = rows.map(({ rid: _rid, ...r }) => r);
-  }
-  return out;
-}
 /** The content of the whole file that sync may touch (everything but derived/bookkeeping). */
 function content(rt: TempRuntime): string {
   const s = rt.app.db.sqlite;

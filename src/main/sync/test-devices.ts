@@ -1,6 +1,8 @@
 // Test devices for sync tests: temporary runtimes with a device name, disposed after each test,
 // and a bundle sent from one to another.
 import { afterEach } from 'vitest';
+import { SYNCED_TABLES } from '../db/schema';
+import { OWNER_ID } from '../core/session';
 import { tempRuntime, type TempRuntime } from '../test/temp-runtime';
 
 const open: TempRuntime[] = [];
@@ -27,4 +29,14 @@ export async function bundleFor(from: TempRuntime, to: TempRuntime | null, passp
 /** `from` exports a bundle for `to`, and `to` imports it. */
 export async function send(from: TempRuntime, to: TempRuntime) {
   return to.call('sync.import', await bundleFor(from, to));
+}
+
+/** Every synced table's rows (minus the local rid and the per-device owner row), sorted by id. */
+export function snapshot(rt: TempRuntime): Record<string, Record<string, unknown>[]> {
+  const out: Record<string, Record<string, unknown>[]> = {};
+  for (const t of SYNCED_TABLES) {
+    const rows = rt.app.db.sqlite.prepare(`SELECT * FROM ${t} WHERE id != ? ORDER BY id`).all(OWNER_ID) as Record<string, unknown>[];
+    out[t] = rows.map(({ rid: _rid, ...r }) => r);
+  }
+  return out;
 }

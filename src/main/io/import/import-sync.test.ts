@@ -18,14 +18,14 @@ import type { ImportResult, OnDuplicate } from '../../../shared/io';
 import type { AppState } from '../../core/context';
 import { HybridClock } from '../../core/hlc';
 import { applyKey, applyPragmas } from '../../db/open';
-import { SYNCED_TABLES, type Database } from '../../db/schema';
+import type { Database } from '../../db/schema';
 import { keptStatements } from '../../db/statements';
 import { OWNER_ID, ownerSession } from '../../core/session';
 import { viewerOf } from '../../core/visibility';
 import { JobCancelled } from '../../jobs/protocol';
 import { jobsOf } from '../../jobs/registry';
 import type { TempRuntime } from '../../test/temp-runtime';
-import { bundleFor, device, send } from '../../sync/test-devices';
+import { bundleFor, device, send, snapshot } from '../../sync/test-devices';
 import { runImportTask } from './task';
 import { count, csv, importFile, undoImport, upload } from './test-import';
 
@@ -71,16 +71,6 @@ async function importHere(
   } finally {
     await kysely.destroy();
   }
-}
-
-/** Every synced table's rows (minus the local rid and the per-device owner row), sorted by id. */
-function snapshot(rt: TempRuntime): Record<string, Row[]> {
-  const out: Record<string, Row[]> = {};
-  for (const t of SYNCED_TABLES) {
-    const rows = rt.app.db.sqlite.prepare(`SELECT * FROM ${t} WHERE id != ? ORDER BY id`).all(OWNER_ID) as Row[];
-    out[t] = rows.map(({ rid: _rid, ...r }) => r);
-  }
-  return out;
 }
 
 /** Everything sync may touch: rows, log, field clocks, conflicts, duplicate keys, search rows. */
