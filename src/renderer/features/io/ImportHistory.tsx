@@ -105,7 +105,7 @@ export function UndoImportButton({ importId, counts, disabled, placement, button
         </Popconfirm>
       </Tooltip>
       <Modal open={job.running} title={t('io.history.undoing')} closable={false} maskClosable={false} keyboard={false} footer={null} destroyOnHidden>
-        <JobProgress label={t(`io.history.undoPhase.${phase}`)} status={job.status} rate={job.rate} onCancel={() => void job.cancel()} testId="undo-job" />
+        <JobProgress label={t(`io.history.undoPhase.${phase}`)} status={job.status} onCancel={() => void job.cancel()} testId="undo-job" />
       </Modal>
     </>
   );
