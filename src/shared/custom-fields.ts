@@ -27,9 +27,12 @@ export const CustomFieldSave = z
     options: z.array(z.string().trim().min(1).max(40, 'validation.too_long')).max(100).default([]),
     position: z.number().int().min(0).max(1000).default(0),
     /**
-     * A changed definition that records' stored values no longer fit (an option they hold removed,
-     * a type they do not match) is refused with VALUES_MISFIT unless this is set: then those
-     * values are cleared from the records in the same save (a multiselect keeps its other options).
+     * A changed definition first converts stored values where nothing is lost (12.5 → '12.5',
+     * '12' → 12, 'vip' → the option 'VIP', 'A' → ['A']), without asking. Values that still do
+     * not fit (an option they hold removed, a type they do not match) make the save refused with
+     * VALUES_MISFIT unless this is set: then those values are cleared from the records in the same
+     * save (a multiselect keeps its other options). The entity of an existing field never changes
+     * (ENTITY_FIXED).
      */
     clearMisfits: z.boolean().default(false),
   })
@@ -46,9 +49,12 @@ export type CustomValues = Record<string, string | number | string[] | null>;
 /** The message of the `conflict` a save gets when stored values would no longer fit the field. */
 export const VALUES_MISFIT = 'customFields.values_misfit';
 
+/** The message on `entity` when a save would move an existing field to another entity (refused). */
+export const ENTITY_FIXED = 'customFields.entity_fixed';
+
 /** The detail of a VALUES_MISFIT refusal. */
 export interface CustomFieldMisfits {
-  /** Records whose value the changed field would refuse, the Trash's included. */
+  /** Records whose value the changed field would refuse even converted, the Trash's included. */
   count: number;
   /** How many of them are in the Trash. */
   trashed: number;

@@ -1,7 +1,8 @@
-import type { CustomField, customFieldsContract } from '../../../shared/custom-fields';
+import { ENTITY_FIXED, type CustomField, type customFieldsContract } from '../../../shared/custom-fields';
 import { notFound } from '../../../shared/errors';
 import type { Ctx, HandlersOf } from '../../core/context';
 import { newId } from '../../core/ids';
+import { invalidField } from '../customers/errors';
 import { settleMisfits } from './misfits';
 
 async function listFields(ctx: Ctx, entity?: CustomField['entity']): Promise<CustomField[]> {
@@ -20,13 +21,24 @@ async function getField(ctx: Ctx, id: string): Promise<CustomField> {
   return field;
 }
 
+/**
+ * A field stays on the entity it was made for. Moved, its values would stay behind on the old
+ * entity's records, unseen, and make every later save of those records fail (custom_unknown);
+ * another entity's field is a new field.
+ */
+function keepEntity(old: CustomField, entity: CustomField['entity']): void {
+  if (old.entity !== entity) throw invalidField('entity', ENTITY_FIXED);
+}
+
 export const customFieldsHandlers: HandlersOf<typeof customFieldsContract> = {
   'customFields.list': (input, ctx) => listFields(ctx, input.entity),
 
   'customFields.save': async ({ id, clearMisfits, ...field }, ctx) => {
     const columns = { ...field, options: JSON.stringify(field.options) };
     if (id) {
-      await settleMisfits(ctx, await getField(ctx, id), { id, ...field }, clearMisfits);
+      const old = await getField(ctx, id);
+      keepEntity(old, field.entity);
+      await settleMisfits(ctx, old, { id, ...field }, clearMisfits);
       await ctx.changes.update('custom_fields', id, columns);
       return getField(ctx, id);
     }

@@ -1,5 +1,6 @@
-// A changed definition that stored values no longer fit: refused (nothing written) unless
-// clearMisfits, which takes those values off the records as ordinary edits.
+// A changed definition that stored values no longer fit: values a lossless conversion makes fit
+// are converted without asking; the rest is refused (nothing written) unless clearMisfits, which
+// takes those values off the records as ordinary edits. An existing field keeps its entity.
 import { describe, expect, it } from 'vitest';
 import type { CustomField, CustomValues } from '../../../shared/custom-fields';
 import { useTempRuntime } from '../../test/use-temp-runtime';
@@ -17,6 +18,16 @@ const save = (field: CustomField, change: Partial<CustomField> & { clearMisfits?
 const field = (entity: CustomField['entity'], type: CustomField['type'], options: string[] = []) =>
   runtime().call('customFields.save', { entity, label: '口味', type, options });
 const contact = (custom: CustomValues) => runtime().call('contacts.create', { name: '王', custom });
+/** The custom object the record's last change_log row wrote (undefined when none did). */
+const loggedCustom = (id: string): CustomValues | undefined => {
+  const fields = sqlite().prepare('SELECT fields FROM change_log WHERE row_id = ? ORDER BY seq DESC').pluck().get(id) as string | undefined;
+  const custom = fields ? (JSON.parse(fields) as { custom?: string }).custom : undefined;
+  return custom === undefined ? undefined : (JSON.parse(custom) as CustomValues);
+};
+const rowLogs = (id: string) => count('SELECT count(*) FROM change_log WHERE row_id = ?', id);
+/** The facts the last customFields.save noted on its audit row beside its input. */
+const lastSaveAudit = () =>
+  JSON.parse(sqlite().prepare(`SELECT input FROM audit_log WHERE action = 'customFields.save' ORDER BY seq DESC`).pluck().get() as string) as Record<string, unknown>;
 const company = (custom: CustomValues) => runtime().call('companies.create', { name: `腾达${Math.random()}`, custom });
 
 describe('a changed custom field that stored values no longer fit', () => {
@@ -83,7 +94,7 @@ describe('a changed custom field that stored values no longer fit', () => {
     }
   });
 
-  it('saves without asking when no stored value stops fitting', async () => {
+  it('saves without asking when no stored value stops fitting (a select or a date read as text fits as it is)', async () => {
     const choice = await field('contact', 'select', ['茶', '咖啡', '水']);
     const tea = await contact({ [choice.id]: '茶' });
     const added = await save(choice, { options: ['茶', '咖啡', '水', '果汁'] });
@@ -96,5 +107,118 @@ describe('a changed custom field that stored values no longer fit', () => {
     const dates = await field('company', 'text');
     await company({ [dates.id]: '2024-05-01' });
     await save(dates, { type: 'date' });
+  });
+});
+
+describe('a changed custom field converts stored values where nothing is lost, without asking', () => {
+  /** A contact holding `stored` under a field of `from`; the field changed by `change` (no clearMisfits). */
+  async function changed(from: Pick<CustomField, 'type' | 'options'>, stored: CustomValues[string], change: Partial<CustomField>) {
+    const f = await field('contact', from.type, from.options);
+    const c = await contact({ [f.id]: stored });
+    const logs = rowLogs(c.id);
+    await save(f, change);
+    return { value: storedCustom('contacts', c.id)[f.id], logged: loggedCustom(c.id)?.[f.id], written: rowLogs(c.id) - logs };
+  }
+
+  it('number → text stores the number as its text, through the change log', async () => {
+    expect(await changed({ type: 'number', options: [] }, 12.5, { type: 'text' })).toEqual({ value: '12.5', logged: '12.5', written: 1 });
+    expect(lastSaveAudit()).toMatchObject({ valuesConverted: 1 });
+    expect(lastSaveAudit()).not.toHaveProperty('misfitsCleared');
+  });
+
+  it('multiselect → text joins the options as our export does', async () => {
+    expect(await changed({ type: 'multiselect', options: ['A', 'B'] }, ['A', 'B'], { type: 'text', options: [] })).toEqual({ value: 'A;B', logged: 'A;B', written: 1 });
+  });
+
+  it('select → multiselect makes the option a list of one', async () => {
+    expect(await changed({ type: 'select', options: ['A', 'B'] }, 'A', { type: 'multiselect' })).toEqual({ value: ['A'], logged: ['A'], written: 1 });
+  });
+
+  it('multiselect → select keeps a list of one as that option', async () => {
+    expect(await changed({ type: 'multiselect', options: ['A', 'B'] }, ['B'], { type: 'select' })).toEqual({ value: 'B', logged: 'B', written: 1 });
+  });
+
+  it('text → number reads a number as the import reads one (plain, grouped, full-width)', async () => {
+    expect(await changed({ type: 'text', options: [] }, '12', { type: 'number' })).toEqual({ value: 12, logged: 12, written: 1 });
+    expect(await changed({ type: 'text', options: [] }, '1,200.5', { type: 'number' })).toEqual({ value: 1200.5, logged: 1200.5, written: 1 });
+    expect(await changed({ type: 'text', options: [] }, '１２', { type: 'number' })).toEqual({ value: 12, logged: 12, written: 1 });
+  });
+
+  it('text → select takes the option a text names, however its case or width', async () => {
+    expect(await changed({ type: 'text', options: [] }, 'vip', { type: 'select', options: ['VIP', '普通'] })).toEqual({ value: 'VIP', logged: 'VIP', written: 1 });
+    expect(await changed({ type: 'text', options: [] }, 'ＶＩＰ', { type: 'select', options: ['VIP', '普通'] })).toEqual({ value: 'VIP', logged: 'VIP', written: 1 });
+  });
+
+  it('an option renamed by its case only carries the values over (select and multiselect)', async () => {
+    expect(await changed({ type: 'select', options: ['vip', 'b'] }, 'vip', { options: ['VIP', 'b'] })).toEqual({ value: 'VIP', logged: 'VIP', written: 1 });
+    expect(await changed({ type: 'multiselect', options: ['vip', 'b'] }, ['vip', 'b'], { options: ['VIP', 'b'] })).toEqual({ value: ['VIP', 'b'], logged: ['VIP', 'b'], written: 1 });
+  });
+
+  it('a value that fits as it is stays unwritten: date → text, select → text, text → date', async () => {
+    expect(await changed({ type: 'date', options: [] }, '2026-01-02', { type: 'text' })).toEqual({ value: '2026-01-02', logged: '2026-01-02', written: 0 });
+    expect(await changed({ type: 'select', options: ['A'] }, 'A', { type: 'text', options: [] })).toEqual({ value: 'A', logged: 'A', written: 0 });
+    expect(await changed({ type: 'text', options: [] }, '2026-01-02', { type: 'date' })).toEqual({ value: '2026-01-02', logged: '2026-01-02', written: 0 });
+    expect(lastSaveAudit()).not.toHaveProperty('valuesConverted');
+  });
+
+  it('counts only what does not convert; refused, it writes nothing, not even the conversions', async () => {
+    const f = await field('company', 'text');
+    const twelve = await company({ [f.id]: '12' });
+    const grouped = await company({ [f.id]: '1,200' });
+    const word = await company({ [f.id]: '很多' });
+    const comma = await company({ [f.id]: '1,5' });
+    await runtime().call('companies.delete', { ids: [comma.id] });
+    const [logs, audits] = [logCount(), auditCount()];
+    await expect(save(f, { type: 'number' })).rejects.toMatchObject({ message: 'customFields.values_misfit', params: { count: 2, trashed: 1 }, detail: { count: 2, trashed: 1, options: [] } });
+    expect([logCount(), auditCount()]).toEqual([logs, audits]);
+    expect(storedCustom('companies', twelve.id)).toEqual({ [f.id]: '12' });
+
+    await save(f, { type: 'number', clearMisfits: true });
+    expect([twelve, grouped, word, comma].map((c) => storedCustom('companies', c.id)[f.id])).toEqual([12, 1200, undefined, undefined]);
+    expect([twelve, grouped, word, comma].map((c) => loggedCustom(c.id))).toEqual([{ [f.id]: 12 }, { [f.id]: 1200 }, {}, {}]);
+    expect(lastSaveAudit()).toMatchObject({ clearMisfits: true, valuesConverted: 2, misfitsCleared: 2 });
+  });
+
+  it('names only the options that match none of the new list, and clearing keeps the converted rest', async () => {
+    const f = await field('contact', 'multiselect', ['a', 'b', 'z']);
+    const az = await contact({ [f.id]: ['a', 'z'] });
+    const b = await contact({ [f.id]: ['b'] });
+    await expect(save(f, { options: ['A', 'b'] })).rejects.toMatchObject({ detail: { count: 1, trashed: 0, options: ['z'] } });
+    await save(f, { options: ['A', 'b'], clearMisfits: true });
+    expect(storedCustom('contacts', az.id)).toEqual({ [f.id]: ['A'] });
+    expect(storedCustom('contacts', b.id)).toEqual({ [f.id]: ['b'] });
+  });
+
+  it('select → multiselect with an option removed: the list of one, or the removed option named', async () => {
+    const f = await field('contact', 'select', ['茶', '咖啡']);
+    const tea = await contact({ [f.id]: '茶' });
+    const coffee = await contact({ [f.id]: '咖啡' });
+    await expect(save(f, { type: 'multiselect', options: ['茶'] })).rejects.toMatchObject({ detail: { count: 1, options: ['咖啡'] } });
+    await save(f, { type: 'multiselect', options: ['茶'], clearMisfits: true });
+    expect(storedCustom('contacts', tea.id)).toEqual({ [f.id]: ['茶'] });
+    expect(storedCustom('contacts', coffee.id)).toEqual({});
+  });
+});
+
+describe('an existing custom field keeps its entity', () => {
+  it('refuses moving a field to another entity, writing nothing; its records stay editable', async () => {
+    const f = await field('contact', 'text');
+    const c = await contact({ [f.id]: '甜' });
+    const [logs, audits] = [logCount(), auditCount()];
+    await expect(save(f, { entity: 'company' })).rejects.toMatchObject({
+      code: 'invalid_input',
+      fields: [{ path: 'entity', message: 'customFields.entity_fixed' }],
+    });
+    await expect(save(f, { entity: 'company', type: 'number', clearMisfits: true })).rejects.toMatchObject({ code: 'invalid_input' });
+    expect([logCount(), auditCount()]).toEqual([logs, audits]);
+    expect(await runtime().call('customFields.list', { entity: 'contact' })).toEqual([f]);
+    expect(storedCustom('contacts', c.id)).toEqual({ [f.id]: '甜' });
+    await runtime().call('contacts.update', { id: c.id, patch: { title: '总监', custom: { [f.id]: '咸' } } });
+    expect(storedCustom('contacts', c.id)).toEqual({ [f.id]: '咸' });
+  });
+
+  it('still saves other changes of the field on its own entity', async () => {
+    const f = await field('company', 'text');
+    expect(await save(f, { label: '规模' })).toMatchObject({ entity: 'company', label: '规模' });
   });
 });

@@ -1,52 +1,65 @@
-// Stored values that a changed definition would refuse (an option removed, the type changed):
-// a save never leaves them behind unnoticed. It is refused with VALUES_MISFIT, or, when the
-// caller says so, the values are cleared from the records as ordinary edits (change_log, field
-// clocks and audit record them, so sync and the history see them like any other edit).
+// Stored values under a changed definition (an option removed, the type changed). Each is first
+// converted where that loses nothing (convert.ts: 12.5 → '12.5', '12' → 12, 'a' → option 'A',
+// 'A' → ['A']); those are written without asking. What still does not fit is never left behind
+// unnoticed: the save is refused with VALUES_MISFIT, or, when the caller says so, those values are
+// cleared. Both are ordinary edits (change_log, field clocks and audit record them, so sync and
+// the history see them like any other edit).
 import { sql } from 'kysely';
 import { VALUES_MISFIT, type CustomField, type CustomFieldMisfits, type CustomValues } from '../../../shared/custom-fields';
 import { KehuError } from '../../../shared/errors';
 import type { Ctx } from '../../core/context';
 import { TABLE_OF } from '../customers';
-import { patchCustom, problemOf } from '../customers/custom-values';
+import { patchCustom } from '../customers/custom-values';
+import { convertValue, fits } from './convert';
 
 type Definition = Pick<CustomField, 'id' | 'entity' | 'type' | 'options'>;
 type Value = CustomValues[string];
 
-interface Misfit {
+/** A record's value for the field: as stored, and as the new definition would hold it. */
+interface Held {
   id: string;
   custom: CustomValues;
+  stored: Value;
   value: Value;
   trashed: boolean;
 }
 
-/** The new definition accepts everything the old one did, so no stored value can stop fitting. */
+/**
+ * The new definition accepts everything the old one did, so no stored value can stop fitting.
+ * (The entity never changes here: customFields.save refuses that before.)
+ */
 function widens(old: Definition, next: Definition): boolean {
-  return old.entity === next.entity && old.type === next.type && old.options.every((o) => next.options.includes(o));
+  return old.type === next.type && old.options.every((o) => next.options.includes(o));
 }
 
 /**
- * The records of the field's entity whose value for it the definition refuses. Records in the
- * Trash are included: a restore brings a record back as it is, so a value left there would be
- * the same misfit (in its form, in our export) one click later.
+ * The records of the field's entity holding a value for it, each value converted to the new
+ * definition. Records in the Trash are included: a restore brings a record back as it is, so a
+ * value left there would be the same misfit (in its form, in our export) one click later.
  */
-async function findMisfits(ctx: Ctx, def: Definition): Promise<Misfit[]> {
+async function heldValues(ctx: Ctx, def: Definition): Promise<Held[]> {
   const rows = await ctx.db
     .selectFrom(TABLE_OF[def.entity])
     .select(['id', 'custom', 'deleted_at'])
     .where(sql`json_extract(custom, ${`$."${def.id}"`})`, 'is not', null)
     .execute();
-  return rows.flatMap((r) => {
+  return rows.map((r) => {
     const custom = JSON.parse(r.custom) as CustomValues;
-    const value = custom[def.id];
-    return problemOf(def, value) ? [{ id: r.id, custom, value, trashed: r.deleted_at !== null }] : [];
+    const stored = custom[def.id] ?? null;
+    return { id: r.id, custom, stored, value: convertValue(def, stored), trashed: r.deleted_at !== null };
   });
 }
 
+const isChoice = (def: Definition) => def.type === 'select' || def.type === 'multiselect';
+
+const changed = (h: Held) => JSON.stringify(h.value) !== JSON.stringify(h.stored);
+
 /** What the refusal tells: how many records, how many of them in the Trash, which dropped options they hold. */
-function summary(old: Definition, next: Definition, misfits: Misfit[]): CustomFieldMisfits {
-  // Under a changed type the values misfit by their kind, not by an option: no option to name.
-  const sameChoice = old.type === next.type && (next.type === 'select' || next.type === 'multiselect');
-  const held = sameChoice ? misfits.flatMap((m) => [m.value].flat()) : [];
+function summary(old: Definition, next: Definition, misfits: Held[]): CustomFieldMisfits {
+  // From a choice to a choice (select ↔ multiselect too) the misfits are options no longer in the
+  // list: they are named. Other values misfit by their kind (a word under number): nothing to name.
+  const choices = isChoice(old) && isChoice(next);
+  const held = choices ? misfits.flatMap((m) => [m.value].flat()) : [];
   const options = [...new Set(held.filter((v): v is string => typeof v === 'string' && !next.options.includes(v)))];
   return { count: misfits.length, trashed: misfits.filter((m) => m.trashed).length, options };
 }
@@ -61,22 +74,27 @@ function keptPart(def: Definition, value: Value): Value {
   return def.type === 'multiselect' && Array.isArray(value) ? value.filter((v) => def.options.includes(v)) : null;
 }
 
-async function clearValues(ctx: Ctx, def: Definition, misfits: Misfit[]): Promise<void> {
-  for (const m of misfits) {
-    const custom = patchCustom(m.custom, { [def.id]: keptPart(def, m.value) });
-    await ctx.changes.update(TABLE_OF[def.entity], m.id, { custom: JSON.stringify(custom) });
+/** Writes each record's field as `valueOf` says: one update per record, as any edit. */
+async function rewrite(ctx: Ctx, def: Definition, held: Held[], valueOf: (h: Held) => Value): Promise<void> {
+  for (const h of held) {
+    const custom = patchCustom(h.custom, { [def.id]: valueOf(h) });
+    await ctx.changes.update(TABLE_OF[def.entity], h.id, { custom: JSON.stringify(custom) });
   }
-  ctx.changes.note({ misfitsCleared: misfits.length });
 }
 
 /**
- * Before a field's definition changes from `old` to `next`: refuses when records hold values
- * `next` would refuse, unless `clear`, which takes those values off the records instead.
+ * Before a field's definition changes from `old` to `next`: converts the stored values that a
+ * lossless conversion makes fit; refuses when others would still not fit, unless `clear`, which
+ * takes those off the records instead. Nothing is written before the refusal is decided.
  */
 export async function settleMisfits(ctx: Ctx, old: Definition, next: Definition, clear: boolean): Promise<void> {
   if (widens(old, next)) return;
-  const misfits = await findMisfits(ctx, next);
-  if (misfits.length === 0) return;
-  if (!clear) throw misfitError(summary(old, next, misfits));
-  await clearValues(ctx, next, misfits);
+  const held = await heldValues(ctx, next);
+  const misfits = held.filter((h) => !fits(next, h.value));
+  if (misfits.length > 0 && !clear) throw misfitError(summary(old, next, misfits));
+  const converted = held.filter((h) => fits(next, h.value) && changed(h));
+  await rewrite(ctx, next, converted, (h) => h.value);
+  await rewrite(ctx, next, misfits, (h) => keptPart(next, h.value));
+  if (converted.length > 0) ctx.changes.note({ valuesConverted: converted.length });
+  if (misfits.length > 0) ctx.changes.note({ misfitsCleared: misfits.length });
 }

@@ -31,6 +31,27 @@ export function problemOf(def: Definition, value: Value): string | null {
   }
 }
 
+/**
+ * A number as people write it: thousands separators, full-width digits, a currency sign or 元;
+ * null when the text is no number. A comma only groups thousands: "1,5" (a decimal comma, or a
+ * typo) is refused, not read as 15. The import reads a number cell and a changed field a stored
+ * text by this one rule.
+ */
+export function readNumber(raw: string): number | null {
+  const text = raw.normalize('NFKC').replace(/\s|^[¥$]|元$/g, '');
+  const grouped = !text.includes(',') || /^[-+]?\d{1,3}(,\d{3})+(\.\d*)?$/.test(text);
+  const plain = text.replace(/,/g, '');
+  const n = grouped && /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(plain) ? Number(plain) : NaN;
+  return Number.isFinite(n) ? n : null;
+}
+
+const fold = (text: string) => text.normalize('NFKC').trim().toLowerCase();
+
+/** The option a text names, however its case or width (vip, ＶＩＰ for VIP); else the text as it is. */
+export function optionOf(raw: string, options: readonly string[]): string {
+  return options.includes(raw) ? raw : (options.find((o) => fold(o) === fold(raw)) ?? raw);
+}
+
 /** Refuses values of unknown fields or of the wrong type, with the field path `custom.<fieldId>`. */
 export async function checkCustomValues(ctx: Ctx, entity: CustomEntity, values: CustomValues): Promise<void> {
   const ids = Object.keys(values);

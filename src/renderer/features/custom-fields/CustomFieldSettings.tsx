@@ -17,14 +17,20 @@ const input = (raw: Partial<CustomField>, id: string | undefined) => ({ ...raw, 
  */
 const clearNoteOnChange = [{ validator: () => Promise.resolve() }];
 
-/** The modal's fields: options only for a (multi)select. */
+/**
+ * The modal's fields: options only for a (multi)select. An existing field's entity is shown but
+ * fixed (the save refuses a change: its values would stay behind on the other entity's records).
+ * The edited field's id is among the form's initial values, not an item of it: hence `preserve`.
+ */
 function CustomFieldFormItems() {
   const { t } = useTranslation();
-  const type = Form.useWatch('type', Form.useFormInstance()) as CustomField['type'] | undefined;
+  const form = Form.useFormInstance();
+  const type = Form.useWatch('type', form) as CustomField['type'] | undefined;
+  const existing = Boolean(Form.useWatch('id', { form, preserve: true }));
   return (
     <>
-      <Form.Item name="entity" label={t('customFields.entity')}>
-        <Select options={CustomEntity.options.map((e) => ({ value: e, label: t(`customFields.entities.${e}`) }))} />
+      <Form.Item name="entity" label={t('customFields.entity')} extra={existing ? t('customFields.entityFixed') : undefined}>
+        <Select disabled={existing} data-testid="custom-field-entity" options={CustomEntity.options.map((e) => ({ value: e, label: t(`customFields.entities.${e}`) }))} />
       </Form.Item>
       <Form.Item name="label" label={t('customFields.label')} required>
         <Input maxLength={40} />

@@ -1,0 +1,58 @@
+// A stored value carried over to a field's changed definition where that loses nothing: a number
+// becomes its text, a text that is a number becomes the number, a text naming an option becomes
+// that option, one option becomes a list of one. A value with no such conversion comes back as it
+// is, and the caller's check (problemOf) decides whether it still fits.
+import { CustomValue, type CustomField, type CustomValues } from '../../../shared/custom-fields';
+import { MULTI_SEPARATOR } from '../../io/export/columns';
+import { optionOf, problemOf, readNumber } from '../customers/custom-values';
+
+type Definition = Pick<CustomField, 'type' | 'options'>;
+type Value = CustomValues[string];
+
+/** What a text field holds of a value: a list joined as our export joins it ("A;B"). */
+function textOf(value: Value): Value {
+  if (typeof value === 'number') return String(value);
+  return Array.isArray(value) ? value.join(MULTI_SEPARATOR) : value;
+}
+
+/** A lone value (a list of one included) as text, or null when there is no single one. */
+function single(value: Value): string | null {
+  if (Array.isArray(value)) return value.length === 1 ? value[0]! : null;
+  return value === null ? null : String(value);
+}
+
+/** The option a value names (case and width aside, as the import reads a cell), else the value. */
+function choiceOf(value: Value, options: readonly string[]): Value {
+  const text = single(value);
+  const option = text === null ? null : optionOf(text, options);
+  return option !== null && options.includes(option) ? option : value;
+}
+
+/** Each option of a list by its name in the new list; a lone value becomes a list of one. */
+function choicesOf(value: Value, options: readonly string[]): Value {
+  if (Array.isArray(value)) return [...new Set(value.map((v) => optionOf(v, options)))];
+  const option = choiceOf(value, options);
+  return typeof option === 'string' && options.includes(option) ? [option] : value;
+}
+
+/** `value` as the definition would hold it, or `value` itself when no lossless conversion exists. */
+export function convertValue(def: Definition, value: Value): Value {
+  switch (def.type) {
+    case 'text':
+      return textOf(value);
+    case 'number':
+      return typeof value === 'string' ? (readNumber(value) ?? value) : value;
+    case 'select':
+      return choiceOf(value, def.options);
+    case 'multiselect':
+      return choicesOf(value, def.options);
+    default:
+      // A date is stored as its text (YYYY-MM-DD): a text that is one already fits, nothing else converts.
+      return value;
+  }
+}
+
+/** Whether the definition accepts a value: its shape (a joined list may grow too long) and its rules. */
+export function fits(def: Definition, value: Value): boolean {
+  return CustomValue.safeParse(value).success && problemOf(def, value) === null;
+}
