@@ -11,7 +11,7 @@ import { LIMITS } from '../../../shared/validation';
 import type { ColumnMapping, DuplicateHit, IoEntity, OnDuplicate, RowIssue } from '../../../shared/io';
 import { newId } from '../../core/ids';
 import { toColumns } from '../../features/customers/columns';
-import { problemOf } from '../../features/customers/custom-values';
+import { optionOf, problemOf, readNumber } from '../../features/customers/custom-values';
 import { companySearchRow, contactSearchRow, nameKey } from '../../features/search';
 import type { CompanyIndexFields, CompanySearchRow, ContactIndexFields, ContactSearchRow } from '../../features/search/rows';
 import { MULTI_SEPARATOR } from '../export/columns';
@@ -116,15 +116,9 @@ export function checkRow(entity: IoEntity, defs: Map<string, CustomDef>, mapping
 }
 function convertCustom(def: CustomDef, raw: string): unknown {
   switch (def.type) {
-    case 'number': {
-      // As people write amounts: thousands separators, full-width digits, a currency sign or 元.
-      // A comma only groups thousands: "1,5" (a decimal comma, or a typo) is refused, not read as 15.
-      const text = raw.normalize('NFKC').replace(/\s|^[¥$]|元$/g, '');
-      const grouped = !text.includes(',') || /^[-+]?\d{1,3}(,\d{3})+(\.\d*)?$/.test(text);
-      const plain = text.replace(/,/g, '');
-      const n = grouped && /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(plain) ? Number(plain) : NaN;
-      return Number.isFinite(n) ? n : raw;
-    }
+    case 'number':
+      // As people write amounts (custom-values.ts readNumber); a changed field reads stored text by the same rule.
+      return readNumber(raw) ?? raw;
     case 'date':
       return normalizeDate(raw);
     case 'select':
@@ -134,13 +128,6 @@ function convertCustom(def: CustomDef, raw: string): unknown {
     default:
       return raw;
   }
-}
-
-const fold = (text: string) => text.normalize('NFKC').trim().toLowerCase();
-
-/** The option a cell names, however its case or width (vip, ＶＩＰ for VIP); else the cell as it is. */
-function optionOf(raw: string, options: string[]): string {
-  return options.includes(raw) ? raw : (options.find((o) => fold(o) === fold(raw)) ?? raw);
 }
 
 /** A multi-select cell: our export joins options with ';' (an option may hold a comma), other files with any list separator. */
