@@ -99,7 +99,7 @@ export function SettingsList<T extends { id: string }, S extends z.ZodType>(prop
         onCancel={() => setEditing(null)}
         destroyOnHidden
       >
-        <Form form={form} layout="vertical" preserve={false} initialValues={editing ?? {}} data-testid={formTestId}>
+        <Form form={form} layout="vertical" preserve={false} clearOnDestroy initialValues={editing ?? {}} data-testid={formTestId}>
           {children}
         </Form>
       </Modal>
