@@ -58,10 +58,10 @@ export const ioHandlers: HandlersOf<typeof ioContract> = {
       shown.custom = checked.custom;
       let duplicate = null;
       const keys = checked.fields && duplicateKeys(input.entity, checked.fields, checked.mapped);
-      const problem = keys && checker.recordProblem(keys);
-      if (problem) checked.errors.push(problem);
-      else if (keys) {
-        duplicate = checker.duplicate(keys, checked.mapped.companyName);
+      const matched = keys && checker.match(keys, checked.mapped.companyName);
+      if (matched && 'problem' in matched) checked.errors.push(matched.problem);
+      else if (keys && matched) {
+        duplicate = matched.duplicate;
         checker.remember(keys, String(checked.fields!.name), `line-${line}`, line);
         checker.claim(keys, duplicate?.id ?? `line-${line}`, line);
         if (duplicate?.source === 'file') delete duplicate.id;

@@ -26,11 +26,11 @@ import { checkRow, customDefs, reasonText, RECORD_KEY, type Checked, type Custom
 
 type Row = Record<string, unknown>;
 type KeyHit = { id: string; name: string; created: number };
+type ContactIndex = Omit<ContactIndexFields, 'companyId' | 'companyName'>;
+export const CHUNK_ROWS = 1000;
 
 /** The record id of our export a row carries (its first key), or null. */
 const fileIdOf = (keys: DuplicateKey[]): string | null => (keys[0]?.kind === RECORD_KEY ? keys[0].value : null);
-type ContactIndex = Omit<ContactIndexFields, 'companyId' | 'companyName'>;
-export const CHUNK_ROWS = 1000;
 
 /**
  * Per-import state: custom field definitions, duplicate keys the database does not hold yet,
@@ -92,20 +92,30 @@ export class RowChecker {
   }
 
   /**
-   * The first duplicate, key by key: a record this import wrote or an earlier row (the first to
-   * have the key), else an existing record. A row carrying our export's record id is that record
-   * when it is here; else it matches by its other keys only a record no row with another id went
-   * to (two 张伟 at one company, exported with their ids, stay two).
+   * What a row is: a duplicate of a record (or none), or, for a row carrying our export's record
+   * id, refused. Such a row is the record its id names when the caller may see it; it is refused
+   * when the id was on an earlier row (a row copied in the spreadsheet would overwrite its
+   * original) or names a record the caller may not see (a copy would be made under their name).
    */
-  duplicate(keys: DuplicateKey[], companyName: string | null): DuplicateHit | null {
+  match(keys: DuplicateKey[], companyName: string | null): { problem: RowIssue } | { duplicate: DuplicateHit | null } {
     const fileId = fileIdOf(keys);
-    if (fileId !== null) {
-      const row = this.recordStmt.get(...this.visible.parameters, fileId);
-      if (row?.visible) return { source: 'existing', by: 'record', id: row.id, name: row.name };
-    }
+    if (fileId === null) return { duplicate: this.duplicate(keys, null, companyName) };
+    if (this.claims.lineOf(fileId) !== undefined) return { problem: { field: 'recordId', message: 'validation.record_repeated' } };
+    const row = this.recordStmt.get(...this.visible.parameters, fileId);
+    if (row && !row.visible) return { problem: { field: 'recordId', message: 'validation.record_hidden' } };
+    if (row) return { duplicate: { source: 'existing', by: 'record', id: row.id, name: row.name } };
+    return { duplicate: this.duplicate(keys.slice(1), fileId, companyName) };
+  }
+
+  /**
+   * The first duplicate, key by key: a record this import wrote or an earlier row (the first to
+   * have the key), else an existing record. For a row with a record id (`fileId`), only a record
+   * no row with another id went to (two 张伟 at one company, exported with their ids, stay two).
+   */
+  private duplicate(keys: DuplicateKey[], fileId: string | null, companyName: string | null): DuplicateHit | null {
     const free = (id: string) => fileId === null || !this.claims.heldByOther(id, fileId);
     let existing: DuplicateHit | null = null;
-    for (const key of fileId === null ? keys : keys.slice(1)) {
+    for (const key of keys) {
       const hit = this.seen.get(`${key.kind}:${key.value}`);
       if (hit && free(hit.id)) return { source: 'file', by: key.by, id: hit.id, name: hit.name, line: hit.line };
       const probe = this.storedKey(key, companyName);
@@ -116,19 +126,6 @@ export class RowChecker {
       if (row) existing ??= { source: 'existing', by: key.by, id: row.id, name: row.name };
     }
     return existing;
-  }
-
-  /**
-   * Why a row with a record id cannot be imported, or null: the id was on an earlier row (a row
-   * copied in the spreadsheet would overwrite its original), or it names a record the caller may
-   * not see (a copy of it would be made under their name).
-   */
-  recordProblem(keys: DuplicateKey[]): RowIssue | null {
-    const fileId = fileIdOf(keys);
-    if (fileId === null) return null;
-    if (this.claims.lineOf(fileId) !== undefined) return { field: 'recordId', message: 'validation.record_repeated' };
-    const row = this.recordStmt.get(...this.visible.parameters, fileId);
-    return row && !row.visible ? { field: 'recordId', message: 'validation.record_hidden' } : null;
   }
 
   /** The row's record id (if it has one) went to this record. */
@@ -424,13 +421,13 @@ async function importRows(w: ImportWrite, run: ImportRun, rejected: RejectedRows
 
   /** A row that may be a duplicate: skipped, updating its record, or created (rows with a record id may be refused). */
   const place = async (row: ValidRow) => {
-    const problem = checker.recordProblem(row.keys);
-    if (problem) {
+    const matched = checker.match(row.keys, row.companyName);
+    if ('problem' in matched) {
       result.rejected += 1;
-      rejected.add(row.values!, reasonText([problem]));
+      rejected.add(row.values!, reasonText([matched.problem]));
       return;
     }
-    const dup = checker.duplicate(row.keys, row.companyName);
+    const dup = matched.duplicate;
     if (dup && run.onDuplicate === 'skip') result.skipped += 1;
     else if (dup?.id) await update(row, dup.id);
     else await create(row);
