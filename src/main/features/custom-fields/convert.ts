@@ -1,10 +1,10 @@
 // A stored value carried over to a field's changed definition where that loses nothing: a number
 // becomes its text, a text that is a number becomes the number, a text naming an option becomes
 // that option, one option becomes a list of one. A value with no such conversion comes back as it
-// is, and the caller's check (problemOf) decides whether it still fits.
-import { CustomValue, type CustomField, type CustomValues } from '../../../shared/custom-fields';
+// is, and the caller's check (valueProblem) decides whether it still fits.
+import type { CustomField, CustomValues } from '../../../shared/custom-fields';
 import { MULTI_SEPARATOR } from '../../io/export/columns';
-import { optionOf, problemOf, readNumber } from '../customers/custom-values';
+import { optionOf, readNumber } from '../customers/custom-values';
 
 type Definition = Pick<CustomField, 'type' | 'options'>;
 type Value = CustomValues[string];
@@ -50,9 +50,4 @@ export function convertValue(def: Definition, value: Value): Value {
       // A date is stored as its text (YYYY-MM-DD): a text that is one already fits, nothing else converts.
       return value;
   }
-}
-
-/** Whether the definition accepts a value: its shape (a joined list may grow too long) and its rules. */
-export function fits(def: Definition, value: Value): boolean {
-  return CustomValue.safeParse(value).success && problemOf(def, value) === null;
 }

@@ -9,8 +9,8 @@ import { VALUES_MISFIT, type CustomField, type CustomFieldMisfits, type CustomVa
 import { KehuError } from '../../../shared/errors';
 import type { Ctx } from '../../core/context';
 import { TABLE_OF } from '../customers';
-import { patchCustom } from '../customers/custom-values';
-import { convertValue, fits } from './convert';
+import { patchCustom, valueProblem } from '../customers/custom-values';
+import { convertValue } from './convert';
 
 type Definition = Pick<CustomField, 'id' | 'entity' | 'type' | 'options'>;
 type Value = CustomValues[string];
@@ -54,6 +54,9 @@ const isChoice = (def: Definition) => def.type === 'select' || def.type === 'mul
 
 const changed = (h: Held) => JSON.stringify(h.value) !== JSON.stringify(h.stored);
 
+/** Whether the definition accepts a held value: its shape (a joined list may grow too long) and its rules. */
+const fits = (def: Definition, h: Held) => valueProblem(def, h.value) === null;
+
 /** What the refusal tells: how many records, how many of them in the Trash, which dropped options they hold. */
 function summary(old: Definition, next: Definition, misfits: Held[]): CustomFieldMisfits {
   // From a choice to a choice (select ↔ multiselect too) the misfits are options no longer in the
@@ -90,9 +93,9 @@ async function rewrite(ctx: Ctx, def: Definition, held: Held[], valueOf: (h: Hel
 export async function settleMisfits(ctx: Ctx, old: Definition, next: Definition, clear: boolean): Promise<void> {
   if (widens(old, next)) return;
   const held = await heldValues(ctx, next);
-  const misfits = held.filter((h) => !fits(next, h.value));
+  const misfits = held.filter((h) => !fits(next, h));
   if (misfits.length > 0 && !clear) throw misfitError(summary(old, next, misfits));
-  const converted = held.filter((h) => fits(next, h.value) && changed(h));
+  const converted = held.filter((h) => fits(next, h) && changed(h));
   await rewrite(ctx, next, converted, (h) => h.value);
   await rewrite(ctx, next, misfits, (h) => keptPart(next, h.value));
   if (converted.length > 0) ctx.changes.note({ valuesConverted: converted.length });

@@ -1,6 +1,6 @@
 // Custom field values, checked against the admin's definitions (src/shared/custom-fields.ts):
 // the schema only knows a value's JSON shape, the definitions say what it must be.
-import type { CustomEntity, CustomValues } from '../../../shared/custom-fields';
+import { CustomValue, type CustomEntity, type CustomValues } from '../../../shared/custom-fields';
 import { dateField } from '../../../shared/validation';
 import type { Ctx } from '../../core/context';
 import { invalidField } from './errors';
@@ -29,6 +29,17 @@ export function problemOf(def: Definition, value: Value): string | null {
     default:
       return Array.isArray(value) && value.every((v) => options.includes(v)) ? null : 'validation.custom_option';
   }
+}
+
+/**
+ * Why a value from outside the form (an import's cell, a stored value under a changed field) does
+ * not fit: its shape first (CustomValue, which the form's schema checks: a text of at most 1,000
+ * characters …), then the definition (problemOf). Null when it fits.
+ */
+export function valueProblem(def: Definition, value: unknown): string | null {
+  const shape = CustomValue.safeParse(value);
+  if (!shape.success) return shape.error.issues[0]?.message.startsWith('validation.') ? shape.error.issues[0].message : 'validation.invalid';
+  return problemOf(def, shape.data);
 }
 
 /**

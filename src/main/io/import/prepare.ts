@@ -6,12 +6,11 @@
 import type { Database as Sqlite } from 'better-sqlite3-multiple-ciphers';
 import { ContactFields } from '../../../shared/contacts';
 import { CompanyFields } from '../../../shared/companies';
-import { CustomValue } from '../../../shared/custom-fields';
 import { LIMITS } from '../../../shared/validation';
 import type { ColumnMapping, DuplicateHit, IoEntity, OnDuplicate, RowIssue } from '../../../shared/io';
 import { newId } from '../../core/ids';
 import { toColumns } from '../../features/customers/columns';
-import { optionOf, problemOf, readNumber } from '../../features/customers/custom-values';
+import { optionOf, readNumber, valueProblem } from '../../features/customers/custom-values';
 import { companySearchRow, contactSearchRow, nameKey } from '../../features/search';
 import type { CompanyIndexFields, CompanySearchRow, ContactIndexFields, ContactSearchRow } from '../../features/search/rows';
 import { MULTI_SEPARATOR } from '../export/columns';
@@ -96,7 +95,7 @@ export function checkRow(entity: IoEntity, defs: Map<string, CustomDef>, mapping
       continue;
     }
     const value = convertCustom(def, raw);
-    const problem = customProblem(def, value);
+    const problem = valueProblem(def, value);
     if (problem) errors.push({ field: `custom.${id}`, message: problem });
     else custom[id] = value;
   }
@@ -151,13 +150,6 @@ function splitOnOptions(raw: string, options: string[]): string[] {
     i = end;
   }
   return out;
-}
-
-/** The form's rules for a converted cell: the value's shape (CustomValue), then its definition. */
-function customProblem(def: CustomDef, value: unknown): string | null {
-  const shape = CustomValue.safeParse(value);
-  if (!shape.success) return shape.error.issues[0]?.message.startsWith('validation.') ? shape.error.issues[0].message : 'validation.invalid';
-  return problemOf(def, shape.data);
 }
 
 /** The entity's live custom fields, in the order of our export's columns (io/export/export.ts); plain data, it goes to the prepare thread as is. */
