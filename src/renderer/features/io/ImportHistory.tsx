@@ -34,7 +34,7 @@ function undoneText(t: TFunction, { removed, restored }: UndoImportResult, what?
  * true when done. Its end is said in a message: what went to the Trash, why it was refused, or
  * that a cancel left everything as it was.
  */
-export function useUndoImport() {
+function useUndoImport() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const job = useJob();
