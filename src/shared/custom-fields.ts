@@ -28,7 +28,7 @@ export const CustomFieldSave = z
     position: z.number().int().min(0).max(1000).default(0),
     /**
      * A changed definition first converts stored values where nothing is lost (12.5 → '12.5',
-     * '12' → 12, 'vip' → the option 'VIP', 'A' → ['A']), without asking. Values that still do
+     * '12' → 12, '1990/1/2' → '1990-01-02', 'vip' → the option 'VIP', 'A' → ['A']), without asking. Values that still do
      * not fit (an option they hold removed, a type they do not match) make the save refused with
      * VALUES_MISFIT unless this is set: then those values are cleared from the records in the same
      * save (a multiselect keeps its other options). The entity of an existing field never changes

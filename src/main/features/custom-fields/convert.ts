@@ -1,9 +1,12 @@
 // A stored value carried over to a field's changed definition where that loses nothing: a number
-// becomes its text, a text that is a number becomes the number, a text naming an option becomes
-// that option, one option becomes a list of one. A value with no such conversion comes back as it
-// is, and the caller's check (valueProblem) decides whether it still fits.
+// becomes its text, a text that is a number becomes the number, a text that is a day becomes the
+// date, a text naming an option becomes that option, one option becomes a list of one. A value with
+// no such conversion comes back as it is, and the caller's check (valueProblem) decides whether it
+// still fits.
 import type { CustomField, CustomValues } from '../../../shared/custom-fields';
+import { dateField } from '../../../shared/validation';
 import { MULTI_SEPARATOR } from '../../io/export/columns';
+import { normalizeDate } from '../../io/import/mapping';
 import { optionOf, readNumber } from '../customers/custom-values';
 
 type Definition = Pick<CustomField, 'type' | 'options'>;
@@ -35,6 +38,20 @@ function choicesOf(value: Value, options: readonly string[]): Value {
   return typeof option === 'string' && options.includes(option) ? [option] : value;
 }
 
+/**
+ * A text that is a day and nothing more, as the import reads a date cell (1990/1/2, 1990年3月4日,
+ * 1990.03.04, 19900304 → 1990-03-04); else the value. The import also reads a cell with a time or
+ * words after the day ("2024-05-01 10:30", "2024-05-01 回电") as that day, but a stored text is
+ * rewritten here without asking: one holding more than its digits and date separators keeps its
+ * words, as a misfit the user is asked about. A number is a quantity, not a day: never read as one.
+ */
+function dayOf(value: Value): Value {
+  const text = typeof value === 'number' ? null : single(value);
+  if (text === null || !/^[\d\s./年月日-]+$/.test(text) || (text.match(/\d+/g)?.length ?? 0) > 3) return value;
+  const day = normalizeDate(text);
+  return dateField.safeParse(day).success ? day : value;
+}
+
 /** `value` as the definition would hold it, or `value` itself when no lossless conversion exists. */
 export function convertValue(def: Definition, value: Value): Value {
   switch (def.type) {
@@ -47,7 +64,6 @@ export function convertValue(def: Definition, value: Value): Value {
     case 'multiselect':
       return choicesOf(value, def.options);
     default:
-      // A date is stored as its text (YYYY-MM-DD): a text that is one already fits, nothing else converts.
-      return value;
+      return dayOf(value);
   }
 }

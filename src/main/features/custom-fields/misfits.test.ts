@@ -120,6 +120,16 @@ describe('a changed custom field converts stored values where nothing is lost, w
     return { value: storedCustom('contacts', c.id)[f.id], logged: loggedCustom(c.id)?.[f.id], written: rowLogs(c.id) - logs };
   }
 
+  /** A contact holding `stored` under a field of `from`, the change refused as a misfit: what it holds after (nothing written). */
+  async function refused(from: Pick<CustomField, 'type' | 'options'>, stored: CustomValues[string], change: Partial<CustomField>) {
+    const f = await field('contact', from.type, from.options);
+    const c = await contact({ [f.id]: stored });
+    const [logs, audits] = [logCount(), auditCount()];
+    await expect(save(f, change)).rejects.toMatchObject({ message: 'customFields.values_misfit', params: { count: 1 } });
+    expect([logCount(), auditCount()]).toEqual([logs, audits]);
+    return storedCustom('contacts', c.id)[f.id];
+  }
+
   it('number → text stores the number as its text, through the change log', async () => {
     expect(await changed({ type: 'number', options: [] }, 12.5, { type: 'text' })).toEqual({ value: '12.5', logged: '12.5', written: 1 });
     expect(lastSaveAudit()).toMatchObject({ valuesConverted: 1 });
@@ -147,6 +157,23 @@ describe('a changed custom field converts stored values where nothing is lost, w
   it('text → select takes the option a text names, however its case or width', async () => {
     expect(await changed({ type: 'text', options: [] }, 'vip', { type: 'select', options: ['VIP', '普通'] })).toEqual({ value: 'VIP', logged: 'VIP', written: 1 });
     expect(await changed({ type: 'text', options: [] }, 'ＶＩＰ', { type: 'select', options: ['VIP', '普通'] })).toEqual({ value: 'VIP', logged: 'VIP', written: 1 });
+  });
+
+  it('text → date reads a day as the import reads a date cell (slashes, 年月日, dots, 8 digits)', async () => {
+    const text: Pick<CustomField, 'type' | 'options'> = { type: 'text', options: [] };
+    expect(await changed(text, '1990/1/2', { type: 'date' })).toEqual({ value: '1990-01-02', logged: '1990-01-02', written: 1 });
+    expect(await changed(text, '1990年3月4日', { type: 'date' })).toEqual({ value: '1990-03-04', logged: '1990-03-04', written: 1 });
+    expect(await changed(text, '1990.03.04', { type: 'date' })).toEqual({ value: '1990-03-04', logged: '1990-03-04', written: 1 });
+    expect(await changed(text, '19900304', { type: 'date' })).toEqual({ value: '1990-03-04', logged: '1990-03-04', written: 1 });
+    expect(lastSaveAudit()).toMatchObject({ valuesConverted: 1 });
+  });
+
+  it('text → date keeps as a misfit what is no day: no such day, a time or words after it, an Excel serial, a number', async () => {
+    const text: Pick<CustomField, 'type' | 'options'> = { type: 'text', options: [] };
+    for (const stored of ['1990/2/30', '2024-05-01 10:30', '2024-05-01 回电', '2024-05-01 1030', '32874', '下周三']) {
+      expect(await refused(text, stored, { type: 'date' })).toBe(stored);
+    }
+    expect(await refused({ type: 'number', options: [] }, 19900304, { type: 'date' })).toBe(19900304);
   });
 
   it('an option renamed by its case only carries the values over (select and multiselect)', async () => {

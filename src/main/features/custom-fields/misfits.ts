@@ -1,6 +1,6 @@
 // Stored values under a changed definition (an option removed, the type changed). Each is first
-// converted where that loses nothing (convert.ts: 12.5 → '12.5', '12' → 12, 'a' → option 'A',
-// 'A' → ['A']); those are written without asking. What still does not fit is never left behind
+// converted where that loses nothing (convert.ts: 12.5 → '12.5', '12' → 12, '1990/1/2' →
+// '1990-01-02', 'a' → option 'A', 'A' → ['A']); those are written without asking. What still does not fit is never left behind
 // unnoticed: the save is refused with VALUES_MISFIT, or, when the caller says so, those values are
 // cleared. Both are ordinary edits (change_log, field clocks and audit record them, so sync and
 // the history see them like any other edit).
