@@ -1,13 +1,14 @@
 // A stored value carried over to a field's changed definition where that loses nothing: a number
 // becomes its text, a text that is a number becomes the number, a text that is a day becomes the
-// date, a text naming an option becomes that option, one option becomes a list of one. A value with
+// date, a text naming an option becomes that option, a text naming options (split as the import
+// splits a multi-select cell) becomes that list, one option becomes a list of one. A value with
 // no such conversion comes back as it is, and the caller's check (valueProblem) decides whether it
 // still fits.
 import type { CustomField, CustomValues } from '../../../shared/custom-fields';
 import { dateField } from '../../../shared/validation';
 import { MULTI_SEPARATOR } from '../../io/export/columns';
 import { normalizeDate } from '../../io/import/mapping';
-import { optionOf, readNumber } from '../customers/custom-values';
+import { optionOf, optionsIn, readNumber } from '../customers/custom-values';
 
 type Definition = Pick<CustomField, 'type' | 'options'>;
 type Value = CustomValues[string];
@@ -31,11 +32,16 @@ function choiceOf(value: Value, options: readonly string[]): Value {
   return option !== null && options.includes(option) ? option : value;
 }
 
-/** Each option of a list by its name in the new list; a lone value becomes a list of one. */
+/**
+ * Each option of a list by its name in the new list. A lone value is split as the import splits a
+ * multi-select cell ("VIP;老客户", "VIP、老客户"; one option is a list of one), and taken only when
+ * every part names an option: a part that names none would be lost.
+ */
 function choicesOf(value: Value, options: readonly string[]): Value {
   if (Array.isArray(value)) return [...new Set(value.map((v) => optionOf(v, options)))];
-  const option = choiceOf(value, options);
-  return typeof option === 'string' && options.includes(option) ? [option] : value;
+  const text = single(value);
+  const parts = text === null ? [] : optionsIn(text, options);
+  return parts.length > 0 && parts.every((p) => options.includes(p)) ? [...new Set(parts)] : value;
 }
 
 /**

@@ -176,6 +176,20 @@ describe('a changed custom field converts stored values where nothing is lost, w
     expect(await refused({ type: 'number', options: [] }, 19900304, { type: 'date' })).toBe(19900304);
   });
 
+  it('text → multiselect splits a text as the import splits a multi-select cell, each part by the option it names', async () => {
+    const text: Pick<CustomField, 'type' | 'options'> = { type: 'text', options: [] };
+    const multi = (options: string[]) => ({ type: 'multiselect' as const, options });
+    expect(await changed(text, 'VIP;老客户', multi(['VIP', '老客户', '新客户']))).toEqual({ value: ['VIP', '老客户'], logged: ['VIP', '老客户'], written: 1 });
+    expect(await changed(text, 'vip、 老客户 , ＶＩＰ', multi(['VIP', '老客户']))).toEqual({ value: ['VIP', '老客户'], logged: ['VIP', '老客户'], written: 1 });
+    expect(await changed(text, '茶;酒;球', multi(['茶;酒', '球']))).toEqual({ value: ['茶;酒', '球'], logged: ['茶;酒', '球'], written: 1 });
+    expect(await changed(text, 'VIP', multi(['VIP']))).toEqual({ value: ['VIP'], logged: ['VIP'], written: 1 });
+  });
+
+  it('text → multiselect keeps a text as a misfit when a part of it names no option', async () => {
+    const text: Pick<CustomField, 'type' | 'options'> = { type: 'text', options: [] };
+    expect(await refused(text, 'VIP;老朋友', { type: 'multiselect', options: ['VIP', '老客户'] })).toBe('VIP;老朋友');
+  });
+
   it('an option renamed by its case only carries the values over (select and multiselect)', async () => {
     expect(await changed({ type: 'select', options: ['vip', 'b'] }, 'vip', { options: ['VIP', 'b'] })).toEqual({ value: 'VIP', logged: 'VIP', written: 1 });
     expect(await changed({ type: 'multiselect', options: ['vip', 'b'] }, ['vip', 'b'], { options: ['VIP', 'b'] })).toEqual({ value: ['VIP', 'b'], logged: ['VIP', 'b'], written: 1 });

@@ -3,6 +3,8 @@
 import { CustomValue, type CustomEntity, type CustomValues } from '../../../shared/custom-fields';
 import { dateField } from '../../../shared/validation';
 import type { Ctx } from '../../core/context';
+import { MULTI_SEPARATOR } from '../../io/export/columns';
+import { splitList } from '../../io/import/mapping';
 import { invalidField } from './errors';
 
 /** A field's definition as the check needs it: its type and its options (parsed). */
@@ -61,6 +63,33 @@ const fold = (text: string) => text.normalize('NFKC').trim().toLowerCase();
 /** The option a text names, however its case or width (vip, ＶＩＰ for VIP); else the text as it is. */
 export function optionOf(raw: string, options: readonly string[]): string {
   return options.includes(raw) ? raw : (options.find((o) => fold(o) === fold(raw)) ?? raw);
+}
+
+/**
+ * A multi-select text as options: our export joins options with ';' (an option may hold a comma),
+ * other files with any list separator; each part is the option it names (optionOf). The import
+ * reads a multi-select cell and a changed field a stored text by this one rule.
+ */
+export function optionsIn(raw: string, options: readonly string[]): string[] {
+  const exported = splitOnOptions(raw, options);
+  return exported.every((o) => options.includes(o)) ? exported : splitList(raw).map((o) => optionOf(o, options));
+}
+
+/**
+ * Splits on ';', except inside an option that holds one ("茶;酒;球" with the options 茶;酒 and 球):
+ * from each part on, the longest run of parts that names an option is taken whole.
+ */
+function splitOnOptions(raw: string, options: readonly string[]): string[] {
+  const parts = raw.split(MULTI_SEPARATOR);
+  const out: string[] = [];
+  for (let i = 0; i < parts.length; ) {
+    let end = parts.length;
+    while (end > i + 1 && !options.includes(optionOf(parts.slice(i, end).join(MULTI_SEPARATOR).trim(), options))) end -= 1;
+    const value = parts.slice(i, end).join(MULTI_SEPARATOR).trim();
+    if (value) out.push(optionOf(value, options));
+    i = end;
+  }
+  return out;
 }
 
 /** Refuses values of unknown fields or of the wrong type, with the field path `custom.<fieldId>`. */
