@@ -58,7 +58,7 @@ export const ioHandlers: HandlersOf<typeof ioContract> = {
       shown.custom = checked.custom;
       let duplicate = null;
       const keys = checked.fields && duplicateKeys(input.entity, checked.fields, checked.mapped);
-      const matched = keys && checker.match(keys, checked.mapped.companyName);
+      const matched = keys && checker.match(keys);
       if (matched && 'problem' in matched) checked.errors.push(matched.problem);
       else if (keys && matched) {
         duplicate = matched.duplicate;

@@ -26,6 +26,7 @@ import { checkRow, customDefs, reasonText, RECORD_KEY, type Checked, type Custom
 
 type Row = Record<string, unknown>;
 type KeyHit = { id: string; name: string; created: number };
+type Seen = { key: DuplicateKey; id: string; line: number; name: string };
 type ContactIndex = Omit<ContactIndexFields, 'companyId' | 'companyName'>;
 export const CHUNK_ROWS = 1000;
 
@@ -41,11 +42,15 @@ export class RowChecker {
   readonly customDefs: CustomDef[];
   private readonly defs: Map<string, CustomDef>;
   /**
-   * Duplicate key → record id, for keys the database does not hold yet: existing records updated
-   * by this import, earlier rows in a preview. Records the import creates are found through
-   * customer_keys (written with each row), so this map does not grow with the file.
+   * Duplicate key → record id, for keys of earlier rows that the database does not answer (yet):
+   * rows that matched a record (skipped, or updating it), every row in a preview. Records the
+   * import creates are found through customer_keys (written with each row), and at each chunk
+   * (`indexed`) the keys customer_keys now answers are dropped, so this map holds only keys no
+   * record will have: a skipped row's new email, a name with a company the record did not take.
    */
-  readonly seen = new Map<string, { id: string; line: number; name: string }>();
+  private readonly seen = new Map<string, Seen>();
+  /** Keys remembered since the last chunk: those kept before were not answered then, nor will be. */
+  private fresh: string[] = [];
   /** Records above this rid were created by this import. */
   private readonly lastRid: number;
   /** Live companies by name key (the earliest one per key), loaded on first use, plus those created. */
@@ -97,14 +102,14 @@ export class RowChecker {
    * when the id was on an earlier row (a row copied in the spreadsheet would overwrite its
    * original) or names a record the caller may not see (a copy would be made under their name).
    */
-  match(keys: DuplicateKey[], companyName: string | null): { problem: RowIssue } | { duplicate: DuplicateHit | null } {
+  match(keys: DuplicateKey[]): { problem: RowIssue } | { duplicate: DuplicateHit | null } {
     const fileId = fileIdOf(keys);
-    if (fileId === null) return { duplicate: this.duplicate(keys, null, companyName) };
+    if (fileId === null) return { duplicate: this.duplicate(keys, null) };
     if (this.claims.lineOf(fileId) !== undefined) return { problem: { field: 'recordId', message: 'validation.record_repeated' } };
     const row = this.recordStmt.get(...this.visible.parameters, fileId);
     if (row && !row.visible) return { problem: { field: 'recordId', message: 'validation.record_hidden' } };
     if (row) return { duplicate: { source: 'existing', by: 'record', id: row.id, name: row.name } };
-    return { duplicate: this.duplicate(keys.slice(1), fileId, companyName) };
+    return { duplicate: this.duplicate(keys.slice(1), fileId) };
   }
 
   /**
@@ -112,15 +117,14 @@ export class RowChecker {
    * have the key), else an existing record. For a row with a record id (`fileId`), only a record
    * no row with another id went to (two 张伟 at one company, exported with their ids, stay two).
    */
-  private duplicate(keys: DuplicateKey[], fileId: string | null, companyName: string | null): DuplicateHit | null {
+  private duplicate(keys: DuplicateKey[], fileId: string | null): DuplicateHit | null {
     const free = (id: string) => fileId === null || !this.claims.heldByOther(id, fileId);
     let existing: DuplicateHit | null = null;
     for (const key of keys) {
       const hit = this.seen.get(`${key.kind}:${key.value}`);
       if (hit && free(hit.id)) return { source: 'file', by: key.by, id: hit.id, name: hit.name, line: hit.line };
-      const probe = this.storedKey(key, companyName);
-      if (probe === null || this.keyFilter?.mayHave(key.kind, probe) === false) continue;
-      const params = [this.lastRid, key.kind, probe, ...this.visible.parameters];
+      const params = this.probeOf(key);
+      if (params === null) continue;
       const row = fileId === null ? this.keyStmt.get(...params) : this.candidatesStmt.all(...params).find((r) => free(r.id));
       if (row?.created) return { source: 'file', by: key.by, id: row.id, name: row.name };
       if (row) existing ??= { source: 'existing', by: key.by, id: row.id, name: row.name };
@@ -156,26 +160,44 @@ export class RowChecker {
 
   /**
    * The indexer rewrote the keys of these records (updated by the import): the filter learns them,
-   * and `seen` forgets what customer_keys now answers (it would grow with every row updated).
+   * and `seen` forgets what customer_keys now answers the same way (it would grow with every row
+   * updated or skipped).
    */
   indexed(ids: string[]): void {
-    this.seen.clear();
-    if (!this.keyFilter) return;
-    const stmt = this.sqlite.prepare<[string], [string, string]>('SELECT kind, value FROM customer_keys WHERE record_id = ?').raw();
-    for (const id of ids) for (const [kind, value] of stmt.all(id)) this.keyFilter.add(kind, value);
+    if (this.keyFilter) {
+      const stmt = this.sqlite.prepare<[string], [string, string]>('SELECT kind, value FROM customer_keys WHERE record_id = ?').raw();
+      for (const id of ids) for (const [kind, value] of stmt.all(id)) this.keyFilter.add(kind, value);
+    }
+    for (const k of this.fresh) {
+      const { key, id } = this.seen.get(k)!;
+      const params = this.probeOf(key);
+      if (params !== null && this.keyStmt.get(...params)?.id === id) this.seen.delete(k);
+    }
+    this.fresh = [];
+  }
+
+  /** The parameters of keyStmt for a key, or null when no record can have it (no such company, or the filter says so). */
+  private probeOf(key: DuplicateKey): unknown[] | null {
+    const value = this.storedKey(key);
+    if (value === null || this.keyFilter?.mayHave(key.kind, value) === false) return null;
+    return [this.lastRid, key.kind, value, ...this.visible.parameters];
   }
 
   /** The key's value as customer_keys holds it (name_company by company id), or null: no such company. */
-  private storedKey(key: DuplicateKey, companyName: string | null): string | null {
+  private storedKey(key: DuplicateKey): string | null {
     if (key.kind !== 'name_company') return key.value;
-    const companyId = this.existingCompany(companyName!);
-    return companyId && `${key.value.split('|')[0]}|${companyId}`;
+    const [name, company] = key.value.split('|') as [string, string];
+    const companyId = company ? this.companies().get(company) : undefined;
+    return companyId ? `${name}|${companyId}` : null;
   }
 
+  /** A row matched (or, in a preview, is) this record: later rows with its keys are its duplicates. */
   remember(keys: DuplicateKey[], name: string, id: string, line: number): void {
     for (const key of keys) {
       const k = `${key.kind}:${key.value}`;
-      if (!this.seen.has(k)) this.seen.set(k, { id, line, name });
+      if (this.seen.has(k)) continue;
+      this.seen.set(k, { key, id, line, name });
+      this.fresh.push(k);
     }
   }
 
@@ -421,15 +443,18 @@ async function importRows(w: ImportWrite, run: ImportRun, rejected: RejectedRows
 
   /** A row that may be a duplicate: skipped, updating its record, or created (rows with a record id may be refused). */
   const place = async (row: ValidRow) => {
-    const matched = checker.match(row.keys, row.companyName);
+    const matched = checker.match(row.keys);
     if ('problem' in matched) {
       result.rejected += 1;
       rejected.add(row.values!, reasonText([matched.problem]));
       return;
     }
+    // The writer's duplicates always name their record (only the preview's rows have none).
     const dup = matched.duplicate;
-    if (dup && run.onDuplicate === 'skip') result.skipped += 1;
-    else if (dup?.id) await update(row, dup.id);
+    if (dup?.id && run.onDuplicate === 'skip') {
+      result.skipped += 1;
+      checker.remember(row.keys, dup.name ?? '', dup.id, row.line);
+    } else if (dup?.id) await update(row, dup.id);
     else await create(row);
     checker.claim(row.keys, dup?.id ?? row.id, row.line);
   };
