@@ -18,13 +18,20 @@ export interface CustomField {
   position: number;
 }
 
+/** An option's name, as the list holds it. */
+const OptionName = z.string().trim().min(1).max(40, 'validation.too_long');
+
+/** An option renamed in place (the settings form edits each option in its row): `from` is now `to`. */
+export const OptionRename = z.object({ from: OptionName, to: OptionName });
+export type OptionRename = z.infer<typeof OptionRename>;
+
 export const CustomFieldSave = z
   .object({
     id: idField.optional(),
     entity: CustomEntity,
     label: z.string('validation.required').trim().min(1, 'validation.required').max(40, 'validation.too_long'),
     type: CustomFieldType,
-    options: z.array(z.string().trim().min(1).max(40, 'validation.too_long')).max(100).default([]),
+    options: z.array(OptionName).max(100).default([]),
     position: z.number().int().min(0).max(1000).default(0),
     /**
      * A changed definition first converts stored values where nothing is lost (12.5 → '12.5',
@@ -35,10 +42,20 @@ export const CustomFieldSave = z
      * (ENTITY_FIXED).
      */
     clearMisfits: z.boolean().default(false),
+    /**
+     * Options renamed in this save: the records holding `from` hold `to` after it (a multiselect's
+     * list too), converted as above. Each `to` is in `options`, each `from` renamed once. Without
+     * it an option missing from the new list is a removed one: its values are misfits.
+     */
+    renames: z.array(OptionRename).max(100).default([]),
   })
   .refine((f) => !['select', 'multiselect'].includes(f.type) || f.options.length > 0, {
     message: 'validation.options_required',
     path: ['options'],
+  })
+  .refine((f) => f.renames.every((r) => f.options.includes(r.to)) && new Set(f.renames.map((r) => r.from)).size === f.renames.length, {
+    message: 'validation.invalid',
+    path: ['renames'],
   });
 
 /** A stored custom value: text, number, date (YYYY-MM-DD), one option or several. */

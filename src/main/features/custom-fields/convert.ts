@@ -58,6 +58,12 @@ function dayOf(value: Value): Value {
   return dateField.safeParse(day).success ? day : value;
 }
 
+/** A choice field's stored value with each renamed option (`renames`: from → to) under its new name. */
+export function renamed(value: Value, renames: ReadonlyMap<string, string>): Value {
+  if (Array.isArray(value)) return value.map((v) => renames.get(v) ?? v);
+  return typeof value === 'string' ? (renames.get(value) ?? value) : value;
+}
+
 /** `value` as the definition would hold it, or `value` itself when no lossless conversion exists. */
 export function convertValue(def: Definition, value: Value): Value {
   switch (def.type) {

@@ -33,12 +33,12 @@ function keepEntity(old: CustomField, entity: CustomField['entity']): void {
 export const customFieldsHandlers: HandlersOf<typeof customFieldsContract> = {
   'customFields.list': (input, ctx) => listFields(ctx, input.entity),
 
-  'customFields.save': async ({ id, clearMisfits, ...field }, ctx) => {
+  'customFields.save': async ({ id, clearMisfits, renames, ...field }, ctx) => {
     const columns = { ...field, options: JSON.stringify(field.options) };
     if (id) {
       const old = await getField(ctx, id);
       keepEntity(old, field.entity);
-      await settleMisfits(ctx, old, { id, ...field }, clearMisfits);
+      await settleMisfits(ctx, old, { id, ...field }, { clear: clearMisfits, renames });
       await ctx.changes.update('custom_fields', id, columns);
       return getField(ctx, id);
     }

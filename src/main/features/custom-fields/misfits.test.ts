@@ -2,7 +2,7 @@
 // are converted without asking; the rest is refused (nothing written) unless clearMisfits, which
 // takes those values off the records as ordinary edits. An existing field keeps its entity.
 import { describe, expect, it } from 'vitest';
-import type { CustomField, CustomValues } from '../../../shared/custom-fields';
+import type { CustomField, CustomValues, OptionRename } from '../../../shared/custom-fields';
 import { useTempRuntime } from '../../test/use-temp-runtime';
 
 const runtime = useTempRuntime();
@@ -14,7 +14,7 @@ const storedCustom = (table: string, id: string): CustomValues => JSON.parse(sql
 const logCount = () => count('SELECT count(*) FROM change_log');
 const auditCount = () => count('SELECT count(*) FROM audit_log');
 
-const save = (field: CustomField, change: Partial<CustomField> & { clearMisfits?: boolean }) => runtime().call('customFields.save', { ...field, ...change });
+const save = (field: CustomField, change: Partial<CustomField> & { clearMisfits?: boolean; renames?: OptionRename[] }) => runtime().call('customFields.save', { ...field, ...change });
 const field = (entity: CustomField['entity'], type: CustomField['type'], options: string[] = []) =>
   runtime().call('customFields.save', { entity, label: '口味', type, options });
 const contact = (custom: CustomValues) => runtime().call('contacts.create', { name: '王', custom });
@@ -238,6 +238,74 @@ describe('a changed custom field converts stored values where nothing is lost, w
     await save(f, { type: 'multiselect', options: ['茶'], clearMisfits: true });
     expect(storedCustom('contacts', tea.id)).toEqual({ [f.id]: ['茶'] });
     expect(storedCustom('contacts', coffee.id)).toEqual({});
+  });
+});
+
+describe('an option renamed in place carries its values over', () => {
+  it('a select: the records holding 茶 hold 绿茶, as edits (change log, field clock, audit), the Trash included', async () => {
+    const f = await field('contact', 'select', ['茶', '咖啡']);
+    const tea = await contact({ [f.id]: '茶' });
+    const trashed = await contact({ [f.id]: '茶' });
+    const coffee = await contact({ [f.id]: '咖啡' });
+    await runtime().call('contacts.delete', { ids: [trashed.id] });
+    const coffeeLogs = rowLogs(coffee.id);
+    const saved = await save(f, { options: ['绿茶', '咖啡'], renames: [{ from: '茶', to: '绿茶' }] });
+    expect(saved.options).toEqual(['绿茶', '咖啡']);
+    expect([tea, trashed, coffee].map((c) => storedCustom('contacts', c.id)[f.id])).toEqual(['绿茶', '绿茶', '咖啡']);
+    expect(loggedCustom(tea.id)).toEqual({ [f.id]: '绿茶' });
+    expect(rowLogs(coffee.id)).toBe(coffeeLogs);
+    expect(count(`SELECT count(*) FROM field_clock WHERE tbl = 'contacts' AND row_id = ? AND col = 'custom'`, tea.id)).toBe(1);
+    expect(lastSaveAudit()).toMatchObject({ renames: [{ from: '茶', to: '绿茶' }], valuesConverted: 2 });
+    expect(lastSaveAudit()).not.toHaveProperty('misfitsCleared');
+  });
+
+  it('a multiselect: the renamed option in each list, the others kept', async () => {
+    const f = await field('company', 'multiselect', ['A', 'B', 'C']);
+    const ab = await company({ [f.id]: ['A', 'B'] });
+    const c = await company({ [f.id]: ['C'] });
+    await save(f, { options: ['A', 'Bee', 'C'], renames: [{ from: 'B', to: 'Bee' }] });
+    expect(storedCustom('companies', ab.id)).toEqual({ [f.id]: ['A', 'Bee'] });
+    expect(storedCustom('companies', c.id)).toEqual({ [f.id]: ['C'] });
+  });
+
+  it('two options swapping names swap their values (no option removed, yet the values move)', async () => {
+    const f = await field('contact', 'select', ['甲', '乙']);
+    const a = await contact({ [f.id]: '甲' });
+    const b = await contact({ [f.id]: '乙' });
+    await save(f, { options: ['乙', '甲'], renames: [{ from: '甲', to: '乙' }, { from: '乙', to: '甲' }] });
+    expect([a, b].map((c) => storedCustom('contacts', c.id)[f.id])).toEqual(['乙', '甲']);
+  });
+
+  it('with an option removed beside the rename, only the removed one is a misfit; refused, nothing is written, the rename neither', async () => {
+    const f = await field('contact', 'select', ['茶', '咖啡', '水']);
+    const tea = await contact({ [f.id]: '茶' });
+    const water = await contact({ [f.id]: '水' });
+    const change = { options: ['绿茶', '咖啡'], renames: [{ from: '茶', to: '绿茶' }] };
+    const [logs, audits] = [logCount(), auditCount()];
+    await expect(save(f, change)).rejects.toMatchObject({ message: 'customFields.values_misfit', detail: { count: 1, trashed: 0, options: ['水'] } });
+    expect([logCount(), auditCount()]).toEqual([logs, audits]);
+    expect(storedCustom('contacts', tea.id)).toEqual({ [f.id]: '茶' });
+    await save(f, { ...change, clearMisfits: true });
+    expect(storedCustom('contacts', tea.id)).toEqual({ [f.id]: '绿茶' });
+    expect(storedCustom('contacts', water.id)).toEqual({});
+    expect(lastSaveAudit()).toMatchObject({ valuesConverted: 1, misfitsCleared: 1 });
+  });
+
+  it('renames only options: a text field turned select keeps its text a misfit though a rename names it', async () => {
+    const f = await field('contact', 'text');
+    const c = await contact({ [f.id]: '茶' });
+    await expect(save(f, { type: 'select', options: ['绿茶'], renames: [{ from: '茶', to: '绿茶' }] })).rejects.toMatchObject({ message: 'customFields.values_misfit' });
+    expect(storedCustom('contacts', c.id)).toEqual({ [f.id]: '茶' });
+  });
+
+  it('refuses a rename to a name not in the options, or of one option twice, writing nothing', async () => {
+    const f = await field('contact', 'select', ['茶', '咖啡']);
+    await contact({ [f.id]: '茶' });
+    const [logs, audits] = [logCount(), auditCount()];
+    const invalid = { code: 'invalid_input', fields: [{ path: 'renames', message: 'validation.invalid' }] };
+    await expect(save(f, { options: ['绿茶', '咖啡'], renames: [{ from: '茶', to: '红茶' }] })).rejects.toMatchObject(invalid);
+    await expect(save(f, { options: ['绿茶', '红茶'], renames: [{ from: '茶', to: '绿茶' }, { from: '茶', to: '红茶' }] })).rejects.toMatchObject(invalid);
+    expect([logCount(), auditCount()]).toEqual([logs, audits]);
   });
 });
 

@@ -1,16 +1,17 @@
-// Stored values under a changed definition (an option removed, the type changed). Each is first
-// converted where that loses nothing (convert.ts: 12.5 → '12.5', '12' → 12, '1990/1/2' →
-// '1990-01-02', 'a' → option 'A', 'A' → ['A']); those are written without asking. What still does not fit is never left behind
+// Stored values under a changed definition (an option renamed or removed, the type changed). Each
+// is first carried over to its option's new name and converted where that loses nothing
+// (convert.ts: 12.5 → '12.5', '12' → 12, '1990/1/2' → '1990-01-02', 'a' → option 'A', 'A' →
+// ['A']); those are written without asking. What still does not fit is never left behind
 // unnoticed: the save is refused with VALUES_MISFIT, or, when the caller says so, those values are
 // cleared. Both are ordinary edits (change_log, field clocks and audit record them, so sync and
 // the history see them like any other edit).
 import { sql } from 'kysely';
-import { VALUES_MISFIT, type CustomField, type CustomFieldMisfits, type CustomValues } from '../../../shared/custom-fields';
+import { VALUES_MISFIT, type CustomField, type CustomFieldMisfits, type CustomValues, type OptionRename } from '../../../shared/custom-fields';
 import { KehuError } from '../../../shared/errors';
 import type { Ctx } from '../../core/context';
 import { TABLE_OF } from '../customers';
 import { patchCustom, valueProblem } from '../customers/custom-values';
-import { convertValue } from './convert';
+import { convertValue, renamed } from './convert';
 
 type Definition = Pick<CustomField, 'id' | 'entity' | 'type' | 'options'>;
 type Value = CustomValues[string];
@@ -24,20 +25,35 @@ interface Held {
   trashed: boolean;
 }
 
-/**
- * The new definition accepts everything the old one did, so no stored value can stop fitting.
- * (The entity never changes here: customFields.save refuses that before.)
- */
-function widens(old: Definition, next: Definition): boolean {
-  return old.type === next.type && old.options.every((o) => next.options.includes(o));
+/** What the save asks of the stored values: the options renamed, and whether to clear the misfits. */
+interface Settle {
+  renames: readonly OptionRename[];
+  clear: boolean;
+}
+
+const isChoice = (def: Definition) => def.type === 'select' || def.type === 'multiselect';
+
+/** The renames that move a value, from → to; none when the field held no options (a text names none). */
+function renameMap(old: Definition, renames: readonly OptionRename[]): ReadonlyMap<string, string> {
+  return new Map(isChoice(old) ? renames.filter((r) => r.from !== r.to).map((r) => [r.from, r.to]) : []);
 }
 
 /**
- * The records of the field's entity holding a value for it, each value converted to the new
- * definition. Records in the Trash are included: a restore brings a record back as it is, so a
- * value left there would be the same misfit (in its form, in our export) one click later.
+ * The new definition accepts everything the old one did and no option is renamed, so no stored
+ * value can stop fitting or move. (The entity never changes here: customFields.save refuses that
+ * before.)
  */
-async function heldValues(ctx: Ctx, def: Definition): Promise<Held[]> {
+function widens(old: Definition, next: Definition, renames: ReadonlyMap<string, string>): boolean {
+  return renames.size === 0 && old.type === next.type && old.options.every((o) => next.options.includes(o));
+}
+
+/**
+ * The records of the field's entity holding a value for it, each value under its renamed option
+ * and converted to the new definition. Records in the Trash are included: a restore brings a
+ * record back as it is, so a value left there would be the same misfit (in its form, in our
+ * export) one click later.
+ */
+async function heldValues(ctx: Ctx, def: Definition, renames: ReadonlyMap<string, string>): Promise<Held[]> {
   const rows = await ctx.db
     .selectFrom(TABLE_OF[def.entity])
     .select(['id', 'custom', 'deleted_at'])
@@ -46,11 +62,9 @@ async function heldValues(ctx: Ctx, def: Definition): Promise<Held[]> {
   return rows.map((r) => {
     const custom = JSON.parse(r.custom) as CustomValues;
     const stored = custom[def.id] ?? null;
-    return { id: r.id, custom, stored, value: convertValue(def, stored), trashed: r.deleted_at !== null };
+    return { id: r.id, custom, stored, value: convertValue(def, renamed(stored, renames)), trashed: r.deleted_at !== null };
   });
 }
-
-const isChoice = (def: Definition) => def.type === 'select' || def.type === 'multiselect';
 
 const changed = (h: Held) => JSON.stringify(h.value) !== JSON.stringify(h.stored);
 
@@ -86,13 +100,15 @@ async function rewrite(ctx: Ctx, def: Definition, held: Held[], valueOf: (h: Hel
 }
 
 /**
- * Before a field's definition changes from `old` to `next`: converts the stored values that a
- * lossless conversion makes fit; refuses when others would still not fit, unless `clear`, which
- * takes those off the records instead. Nothing is written before the refusal is decided.
+ * Before a field's definition changes from `old` to `next`: carries the values of renamed options
+ * over and converts the stored values that a lossless conversion makes fit; refuses when others
+ * would still not fit, unless `clear`, which takes those off the records instead. Nothing is
+ * written before the refusal is decided.
  */
-export async function settleMisfits(ctx: Ctx, old: Definition, next: Definition, clear: boolean): Promise<void> {
-  if (widens(old, next)) return;
-  const held = await heldValues(ctx, next);
+export async function settleMisfits(ctx: Ctx, old: Definition, next: Definition, { renames, clear }: Settle): Promise<void> {
+  const moves = renameMap(old, renames);
+  if (widens(old, next, moves)) return;
+  const held = await heldValues(ctx, next, moves);
   const misfits = held.filter((h) => !fits(next, h));
   if (misfits.length > 0 && !clear) throw misfitError(summary(old, next, misfits));
   const converted = held.filter((h) => fits(next, h) && changed(h));
