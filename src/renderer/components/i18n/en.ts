@@ -386,6 +386,7 @@ export const en: Messages = {
     result: {
       title: 'Import finished: $t(io.counts.rows, {"count": {{rows}} }) read',
       undoneTitle: 'This import has been undone',
+      undoneDetail: 'The counts below are those of the import. The records it created are in the Trash; the records it updated have their previous values back.',
       // A part that is zero is left out (_zero): "Also created 8 companies", "Also created 3 tags".
       alsoCreated: 'Also created $t(io.result.alsoParts, {"count": {{companies}}, "tags": {{tags}} })',
       alsoParts_zero: '$t(io.counts.tags, {"count": {{tags}} })',

@@ -389,6 +389,7 @@ export const zhCN = {
     result: {
       title: '导入完成：共读取 $t(io.counts.rows, {"count": {{rows}} })',
       undoneTitle: '此次导入已撤销',
+      undoneDetail: '以下是导入时的数目。导入新建的记录已移入回收站，更新过的记录已恢复为导入前的值。',
       // A part that is zero is left out (_zero): "同时新建了 8 家公司", "同时新建了 3 个标签".
       alsoCreated: '同时新建了 $t(io.result.alsoParts, {"count": {{companies}}, "tags": {{tags}} })',
       alsoParts_zero: '$t(io.counts.tags, {"count": {{tags}} })',

@@ -317,9 +317,11 @@ export function ImportPage({ entity: initialEntity }: { entity: IoEntity }) {
                   className="io-alert"
                   title={t(undone ? 'io.result.undoneTitle' : 'io.result.title', { rows: outcome.result.rows })}
                   description={
-                    outcome.result.companiesCreated || outcome.result.tagsCreated
-                      ? t('io.result.alsoCreated', { companies: outcome.result.companiesCreated, tags: outcome.result.tagsCreated })
-                      : undefined
+                    undone
+                      ? t('io.result.undoneDetail')
+                      : outcome.result.companiesCreated || outcome.result.tagsCreated
+                        ? t('io.result.alsoCreated', { companies: outcome.result.companiesCreated, tags: outcome.result.tagsCreated })
+                        : undefined
                   }
                 />
                 <div className="io-counts">
