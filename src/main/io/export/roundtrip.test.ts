@@ -187,6 +187,30 @@ describe('export → import into an empty database', () => {
     }
   });
 
+  // Text stored with the mark itself ('=x) or as Excel's text trick (="x"): a CSV or XLSX export
+  // marks it once more, and it comes back as stored.
+  it.each(['csv', 'xlsx'] as const)('text starting with an apostrophe before a formula character, or as ="…", comes back as stored, %s', async (format) => {
+    const [source, target] = [await runtime(), await runtime()];
+    const tag = await source.call('tags.save', { name: "'@标签", color: '#8c8c8c' });
+    const company = await source.call('companies.create', { name: "'=公司", allowDuplicate: true });
+    await source.call('contacts.create', {
+      name: "'=SUM(1)", title: "'+1", notes: "'-1\n第二行", wechat: "'@x", address: '="0013800138000"', companyId: company.id, tagIds: [tag.id], allowDuplicate: true,
+    });
+    expect(await importFile(target, 'contact', await exportFile(source, 'contact', format))).toMatchObject({ created: 1, rejected: 0 });
+    expect((await all<Contact>(target, 'contacts.list')).map((c) => contactView(c, false))).toEqual((await all<Contact>(source, 'contacts.list')).map((c) => contactView(c, false)));
+  });
+
+  it.each(['csv', 'xlsx'] as const)('a company\'s and a custom field\'s text starting with the mark comes back as stored, %s', async (format) => {
+    const [source, target] = [await runtime(), await runtime()];
+    for (const rt of [source, target]) await rt.call('customFields.save', { entity: 'company', label: '备用', type: 'text' });
+    const field = (await source.call('customFields.list', { entity: 'company' }))[0]!;
+    await source.call('companies.create', { name: "'=鑫达", source: "'+展会", notes: '="1"', custom: { [field.id]: "'=九折" }, allowDuplicate: true });
+    expect(await importFile(target, 'company', await exportFile(source, 'company', format))).toMatchObject({ created: 1, rejected: 0 });
+    const [c] = await all<Company>(target, 'companies.list');
+    const targetField = (await target.call('customFields.list', { entity: 'company' }))[0]!;
+    expect([companyView(c!), c!.custom]).toEqual([companyView((await all<Company>(source, 'companies.list'))[0]!), { [targetField.id]: "'=九折" }]);
+  });
+
   it('a mobile number kept as 座机 stays the landline through a vCard', async () => {
     const [source, target] = [await runtime(), await runtime()];
     await source.call('contacts.create', { name: '甲', landline: '13700137000', mobiles: ['13900139000'], allowDuplicate: true });

@@ -275,9 +275,11 @@ const EXCEL_TEXT = /^="(.*)"$/s;
 
 /** A cell's text as a person meant it. */
 function cellText(cell: string): string {
-  // Our export writes '=x for =x (formula neutralising): take such a cell back as it was stored.
-  let text = unneutralise(cell).trim();
-  if (text.charCodeAt(0) === 61) text = text.replace(EXCEL_TEXT, '$1');
+  // Our export writes '=x for =x (formula neutralising): a marked cell is the text as it was
+  // stored, ="x" included; only an unmarked one is Excel's text.
+  const unmarked = unneutralise(cell);
+  let text = unmarked.trim();
+  if (unmarked === cell && text.charCodeAt(0) === 61) text = text.replace(EXCEL_TEXT, '$1');
   // Invisible characters copied from web pages and chat apps would defeat duplicate detection.
   return ZERO_WIDTH.test(text) ? text.replace(ZERO_WIDTH_ALL, '').trim() : text;
 }
