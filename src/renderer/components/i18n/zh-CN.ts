@@ -164,7 +164,9 @@ export const zhCN = {
     type: '类型',
     types: { text: '文本', number: '数字', date: '日期', select: '单选', multiselect: '多选' },
     options: '选项',
-    optionsHint: '输入选项后按回车',
+    optionsHint: '在原处修改名称即是改名，记录中的值随之更新；删除的选项会从记录中清空（保存时先询问）',
+    addOption: '添加选项',
+    removeOption: '删除选项',
     confirmDelete: '删除字段「{{label}}」？',
     // A save refused because records hold values the changed field would refuse (main process).
     values_misfit_one: '{{count}} 条记录的值不符合修改后的字段',
