@@ -1,9 +1,9 @@
 // A stored value carried over to a field's changed definition where that loses nothing: a number
 // becomes its text, a text that is a number becomes the number, a text that is a day becomes the
 // date, a text naming an option becomes that option, a text naming options (split as the import
-// splits a multi-select cell) becomes that list, one option becomes a list of one. A value with
-// no such conversion comes back as it is, and the caller's check (valueProblem) decides whether it
-// still fits.
+// splits a multi-select cell) becomes that list, one option becomes a list of one (and a list of
+// one its option, number or day), a blank text becomes no value. A value with no such conversion
+// comes back as it is, and the caller's check (valueProblem) decides whether it still fits.
 import type { CustomField, CustomValues } from '../../../shared/custom-fields';
 import { dateField } from '../../../shared/validation';
 import { MULTI_SEPARATOR } from '../../io/export/columns';
@@ -23,6 +23,20 @@ function textOf(value: Value): Value {
 function single(value: Value): string | null {
   if (Array.isArray(value)) return value.length === 1 ? value[0]! : null;
   return value === null ? null : String(value);
+}
+
+/** The lone text of a value (a list of one included); null for a number, which is no text to read. */
+function loneText(value: Value): string | null {
+  return typeof value === 'number' ? null : single(value);
+}
+
+/** A text of nothing but spaces: what a text input cleared by hand leaves stored (''). */
+const blank = (value: Value) => typeof value === 'string' && value.trim() === '';
+
+/** A text that is a number, read as the import reads a number cell (readNumber); else the value. */
+function numberOf(value: Value): Value {
+  const text = loneText(value);
+  return (text === null ? null : readNumber(text)) ?? value;
 }
 
 /** The option a value names (case and width aside, as the import reads a cell), else the value. */
@@ -52,7 +66,7 @@ function choicesOf(value: Value, options: readonly string[]): Value {
  * words, as a misfit the user is asked about. A number is a quantity, not a day: never read as one.
  */
 function dayOf(value: Value): Value {
-  const text = typeof value === 'number' ? null : single(value);
+  const text = loneText(value);
   if (text === null || !/^[\d\s./年月日-]+$/.test(text) || (text.match(/\d+/g)?.length ?? 0) > 3) return value;
   const day = normalizeDate(text);
   return dateField.safeParse(day).success ? day : value;
@@ -66,11 +80,13 @@ export function renamed(value: Value, renames: ReadonlyMap<string, string>): Val
 
 /** `value` as the definition would hold it, or `value` itself when no lossless conversion exists. */
 export function convertValue(def: Definition, value: Value): Value {
+  // Only a text field can hold a blank text; under any other type it goes, and nothing with it.
+  if (def.type !== 'text' && blank(value)) return null;
   switch (def.type) {
     case 'text':
       return textOf(value);
     case 'number':
-      return typeof value === 'string' ? (readNumber(value) ?? value) : value;
+      return numberOf(value);
     case 'select':
       return choiceOf(value, def.options);
     case 'multiselect':

@@ -190,6 +190,41 @@ describe('a changed custom field converts stored values where nothing is lost, w
     expect(await refused(text, 'VIP;老朋友', { type: 'multiselect', options: ['VIP', '老客户'] })).toBe('VIP;老朋友');
   });
 
+  it('number → select or multiselect takes the option a number names', async () => {
+    const number: Pick<CustomField, 'type' | 'options'> = { type: 'number', options: [] };
+    expect(await changed(number, 12, { type: 'select', options: ['12', '24'] })).toEqual({ value: '12', logged: '12', written: 1 });
+    expect(await changed(number, 1.5, { type: 'multiselect', options: ['1.5', '3'] })).toEqual({ value: ['1.5'], logged: ['1.5'], written: 1 });
+  });
+
+  it('number → select keeps a number that names no option as a misfit', async () => {
+    expect(await refused({ type: 'number', options: [] }, 7, { type: 'select', options: ['12', '24'] })).toBe(7);
+  });
+
+  it('select → number reads an option that is a number; a list of one becomes its number or its day', async () => {
+    expect(await changed({ type: 'select', options: ['12', '24'] }, '12', { type: 'number', options: [] })).toEqual({ value: 12, logged: 12, written: 1 });
+    expect(await changed({ type: 'multiselect', options: ['1,200', '5'] }, ['1,200'], { type: 'number', options: [] })).toEqual({ value: 1200, logged: 1200, written: 1 });
+    expect(await changed({ type: 'multiselect', options: ['2024/5/1'] }, ['2024/5/1'], { type: 'date', options: [] })).toEqual({ value: '2024-05-01', logged: '2024-05-01', written: 1 });
+  });
+
+  it('date → select or multiselect takes the option the day names', async () => {
+    const date: Pick<CustomField, 'type' | 'options'> = { type: 'date', options: [] };
+    expect(await changed(date, '2024-05-01', { type: 'select', options: ['2024-05-01', '2024-06-01'] })).toEqual({ value: '2024-05-01', logged: '2024-05-01', written: 0 });
+    expect(await changed(date, '2024-05-01', { type: 'multiselect', options: ['2024-05-01'] })).toEqual({ value: ['2024-05-01'], logged: ['2024-05-01'], written: 1 });
+  });
+
+  it('a blank text (a text input cleared) becomes no value under any other type, as an edit', async () => {
+    for (const type of ['number', 'date', 'select', 'multiselect'] as const) {
+      expect(await changed({ type: 'text', options: [] }, '', { type, options: ['A'] })).toEqual({ value: undefined, logged: undefined, written: 1 });
+      expect(lastSaveAudit()).toMatchObject({ valuesConverted: 1 });
+    }
+  });
+
+  it('keeps as misfits what has no lossless conversion: a day under number, two options under select, an option that is no day under date', async () => {
+    expect(await refused({ type: 'date', options: [] }, '2026-01-02', { type: 'number' })).toBe('2026-01-02');
+    expect(await refused({ type: 'multiselect', options: ['A', 'B'] }, ['A', 'B'], { type: 'select' })).toEqual(['A', 'B']);
+    expect(await refused({ type: 'select', options: ['下周', '2024-05-01'] }, '下周', { type: 'date', options: [] })).toBe('下周');
+  });
+
   it('an option renamed by its case only carries the values over (select and multiselect)', async () => {
     expect(await changed({ type: 'select', options: ['vip', 'b'] }, 'vip', { options: ['VIP', 'b'] })).toEqual({ value: 'VIP', logged: 'VIP', written: 1 });
     expect(await changed({ type: 'multiselect', options: ['vip', 'b'] }, ['vip', 'b'], { options: ['VIP', 'b'] })).toEqual({ value: ['VIP', 'b'], logged: ['VIP', 'b'], written: 1 });
