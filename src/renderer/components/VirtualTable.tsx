@@ -1,6 +1,6 @@
 // A virtualised, keyboard-driven table over keyset pages: only the rows on screen are in the DOM,
 // and the next page is fetched when the last loaded rows come into view.
-import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Checkbox, Empty, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,11 @@ export interface Column<T> {
   title: ReactNode;
   /** CSS grid track, e.g. '2fr' or '140px'. */
   width: string;
+  /**
+   * Left out when the table is narrower than this (px): on a 1024-px laptop screen the fixed
+   * columns took the room of the flexible ones, and the name shrank to one character.
+   */
+  hideBelow?: number;
   render(row: T): ReactNode;
 }
 
@@ -27,8 +32,24 @@ interface Props<T> {
 
 const ROW_HEIGHT = 44;
 
-export function VirtualTable<T>({ paged, columns, rowKey, selected, onSelect, onOpen, onDelete, testId }: Props<T>) {
+/** The element's width, followed as it changes (0 before the first layout). */
+function useWidth(ref: RefObject<HTMLElement | null>): number {
+  const [width, setWidth] = useState(0);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const observer = new ResizeObserver(([entry]) => setWidth(entry!.contentRect.width));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [ref]);
+  return width;
+}
+
+export function VirtualTable<T>({ paged, columns: allColumns, rowKey, selected, onSelect, onOpen, onDelete, testId }: Props<T>) {
   const { t } = useTranslation();
+  const rootRef = useRef<HTMLDivElement>(null);
+  const width = useWidth(rootRef);
+  const columns = allColumns.filter((c) => !c.hideBelow || width === 0 || width >= c.hideBelow);
   const scrollRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
   const count = paged.count + (paged.done ? 0 : 1);
@@ -72,7 +93,7 @@ export function VirtualTable<T>({ paged, columns, rowKey, selected, onSelect, on
   };
 
   return (
-    <div className="vt" data-testid={testId}>
+    <div ref={rootRef} className="vt" data-testid={testId}>
       <div className="vt-row vt-head" style={{ gridTemplateColumns: grid }} role="row">
         <Checkbox
           aria-label={t('list.selectAll')}

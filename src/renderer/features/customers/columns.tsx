@@ -13,8 +13,9 @@ export const sharedColumns = (t: TFunction): Column<CustomerBase>[] => [
   { key: 'city', title: t('fields.city'), width: '100px', render: (r) => r.city ?? '—' },
   { key: 'tags', title: t('fields.tags'), width: '1.2fr', render: (r) => <TagChips tags={r.tags} /> },
   { key: 'owner', title: t('fields.owner'), width: '100px', render: (r) => r.ownerName ?? '—' },
-  { key: 'contacted', title: t('fields.lastContacted'), width: '110px', render: (r) => shortDate(r.lastContactedAt) },
-  { key: 'updated', title: t('fields.updated'), width: '110px', render: (r) => shortDate(r.updatedAt) },
+  // The dates go first when the table is narrow (a 1024-px screen leaves it ~780 px).
+  { key: 'contacted', title: t('fields.lastContacted'), width: '110px', hideBelow: 900, render: (r) => shortDate(r.lastContactedAt) },
+  { key: 'updated', title: t('fields.updated'), width: '110px', hideBelow: 1000, render: (r) => shortDate(r.updatedAt) },
 ];
 
 /** The name, linking to the record's page. */

@@ -113,8 +113,8 @@ const columns = (t: (key: string) => string): Column<Opportunity>[] => [
   { key: 'stage', title: t('deals.fields.stage'), width: '110px', render: (r) => r.stageName },
   { key: 'status', title: t('deals.fields.status'), width: '80px', render: (r) => <StatusTag status={r.status} /> },
   { key: 'amount', title: t('deals.fields.amount'), width: '130px', render: (r) => <span className="num">{formatMoney(r.amount, r.currency)}</span> },
-  { key: 'probability', title: t('deals.fields.probabilityShort'), width: '70px', render: (r) => `${r.probability}%` },
-  { key: 'weighted', title: t('deals.fields.weighted'), width: '130px', render: (r) => <span className="num">{formatMoney(r.weighted, r.currency)}</span> },
-  { key: 'close', title: t('deals.fields.expectedClose'), width: '110px', render: (r) => r.expectedClose ?? '—' },
+  { key: 'probability', title: t('deals.fields.probabilityShort'), width: '70px', hideBelow: 1000, render: (r) => `${r.probability}%` },
+  { key: 'weighted', title: t('deals.fields.weighted'), width: '130px', hideBelow: 1000, render: (r) => <span className="num">{formatMoney(r.weighted, r.currency)}</span> },
+  { key: 'close', title: t('deals.fields.expectedClose'), width: '110px', hideBelow: 900, render: (r) => r.expectedClose ?? '—' },
   { key: 'owner', title: t('fields.owner'), width: '90px', render: (r) => r.ownerName ?? '—' },
 ];

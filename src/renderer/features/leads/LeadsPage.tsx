@@ -36,10 +36,10 @@ function useColumns(): Column<Lead>[] {
     },
     { key: 'status', title: t('leads.field.status'), width: '100px', render: (l) => <StatusTag status={l.status} /> },
     { key: 'mobile', title: t('leads.field.mobile'), width: '130px', render: (l) => l.mobile ?? none },
-    { key: 'source', title: t('leads.field.source'), width: '100px', render: (l) => l.source ?? none },
+    { key: 'source', title: t('leads.field.source'), width: '100px', hideBelow: 900, render: (l) => l.source ?? none },
     { key: 'owner', title: t('leads.field.owner'), width: '100px', render: (l) => l.ownerName ?? none },
     { key: 'next', title: t('leads.field.nextFollowUpAt'), width: '210px', render: (l) => <NextFollowUp lead={l} /> },
-    { key: 'created', title: t('leads.field.createdAt'), width: '140px', render: (l) => formatTime(l.createdAt) },
+    { key: 'created', title: t('leads.field.createdAt'), width: '140px', hideBelow: 1000, render: (l) => formatTime(l.createdAt) },
   ];
 }
 
