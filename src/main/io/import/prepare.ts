@@ -10,11 +10,10 @@ import { LIMITS } from '../../../shared/validation';
 import type { ColumnMapping, DuplicateHit, IoEntity, OnDuplicate, RowIssue } from '../../../shared/io';
 import { newId } from '../../core/ids';
 import { toColumns } from '../../features/customers/columns';
-import { optionOf, readNumber, valueProblem } from '../../features/customers/custom-values';
+import { optionOf, optionsIn, readNumber, valueProblem } from '../../features/customers/custom-values';
 import { companySearchRow, contactSearchRow, nameKey } from '../../features/search';
 import type { CompanyIndexFields, CompanySearchRow, ContactIndexFields, ContactSearchRow } from '../../features/search/rows';
-import { MULTI_SEPARATOR } from '../export/columns';
-import { isRecordId, mapRow, normalizeDate, splitList, type MappedRow } from './mapping';
+import { isRecordId, mapRow, normalizeDate, type MappedRow } from './mapping';
 
 type Row = Record<string, unknown>;
 
@@ -127,29 +126,6 @@ function convertCustom(def: CustomDef, raw: string): unknown {
     default:
       return raw;
   }
-}
-
-/** A multi-select cell: our export joins options with ';' (an option may hold a comma), other files with any list separator. */
-function optionsIn(raw: string, options: string[]): string[] {
-  const exported = splitOnOptions(raw, options);
-  return exported.every((o) => options.includes(o)) ? exported : splitList(raw).map((o) => optionOf(o, options));
-}
-
-/**
- * Splits on ';', except inside an option that holds one ("茶;酒;球" with the options 茶;酒 and 球):
- * from each part on, the longest run of parts that names an option is taken whole.
- */
-function splitOnOptions(raw: string, options: string[]): string[] {
-  const parts = raw.split(MULTI_SEPARATOR);
-  const out: string[] = [];
-  for (let i = 0; i < parts.length; ) {
-    let end = parts.length;
-    while (end > i + 1 && !options.includes(optionOf(parts.slice(i, end).join(MULTI_SEPARATOR).trim(), options))) end -= 1;
-    const value = parts.slice(i, end).join(MULTI_SEPARATOR).trim();
-    if (value) out.push(optionOf(value, options));
-    i = end;
-  }
-  return out;
 }
 
 /** The entity's live custom fields, in the order of our export's columns (io/export/export.ts); plain data, it goes to the prepare thread as is. */
