@@ -8,8 +8,10 @@
 // io.inspect (suggested mapping) and io.startImport, polling jobs.get; the time is from
 // io.startImport to the job's end (parse, validate, duplicates, companies and tags, rows, change_log,
 // search index, commit); then the rows it wrote are copied by SQL alone into a fresh file, the floor
-// of its writes (copyFloor). Goals: 100k in under 5 s; 1M within 15x of sqlite3 .import; 1M peak RSS
-// under 400 MB. Prints figures, asserts nothing. The machine is shared: the child's CPU time (all
+// of its writes (copyFloor). Then a second child opens the same folder and undoes that import
+// (io.undoImport, the `io.undo` job): its time from the call to the job's end and its own peak RSS.
+// Goals: 100k in under 5 s; 1M within 15x of sqlite3 .import; 1M peak RSS under 400 MB. Prints
+// figures, asserts nothing. The machine is shared: the child's CPU time (all
 // its threads) and the load average are printed too, as wall time alone says little under load.
 import { execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, createWriteStream, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -19,7 +21,9 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { randomUUID } from 'node:crypto';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
+import type { Runtime } from '../src/main/core/runtime';
 import { applyPragmas, DB_FILE_NAME } from '../src/main/db/open';
+import type { JobStatus } from '../src/shared/jobs';
 import { IMPORT_PAGE_CACHE_KIB } from '../src/main/io/import/task';
 
 const GOAL = { import100kSeconds: 5, ratio1M: 15, rss1MMiB: 400 };
@@ -130,58 +134,91 @@ function copyFloor(dbFile: string): number {
   }
 }
 
-/** Child mode: import `csv` into a fresh data folder through the channels, print a JSON report. */
-async function child(csv: string): Promise<void> {
-  const { createRuntime } = await import('../src/main/core/runtime');
-  const dataDir = mkdtempSync(join(tmpdir(), 'kehu-bench-io-'));
-  try {
-    const rt = await createRuntime(dataDir);
-    // What io.upload leaves: <dataDir>/uploads/<id> and <id>.json with the name.
-    const uploads = join(dataDir, 'uploads');
-    mkdirSync(uploads, { recursive: true });
-    const uploadId = randomUUID();
-    copyFileSync(csv, join(uploads, uploadId));
-    writeFileSync(join(uploads, `${uploadId}.json`), JSON.stringify({ name: 'bench.csv' }));
-    const { mapping } = await rt.call('io.inspect', { uploadId, entity: 'contact' });
-    const t = performance.now();
-    const cpu = process.cpuUsage();
-    const { jobId } = await rt.call('io.startImport', { uploadId, entity: 'contact', mapping, options: { onDuplicate: 'skip', fileName: 'bench.csv', dryRun: false } });
-    let status;
-    for (;;) {
-      status = await rt.call('jobs.get', { id: jobId });
-      if (status.state !== 'running') break;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    const ms = performance.now() - t;
-    const used = process.cpuUsage(cpu);
-    const contacts = rt.app.db.sqlite.prepare('SELECT count(*) FROM contacts').pluck().get() as number;
-    const report: ChildReport = {
-      ms,
-      cpuMs: (used.user + used.system) / 1000,
-      rssMiB: process.resourceUsage().maxRSS / 1024,
-      result: status.state === 'done' ? (status.result as ChildReport['result']) : null,
-      error: status.state === 'done' ? undefined : (status.error ?? status.state),
-      contacts,
-      floorMs: 0,
-    };
-    await rt.close();
-    if (report.result) report.floorMs = copyFloor(join(dataDir, DB_FILE_NAME));
-    process.stdout.write(`\nBENCH_IO_REPORT ${JSON.stringify(report)}\n`);
-  } finally {
-    rmSync(dataDir, { recursive: true, force: true });
+/** A job's run through the channels: from the call that starts it to its end, polling jobs.get. */
+async function timedJob(rt: Runtime, start: () => Promise<{ jobId: string }>): Promise<{ status: JobStatus; ms: number; cpuMs: number }> {
+  const t = performance.now();
+  const cpu = process.cpuUsage();
+  const { jobId } = await start();
+  let status;
+  for (;;) {
+    status = await rt.call('jobs.get', { id: jobId });
+    if (status.state !== 'running') break;
+    await new Promise((r) => setTimeout(r, 50));
   }
+  const used = process.cpuUsage(cpu);
+  return { status, ms: performance.now() - t, cpuMs: (used.user + used.system) / 1000 };
 }
 
-function runChild(csv: string): Promise<ChildReport> {
+/** Child mode: import `csv` into the empty data folder `dataDir` through the channels, print a JSON report. */
+async function child(csv: string, dataDir: string): Promise<void> {
+  const { createRuntime } = await import('../src/main/core/runtime');
+  const rt = await createRuntime(dataDir);
+  // What io.upload leaves: <dataDir>/uploads/<id> and <id>.json with the name.
+  const uploads = join(dataDir, 'uploads');
+  mkdirSync(uploads, { recursive: true });
+  const uploadId = randomUUID();
+  copyFileSync(csv, join(uploads, uploadId));
+  writeFileSync(join(uploads, `${uploadId}.json`), JSON.stringify({ name: 'bench.csv' }));
+  const { mapping } = await rt.call('io.inspect', { uploadId, entity: 'contact' });
+  const { status, ms, cpuMs } = await timedJob(rt, () =>
+    rt.call('io.startImport', { uploadId, entity: 'contact', mapping, options: { onDuplicate: 'skip', fileName: 'bench.csv', dryRun: false } }),
+  );
+  const contacts = rt.app.db.sqlite.prepare('SELECT count(*) FROM contacts').pluck().get() as number;
+  const report: ChildReport = {
+    ms,
+    cpuMs,
+    rssMiB: process.resourceUsage().maxRSS / 1024,
+    result: status.state === 'done' ? (status.result as ChildReport['result']) : null,
+    error: status.state === 'done' ? undefined : (status.error ?? status.state),
+    contacts,
+    floorMs: 0,
+  };
+  await rt.close();
+  if (report.result) report.floorMs = copyFloor(join(dataDir, DB_FILE_NAME));
+  process.stdout.write(`\nBENCH_IO_REPORT ${JSON.stringify(report)}\n`);
+}
+
+interface UndoReport {
+  ms: number;
+  /** User + system CPU of the whole child process during the undo. */
+  cpuMs: number;
+  /** The child's own peak: opening the folder and the undo, not the import. */
+  rssMiB: number;
+  result: { removed: number; restored: number } | null;
+  error?: unknown;
+  /** Records the undo logged (its change_log rows). */
+  logged: number;
+}
+
+/** Child mode: undo the import in `dataDir` through the channels, print a JSON report. */
+async function undoChild(dataDir: string): Promise<void> {
+  const { createRuntime } = await import('../src/main/core/runtime');
+  const rt = await createRuntime(dataDir);
+  const [imp] = await rt.call('io.imports', {});
+  const logBefore = rt.app.db.sqlite.prepare('SELECT count(*) FROM change_log').pluck().get() as number;
+  const { status, ms, cpuMs } = await timedJob(rt, () => rt.call('io.undoImport', { importId: imp!.id }));
+  const report: UndoReport = {
+    ms,
+    cpuMs,
+    rssMiB: process.resourceUsage().maxRSS / 1024,
+    result: status.state === 'done' ? (status.result as UndoReport['result']) : null,
+    error: status.state === 'done' ? undefined : (status.error ?? status.state),
+    logged: (rt.app.db.sqlite.prepare('SELECT count(*) FROM change_log').pluck().get() as number) - logBefore,
+  };
+  await rt.close();
+  process.stdout.write(`\nBENCH_IO_REPORT ${JSON.stringify(report)}\n`);
+}
+
+function runChild<T>(args: string[]): Promise<T> {
   return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--io-child', csv], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const p = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     p.stdout.on('data', (d: Buffer) => (out += d.toString()));
     p.on('error', reject);
     p.on('close', (code) => {
       const line = out.split('\n').find((l) => l.startsWith('BENCH_IO_REPORT '));
-      if (!line) return reject(new Error(`import child exited ${code} without a report:\n${out.slice(-2000)}`));
-      resolve(JSON.parse(line.slice('BENCH_IO_REPORT '.length)) as ChildReport);
+      if (!line) return reject(new Error(`${args[0]} child exited ${code} without a report:\n${out.slice(-2000)}`));
+      resolve(JSON.parse(line.slice('BENCH_IO_REPORT '.length)) as T);
     });
   });
 }
@@ -220,34 +257,52 @@ export async function benchIo(): Promise<void> {
       await generateCsv(csv, n);
       console.log(`\n=== import of ${fmt(n)} contact rows from CSV (${(statSync(csv).size / 2 ** 20).toFixed(0)} MiB, UTF-8)`);
       const loadBefore = loadavg()[0]!;
-      const report = await runChild(csv);
-      const load = `load avg ${loadBefore.toFixed(1)} → ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`;
-      const secs = report.ms / 1000;
-      if (!report.result) {
-        console.log(`  Kehu import job failed: ${JSON.stringify(report.error)}`);
-        continue;
+      const dataDir = mkdtempSync(join(tmpdir(), 'kehu-bench-io-'));
+      try {
+        const report = await runChild<ChildReport>(['--io-child', csv, dataDir]);
+        const load = `load avg ${loadBefore.toFixed(1)} → ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`;
+        if (!report.result) {
+          console.log(`  Kehu import job failed: ${JSON.stringify(report.error)}`);
+          continue;
+        }
+        printImport(n, report, load);
+        if (haveSqlite) printSqlite(n, report.ms / 1000, sqliteImport(dir, csv) / 1000);
+        else console.log('  sqlite3 CLI not found: no .import baseline, no ratio (apt-get install sqlite3)');
+        printUndo(await runChild<UndoReport>(['--undo-child', dataDir]));
+      } finally {
+        rmSync(dataDir, { recursive: true, force: true });
       }
-      const r = report.result;
-      const goal = n === 100_000 ? `  (goal < ${GOAL.import100kSeconds} s)` : '';
-      console.log(
-        `  Kehu import job:   ${secs.toFixed(2)} s, ${fmt(n / secs)} rows/s, peak RSS ${fmt(report.rssMiB)} MiB` +
-          `${n >= 1_000_000 ? ` (goal < ${GOAL.rss1MMiB} MiB)` : ''}${goal}`,
-      );
-      console.log(`    CPU ${(report.cpuMs / 1000).toFixed(2)} s (all threads of the child); ${load}`);
-      console.log(`  SQLite alone:      ${(report.floorMs / 1000).toFixed(2)} s (the rows it wrote copied by INSERT … SELECT, no search index: the floor of its writes)`);
-      console.log(`    created ${fmt(r.created)}, skipped ${fmt(r.skipped)}, rejected ${fmt(r.rejected)}, companies ${fmt(r.companiesCreated)}, tags ${fmt(r.tagsCreated)}; ${fmt(report.contacts)} contacts in the database`);
-      if (!haveSqlite) {
-        console.log('  sqlite3 CLI not found: no .import baseline, no ratio (apt-get install sqlite3)');
-        continue;
-      }
-      const bare = sqliteImport(dir, csv) / 1000;
-      console.log(`  sqlite3 .import:   ${bare.toFixed(2)} s, ${fmt(n / bare)} rows/s (bare table, no index)`);
-      console.log(`  ratio Kehu / sqlite3: ${(secs / bare).toFixed(1)}x${n >= 1_000_000 ? ` (goal within ${GOAL.ratio1M}x)` : ''}`);
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-if (process.argv[2] === '--io-child') await child(process.argv[3]);
+function printImport(n: number, report: ChildReport, load: string): void {
+  const secs = report.ms / 1000;
+  const r = report.result!;
+  const goal = n === 100_000 ? `  (goal < ${GOAL.import100kSeconds} s)` : '';
+  console.log(
+    `  Kehu import job:   ${secs.toFixed(2)} s, ${fmt(n / secs)} rows/s, peak RSS ${fmt(report.rssMiB)} MiB` +
+      `${n >= 1_000_000 ? ` (goal < ${GOAL.rss1MMiB} MiB)` : ''}${goal}`,
+  );
+  console.log(`    CPU ${(report.cpuMs / 1000).toFixed(2)} s (all threads of the child); ${load}`);
+  console.log(`  SQLite alone:      ${(report.floorMs / 1000).toFixed(2)} s (the rows it wrote copied by INSERT … SELECT, no search index: the floor of its writes)`);
+  console.log(`    created ${fmt(r.created)}, skipped ${fmt(r.skipped)}, rejected ${fmt(r.rejected)}, companies ${fmt(r.companiesCreated)}, tags ${fmt(r.tagsCreated)}; ${fmt(report.contacts)} contacts in the database`);
+}
+
+function printSqlite(n: number, secs: number, bare: number): void {
+  console.log(`  sqlite3 .import:   ${bare.toFixed(2)} s, ${fmt(n / bare)} rows/s (bare table, no index)`);
+  console.log(`  ratio Kehu / sqlite3: ${(secs / bare).toFixed(1)}x${n >= 1_000_000 ? ` (goal within ${GOAL.ratio1M}x)` : ''}`);
+}
+
+function printUndo(report: UndoReport): void {
+  if (!report.result) return console.log(`  Kehu undo job failed: ${JSON.stringify(report.error)}`);
+  const secs = report.ms / 1000;
+  console.log(`  Kehu undo job:     ${secs.toFixed(2)} s, ${fmt(report.logged / secs)} records/s, peak RSS ${fmt(report.rssMiB)} MiB (its own child)`);
+  console.log(`    CPU ${(report.cpuMs / 1000).toFixed(2)} s; removed ${fmt(report.result.removed)}, restored ${fmt(report.result.restored)}; ${fmt(report.logged)} records logged (taggings, contacts, companies, tags)`);
+}
+
+if (process.argv[2] === '--io-child') await child(process.argv[3], process.argv[4]);
+else if (process.argv[2] === '--undo-child') await undoChild(process.argv[3]);
 else if (process.argv[1] === fileURLToPath(import.meta.url)) await benchIo();
