@@ -3,7 +3,9 @@
 // Formula injection: a text cell that starts with = + - @, a tab or a carriage return would be run
 // as a formula by Excel, WPS or LibreOffice when the CSV is opened (or when an XLSX cell is edited
 // and confirmed). Such text gets a leading apostrophe, the spreadsheets' own "this is text" mark;
-// Kehu's import removes one leading apostrophe followed by one of those characters again.
+// Kehu's import removes one leading apostrophe followed by one of those characters again (mapping.ts
+// cellText); the vCard reader, whose text carries no such mark, marks its values so that a card's own
+// '=x comes through (read/types.ts Row.values).
 // Phones: Chinese numbers are stored without '+', but international ones are E.164 ('+44...').
 // In CSV they are neutralised like any text (a spreadsheet would otherwise read them as a formula
 // or a number and drop the '+'); in XLSX phone columns are text cells with the text number format,

@@ -275,8 +275,9 @@ const EXCEL_TEXT = /^="(.*)"$/s;
 
 /** A cell's text as a person meant it. */
 function cellText(cell: string): string {
-  // Our export writes '=x for =x (formula neutralising): a marked cell is the text as it was
-  // stored, ="x" included; only an unmarked one is Excel's text.
+  // Our export writes '=x for =x (formula neutralising), and the vCard reader marks its text so
+  // (read/types.ts Row.values): a marked cell is the text as it was stored, ="x" included; only an
+  // unmarked one is Excel's text.
   const unmarked = unneutralise(cell);
   let text = unmarked.trim();
   if (unmarked === cell && text.charCodeAt(0) === 61) text = text.replace(EXCEL_TEXT, '$1');

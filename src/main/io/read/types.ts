@@ -27,6 +27,11 @@ export interface SourceInfo {
 export interface Row {
   /** 1-based number of the row among the file's data rows (the header is not counted; skipped empty rows are). */
   line: number;
+  /**
+   * The cells as Kehu's CSV export writes them: text that starts with = + - @, a tab or a CR has a
+   * leading apostrophe (io/export/cells.ts neutralise), which the mapping takes off (unneutralise).
+   * CSV and XLSX cells are so already; the vCard reader marks its values.
+   */
   values: string[];
 }
 

@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import iconv from 'iconv-lite';
 import { hasHan } from '../../../shared/han';
 import { LIMITS, normalizeCnLandline, normalizeCnMobile, normalizeMobile } from '../../../shared/validation';
+import { neutralise } from '../export/cells';
 import { joined } from '../export/columns';
 import { KEHU_PRODID } from '../export/vcard';
 import { decodedChunks } from './csv';
@@ -361,10 +362,14 @@ export async function* vcardRows(path: string, options: ReadOptions, onHeader?: 
   // vCard 2.1 embeds an AGENT's card after "AGENT:" (empty value): only that BEGIN:VCARD opens a nested card.
   let agentPending = false;
 
-  /** The card read so far as a row (null when it has nothing); the next card starts empty. */
+  /**
+   * The card read so far as a row (null when it has nothing); the next card starts empty. Its text
+   * is marked as our CSV export marks a cell (types.ts Row.values): a vCard's '=x or ="x" is text as
+   * it stands, which the mapping would otherwise read as a spreadsheet's mark or formula.
+   */
   const emit = (): Row | null => {
     cardNo++;
-    const values = cardToRow(props);
+    const values = cardToRow(props).map(neutralise);
     props = [];
     return isEmptyRow(values) ? null : { line: cardNo, values };
   };
