@@ -1,8 +1,14 @@
 // What mapRow makes of a row's cells, through the real import (read, map, check, write to SQLite):
-// the text mark our export writes (cells.ts neutralise) and the vCard reader's own marking.
+// the text mark our export writes (cells.ts neutralise) and the vCard reader's own marking, and the
+// phone numbers of a CSV row (a mobile in a 电话 column, a landline in a 手机 column). Which column a
+// vCard's TEL lines reach is the reader's (read/vcard.test.ts): it alone sees their TYPE.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Contact } from '../../../shared/contacts';
 import { csv, download, importFile, runtime } from './test-import';
+
+const FIXTURES = join(__dirname, '../../../../../shared/fixtures');
 
 const card = (...lines: string[]) => ['BEGIN:VCARD', 'VERSION:3.0', ...lines, 'END:VCARD'].join('\r\n') + '\r\n';
 const vcf = (...cards: string[]) => Buffer.from(cards.join(''), 'utf8');
@@ -35,5 +41,38 @@ describe('a cell marked as text', () => {
     expect(result).toMatchObject({ created: 0, rejected: 1 });
     const [, row] = (await download(rt, result.rejectedFile!)).slice(1).trim().split('\r\n');
     expect(row!.split(',').slice(0, 9)).toEqual(["'=1+1", '', '', 'not-an-email', '', '', '', '', "'@x"]);
+  });
+});
+
+describe('phone numbers in a CSV row', () => {
+  it("a mobile in a 电话 or phone column is a mobile (DuckDB's phonenumbers.csv: +country numbers under 'phone')", async () => {
+    const rt = await runtime();
+    const { result } = await importFile(rt, 'phones.csv', csv('姓名,电话\n张三,138 0013 8000\n'));
+    expect(result).toMatchObject({ created: 1, rejected: 0 });
+    // The fixture is a 'phone' column alone: each of its numbers gets a name, which the form requires.
+    const numbers = readFileSync(join(FIXTURES, 'csv/duckdb/phonenumbers.csv'), 'utf8').trim().split('\n');
+    const rows = numbers.slice(1).map((n, i) => `客户${i},${n}`);
+    expect((await importFile(rt, 'duckdb.csv', csv(['name,phone', ...rows].join('\n')))).result).toMatchObject({ created: 3, rejected: 0 });
+    expect((await contacts(rt)).map((c) => [c.name, c.mobiles, c.landline])).toEqual([
+      ['客户0', ['+318855443322'], null],
+      ['客户1', ['+552244331122'], null],
+      ['客户2', ['+12233445567'], null],
+      ['张三', ['13800138000'], null],
+    ]);
+  });
+
+  it('a landline in a 手机 column is the 座机 when that is free; one more, with the 座机 taken, refuses the row (the form takes one)', async () => {
+    const rt = await runtime();
+    const text = ['姓名,手机,座机', '甲,"13800138000;010-88886666",', '乙,0755-12345678,010-88886666'].join('\n');
+    const { result } = await importFile(rt, 'landlines.csv', csv(text));
+    expect(result).toMatchObject({ created: 1, rejected: 1 });
+    expect((await contacts(rt)).map((c) => [c.name, c.mobiles, c.landline])).toEqual([['甲', ['13800138000'], '010-88886666']]);
+    expect(await download(rt, result.rejectedFile!)).toContain('手机: 手机号格式不正确');
+  });
+
+  it('a mobile in a 座机 column stays the landline, as the form keeps it (our own export writes it so)', async () => {
+    const rt = await runtime();
+    expect((await importFile(rt, 'kept.csv', csv('姓名,手机,座机\n甲,13900139000,13700137000\n'))).result).toMatchObject({ created: 1, rejected: 0 });
+    expect((await contacts(rt)).map((c) => [c.mobiles, c.landline])).toEqual([[['13900139000'], '13700137000']]);
   });
 });

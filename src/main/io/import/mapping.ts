@@ -320,6 +320,9 @@ export function mapRow(entity: IoEntity, mapping: ColumnMapping, values: string[
   if (lists.notes!.length) input.notes = lists.notes!.join('\n');
   if (entity === 'contact') {
     // A landline in a phone column goes to the landline (when free) instead of failing as a mobile.
+    // A vCard's numbers come sorted by the reader (read/vcard.ts cardToRow), which alone sees a TEL's
+    // TYPE, its label and our own export's PRODID, and puts what no column takes in the notes; here
+    // a number that fits no column refuses the row, for the person to correct the file.
     const mobiles = new Map<string, string>();
     for (const m of lists.mobiles!) {
       const number = normalizeMobile(m);
