@@ -62,8 +62,11 @@ export const ioHandlers: HandlersOf<typeof ioContract> = {
       if (matched && 'problem' in matched) checked.errors.push(matched.problem);
       else if (keys && matched) {
         duplicate = matched.duplicate;
-        checker.remember(keys, String(checked.fields!.name), `line-${line}`, line);
-        checker.claim(keys, duplicate?.id ?? `line-${line}`, line);
+        // As the import goes on: later rows with its keys are duplicates of the record it matched,
+        // else of this row (the record it would create).
+        const record = duplicate?.id ?? `line-${line}`;
+        checker.remember(keys, String(checked.fields!.name), record, line);
+        checker.claim(keys, record, line);
         if (duplicate?.source === 'file') delete duplicate.id;
       }
       return { line, values: shown, errors: checked.errors, duplicate };

@@ -35,3 +35,17 @@ describe('a row duplicating an earlier row that matched a record', () => {
     expect(await outcome(1100)).toEqual(near);
   });
 });
+
+describe('the preview predicts what the import does with a row whose earlier twin matched a record', () => {
+  it('two people sharing a mobile, exported with their ids, one of them in the Trash since: the preview calls the other new, and it is created', async () => {
+    const rt = await runtime();
+    const front = await rt.call('contacts.create', { name: '前台', mobiles: ['13800138000'] });
+    const zhang = await rt.call('contacts.create', { name: '张伟', mobiles: ['13800138000'], allowDuplicate: true });
+    await rt.call('contacts.delete', { ids: [zhang.id] });
+    const bytes = csv(`姓名,手机,记录ID\n前台,13800138000,${front.id}\n张伟,13800138000,${zhang.id}\n`);
+    const { preview } = await rt.call('io.inspect', { uploadId: await upload(rt, 'p.csv', bytes), entity: 'contact' });
+    expect(preview.map((r) => r.duplicate?.source ?? null)).toEqual(['existing', null]);
+    const { result } = await importFile(rt, 'p.csv', bytes);
+    expect(result).toMatchObject({ skipped: 1, created: 1 });
+  });
+});
