@@ -76,3 +76,12 @@ describe('phone numbers in a CSV row', () => {
     expect((await contacts(rt)).map((c) => [c.mobiles, c.landline])).toEqual([[['13900139000'], '13700137000']]);
   });
 });
+
+describe('invisible characters', () => {
+  it('zero-width spaces copied from a chat are dropped; the joiners of an emoji in a note are kept (a family stays one emoji)', async () => {
+    const rt = await runtime();
+    const notes = '家人 👨\u200d👩\u200d👧，同事 👩🏽\u200d💻，旗 🏳️\u200d🌈';
+    expect((await importFile(rt, 'z.csv', csv(`姓名,备注\n\u200b张\u200d三\u200c,${notes}\n`))).result).toMatchObject({ created: 1 });
+    expect((await contacts(rt)).map((c) => [c.name, c.notes])).toEqual([['张三', notes]]);
+  });
+});

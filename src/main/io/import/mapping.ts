@@ -269,7 +269,11 @@ function usedColumns(mapping: ColumnMapping): [number, string][] {
 }
 
 const ZERO_WIDTH = /[\u200b-\u200d\ufeff]/;
-const ZERO_WIDTH_ALL = new RegExp(ZERO_WIDTH.source, 'g');
+/**
+ * Every zero-width character but a joiner inside an emoji (👨‍👩‍👧 is three emoji joined: a family;
+ * 👩🏽‍💻 joins after a skin tone, 🏳️‍🌈 after a variation selector).
+ */
+const ZERO_WIDTH_ALL = /[\u200b\u200c\ufeff]|(?<![\p{Extended_Pictographic}\p{Emoji_Modifier}]\ufe0f?)\u200d|\u200d(?!\p{Extended_Pictographic})/gu;
 /** Excel's way to keep a number as text in a CSV: ="0013800138000". */
 const EXCEL_TEXT = /^="(.*)"$/s;
 
