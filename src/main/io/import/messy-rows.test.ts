@@ -34,6 +34,23 @@ describe('messy rows', () => {
     expect(await download(rt, result.rejectedFile!)).toContain('validation.encoding');
   });
 
+  it('a UTF-8 row in a GBK file (added by another program) is stored as written, not garbled', async () => {
+    const rt = await runtime();
+    const bytes = Buffer.concat([iconv.encode('姓名,手机,备注\n张伟,13800138000,老客户\n', 'gbk'), csv('王芳,13700137000,来自微信\n'), iconv.encode('赵六,13600136000,普通\n', 'gbk')]);
+    const { result } = await importFile(rt, 'gbk.csv', bytes);
+    expect(result).toMatchObject({ created: 3, rejected: 0 });
+    expect(contacts(rt).map((c) => [c.name, c.notes])).toEqual([['张伟', '老客户'], ['王芳', '来自微信'], ['赵六', '普通']]);
+  });
+
+  it('a small UTF-8 file with a GBK row among its first rows is UTF-8: that row alone is rejected', async () => {
+    const rt = await runtime();
+    const rows = Array.from({ length: 200 }, (_, i) => `客户${i},1380013${String(i).padStart(4, '0')},老客户备注`);
+    const bytes = Buffer.concat([csv(`姓名,手机,备注\n${rows.slice(0, 3).join('\n')}\n`), iconv.encode('王芳,13700137000,来自微信\n', 'gbk'), csv(`${rows.slice(3).join('\n')}\n`)]);
+    const { result } = await importFile(rt, 'small.csv', bytes);
+    expect(result).toMatchObject({ created: 200, rejected: 1 });
+    expect(await download(rt, result.rejectedFile!)).toContain('validation.encoding');
+  });
+
   it('a quote closed before the end of its cell keeps the next rows', async () => {
     const rt = await runtime();
     const text = '姓名,手机,备注\r\n张三,13800138000,"老客户"推荐\r\n李四,13900139000,普通\r\n王五,13700137000,"VIP" 客户\r\n';

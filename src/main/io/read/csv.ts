@@ -2,12 +2,13 @@ import { createReadStream } from 'node:fs';
 import iconv from 'iconv-lite';
 import { KehuError } from '../../../shared/errors';
 import { CsvTokenizer, detectDelimiter } from './tokenizer';
-import { chooseEncoding } from './encoding';
+import { chooseEncoding, GbkDecoder } from './encoding';
 import { TableRows } from './header';
 import { readHead } from './sniff';
 import { isEmptyRow, type ReadOptions, type Row, type SourceInfo } from './types';
 
-const CHUNK = 256 * 1024;
+/** Bytes read at a time. */
+export const CHUNK_BYTES = 256 * 1024;
 const WIDE_SNIFF_BYTES = 4 * 1024 * 1024;
 
 function isAscii(b: Uint8Array): boolean {
@@ -15,9 +16,12 @@ function isAscii(b: Uint8Array): boolean {
   return true;
 }
 
-/** Decoded text of a file, chunk by chunk (BOM and NUL characters removed). Pulls bytes only as fast as they are consumed. */
+/**
+ * Decoded text of a file, chunk by chunk (BOM and NUL characters removed). Pulls bytes only as fast
+ * as they are consumed. In a GBK file, lines of Chinese UTF-8 are read as UTF-8 (GbkDecoder).
+ */
 export async function* decodedChunks(path: string, encoding: string): AsyncGenerator<string> {
-  const decoder = iconv.getDecoder(encoding);
+  const decoder = encoding === 'gb18030' ? new GbkDecoder() : iconv.getDecoder(encoding);
   let first = true;
   const clean = (s: string): string => {
     let t = s.indexOf('\u0000') >= 0 ? s.replaceAll('\u0000', '') : s;
@@ -27,7 +31,7 @@ export async function* decodedChunks(path: string, encoding: string): AsyncGener
     }
     return t;
   };
-  const stream = createReadStream(path, { highWaterMark: CHUNK });
+  const stream = createReadStream(path, { highWaterMark: CHUNK_BYTES });
   try {
     for await (const chunk of stream) {
       const s = clean(decoder.write(chunk as Buffer));

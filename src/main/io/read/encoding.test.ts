@@ -8,6 +8,7 @@ import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { KehuError } from '../../../shared/errors';
 import { detectEncoding, isEastAsianText, normalizeEncoding } from './encoding';
+import { CHUNK_BYTES } from './csv';
 import { inspectFile, readRows, type ReadOptions } from './index';
 
 const tmp = mkdtempSync(join(tmpdir(), 'kehu-encoding-'));
@@ -64,6 +65,55 @@ describe('GBK', () => {
     const { encoding, rows } = await read(file(iconv.encode('Name,Mobile\r\n电话,13800130000\r\n', 'gbk')));
     expect(encoding).toBe('gb18030');
     expect(rows).toEqual([['电话', '13800130000']]);
+  });
+});
+
+describe('rows of the other encoding', () => {
+  const gbk = (t: string) => iconv.encode(t, 'gbk');
+  const utf8 = (t: string) => Buffer.from(t, 'utf8');
+
+  it('a GBK file reads its Chinese UTF-8 rows as UTF-8: across a chunk boundary, in a line judged by its start, with a quoted line break', async () => {
+    const head = gbk(`姓名,手机,备注\r\n${Array.from({ length: 100 }, (_, i) => `张三${i},1380000${String(i).padStart(4, '0')},老客户`).join('\r\n')}\r\n`);
+    // 王芳's row starts 10 bytes before the reader's second chunk.
+    const filler = gbk(`填充,,${'x'.repeat(CHUNK_BYTES - 10 - head.length - '填充,,\r\n'.length - 2)}\r\n`);
+    const long = Array.from({ length: 8 }, () => '微'.repeat(20000)); // 480 KB in UTF-8
+    const p = file(
+      head,
+      filler,
+      utf8('王芳,13700137000,来自微信😀\r\n'),
+      gbk('谢伟,13600136000,普通\r\n'), // GBK bytes that are valid UTF-8 ("лΰ"): still GBK
+      utf8(`李娜,13500135000,"第一行\r\n第二行"\r\n赵六,13400134000,${long.join(',')}\r\n`),
+      gbk('周七,13300133000,“VIP”'),
+    );
+    const { encoding, rows } = await read(p);
+    expect(encoding).toBe('gb18030');
+    expect(rows.slice(0, 100).every((r, i) => r[0] === `张三${i}`)).toBe(true);
+    expect(rows.slice(101)).toEqual([
+      ['王芳', '13700137000', '来自微信😀'],
+      ['谢伟', '13600136000', '普通'],
+      ['李娜', '13500135000', '第一行\r\n第二行'],
+      ['赵六', '13400134000', ...long],
+      ['周七', '13300133000', '“VIP”'],
+    ]);
+  });
+
+  it('a UTF-8 file with one GBK row is UTF-8 whether the row is among the first ones or past the sample: that row alone has U+FFFD', async () => {
+    const body = Array.from({ length: 200 }, (_, i) => `客户${i},1380013${String(i).padStart(4, '0')},老客户备注`).join('\n');
+    for (const at of [1, 200]) {
+      const lines = body.split('\n');
+      const p = file(utf8(`姓名,手机,备注\n${lines.slice(0, at).join('\n')}\n`), gbk('王芳,13700137000,来自微信\n'), utf8(`${lines.slice(at).join('\n')}\n`));
+      const { encoding, headers, rows } = await read(p);
+      expect(encoding).toBe('utf-8');
+      expect(headers).toEqual(['姓名', '手机', '备注']);
+      expect(rows).toHaveLength(201);
+      expect(rows[at]).toEqual([expect.stringContaining('\uFFFD'), '13700137000', expect.stringContaining('\uFFFD')]);
+      expect(rows.filter((_, i) => i !== at).map((r) => r.join(','))).toEqual(lines);
+    }
+  });
+
+  it('a GBK file with a few UTF-8 rows at its start is still GBK', () => {
+    const text = Buffer.concat([gbk('姓名,备注\n张伟,老客户\n'), utf8('王芳,来自微信\n'), gbk('赵六,普通\n李四,新客户\n')]);
+    expect(detectEncoding(text, false)).toBe('gb18030');
   });
 });
 

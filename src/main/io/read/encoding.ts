@@ -30,10 +30,10 @@ export function bomEncoding(buf: Uint8Array): string | null {
   return null;
 }
 
-/** Strict UTF-8 check that tolerates a multi-byte sequence cut off at the end of the sample. */
-export function isValidUtf8(buf: Uint8Array, truncated: boolean): boolean {
-  let i = 0;
-  const n = buf.length;
+/** Strict UTF-8 check of `buf` (from `from` to `to`) that tolerates a multi-byte sequence cut off at the end of the sample. */
+export function isValidUtf8(buf: Uint8Array, truncated: boolean, from = 0, to = buf.length): boolean {
+  let i = from;
+  const n = to;
   while (i < n) {
     const b = buf[i];
     if (b < 0x80) { i++; continue; }
@@ -80,6 +80,52 @@ const isChineseChar = (c: number): boolean =>
  */
 const EAST_ASIAN_TEXT = /^[\t\n\r\x20-\x7f\u00b7\u2000-\u206f\u3000-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]*$/;
 export const isEastAsianText = (s: string): boolean => EAST_ASIAN_TEXT.test(s);
+
+/**
+ * What a Chinese user's text in UTF-8 is made of: ASCII, ideographs, CJK, general and full-width
+ * punctuation, symbols (“” — … ① ★ →), the · of 阿卜杜·热合曼, emoji (WeChat names). GBK bytes that
+ * happen to be valid UTF-8 read as something else: 谢伟 is "лΰ" (2% of two-character GBK names are
+ * valid UTF-8); reading as ideographs takes a run of three GBK characters, the first a rare one (none
+ * of the 25,000 runs of the app's own Chinese text does). Hangul is left out: GBK reads as it too.
+ */
+const UTF8_CHINESE = /^[\t\n\r\x20-\x7e\u00b7\u2000-\u27bf\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef\u{1f000}-\u{1faff}]*$/u;
+const IDEOGRAPH = /[\u3400-\u9fff]/;
+
+/**
+ * Is buf[from, to) (a line) Chinese text in UTF-8: valid UTF-8 with non-ASCII bytes that reads as
+ * UTF8_CHINESE with an ideograph? A GBK line fails at once, mostly at its first character.
+ * `truncated`: the line goes on past `to`.
+ */
+export function isUtf8ChineseLine(buf: Buffer, from: number, to: number, truncated = false): boolean {
+  let i = from;
+  while (i < to && buf[i] < 0x80) i++;
+  if (i === to || !isValidUtf8(buf, truncated, i, to)) return false;
+  // A sequence cut off at `to` reads as one U+FFFD at the end.
+  const text = buf.toString('utf8', from, to).replace(/\uFFFD$/, '');
+  return UTF8_CHINESE.test(text) && IDEOGRAPH.test(text);
+}
+
+/**
+ * The lines of a sample that hold non-ASCII bytes: how many are Chinese UTF-8 (isUtf8ChineseLine)
+ * and how many not UTF-8 at all; `rest`, the sample without its Chinese UTF-8 lines.
+ */
+function sampleLines(sample: Buffer, truncated: boolean): { utf8: number; other: number; rest: Buffer } {
+  let utf8 = 0;
+  let other = 0;
+  const rest: Buffer[] = [];
+  for (let from = 0; from < sample.length; ) {
+    const lf = sample.indexOf(0x0a, from);
+    const to = lf < 0 ? sample.length : lf + 1;
+    const last = lf < 0 && truncated;
+    if (isUtf8ChineseLine(sample, from, to, last)) utf8++;
+    else {
+      if (!isValidUtf8(sample, last, from, to)) other++;
+      rest.push(sample.subarray(from, to));
+    }
+    from = to;
+  }
+  return { utf8, other, rest: Buffer.concat(rest) };
+}
 
 /** A character of a text file (not a control character, private use, U+FFFD, or a rare script). */
 const isTextChar = (c: number): boolean =>
@@ -171,8 +217,8 @@ function everydayChars(buf: Uint8Array, big5: boolean): { pairs: number; everyda
 const BIG5_MIN_CHARS = 6;
 
 /**
- * Guesses the encoding of the first bytes of a text file: BOM, UTF-16 by its NULs, valid UTF-8; then
- * GBK (read as GB18030) or Big5 when at least 80% of the non-ASCII characters it reads are Chinese and
+ * Guesses the encoding of the first bytes of a text file: BOM, UTF-16 by its NULs, valid UTF-8 (or
+ * more lines of Chinese UTF-8 than lines that are not UTF-8 at all); then GBK (read as GB18030) or Big5 when at least 80% of the non-ASCII characters it reads are Chinese and
  * half of its double-byte characters are everyday ones (Big5 only with clearly more of them than
  * GBK); else windows-1252. `truncated` tells that the sample was cut from a longer file.
  */
@@ -182,10 +228,15 @@ export function detectEncoding(sample: Uint8Array, truncated: boolean): string {
   const u16 = utf16WithoutBom(sample);
   if (u16) return u16;
   if (isValidUtf8(sample, truncated)) return 'utf-8';
-  const buf = Buffer.from(sample.buffer, sample.byteOffset, sample.byteLength);
+  const lines = sampleLines(Buffer.from(sample.buffer, sample.byteOffset, sample.byteLength), truncated);
+  // A UTF-8 file with a row of another encoding (a GBK row pasted in) is UTF-8, as it is when that
+  // row sits past the sample: the row is refused for its U+FFFD, the others are read.
+  if (lines.utf8 > lines.other) return 'utf-8';
+  // The other way round, a GBK file's Chinese UTF-8 rows are read as UTF-8 (GbkDecoder): score without them.
+  const buf = lines.rest;
   const score = (enc: string) => {
     const text = iconv.decode(buf, enc);
-    const { pairs, everyday } = everydayChars(sample, enc === 'big5');
+    const { pairs, everyday } = everydayChars(buf, enc === 'big5');
     // A double-byte character cut off at the end of the sample decodes as U+FFFD: leave it out.
     return { chinese: chineseShare(truncated ? text.slice(0, -1) : text), pairs, everyday: pairs ? everyday / pairs : 0 };
   };
@@ -198,6 +249,79 @@ export function detectEncoding(sample: Uint8Array, truncated: boolean): string {
   const big5 = gb.everyday <= 0.8 ? score('big5') : null;
   if (big5 && fits(big5, 0.95) && big5.pairs >= BIG5_MIN_CHARS && big5.everyday >= gb.everyday + 0.2) return 'big5';
   return fits(gb, 0.8) ? 'gb18030' : 'windows-1252';
+}
+
+/** A line longer than this is judged by its start (a row is far shorter: a cell is cut at 32,767 characters). */
+const LINE_JUDGED_BYTES = 64 * 1024;
+
+type Decoder = ReturnType<typeof iconv.getDecoder>;
+
+/**
+ * A streaming GB18030 decoder that reads each Chinese UTF-8 line (isUtf8ChineseLine) as UTF-8: rows
+ * added to a GBK file by another program. GB18030 decodes any bytes, so they would be stored garbled
+ * without a U+FFFD to tell. Lines are cut at LF bytes, never part of a GB18030 character; runs of GBK
+ * lines are decoded at once, and a GBK line's check stops at its first characters.
+ */
+export class GbkDecoder {
+  private readonly gbk = iconv.getDecoder('gb18030');
+  private readonly utf8 = iconv.getDecoder('utf-8');
+  /** The start of a line that has not ended yet, kept until it can be judged. */
+  private held: Buffer[] = [];
+  private heldBytes = 0;
+  /** The decoder of a line judged before its end (longer than LINE_JUDGED_BYTES). */
+  private long: Decoder | null = null;
+
+  write(chunk: Buffer): string {
+    let out = '';
+    let from = 0;
+    if (this.long || this.heldBytes > 0) {
+      const lf = chunk.indexOf(0x0a);
+      from = lf < 0 ? chunk.length : lf + 1;
+      out = this.continueLine(chunk.subarray(0, from), lf >= 0);
+    }
+    const last = chunk.lastIndexOf(0x0a);
+    let run = from;
+    while (from <= last) {
+      const to = chunk.indexOf(0x0a, from) + 1;
+      if (isUtf8ChineseLine(chunk, from, to)) {
+        out += this.gbk.write(chunk.subarray(run, from)) + this.utf8.write(chunk.subarray(from, to));
+        run = to;
+      }
+      from = to;
+    }
+    if (from > run) out += this.gbk.write(chunk.subarray(run, from));
+    if (from < chunk.length) out += this.continueLine(chunk.subarray(from), false);
+    return out;
+  }
+
+  end(): string {
+    const text = this.heldBytes > 0 ? this.judgeHeld(false) : '';
+    return text + (this.gbk.end() ?? '') + (this.utf8.end() ?? '');
+  }
+
+  /** More of the line that an earlier chunk began (`ended`: up to its LF). */
+  private continueLine(part: Buffer, ended: boolean): string {
+    if (this.long) {
+      const text = this.long.write(part);
+      if (ended) this.long = null;
+      return text;
+    }
+    // Kept past this chunk: a copy, not a view of the reader's buffer.
+    this.held.push(ended ? part : Buffer.from(part));
+    this.heldBytes += part.length;
+    if (ended || this.heldBytes > LINE_JUDGED_BYTES) return this.judgeHeld(!ended);
+    return '';
+  }
+
+  /** Decodes the held line as what it reads as; `unended`: its rest, still to come, is read the same way. */
+  private judgeHeld(unended: boolean): string {
+    const line = Buffer.concat(this.held);
+    this.held = [];
+    this.heldBytes = 0;
+    const decoder = isUtf8ChineseLine(line, 0, line.length, unended) ? this.utf8 : this.gbk;
+    if (unended) this.long = decoder;
+    return decoder.write(line);
+  }
 }
 
 /**
