@@ -6,6 +6,9 @@ import { cleanHeader, filledCells, padRow, type Row } from './types';
 /** A header is looked for among the first MAX_TITLE_ROWS + 1 non-empty rows. */
 const MAX_TITLE_ROWS = 3;
 
+/** A row that can be a header: two or more filled cells (a title has one). */
+export const isWideRow = (values: string[]): boolean => filledCells(values) >= 2;
+
 /**
  * Fed a table's non-empty rows until `header` is set: the first row with two or more filled cells
  * that comes after at most MAX_TITLE_ROWS rows of one cell (titles, dropped); else the first row
@@ -17,7 +20,7 @@ class HeaderFinder<R extends { values: string[] }> {
 
   /** A non-empty row before the header: returns the rows that turned out to be data. */
   push(row: R): R[] {
-    if (filledCells(row.values) >= 2) {
+    if (isWideRow(row.values)) {
       this.header = row;
       this.narrow.length = 0;
       return [];

@@ -7,7 +7,7 @@ import JSZip from 'jszip';
 import { afterAll, describe, expect, it } from 'vitest';
 import { KehuError } from '../../../shared/errors';
 import { inspectFile, readRows } from './index';
-import { formatNumber, keepLastEntries, unescapeOoxml, withoutPhonetic, xmlText } from './xlsx';
+import { formatNumber, keepLastEntries, MergedCells, parseRange, unescapeOoxml, withoutPhonetic, xmlText } from './xlsx';
 
 const FX = '../shared/fixtures/xlsx/';
 const tmp = mkdtempSync(join(tmpdir(), 'kehu-xlsx-'));
@@ -200,6 +200,104 @@ describe('header row', () => {
     const p = await book('late-wide.xlsx', [['姓名'], ['张三'], ['李四'], ['王五'], ['赵六', '备注']]);
     expect((await inspectFile(p)).info.headers).toEqual(['姓名']);
     expect((await all(p)).map((r) => r.values)).toEqual([['张三'], ['李四'], ['王五'], ['赵六', '备注']]);
+  });
+});
+
+describe('merged cells', () => {
+  /** A workbook of one sheet per entry (rows, then merged ranges), written by exceljs. */
+  async function merged(name: string, sheets: Record<string, [unknown[][], string[]]>): Promise<string> {
+    const p = join(tmp, name);
+    const wb = new ExcelJS.Workbook();
+    for (const [sheet, [rows, ranges]] of Object.entries(sheets)) {
+      const ws = wb.addWorksheet(sheet);
+      rows.forEach((r) => ws.addRow(r));
+      ranges.forEach((r) => ws.mergeCells(r));
+    }
+    await wb.xlsx.writeFile(p);
+    return p;
+  }
+  const people = [
+    ['姓名', '手机', '公司', '备注'],
+    ['张伟', '13800138000', '华为', 'a'],
+    ['李娜', '13900139000', null, 'b'],
+    ['王芳', '13700137000', null, 'c'],
+  ];
+
+  it('a company merged down a block (C2:C4) is every row’s, in the preview and the rows', async () => {
+    const p = await merged('vertical.xlsx', { 客户: [people, ['C2:C4']] });
+    const { info, sample } = await inspectFile(p);
+    expect(info.headers).toEqual(['姓名', '手机', '公司', '备注']);
+    expect(sample.map((r) => r[2])).toEqual(['华为', '华为', '华为']);
+    expect(await all(p)).toEqual([
+      { line: 1, values: ['张伟', '13800138000', '华为', 'a'] },
+      { line: 2, values: ['李娜', '13900139000', '华为', 'b'] },
+      { line: 3, values: ['王芳', '13700137000', '华为', 'c'] },
+    ]);
+  });
+
+  it('the sheet asked for gets its own merges, not the first sheet’s', async () => {
+    const p = await merged('two-sheets.xlsx', { 说明: [people, ['A2:A4']], 客户: [people, ['C2:C4']] });
+    expect((await all(p, { sheet: '客户' })).map((r) => r.values.slice(0, 3))).toEqual([
+      ['张伟', '13800138000', '华为'],
+      ['李娜', '13900139000', '华为'],
+      ['王芳', '13700137000', '华为'],
+    ]);
+  });
+
+  it('across columns in a data row, and a block merged both ways', async () => {
+    const rows = [['姓名', '手机', '座机', '公司', '备注'], ['张伟', '无', null, '华为', 'x'], ['李娜', '1390013900', '010-1', null, null], ['王芳', '137', '021-2', null, null]];
+    const p = await merged('both-ways.xlsx', { S: [rows, ['B2:C2', 'D3:E4']] });
+    expect((await all(p)).map((r) => r.values)).toEqual([
+      ['张伟', '无', '无', '华为', 'x'],
+      ['李娜', '1390013900', '010-1', '', ''],
+      ['王芳', '137', '021-2', '', ''],
+    ]);
+    const block = await merged('block.xlsx', { S: [rows.slice(0, 2).concat([['李娜']]), ['D2:E3']] });
+    expect((await all(block)).map((r) => r.values)).toEqual([
+      ['张伟', '无', '', '华为', '华为'],
+      ['李娜', '', '', '华为', '华为'],
+    ]);
+  });
+
+  it('a header cell merged across two columns names both, the second as 电话(2); the title above stays a title', async () => {
+    const rows = [['2024年客户通讯录'], ['姓名', '电话', null, '公司'], ['张伟', '13800138000', '010-12345678', '华为']];
+    const p = await merged('header-across.xlsx', { S: [rows, ['A1:D1', 'B2:C2']] });
+    const { info, sample } = await inspectFile(p);
+    expect(info.headers).toEqual(['姓名', '电话', '电话(2)', '公司']);
+    expect(sample).toEqual([['张伟', '13800138000', '010-12345678', '华为']]);
+  });
+
+  it('a range over the title, the header and data fills no data row with header text, and a range past the header gives no extra cells', async () => {
+    const rows = [['客户表'], ['序号', '姓名', '公司'], ['1', '张伟', '华为'], ['2', '李娜'], ['3', '王芳', '深圳公司']];
+    const p = await merged('over-header.xlsx', { S: [rows, ['A1:A4', 'B2:B3', 'C3:C4', 'C5:E5']] });
+    const { info } = await inspectFile(p);
+    expect(info.headers).toEqual(['', '姓名', '公司']); // A2 is under the title's range: no header of its own
+    expect((await all(p)).map((r) => r.values)).toEqual([
+      ['', '', '华为'],
+      ['', '李娜', '华为'],
+      ['3', '王芳', '深圳公司'],
+    ]);
+  });
+
+  it('an empty row inside a merged block stays skipped: a merge makes no row', async () => {
+    const p = await merged('gap.xlsx', { S: [[...people, [], ['赵六', '136', null, 'd']], ['C2:C6']] });
+    expect((await all(p)).map((r) => [r.line, r.values[0], r.values[2]])).toEqual([
+      [1, '张伟', '华为'],
+      [2, '李娜', '华为'],
+      [3, '王芳', '华为'],
+      [5, '赵六', '华为'],
+    ]);
+  });
+
+  it('parseRange and MergedCells: refs in any corner order, one-cell refs ignored, values taken at the top row', () => {
+    expect(parseRange('C2:C4')).toEqual({ top: 2, left: 3, bottom: 4, right: 3 });
+    expect(parseRange('AB10:Z3')).toEqual({ top: 3, left: 26, bottom: 10, right: 28 });
+    expect(parseRange('A6')).toEqual({ top: 6, left: 1, bottom: 6, right: 1 });
+    expect(parseRange('nonsense')).toBeNull();
+    const m = new MergedCells(['A6', 'B3:C3', 'A1:A2', 'x']);
+    const rows: [number, string[]][] = [[1, ['甲']], [2, ['旧', 'b']], [3, ['', '乙', '旧']], [6, ['丙']]];
+    const out = rows.map(([n, v]) => (m.see(n, v), m.fill([...v], 1, 9)));
+    expect(out).toEqual([['甲'], ['甲', 'b'], ['', '乙', '乙'], ['丙']]);
   });
 });
 

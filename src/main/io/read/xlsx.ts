@@ -1,10 +1,12 @@
 import { createReadStream } from 'node:fs';
-import { Readable } from 'node:stream';
+import { open } from 'node:fs/promises';
+import { pipeline, Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
+import { createInflateRaw } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { KehuError } from '../../../shared/errors';
-import { TableRows } from './header';
-import { isEmptyRow, type ReadOptions, type Row, type SourceInfo } from './types';
+import { isWideRow, TableRows } from './header';
+import { isEmptyRow, padRow, type ReadOptions, type Row, type SourceInfo } from './types';
 
 /**
  * Excel writes as _xHHHH_ the characters XML cannot hold (controls, e.g. CR as _x000D_; U+FFFE/FFFF;
@@ -105,6 +107,8 @@ interface SheetReader extends AsyncIterable<ExcelJS.Row> {
   id?: number | string;
   /** 'visible' (or absent), 'hidden' or 'veryHidden'. */
   state?: string;
+  /** N of its part, xl/worksheets/sheetN.xml (patchReader sets it: exceljs replaces `id` by the workbook's sheetId). */
+  sheetNo?: string;
 }
 
 const isVisible = (state: string | undefined): boolean => state === undefined || state === 'visible';
@@ -295,8 +299,11 @@ function patchReader(reader: WorkbookReaderInternals, onDate1904: () => void): v
     return parseSharedStrings.call(this, Readable.from(withoutPhonetic(xmlText(entry))));
   };
   const parseWorksheet = reader._parseWorksheet;
-  reader._parseWorksheet = function (iterator, sheetNo) {
-    return parseWorksheet.call(this, withoutPhonetic(xmlText(iterator)), sheetNo);
+  reader._parseWorksheet = function* (iterator, sheetNo) {
+    for (const event of parseWorksheet.call(this, withoutPhonetic(xmlText(iterator)), sheetNo)) {
+      (event as { value: SheetReader }).value.sheetNo = sheetNo;
+      yield event;
+    }
   };
 }
 
@@ -310,6 +317,181 @@ function rowValues(row: ExcelJS.Row, date1904: boolean): string[] {
   }
   while (out.length && out[out.length - 1] === '') out.pop();
   return out;
+}
+
+/** Where a zip entry's bytes are. */
+interface ZipEntry {
+  /** 0 stored, 8 deflated. */
+  method: number;
+  start: number;
+  size: number;
+}
+
+const EOCD = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
+const CENTRAL_HEADER = 0x02014b50;
+/** The end-of-central-directory record is 22 bytes plus a comment of up to 65535. */
+const EOCD_SEARCH = 22 + 0xffff;
+
+async function readAt(file: Awaited<ReturnType<typeof open>>, position: number, length: number): Promise<Buffer> {
+  const buf = Buffer.alloc(length);
+  const { bytesRead } = await file.read(buf, 0, length, position);
+  return buf.subarray(0, bytesRead);
+}
+
+/**
+ * The first entry whose name `match`es, from the zip's central directory: a random-access read of one
+ * part beside exceljs's stream. Null when there is none, or when the zip is one this does not know
+ * (zip64: a workbook past 4 GB; methods other than stored and deflated).
+ */
+async function zipEntry(path: string, match: (name: string) => boolean): Promise<ZipEntry | null> {
+  const file = await open(path, 'r');
+  try {
+    const { size } = await file.stat();
+    const tail = await readAt(file, Math.max(0, size - EOCD_SEARCH), Math.min(size, EOCD_SEARCH));
+    const end = tail.lastIndexOf(EOCD);
+    if (end < 0 || end + 22 > tail.length) return null;
+    const [dirSize, dirOffset] = [tail.readUInt32LE(end + 12), tail.readUInt32LE(end + 16)];
+    if (dirOffset + dirSize > size) return null; // zip64, or not the record (its signature in a comment)
+    const dir = await readAt(file, dirOffset, dirSize);
+    for (let p = 0; p + 46 <= dir.length && dir.readUInt32LE(p) === CENTRAL_HEADER; ) {
+      const nameEnd = p + 46 + dir.readUInt16LE(p + 28);
+      const [method, size, offset] = [dir.readUInt16LE(p + 10), dir.readUInt32LE(p + 20), dir.readUInt32LE(p + 42)];
+      if (match(dir.toString('utf8', p + 46, nameEnd))) {
+        if ((method !== 0 && method !== 8) || size === 0xffffffff || offset === 0xffffffff) return null;
+        const local = await readAt(file, offset, 30);
+        if (local.length < 30) return null;
+        return { method, start: offset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28), size };
+      }
+      p = nameEnd + dir.readUInt16LE(p + 30) + dir.readUInt16LE(p + 32);
+    }
+    return null;
+  } finally {
+    await file.close();
+  }
+}
+
+/** An entry's bytes, inflated. */
+function entryStream(path: string, entry: ZipEntry): Readable {
+  const raw = createReadStream(path, { start: entry.start, end: entry.start + entry.size - 1 });
+  if (entry.method === 0) return raw;
+  const inflate = createInflateRaw();
+  pipeline(raw, inflate, () => {}); // errors reach the reader through `inflate`; its early end closes the file
+  return inflate;
+}
+
+const MERGES_OPEN = '<mergeCells';
+const MERGES_CLOSE = '</mergeCells>';
+const MERGE_REF = /<mergeCell\b[^>]*?\bref\s*=\s*["']([^"']*)["']/g;
+
+/**
+ * The refs of a sheet's merged cells ("C2:C4"), read from its XML before exceljs reads its rows:
+ * <mergeCells> comes after <sheetData>, so the whole sheet is inflated once more, and only the text
+ * from <mergeCells> on is looked at, a chunk at a time, until </mergeCells>. Text is read as latin1:
+ * the tags and refs are ASCII, and no byte of a UTF-8 character is.
+ */
+async function mergeRefs(src: Readable): Promise<string[]> {
+  const refs: string[] = [];
+  let text = '';
+  let inside = false;
+  try {
+    for await (const chunk of src as AsyncIterable<Buffer>) {
+      text += chunk.toString('latin1');
+      if (!inside) {
+        const at = text.indexOf(MERGES_OPEN);
+        inside = at >= 0;
+        text = inside ? text.slice(at) : text.slice(-MERGES_OPEN.length);
+        if (!inside) continue;
+      }
+      const done = text.indexOf(MERGES_CLOSE);
+      const parsed = done >= 0 ? done : text.lastIndexOf('>') + 1; // a tag split between chunks waits for the next
+      for (const m of text.slice(0, parsed).matchAll(MERGE_REF)) refs.push(m[1]!);
+      if (done >= 0) break;
+      text = text.slice(parsed);
+    }
+  } finally {
+    src.destroy();
+  }
+  return refs;
+}
+
+/** A merged range of cells, 1-based, inclusive. */
+interface CellRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+const columnNumber = (letters: string): number => [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+
+/** "C2:C4" (or "A6", one cell) → its range; null for what is no cell ref. */
+export function parseRange(ref: string): CellRange | null {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(ref.trim());
+  if (!m) return null;
+  const [c1, r1, c2, r2] = [columnNumber(m[1]!), Number(m[2]), columnNumber(m[3] ?? m[1]!), Number(m[4] ?? m[2])];
+  return { top: Math.min(r1, r2), left: Math.min(c1, c2), bottom: Math.max(r1, r2), right: Math.max(c1, c2) };
+}
+
+/**
+ * A sheet's merged ranges, met row by row (in ascending row order, as a sheet stores them): each
+ * becomes active at its top row, where its top-left cell's value is taken ('' when that row is
+ * missing or empty), and is dropped below its bottom. Memory: the ranges, and the active ones' values.
+ */
+export class MergedCells {
+  private readonly ranges: CellRange[];
+  private next = 0;
+  private active: { range: CellRange; value: string }[] = [];
+
+  constructor(refs: string[]) {
+    this.ranges = refs.flatMap((r) => parseRange(r) ?? []).filter((r) => r.bottom > r.top || r.right > r.left);
+    this.ranges.sort((a, b) => a.top - b.top);
+  }
+
+  /** Row `number` (its own cells) is read. */
+  see(number: number, values: string[]): void {
+    if (this.active.length) this.active = this.active.filter((a) => a.range.bottom >= number);
+    for (; this.next < this.ranges.length && this.ranges[this.next]!.top <= number; this.next++) {
+      const range = this.ranges[this.next]!;
+      if (range.bottom >= number) this.active.push({ range, value: range.top === number ? (values[range.left - 1] ?? '') : '' });
+    }
+  }
+
+  /**
+   * The current row's cells with those of active ranges that start at row `from` or below set to
+   * the range's value, up to column `width`: a header's or a title's text never fills data rows,
+   * and a range reaching past the header does not give a row cells it has no column for.
+   */
+  fill(values: string[], from: number, width: number): string[] {
+    for (const { range, value } of this.active) {
+      if (range.top < from) continue;
+      const end = Math.min(range.right, width);
+      if (value) padRow(values, end);
+      for (let c = range.left; c <= Math.min(end, values.length); c++) values[c - 1] = value;
+    }
+    return values;
+  }
+
+  /**
+   * A header's names with a cell merged across columns (电话 over C1:D1) naming each: 电话, 电话(2),
+   * as our export makes two columns of one label distinct, and the mapping reads them back.
+   */
+  headerNames(headers: string[], number: number): string[] {
+    const names = [...headers];
+    for (const { range } of this.active) {
+      const first = headers[range.left - 1];
+      if (range.top !== number || !first) continue;
+      for (let c = range.left + 1; c <= Math.min(range.right, names.length); c++) names[c - 1] = `${first}(${c - range.left + 1})`;
+    }
+    return names;
+  }
+}
+
+const WORKSHEET_PART = /xl\/worksheets\/sheet(\d+)[.]xml/;
+
+/** The merged cells of sheet part `sheetNo` (exceljs finds parts by the same pattern). */
+async function sheetMerges(path: string, sheetNo: string | undefined): Promise<MergedCells> {
+  const entry = sheetNo === undefined ? null : await zipEntry(path, (name) => WORKSHEET_PART.exec(name)?.[1] === sheetNo);
+  return new MergedCells(entry && entry.size > 0 ? await mergeRefs(entryStream(path, entry)) : []);
 }
 
 const corrupt = (reason: string): KehuError =>
@@ -358,13 +540,16 @@ export async function* xlsxRows(path: string, options: ReadOptions, onHeader?: (
       const name = ws.name ?? sheets[index - 1] ?? `Sheet${index}`;
       // Hidden sheets (lists for drop-downs, lookups) are read only when asked for by name.
       const wanted = options.sheet === undefined ? isVisible(ws.state) : options.sheet === name;
-      const table = new TableRows((headers) => announce(name, headers));
+      const merges = wanted ? await sheetMerges(path, ws.sheetNo) : new MergedCells([]);
+      const table: TableRows = new TableRows((headers) => announce(name, merges.headerNames(headers, table.headerNumber)));
       for await (const row of ws) {
         if (!wanted || (announced && !table.headers)) continue; // drain sheets we do not read
         const values = rowValues(row, date1904);
+        merges.see(row.number, values);
         if (isEmptyRow(values)) continue;
-        if (table.headers) yield table.data(row.number, values);
-        else yield* table.push(row.number, values);
+        if (table.headers) yield table.data(row.number, merges.fill(values, table.headerNumber + 1, table.headers.length));
+        // While the header is looked for, a wide row is it: its merged cells are filled (a title, merged across, is not).
+        else yield* table.push(row.number, isWideRow(values) ? merges.fill(values, row.number, Infinity) : values);
       }
       yield* table.end();
       if (table.headers) return;
