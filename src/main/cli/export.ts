@@ -4,11 +4,11 @@
 // when complete (a half-written export never carries the chosen name). The options, FILE's folder
 // too, are checked before the data folder is opened.
 import { accessSync, closeSync, constants, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, extname, join, resolve } from 'node:path';
 import type { Runtime } from '../core/runtime';
 import { removeDownload } from '../io/export/downloads';
 import { KehuError } from '../../shared/errors';
-import type { ExportFormat, ExportResult, IoEntity } from '../../shared/io';
+import type { DownloadChunk, ExportFormat, ExportResult, IoEntity } from '../../shared/io';
 import type { JobStatus } from '../../shared/jobs';
 import { cliEntity } from './entity';
 
@@ -70,6 +70,17 @@ export function parseExportArgs(args: ExportArgs): ExportPlan {
   return { entity, format: args.gbk ? 'csv-gbk' : format, out: args.out };
 }
 
+/**
+ * The format that --out's extension names when --format names another (`--format csv --out
+ * a.xlsx` would write a CSV that Excel refuses to open as a workbook); null when they agree, or the
+ * extension is none of ours (a.txt for a CSV is fine). Without --format, the extension chose it.
+ */
+export function extensionMismatch(plan: ExportPlan): { file: string; ext: string; format: string } | null {
+  const ext = extname(plan.out).slice(1).toLowerCase();
+  const format = plan.format === 'csv-gbk' ? 'csv' : plan.format;
+  return (FORMATS as readonly string[]).includes(ext) && ext !== format ? { file: plan.out, ext, format } : null;
+}
+
 export function exportProgressLine(s: JobStatus, startedAt: number): string {
   const secs = (Date.now() - startedAt) / 1000;
   const rate = secs > 0.5 && s.done ? `, ${Math.round(s.done / secs).toLocaleString('en')} rows/s` : '';
@@ -97,11 +108,10 @@ async function waitForExport(rt: Runtime, jobId: string, opts: ExportCliOptions)
   }
 }
 
-/** Copies the download's chunks into the open file `fd`; returns the bytes written. */
-async function copyDownload(rt: Runtime, downloadId: string, fd: number): Promise<number> {
+/** Writes the download's chunks, `first` and those after it, into the open file `fd`; returns the bytes written. */
+async function copyDownload(rt: Runtime, downloadId: string, fd: number, first: DownloadChunk): Promise<number> {
   let offset = 0;
-  for (;;) {
-    const chunk = await rt.call('io.download', { downloadId, offset });
+  for (let chunk = first; ; chunk = await rt.call('io.download', { downloadId, offset })) {
     const bytes = Buffer.from(chunk.data, 'base64');
     let written = 0;
     while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
@@ -110,19 +120,24 @@ async function copyDownload(rt: Runtime, downloadId: string, fd: number): Promis
   }
 }
 
-/** Copies a download to `out`: FILE.part first, renamed when complete; on any failure (the rename too) no FILE.part is left. */
-async function saveDownload(rt: Runtime, downloadId: string, out: string): Promise<number> {
+/**
+ * Copies a download to the path `outFor` gives for the download's own file name: FILE.part first,
+ * renamed when complete; on any failure (the rename too) no FILE.part is left.
+ */
+export async function saveDownload(rt: Runtime, downloadId: string, outFor: (fileName: string) => string): Promise<{ out: string; bytes: number }> {
+  const first = await rt.call('io.download', { downloadId, offset: 0 });
+  const out = outFor(first.fileName);
   const temp = `${out}.part`;
   const fd = openSync(temp, 'w');
   try {
     let bytes: number;
     try {
-      bytes = await copyDownload(rt, downloadId, fd);
+      bytes = await copyDownload(rt, downloadId, fd, first);
     } finally {
       closeSync(fd);
     }
     renameSync(temp, out);
-    return bytes;
+    return { out, bytes };
   } catch (e) {
     rmSync(temp, { force: true });
     throw e;
@@ -137,7 +152,7 @@ export async function runExportCli(rt: Runtime, plan: ExportPlan, print: (text: 
   const result = await waitForExport(rt, jobId, opts);
   let bytes: number;
   try {
-    bytes = await saveDownload(rt, result.downloadId, out);
+    ({ bytes } = await saveDownload(rt, result.downloadId, () => out));
   } finally {
     // Saved (or failed), the CLI has no more use for it: a plain-text copy of the data should not
     // wait a day in <data>/downloads, least of all beside an encrypted database.

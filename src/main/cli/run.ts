@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { TFunction } from 'i18next';
 import { APP_VERSION, createRuntime, type Runtime } from '../core/runtime';
 import { DB_FILE_NAME } from '../db/open';
 import { DEFAULT_PORT, startHost } from '../host/server';
@@ -12,10 +13,11 @@ import { KehuError } from '../../shared/errors';
 import { BackupUsageError, runBackupCli, runRestoreCli } from './backup';
 import { keepBackedUp } from '../features/backups/schedule';
 import { runDemo } from './demo';
-import { ExportUsageError, parseExportArgs, runExportCli, type ExportArgs, type ExportPlan } from './export';
+import { ExportUsageError, extensionMismatch, parseExportArgs, runExportCli, type ExportArgs, type ExportPlan } from './export';
 import { ImportUsageError, runImportCli } from './import';
 import { SignInError, signInIfNeeded } from './sign-in';
 import { progressLine, runSync, SyncUsageError } from './sync';
+import { DEFAULT_LOCALE, errorText, folderTranslator, translator } from './words';
 
 export interface CliIo {
   stdout: NodeJS.WritableStream;
@@ -55,6 +57,8 @@ Commands:
         Import contacts or companies from CSV, Excel (.xlsx) or vCard: columns are mapped by their
         headers (Chinese or English, Google/Outlook exports) or by a saved mapping; all or nothing.
         --dry-run validates and counts, writing nothing. Exit code 1 when nothing could be imported.
+        Rejected rows are saved with their reasons beside FILE (FILE-rejected.csv). A workbook is read
+        from its first visible sheet: --sheet S reads another (named when the first maps no column).
   export --entity contacts|companies --format csv|xlsx|vcf [--gbk] --out FILE [--data DIR]
         Export every contact or company: CSV in UTF-8 with BOM (--gbk: GBK, for older Excel/WPS),
         Excel (.xlsx) or vCard 3.0. Written to FILE.part, renamed to FILE when complete.
@@ -79,7 +83,16 @@ Options:
                $KEHU_TOTP_CODE, else asked for. (serve needs none: users sign in in the browser.)
   -h, --help   Show this text.
 
-Exit codes: 0 ok, 1 failure, 2 the database was made by a newer version, 64 usage error.
+The app's messages (a file's problems, refusals) are in the data folder's language: zh-CN, or en
+when chosen in the app.
+
+Exit codes:
+  0   done; for import: at least one row was created or updated (or would be, with --dry-run)
+  1   failed; for import also: nothing could be imported (every row rejected or a skipped
+      duplicate, no column mapped, a file that cannot be read) or cancelled
+  2   the data folder was made by a newer version of Kehu CRM: nothing was touched
+  64  usage error: an unknown command or option, a missing or wrong value (e.g. export's --out
+      ending in .xlsx with --format csv)
 `;
 
 class UsageError extends Error {}
@@ -116,12 +129,23 @@ export function defaultOpenUrl(url: string): void {
 
 type Values = Record<string, string | boolean | undefined>;
 
-/** Opens the folder, signs in when it is protected by passwords (--login), runs `fn`, closes. */
-async function withRuntime<T>(dataDir: string, values: Values, io: CliIo, fn: (rt: Runtime) => Promise<T>): Promise<T> {
+/** A KehuError put in words in the data folder's language (exit code 1). */
+class SaidError extends Error {}
+
+/**
+ * Opens the folder, signs in when it is protected by passwords (--login), runs `fn` with `t` in the
+ * folder's language, closes. A KehuError comes out as the app's sentence: the language is known
+ * only while the folder is open.
+ */
+async function withRuntime<T>(dataDir: string, values: Values, io: CliIo, fn: (rt: Runtime, t: TFunction) => Promise<T>): Promise<T> {
   const rt = await createRuntime(dataDir);
+  let t = translator(DEFAULT_LOCALE);
   try {
     await signInIfNeeded(rt, { login: values.login as string | undefined, code: values.code as string | undefined, env: io.env, stderr: io.stderr });
-    return await fn(rt);
+    t = await folderTranslator(rt);
+    return await fn(rt, t);
+  } catch (e) {
+    throw e instanceof KehuError ? new SaidError(errorText(t, e)) : e;
   } finally {
     await rt.close();
   }
@@ -332,7 +356,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       case 'export': {
         const plan = exportPlan({ entity: values.entity as string | undefined, format: values.format as string | undefined, gbk: values.gbk === true, out: values.out as string | undefined });
         const dataDir = dataDirOf(values, io, true);
-        return await withRuntime(dataDir, values, io, async (rt) => {
+        return await withRuntime(dataDir, values, io, async (rt, t) => {
+          // Checked once the folder is open, to be said in its language; still before any work.
+          const mismatch = extensionMismatch(plan);
+          if (mismatch) throw new UsageError(t('cli.extensionMismatch', mismatch));
           const tty = (io.stderr as NodeJS.WriteStream).isTTY === true;
           const code = await runExportCli(rt, plan, (text) => write(io.stdout, text), {
             signal: io.signal,
@@ -365,7 +392,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       write(io.stderr, `${e.message}\n\nRun with --help for usage.`);
       return EXIT_USAGE;
     }
-    if (e instanceof SignInError || e instanceof NoDataError) {
+    if (e instanceof SignInError || e instanceof NoDataError || e instanceof SaidError) {
       write(io.stderr, e.message);
       return EXIT_FAILURE;
     }
@@ -386,10 +413,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return EXIT_DB_TOO_NEW;
     }
     if (e instanceof KehuError) {
-      // The message key names the problem (io.unclosed_quote), the code only its kind (invalid_input).
-      const key = e.message === `errors.${e.code}` ? '' : ` ${e.message}`;
-      const fields = e.fields?.length ? ` (${e.fields.map((f) => `${f.path}: ${f.message}`).join('; ')})` : '';
-      write(io.stderr, `Error: ${e.code}${key}${e.params ? ' ' + JSON.stringify(e.params) : ''}${fields}`);
+      // Before the data folder could be read (withRuntime says the rest): the default language.
+      write(io.stderr, errorText(translator(DEFAULT_LOCALE), e));
       return EXIT_FAILURE;
     }
     write(io.stderr, `Error: ${(e as Error).stack ?? String(e)}`);

@@ -470,6 +470,14 @@ export const en: Messages = {
     nothingFiltered: 'The current filter finds no records. Choose “Everything”, or close this dialog and change the filter.',
     cancelled: 'Export cancelled',
   },
+  // The command line (src/main/cli): what it says besides the app's own messages.
+  cli: {
+    error: 'Error: {{message}}',
+    noColumns: 'No column could be mapped by its header: use --map NAME with a saved mapping',
+    noColumnsInSheet: 'No column of sheet “{{sheet}}” could be mapped by its header. Sheets whose columns map: {{sheets}}. Choose one with --sheet NAME, e.g. --sheet {{first}}',
+    noColumnsInAnySheet: 'No column of any sheet of this workbook ({{sheets}}) could be mapped by its header: use --map NAME with a saved mapping',
+    extensionMismatch: '--out {{file}} ends in .{{ext}} but the format is {{format}}: Excel, WPS and phones go by the extension and would not open it. Name the file with .{{format}} at the end, or use --format {{ext}} (without --format, the extension chooses the format)',
+  },
   errors: {
     unknown_channel: 'Internal error: unknown operation',
     invalid_input: 'Please check the input',
@@ -529,6 +537,7 @@ export const en: Messages = {
     custom_option: 'Choose one of the options',
     extra_cells: 'This row has more filled cells than the header (an unquoted comma?)',
     encoding: 'Characters that could not be read: check the file\'s encoding',
+    cell_too_long: 'A cell is longer than 32,767 characters, more than any field takes (the rejected-rows file keeps its first 32,767 characters, ending in “…[已截断]”)',
     custom_unknown: 'Unknown custom field',
     mapping_target: 'The column mapping names a field this kind of record does not have: choose again',
     tag_exists: 'A tag with this name exists',

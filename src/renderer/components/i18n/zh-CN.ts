@@ -473,6 +473,14 @@ export const zhCN = {
     nothingFiltered: '当前的筛选条件没有找到任何记录。可以改选“全部”，或关闭此窗口后修改筛选条件。',
     cancelled: '导出已取消',
   },
+  // The command line (src/main/cli): what it says besides the app's own messages.
+  cli: {
+    error: '错误：{{message}}',
+    noColumns: '没有一列能按表头对应到字段。请用 --map 方案名称 套用已保存的对应方案',
+    noColumnsInSheet: '工作表“{{sheet}}”没有一列能按表头对应到字段。能对应的工作表：{{sheets}}。请用 --sheet 工作表名称 选择，例如 --sheet {{first}}',
+    noColumnsInAnySheet: '工作簿的各个工作表（{{sheets}}）都没有一列能按表头对应到字段。请用 --map 方案名称 套用已保存的对应方案',
+    extensionMismatch: '--out 的文件名 {{file}} 以 .{{ext}} 结尾，但导出格式是 {{format}}：Excel、WPS 和手机按扩展名打开文件，会打不开它。请把文件名改为以 .{{format}} 结尾，或改用 --format {{ext}}（不写 --format 时按扩展名选择格式）',
+  },
   errors: {
     unknown_channel: '程序内部错误：未知的操作',
     invalid_input: '输入有误',
@@ -532,6 +540,7 @@ export const zhCN = {
     custom_option: '请从选项中选择',
     extra_cells: '这一行比表头多出有内容的单元格（可能是没加引号的逗号）',
     encoding: '有无法识别的字符，请检查文件编码',
+    cell_too_long: '有单元格超过 32767 个字符，任何字段都放不下（被拒绝的行的文件里只保留它的前 32767 个字符，以“…[已截断]”结尾）',
     custom_unknown: '未知的自定义字段',
     mapping_target: '字段对应里有这类记录没有的字段，请重新选择',
     tag_exists: '已有同名标签',
