@@ -1,7 +1,7 @@
 // The two logs a committed mutation leaves: change_log (what sync sends, one row per touched
 // record with only the fields it set) and audit_log (who did what, before and after).
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema';
+import type { Insertable, Kysely } from 'kysely';
+import type { ChangeLogTable, Database } from '../db/schema';
 import type { TouchedRecord } from './changes';
 import type { AppState } from './context';
 
@@ -41,48 +41,62 @@ export function fieldClocks(sqlite: Sqlite): ClockStatements {
   return s;
 }
 
+/** change_log rows per INSERT. */
+const LOG_STEP = 500;
+
 /**
- * One change_log row per touched record, each with a fresh HLC, and the field clocks kept in step:
- * `base` records the clock each set field had before (what the sync merge compares to tell a
- * sequential edit from a concurrent one).
+ * One change_log row per touched record (but those logged already: ChangeSet.logNow), each with a
+ * fresh HLC, and the field clocks kept in step: `base` records the clock each set field had before
+ * (what the sync merge compares to tell a sequential edit from a concurrent one). Written LOG_STEP
+ * rows at a time, so that a large mutation's rows are never all in memory at once.
  */
 export async function writeChangeLog(trx: Kysely<Database>, app: AppState, records: TouchedRecord[]): Promise<void> {
-  if (records.length === 0) return;
   const clocks = fieldClocks(app.db.sqlite);
-  const rows = records.map((r) => {
-    const hlc = app.clock.send();
-    let base: Record<string, string | null> | null = null;
-    if (r.purged) {
-      base = { [ROW_BASE]: newestClock(clocks.read.all(r.table, r.id) as ClockRow[]) };
-      clocks.clear.run(r.table, r.id);
-      clocks.upsert.run(r.table, r.id, PURGED_FIELD, hlc);
-    } else if (r.before === null) {
-      clocks.upsert.run(r.table, r.id, ROW_CLOCK, hlc);
-    } else {
-      const known = clocks.read.all(r.table, r.id) as ClockRow[];
-      const byCol = new Map(known.map((k) => [k.col, k.hlc]));
-      const star = byCol.get(ROW_CLOCK) ?? null;
-      base = { [ROW_BASE]: newestClock(known) };
-      for (const col of Object.keys(r.fields)) {
-        base[col] = byCol.get(col) ?? star;
-        clocks.upsert.run(r.table, r.id, col, hlc);
-        // A person here set the field again, after every value in the inbox about it: those
-        // entries are settled (a resolve marks its own entry first, with the value kept).
-        clocks.supersede.run(hlc.slice(0, 24), r.table, r.id, col);
-      }
+  let rows: ChangeLogRow[] = [];
+  for (const r of records) {
+    if (r.logged) continue;
+    rows.push(changeLogRow(app, clocks, r));
+    if (rows.length === LOG_STEP) {
+      await trx.insertInto('change_log').values(rows).execute();
+      rows = [];
     }
-    return {
-      hlc,
-      device_id: app.deviceId,
-      tbl: r.table,
-      row_id: r.id,
-      fields: JSON.stringify(r.purged ? { [PURGED_FIELD]: true } : r.fields),
-      base: base ? JSON.stringify(base) : null,
-    };
-  });
-  for (let i = 0; i < rows.length; i += 500) {
-    await trx.insertInto('change_log').values(rows.slice(i, i + 500)).execute();
   }
+  if (rows.length > 0) await trx.insertInto('change_log').values(rows).execute();
+}
+
+type ChangeLogRow = Insertable<ChangeLogTable>;
+
+/** A record's change_log row, its field clocks set and the inbox entries it settles. */
+function changeLogRow(app: AppState, clocks: ClockStatements, r: TouchedRecord): ChangeLogRow {
+  const hlc = app.clock.send();
+  let base: Record<string, string | null> | null = null;
+  if (r.purged) {
+    base = { [ROW_BASE]: newestClock(clocks.read.all(r.table, r.id) as ClockRow[]) };
+    clocks.clear.run(r.table, r.id);
+    clocks.upsert.run(r.table, r.id, PURGED_FIELD, hlc);
+  } else if (r.before === null) {
+    clocks.upsert.run(r.table, r.id, ROW_CLOCK, hlc);
+  } else {
+    const known = clocks.read.all(r.table, r.id) as ClockRow[];
+    const byCol = new Map(known.map((k) => [k.col, k.hlc]));
+    const star = byCol.get(ROW_CLOCK) ?? null;
+    base = { [ROW_BASE]: newestClock(known) };
+    for (const col of Object.keys(r.fields)) {
+      base[col] = byCol.get(col) ?? star;
+      clocks.upsert.run(r.table, r.id, col, hlc);
+      // A person here set the field again, after every value in the inbox about it: those
+      // entries are settled (a resolve marks its own entry first, with the value kept).
+      clocks.supersede.run(hlc.slice(0, 24), r.table, r.id, col);
+    }
+  }
+  return {
+    hlc,
+    device_id: app.deviceId,
+    tbl: r.table,
+    row_id: r.id,
+    fields: JSON.stringify(r.purged ? { [PURGED_FIELD]: true } : r.fields),
+    base: base ? JSON.stringify(base) : null,
+  };
 }
 
 interface ClockRow {
@@ -150,8 +164,9 @@ function withNotes(input: unknown, notes: Record<string, unknown> | undefined): 
 }
 
 export async function writeAudit(trx: Kysely<Database>, entry: AuditEntry): Promise<void> {
-  const byId = (pick: (r: TouchedRecord) => unknown) =>
-    entry.records.length ? JSON.stringify(Object.fromEntries(entry.records.map((r) => [`${r.table}:${r.id}`, pick(r)]))) : null;
+  const { records } = entry;
+  const ids = new Set<string>();
+  for (const r of records) ids.add(r.id);
   await trx
     .insertInto('audit_log')
     .values({
@@ -159,10 +174,52 @@ export async function writeAudit(trx: Kysely<Database>, entry: AuditEntry): Prom
       user_id: entry.userId,
       action: entry.channel,
       entity: entry.entity,
-      entity_ids: JSON.stringify([...new Set(entry.records.map((r) => r.id))]),
-      before: byId((r) => r.before),
-      after: byId((r) => (r.purged ? null : r.fields)),
+      entity_ids: jsonJoin(ids, (id) => JSON.stringify(id), '[', ']'),
+      before: byRecord(records, (r) => r.before),
+      after: byRecord(records, (r) => (r.purged ? null : r.fields)),
       input: auditInput(withNotes(entry.input, entry.notes)),
     })
     .execute();
+}
+
+/**
+ * `{"table:id": value, …}` of the records, or null for none: the text JSON.stringify(Object.fromEntries(…))
+ * gives (a record is touched once per mutation, and "table:id" is never an array index), without the
+ * object, which holds ~2M entries for the undo of a 1M-row import. A value shared by consecutive
+ * records (ChangeSet.softDeleteMany's) is stringified once.
+ */
+function byRecord(records: TouchedRecord[], value: (r: TouchedRecord) => unknown): string | null {
+  if (records.length === 0) return null;
+  let last: unknown = NOTHING;
+  let lastJson = '';
+  return jsonJoin(records, (r) => {
+    const v = value(r);
+    if (v !== last) [last, lastJson] = [v, JSON.stringify(v)];
+    return `${JSON.stringify(`${r.table}:${r.id}`)}:${lastJson}`;
+  }, '{', '}');
+}
+
+/** No value a record holds. */
+const NOTHING = Symbol('nothing');
+
+/** Items joined per JSON_PART, then the parts: one flat string at the end, never a list of every item's text. */
+const JSON_PART = 1000;
+
+/** JSON text of the items (`json` of each) between `open` and `close`, comma separated. */
+function jsonJoin<T>(items: Iterable<T>, json: (item: T) => string, open: string, close: string): string {
+  const parts: string[] = [];
+  let part: string[] = [];
+  for (const item of items) {
+    part.push(json(item));
+    if (part.length === JSON_PART) {
+      parts.push(part.join(','));
+      part = [];
+    }
+  }
+  if (part.length > 0) parts.push(part.join(','));
+  if (parts.length === 0) return open + close;
+  // The brackets inside the first and last parts: the join is then the one copy of the text.
+  parts[0] = open + parts[0]!;
+  parts[parts.length - 1] += close;
+  return parts.join(',');
 }
