@@ -1,15 +1,25 @@
 // Rows as people's files really have them, imported end to end into a real SQLite file: cells
 // beyond the header, a row of another encoding, quotes closed early or never, "no company"
 // placeholders, one number written three ways, Google Contacts' own cells, updates that change nothing.
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { applySaved } from '../../../shared/io';
 import { jobsOf } from '../../jobs/registry';
+import { downloadsDir } from '../export/downloads';
 import { SNIFF_BYTES } from '../read/encoding';
+import { CELL_MAX_CHARS, CUT_MARK } from '../read/tokenizer';
 import { count, csv, download, everything, importFile, runtime, upload } from './test-import';
 
 const contacts = (rt: Awaited<ReturnType<typeof runtime>>) =>
   rt.app.db.sqlite.prepare(`SELECT c.name, c.mobiles, c.emails, c.notes, c.title, co.name AS company FROM contacts c LEFT JOIN companies co ON co.id = c.company_id ORDER BY c.rid`).all() as Record<string, string | null>[];
+
+/** The scratch files of rejected rows (rejected.ts) in the data folder's downloads. */
+function scratchFiles(rt: Awaited<ReturnType<typeof runtime>>): string[] {
+  const dir = downloadsDir(rt.app.dataDir);
+  return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.rejected.jsonl')) : [];
+}
 
 describe('messy rows', () => {
   it('a row with filled cells beyond the header is rejected with its reason; empty extra cells are fine', async () => {
@@ -68,6 +78,34 @@ describe('messy rows', () => {
     const status = await jobsOf(rt.app).wait(jobId);
     expect(status).toMatchObject({ state: 'failed', error: { code: 'invalid_input', message: 'io.unclosed_quote', params: { line: 2 } } });
     expect(everything(rt)).toBe(before);
+  });
+
+  it('a cell longer than any field takes rejects its row with its reason; the rejected-rows file holds it cut and marked', async () => {
+    const rt = await runtime();
+    // As large as the test's upload takes (two chunks): the prepare thread reads it.
+    const { result } = await importFile(rt, 'big.csv', csv(`姓名,备注\n张伟,${'x'.repeat(6 * 1024 * 1024)}\n李四,好\n`));
+    expect(result).toMatchObject({ created: 1, rejected: 1 });
+    const rejected = await download(rt, result.rejectedFile!);
+    expect(rejected).toContain(`张伟,${'x'.repeat(CELL_MAX_CHARS)}${CUT_MARK},`);
+    expect(rejected.length).toBeLessThan(CELL_MAX_CHARS + 1000);
+    expect(rejected).toContain('validation.cell_too_long');
+    expect(scratchFiles(rt)).toEqual([]);
+  });
+
+  it('a failed import leaves no scratch file of its rejected rows, and scratch files left by imports that never ended go at the next one', async () => {
+    const rt = await runtime();
+    // Past a batch of rejected rows (prepare-stage.ts), so that some were written before the failure.
+    const bad = Array.from({ length: 300 }, (_, i) => `张三${i},123`).join('\n');
+    const uploadId = await upload(rt, 'open.csv', csv(`姓名,手机\n${bad}\n李四,"没关上\n`));
+    const { jobId } = await rt.call('io.startImport', { uploadId, entity: 'contact', mapping: { 0: 'name', 1: 'mobiles' }, options: { onDuplicate: 'skip', fileName: 'open.csv' } });
+    expect(await jobsOf(rt.app).wait(jobId)).toMatchObject({ state: 'failed' });
+    expect(scratchFiles(rt)).toEqual([]);
+    // Left by a thread stopped over its heap cap (this process) or a process killed; the one of a running process stays.
+    const left = [`${process.pid}.a.rejected.jsonl`, '999999999.b.rejected.jsonl', `${process.ppid}.c.rejected.jsonl`];
+    mkdirSync(downloadsDir(rt.app.dataDir), { recursive: true });
+    for (const name of left) writeFileSync(join(downloadsDir(rt.app.dataDir), name), '[]\n');
+    await importFile(rt, 'bad.csv', csv('姓名,手机\n张三,123\n'));
+    expect(scratchFiles(rt)).toEqual([`${process.ppid}.c.rejected.jsonl`]);
   });
 
   it('"no company" placeholders link no company and create none', async () => {

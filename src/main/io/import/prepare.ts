@@ -13,6 +13,7 @@ import { toColumns } from '../../features/customers/columns';
 import { optionOf, optionsIn, readNumber, valueProblem } from '../../features/customers/custom-values';
 import { companySearchRow, contactSearchRow, nameKey } from '../../features/search';
 import type { CompanyIndexFields, CompanySearchRow, ContactIndexFields, ContactSearchRow } from '../../features/search/rows';
+import { CELL_MAX_CHARS, CUT_MARK, cutCell } from '../read/tokenizer';
 import { isRecordId, mapRow, normalizeDate, type MappedRow } from './mapping';
 
 type Row = Record<string, unknown>;
@@ -35,6 +36,7 @@ const ZH: Record<string, string> = {
   'validation.custom_text': '应为文本',
   'validation.extra_cells': '这一行比表头多出有内容的单元格（可能是没加引号的逗号），请检查',
   'validation.encoding': '有无法识别的字符，请检查文件编码',
+  'validation.cell_too_long': `有单元格超过 ${CELL_MAX_CHARS} 个字符，任何字段都放不下；本文件只保留了它的前 ${CELL_MAX_CHARS} 个字符，以“${CUT_MARK}”结尾`,
   'validation.record_id': '不是 Kehu 导出的记录ID',
   'validation.record_repeated': '与文件中前面一行的记录ID相同：同一条记录只能出现一次（复制的行请清空记录ID）',
   'validation.record_hidden': '记录ID对应的记录不在你的可见范围内',
@@ -71,9 +73,11 @@ export interface Checked {
   errors: RowIssue[];
 }
 
-/** Problems of the row as a whole (field ''): cells beyond the header's, undecodable text. */
+/** Problems of the row as a whole (field ''): cells beyond the header's, undecodable text, a cell longer than a cell keeps. */
 function rowIssues(values: string[], width: number): RowIssue[] {
   const issues: RowIssue[] = [];
+  // Cut by the CSV reader (tokenizer.ts); no field takes that many characters, whichever the column.
+  if (values.some((v) => v.length > CELL_MAX_CHARS)) issues.push({ field: '', message: 'validation.cell_too_long' });
   // A longer row is mostly an unquoted delimiter in a cell: every later cell is one column off.
   if (values.length > width && values.slice(width).some((v) => v.trim() !== '')) issues.push({ field: '', message: 'validation.extra_cells' });
   // U+FFFD is what the decoder made of bytes of another encoding (one GBK row in a UTF-8 file).
@@ -220,7 +224,8 @@ export class RowPreparer {
   prepare(line: number, values: string[]): PreparedRow {
     const { entity } = this.spec;
     const checked = checkRow(entity, this.defs, this.spec.mapping, values, this.spec.width);
-    if (!checked.fields) return { line, rejected: { values, reason: reasonText(checked.errors, this.defs) } };
+    // The rejected-rows file holds a cell as the CSV reader keeps it, from any reader.
+    if (!checked.fields) return { line, rejected: { values: values.map(cutCell), reason: reasonText(checked.errors, this.defs) } };
     const { ownerId: _o, tagIds: _t, custom: _c, ...plain } = checked.fields;
     // Set as the writer sets it (after the other fields' keys), so the columns keep their order.
     if (entity === 'contact') plain.companyId = null;

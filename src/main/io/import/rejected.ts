@@ -2,7 +2,7 @@
 // them): one JSON line per row in a scratch file, then the CSV with its 原因/reason column at the
 // end, when the widest row (the header's padding) is known.
 import { randomUUID } from 'node:crypto';
-import { closeSync, createReadStream, mkdirSync, openSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, createReadStream, existsSync, mkdirSync, openSync, readdirSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createDownload, downloadsDir } from '../export/downloads';
@@ -19,6 +19,31 @@ function rejectedHeader(headers: string[], width: number): string {
 const rejectedRow = (values: string[], reason: string, width: number) =>
   csvLine([...values, ...Array.from({ length: width - values.length }, () => ''), reason]);
 
+/** A scratch file's name: `<pid>.<uuid>.rejected.jsonl`, the process whose import writes it first. */
+const SCRATCH = /^(\d+)\.[\w-]+\.rejected\.jsonl$/;
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the scratch files left by imports that never reached `discard`: a job's thread stopped
+ * over its heap cap (jobs/registry.ts), a process killed. An app runs one job at a time, so those of
+ * this process are left over too; another running process's are its own.
+ */
+function removeLeftScratch(dir: string): void {
+  if (!existsSync(dir)) return;
+  for (const name of readdirSync(dir)) {
+    const pid = Number(SCRATCH.exec(name)?.[1]);
+    if (pid && (pid === process.pid || !isRunning(pid))) rmSync(join(dir, name), { force: true });
+  }
+}
+
 export class RejectedRows {
   private fd: number | null = null;
   private width: number;
@@ -31,7 +56,8 @@ export class RejectedRows {
     private readonly fileName: string,
   ) {
     this.width = headers.length;
-    this.scratch = join(downloadsDir(dataDir), `${randomUUID()}.rejected.jsonl`);
+    removeLeftScratch(downloadsDir(dataDir));
+    this.scratch = join(downloadsDir(dataDir), `${process.pid}.${randomUUID()}.rejected.jsonl`);
   }
 
   add(values: string[], reason: string): void {

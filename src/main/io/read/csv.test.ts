@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { inspectFile, readRows } from './index';
-import { CsvTokenizer } from './tokenizer';
+import { CHUNK_BYTES } from './csv';
+import { CELL_MAX_CHARS, CsvTokenizer, CUT_MARK, ROW_MAX_CELLS } from './tokenizer';
 
 const FX = '../shared/fixtures/csv/';
 const tmp = mkdtempSync(join(tmpdir(), 'kehu-read-'));
@@ -405,5 +406,29 @@ describe('title rows above the header', () => {
     const lines: number[] = [];
     for await (const r of readRows(gaps)) lines.push(r.line);
     expect(lines).toEqual([1, 3, 4, 6]);
+  });
+});
+
+describe('cells and rows beyond what a spreadsheet holds', () => {
+  const cut = (s: string) => s.slice(0, CELL_MAX_CHARS) + CUT_MARK;
+  it('a cell longer than CELL_MAX_CHARS is cut and marked, quoted or not, across chunks; the next rows are whole', async () => {
+    const plain = 'x'.repeat(CHUNK_BYTES * 3);
+    const quoted = '长"'.repeat(CHUNK_BYTES);
+    const path = join(tmp, 'long-cells.csv');
+    writeFileSync(path, `姓名,备注\n张伟,${plain}\n李四,"${quoted.replaceAll('"', '""')}"\n王五,"VIP"${plain}\n赵六,好\n`);
+    expect(await all(path)).toEqual([
+      ['张伟', cut(plain)],
+      ['李四', cut(quoted)],
+      ['王五', cut(`VIP${plain}`)],
+      ['赵六', '好'],
+    ]);
+  });
+  it('a record has at most ROW_MAX_CELLS cells: the last one takes the rest of its line', async () => {
+    const path = join(tmp, 'many-cells.csv');
+    writeFileSync(path, `姓名,备注\n张伟,${','.repeat(ROW_MAX_CELLS + 10)}\n李四,好\n`);
+    const rows = await all(path);
+    expect(rows.map((r) => r.length)).toEqual([ROW_MAX_CELLS, 2]);
+    expect(rows[0][ROW_MAX_CELLS - 1]).toBe(','.repeat(12));
+    expect(rows[1]).toEqual(['李四', '好']);
   });
 });

@@ -2,6 +2,24 @@ const QUOTE = 34;
 const LF = 10;
 const CR = 13;
 
+/**
+ * The most characters a cell keeps: Excel's own limit, and far more than any field takes (notes:
+ * 5,000). A longer cell is cut there and marked (CUT_MARK): a 50 MB cell held whole, then copied to
+ * the prepare thread, the writer and the rejected rows, would take the import's heap several times over.
+ */
+export const CELL_MAX_CHARS = 32767;
+/** Ends a cell cut at CELL_MAX_CHARS (the rejected-rows file shows it; validation.cell_too_long says so). */
+export const CUT_MARK = '…[已截断]';
+
+/**
+ * The most cells a record has (Excel's columns): the last one takes the rest of the line, delimiters
+ * and all (then mostly cut). A line of 50 million commas is not 50 million cells.
+ */
+export const ROW_MAX_CELLS = 16384;
+
+/** `s`, cut to CELL_MAX_CHARS and marked when longer. */
+export const cutCell = (s: string): string => (s.length > CELL_MAX_CHARS ? s.slice(0, CELL_MAX_CHARS) + CUT_MARK : s);
+
 const enum State {
   FieldStart,
   Unquoted,
@@ -21,6 +39,8 @@ const enum State {
 export class CsvTokenizer {
   private row: string[] = [];
   private field = '';
+  /** The current cell reached CELL_MAX_CHARS: the rest of it is dropped. */
+  private cut = false;
   private state = State.FieldStart;
   private skipLf = false;
   /** Text after a quote whose meaning depends on the rest of its line (closesLater). */
@@ -55,10 +75,10 @@ export class CsvTokenizer {
       if (this.state === State.Quoted) {
         const j = text.indexOf('"', i);
         if (j < 0) {
-          this.field += text.slice(i);
+          this.append(text.slice(i));
           return;
         }
-        this.field += text.slice(i, j);
+        this.append(text.slice(i, j));
         this.state = State.QuoteInQuoted;
         i = j + 1;
         continue;
@@ -66,7 +86,7 @@ export class CsvTokenizer {
       const c = text.charCodeAt(i);
       if (this.state === State.QuoteInQuoted) {
         if (c === QUOTE) {
-          this.field += '"';
+          this.append('"');
           this.state = State.Quoted;
           i++;
           continue;
@@ -79,7 +99,7 @@ export class CsvTokenizer {
             return;
           }
           if (closes) {
-            this.field += '"';
+            this.append('"');
             this.state = State.Quoted;
             continue;
           }
@@ -97,13 +117,16 @@ export class CsvTokenizer {
         if (k === d || k === LF || k === CR) break;
         j++;
       }
-      if (j > i) this.field += text.slice(i, j);
+      if (j > i) this.append(text.slice(i, j));
       this.state = State.Unquoted;
       if (j === n) return;
       const k = text.charCodeAt(j);
-      this.row.push(this.field);
-      this.field = '';
-      this.state = State.FieldStart;
+      if (k === d && this.row.length === ROW_MAX_CELLS - 1) {
+        this.append(text[j]);
+        i = j + 1;
+        continue;
+      }
+      this.endField();
       i = j + 1;
       if (k === d) continue;
       out.push(this.row);
@@ -116,13 +139,32 @@ export class CsvTokenizer {
     }
   }
 
+  private append(s: string): void {
+    if (this.cut) return;
+    if (this.field.length + s.length <= CELL_MAX_CHARS) this.field += s;
+    else {
+      this.field = (this.field + s).slice(0, CELL_MAX_CHARS);
+      this.cut = true;
+    }
+  }
+
+  private endField(): void {
+    this.row.push(this.cut ? this.field + CUT_MARK : this.field);
+    this.field = '';
+    this.cut = false;
+    this.state = State.FieldStart;
+  }
+
   /**
    * After a quote in a quoted field followed by text: does the line close the field later (a quote
    * before a delimiter, spaces or the line's end) with no `<delimiter>"` (another quoted field)
    * before it? Null when the line is not complete in `text` and more may come.
    */
   private closesLater(text: string, from: number, final = false): boolean | null {
-    for (let j = from; j < text.length; j++) {
+    // A quote closing the field further on than a cell keeps is not looked for: read as Excel reads
+    // it. This also bounds the text held back in `carry`.
+    const to = Math.min(text.length, from + CELL_MAX_CHARS);
+    for (let j = from; j < to; j++) {
       const k = text.charCodeAt(j);
       if (k === LF || k === CR) return false;
       if (k === this.delim && text.charCodeAt(j + 1) === QUOTE) return false;
@@ -131,7 +173,7 @@ export class CsvTokenizer {
       if (ends === null) return final ? true : null;
       if (ends) return true;
     }
-    return final ? false : null;
+    return final || to < text.length ? false : null;
   }
 
   /** Only spaces or tabs from `i` to a delimiter or a line end; null when the text ends first. */
@@ -151,11 +193,9 @@ export class CsvTokenizer {
     if (this.carry) this.feed('', out, true);
     const closed = this.state !== State.Quoted;
     if (this.state === State.FieldStart && this.row.length === 0 && this.field === '') return closed;
-    this.row.push(this.field);
+    this.endField();
     out.push(this.row);
     this.row = [];
-    this.field = '';
-    this.state = State.FieldStart;
     return closed;
   }
 }

@@ -537,6 +537,7 @@ export const en: Messages = {
     custom_option: 'Choose one of the options',
     extra_cells: 'This row has more filled cells than the header (an unquoted comma?)',
     encoding: 'Characters that could not be read: check the file\'s encoding',
+    cell_too_long: 'A cell is longer than 32,767 characters, more than any field takes (the rejected-rows file keeps its first 32,767 characters, ending in “…[已截断]”)',
     custom_unknown: 'Unknown custom field',
     mapping_target: 'The column mapping names a field this kind of record does not have: choose again',
     tag_exists: 'A tag with this name exists',

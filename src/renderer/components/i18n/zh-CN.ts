@@ -540,6 +540,7 @@ export const zhCN = {
     custom_option: '请从选项中选择',
     extra_cells: '这一行比表头多出有内容的单元格（可能是没加引号的逗号）',
     encoding: '有无法识别的字符，请检查文件编码',
+    cell_too_long: '有单元格超过 32767 个字符，任何字段都放不下（被拒绝的行的文件里只保留它的前 32767 个字符，以“…[已截断]”结尾）',
     custom_unknown: '未知的自定义字段',
     mapping_target: '字段对应里有这类记录没有的字段，请重新选择',
     tag_exists: '已有同名标签',
