@@ -355,12 +355,12 @@ async function zipEntry(path: string, match: (name: string) => boolean): Promise
     const dir = await readAt(file, dirOffset, dirSize);
     for (let p = 0; p + 46 <= dir.length && dir.readUInt32LE(p) === CENTRAL_HEADER; ) {
       const nameEnd = p + 46 + dir.readUInt16LE(p + 28);
-      const [method, size, offset] = [dir.readUInt16LE(p + 10), dir.readUInt32LE(p + 20), dir.readUInt32LE(p + 42)];
       if (match(dir.toString('utf8', p + 46, nameEnd))) {
-        if ((method !== 0 && method !== 8) || size === 0xffffffff || offset === 0xffffffff) return null;
+        const [method, packed, offset] = [dir.readUInt16LE(p + 10), dir.readUInt32LE(p + 20), dir.readUInt32LE(p + 42)];
+        if ((method !== 0 && method !== 8) || packed === 0xffffffff || offset === 0xffffffff) return null;
         const local = await readAt(file, offset, 30);
         if (local.length < 30) return null;
-        return { method, start: offset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28), size };
+        return { method, start: offset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28), size: packed };
       }
       p = nameEnd + dir.readUInt16LE(p + 30) + dir.readUInt16LE(p + 32);
     }
