@@ -102,7 +102,10 @@ export class ChangeSet {
     const list = JSON.stringify(ids);
     const { rows } = await sql<{ id: string; deleted_at: string | null }>`
       SELECT id, deleted_at FROM ${sql.table(table)} WHERE id IN (SELECT value FROM json_each(${list}))`.execute(this.db);
-    await sql`UPDATE ${sql.table(table)} SET deleted_at = ${this.now}, updated_at = ${this.now}
+    // OR FAIL: no statement journal, which a multi-row UPDATE that may abort keeps of every index
+    // page it changes (100k contacts: 2.8–3.0 s plain, 1.7–2.0 s so, 2.0–2.3 s one row at a time).
+    // A failure half-way still undoes it all: the mutation's transaction rolls back.
+    await sql`UPDATE OR FAIL ${sql.table(table)} SET deleted_at = ${this.now}, updated_at = ${this.now}
       WHERE id IN (SELECT value FROM json_each(${list})) AND deleted_at IS NOT ${this.now}`.execute(this.db);
     const current = new Map(rows.map((r) => [r.id, r.deleted_at]));
     // What `update` records for each, the unchanged objects shared by all of them (read only).
