@@ -55,7 +55,8 @@ export const ioHandlers: HandlersOf<typeof ioContract> = {
       if (checked.mapped.companyName) shown.company = checked.mapped.companyName;
       if (checked.mapped.tagNames.length) shown.tags = checked.mapped.tagNames;
       if (checked.mapped.recordId) shown.recordId = checked.mapped.recordId;
-      shown.custom = checked.custom;
+      // A custom value that does not fit is shown as the file has it (its cell is marked).
+      shown.custom = { ...checked.mapped.custom, ...checked.custom };
       let duplicate = null;
       const keys = checked.fields && duplicateKeys(input.entity, checked.fields, checked.mapped);
       const matched = keys && checker.match(keys);

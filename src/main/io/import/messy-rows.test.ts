@@ -171,6 +171,17 @@ describe('messy rows', () => {
 });
 
 describe('custom fields in a file', () => {
+  it('the preview shows a custom value that does not fit as the file has it, with its issue on that field', async () => {
+    const rt = await runtime();
+    const level = await rt.call('customFields.save', { entity: 'contact', label: '会员等级', type: 'select', options: ['金卡'] });
+    const uploadId = await upload(rt, 'c.csv', csv('姓名,会员等级\n张三,钻石卡\n李四,金卡\n'));
+    const { preview } = await rt.call('io.inspect', { uploadId, entity: 'contact' });
+    expect(preview.map((r) => [r.values.custom, r.errors])).toEqual([
+      [{ [level.id]: '钻石卡' }, [{ field: `custom.${level.id}`, message: 'validation.custom_option' }]],
+      [{ [level.id]: '金卡' }, []],
+    ]);
+  });
+
   it('a column headed by a custom field label goes to that field, even a label the built-in fields know; options holding a comma survive', async () => {
     const rt = await runtime();
     const channel = await rt.call('customFields.save', { entity: 'contact', label: '渠道', type: 'multiselect', options: ['线上,直营', '门店'] });

@@ -4,7 +4,7 @@ import { Alert, Radio, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CustomField } from '../../../shared/custom-fields';
 import { OnDuplicate, type ColumnMapping, type InspectResult, type IoEntity, type PreviewRow } from '../../../shared/io';
-import { IGNORE, issueLabel, previewText, targetLabel } from './labels';
+import { IGNORE, issueLabel, issueTarget, previewText, targetLabel } from './labels';
 
 interface Props {
   entity: IoEntity;
@@ -62,7 +62,7 @@ export function PreviewStep({ entity, inspect, mapping, custom, loading, onDupli
             key: target,
             title: targetLabel(t, entity, target, custom),
             render: (_: unknown, r: PreviewRow) => {
-              const issues = r.errors.filter((e) => e.field === target);
+              const issues = r.errors.filter((e) => issueTarget(e) === target);
               const text = previewText(t, r.values, target);
               return issues.length ? (
                 <Tooltip title={issues.map((i) => issueLabel(t, entity, i, custom)).join('; ')}>

@@ -3,7 +3,7 @@ import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { en } from '../../components/i18n/en';
 import { zhCN } from '../../components/i18n/zh-CN';
-import { previewText } from './labels';
+import { issueLabel, previewText } from './labels';
 
 async function translator(lng: string) {
   const i18n = i18next.createInstance();
@@ -23,5 +23,14 @@ describe('previewText', () => {
       expect(previewText(t, row, 'mobiles')).toBe('13812345678, 13912345678');
       expect(previewText(t, row, 'custom:f1')).toBe('VIP');
     }
+  });
+});
+
+describe('issueLabel', () => {
+  it("names a custom field's issue by the field's label (the issue says custom.<id>, as the form's path)", async () => {
+    const custom = [{ id: 'f1', entity: 'contact', label: '会员等级', type: 'select', options: ['金卡'], position: 0 }] as never;
+    const t = await translator('zh-CN');
+    expect(issueLabel(t, 'contact', { field: 'custom.f1', message: 'validation.custom_option' }, custom)).toBe('自定义字段：会员等级: 请从选项中选择');
+    expect(issueLabel(t, 'contact', { field: 'mobiles', message: 'validation.mobile' }, custom)).toMatch(/^手机号码: /);
   });
 });

@@ -59,9 +59,18 @@ export function targetOptions(t: TFunction, entity: IoEntity, custom: CustomFiel
   ];
 }
 
+/**
+ * The mapping target a row issue is about: a custom value's issue names its field as the form does
+ * (`custom.<id>`, the field's path), its column's target is `custom:<id>`.
+ */
+export function issueTarget(issue: RowIssue): string | undefined {
+  return issue.field?.startsWith('custom.') ? `custom:${issue.field.slice(7)}` : issue.field;
+}
+
 export function issueLabel(t: TFunction, entity: IoEntity, issue: RowIssue, custom: CustomField[]): string {
   const text = t(issue.message, { defaultValue: t('validation.invalid') });
-  return issue.field ? `${targetLabel(t, entity, issue.field, custom)}: ${text}` : text;
+  const target = issueTarget(issue);
+  return target ? `${targetLabel(t, entity, target, custom)}: ${text}` : text;
 }
 
 /** A row's value for a target: a custom field's is under `custom`, by the field's id. */
