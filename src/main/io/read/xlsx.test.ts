@@ -1,4 +1,4 @@
-import { createReadStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -423,6 +423,98 @@ describe('_xHHHH_ escapes', () => {
     await wb.xlsx.writeFile(p);
     await patchZip(p, 'xl/sharedStrings.xml', (x) => x.replace('ESCAPED', '_x005F_x0041__x000D_'));
     expect((await all(p))[0].values).toEqual(['_x0041_', '_x0041_\r', 'a_x000D_b']);
+  });
+});
+
+describe('temp files and open descriptors', () => {
+  // exceljs copied a worksheet met before the shared strings and the workbook's rels to a temp file of
+  // the `tmp` package (tmp-<pid>-<random>), left its descriptor open, and deleted it only when asked for
+  // the next worksheet: never after a read that stopped early or failed.
+  const tmpFiles = (): string[] => readdirSync(tmpdir()).filter((n) => n.startsWith(`tmp-${process.pid}-`));
+  const FDS = '/proc/self/fd';
+  const fdCount = (): number => (existsSync(FDS) ? readdirSync(FDS).length : 0);
+
+  /** The descriptor count once streams closing (asynchronously) have closed: it stops falling within 2 s. */
+  async function settledFdCount(): Promise<number> {
+    let count = fdCount();
+    for (let waited = 0; waited < 2000; waited += 50) {
+      await sleep(50);
+      if (fdCount() >= count) break;
+      count = fdCount();
+    }
+    return count;
+  }
+
+  /** Runs `read`, then checks it left no temp file and (on Linux) no descriptor open. */
+  async function leavesNothing(read: () => Promise<unknown>): Promise<void> {
+    const [files, fds] = [tmpFiles(), await settledFdCount()];
+    await read();
+    expect(tmpFiles()).toEqual(files);
+    expect(await settledFdCount()).toBe(fds);
+  }
+
+  /** A workbook as exceljs writes it: its worksheets before sharedStrings.xml and workbook.xml. */
+  async function worksheetsFirst(name: string, rows = 200): Promise<string> {
+    const p = join(tmp, name);
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Intro').addRow(['欢迎', '说明']);
+    const contacts = wb.addWorksheet('Contacts');
+    contacts.addRow(['姓名', '手机']);
+    for (let i = 1; i <= rows; i++) contacts.addRow([`客户${i}`, `138${String(i).padStart(8, '0')}`]);
+    await wb.xlsx.writeFile(p);
+    const bytes = readFileSync(p);
+    const at = (part: string): number => bytes.indexOf(part); // the first mention is the local header's
+    expect(at('xl/worksheets/sheet2.xml')).toBeLessThan(at('xl/sharedStrings.xml'));
+    expect(at('xl/worksheets/sheet2.xml')).toBeLessThan(at('xl/workbook.xml'));
+    return p;
+  }
+
+  it('reading a workbook whole, two at once, and a preview stopped after 20 rows', async () => {
+    const p = await worksheetsFirst('sheets-first.xlsx');
+    await all(p); // the first read loads the modules
+    await leavesNothing(async () => {
+      const [a, b] = await Promise.all([all(p, { sheet: 'Contacts' }), all(p)]);
+      expect(a).toHaveLength(200);
+      expect(a[199]).toEqual({ line: 200, values: ['客户200', '13800000200'] });
+      expect(b).toEqual([]); // Intro: a header only
+    });
+    await leavesNothing(async () => {
+      const { info, sample } = await inspectFile(p, { sheet: 'Contacts', sampleRows: 20 });
+      expect(info).toMatchObject({ sheets: ['Intro', 'Contacts'], sheet: 'Contacts', headers: ['姓名', '手机'] });
+      expect(sample).toHaveLength(20);
+    });
+    await leavesNothing(async () => {
+      for await (const row of readRows(p, { sheet: 'Contacts' })) if (row.line === 3) break;
+    });
+  });
+
+  it('a workbook with no shared strings, and one with worksheets before the shared strings (calamine)', async () => {
+    const p = join(tmp, 'inline.xlsx');
+    const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: p, useSharedStrings: false });
+    const sheet = writer.addWorksheet('Inline');
+    sheet.addRow(['姓名', '手机']).commit();
+    sheet.addRow(['张三', '13800138000']).commit();
+    await writer.commit();
+    expect(readFileSync(p).includes('xl/sharedStrings.xml')).toBe(false);
+    await all(p);
+    await leavesNothing(async () => expect(await all(p)).toEqual([{ line: 1, values: ['张三', '13800138000'] }]));
+    await leavesNothing(async () => expect((await inspectFile(FX + 'calamine/whitespace_trim.xlsx')).sample.length).toBeGreaterThan(0));
+  });
+
+  it('a worksheet whose XML breaks after 2,500 rows, and a truncated file, fail as damaged and leave nothing', async () => {
+    const p = await worksheetsFirst('broken-sheet.xlsx', 3000);
+    await patchZip(p, 'xl/worksheets/sheet2.xml', (xml) => xml.replace('<row r="2502"', '<row <<'));
+    const corrupt = { code: 'invalid_input', message: 'io.xlsx_corrupt' };
+    await leavesNothing(async () => {
+      const rows: unknown[] = [];
+      const read = (async () => {
+        for await (const row of readRows(p, { sheet: 'Contacts' })) rows.push(row);
+      })();
+      expect(await failure(read)).toEqual(corrupt);
+      expect(rows.length).toBeGreaterThan(0); // it failed mid-way
+    });
+    writeFileSync(p, readFileSync(p).subarray(0, -100));
+    await leavesNothing(async () => expect(await failure(all(p, { sheet: 'Contacts' }))).toEqual(corrupt));
   });
 });
 

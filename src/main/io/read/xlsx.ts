@@ -117,6 +117,9 @@ interface WorkbookReaderInternals {
   model?: { sheets?: { name: string; state?: string }[] };
   /** The workbookPr xform: exceljs shifts date cells by 1462 days when its model says date1904. */
   properties?: { model?: { date1904?: boolean } };
+  /** What exceljs waits for before it streams a worksheet (see FIRST_PARTS). */
+  sharedStrings?: unknown[];
+  workbookRels?: unknown[];
   _parseWorkbook(entry: AsyncIterable<Buffer | string>): Promise<void>;
   _parseSharedStrings(entry: AsyncIterable<Buffer | string>): AsyncGenerator<unknown>;
   _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): Generator<unknown>;
@@ -307,6 +310,16 @@ function patchReader(reader: WorkbookReaderInternals, onDate1904: () => void): v
   };
 }
 
+/**
+ * A workbook without shared strings (or without rels) has none to wait for, but exceljs would copy each
+ * of its worksheets to a temp file waiting for them (FIRST_PARTS). The parts a workbook has come first
+ * in workbookStream and replace these.
+ */
+function nothingToWaitFor(reader: WorkbookReaderInternals): void {
+  reader.sharedStrings = [];
+  reader.workbookRels = [];
+}
+
 /** Cells of an exceljs row as strings (1-based sparse → 0-based dense). */
 function rowValues(row: ExcelJS.Row, date1904: boolean): string[] {
   const out: string[] = [];
@@ -327,23 +340,54 @@ interface ZipEntry {
   size: number;
 }
 
+/** An entry as the zip's central directory lists it. */
+interface DirectoryEntry {
+  name: string;
+  method: number;
+  packed: number;
+  /** Where its local record (header, data, data descriptor) starts. */
+  offset: number;
+}
+
+interface ZipDirectory {
+  entries: DirectoryEntry[];
+  /** Where the central directory starts: the end of the last local record. */
+  start: number;
+  fileSize: number;
+}
+
 const EOCD = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
 const CENTRAL_HEADER = 0x02014b50;
 /** The end-of-central-directory record is 22 bytes plus a comment of up to 65535. */
 const EOCD_SEARCH = 22 + 0xffff;
+/** What a zip64 file has in place of a size or an offset. */
+const ZIP64 = 0xffffffff;
 
-async function readAt(file: Awaited<ReturnType<typeof open>>, position: number, length: number): Promise<Buffer> {
+type FileHandle = Awaited<ReturnType<typeof open>>;
+
+async function readAt(file: FileHandle, position: number, length: number): Promise<Buffer> {
   const buf = Buffer.alloc(length);
   const { bytesRead } = await file.read(buf, 0, length, position);
   return buf.subarray(0, bytesRead);
 }
 
+/** The central directory's records. */
+function directoryEntries(dir: Buffer): DirectoryEntry[] {
+  const entries: DirectoryEntry[] = [];
+  for (let p = 0; p + 46 <= dir.length && dir.readUInt32LE(p) === CENTRAL_HEADER; ) {
+    const nameEnd = p + 46 + dir.readUInt16LE(p + 28);
+    const [method, packed, offset] = [dir.readUInt16LE(p + 10), dir.readUInt32LE(p + 20), dir.readUInt32LE(p + 42)];
+    entries.push({ name: dir.toString('utf8', p + 46, nameEnd), method, packed, offset });
+    p = nameEnd + dir.readUInt16LE(p + 30) + dir.readUInt16LE(p + 32);
+  }
+  return entries;
+}
+
 /**
- * The first entry whose name `match`es, from the zip's central directory: a random-access read of one
- * part beside exceljs's stream. Null when there is none, or when the zip is one this does not know
- * (zip64: a workbook past 4 GB; methods other than stored and deflated).
+ * The zip's central directory, read at random access. Null when there is none (a truncated file, or
+ * no zip) or when it is one this does not know (zip64: a workbook past 4 GB).
  */
-async function zipEntry(path: string, match: (name: string) => boolean): Promise<ZipEntry | null> {
+async function zipDirectory(path: string): Promise<ZipDirectory | null> {
   const file = await open(path, 'r');
   try {
     const { size } = await file.stat();
@@ -352,19 +396,22 @@ async function zipEntry(path: string, match: (name: string) => boolean): Promise
     if (end < 0 || end + 22 > tail.length) return null;
     const [dirSize, dirOffset] = [tail.readUInt32LE(end + 12), tail.readUInt32LE(end + 16)];
     if (dirOffset + dirSize > size) return null; // zip64, or not the record (its signature in a comment)
-    const dir = await readAt(file, dirOffset, dirSize);
-    for (let p = 0; p + 46 <= dir.length && dir.readUInt32LE(p) === CENTRAL_HEADER; ) {
-      const nameEnd = p + 46 + dir.readUInt16LE(p + 28);
-      if (match(dir.toString('utf8', p + 46, nameEnd))) {
-        const [method, packed, offset] = [dir.readUInt16LE(p + 10), dir.readUInt32LE(p + 20), dir.readUInt32LE(p + 42)];
-        if ((method !== 0 && method !== 8) || packed === 0xffffffff || offset === 0xffffffff) return null;
-        const local = await readAt(file, offset, 30);
-        if (local.length < 30) return null;
-        return { method, start: offset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28), size: packed };
-      }
-      p = nameEnd + dir.readUInt16LE(p + 30) + dir.readUInt16LE(p + 32);
-    }
-    return null;
+    const entries = directoryEntries(await readAt(file, dirOffset, dirSize));
+    if (entries.some((e) => e.offset === ZIP64 || e.offset >= dirOffset)) return null;
+    return { entries, start: dirOffset, fileSize: size };
+  } finally {
+    await file.close();
+  }
+}
+
+/** Where `entry`'s data is, past its local header; null for methods other than stored and deflated. */
+async function entryData(path: string, entry: DirectoryEntry): Promise<ZipEntry | null> {
+  if ((entry.method !== 0 && entry.method !== 8) || entry.packed === ZIP64) return null;
+  const file = await open(path, 'r');
+  try {
+    const local = await readAt(file, entry.offset, 30);
+    if (local.length < 30) return null;
+    return { method: entry.method, start: entry.offset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28), size: entry.packed };
   } finally {
     await file.close();
   }
@@ -377,6 +424,37 @@ function entryStream(path: string, entry: ZipEntry): Readable {
   const inflate = createInflateRaw();
   pipeline(raw, inflate, () => {}); // errors reach the reader through `inflate`; its early end closes the file
   return inflate;
+}
+
+/**
+ * What exceljs's WorkbookReader (4.4) must have read before a worksheet to parse it as it streams by: the
+ * workbook's rels and its shared strings (and, for names and dates, the workbook and its styles). A
+ * worksheet met earlier is copied to a temp file (the `tmp` package) and read after the last entry;
+ * exceljs never closes the descriptor `tmp` opens for it, deletes it only when asked for the worksheet
+ * after it (so not when a read stops early or fails), and hangs when that worksheet's data is corrupt
+ * (the copy never finishes). exceljs itself, among others, writes worksheets before these parts.
+ */
+const FIRST_PARTS = ['xl/_rels/workbook.xml.rels', 'xl/workbook.xml', 'xl/sharedStrings.xml', 'xl/styles.xml'];
+
+/**
+ * Byte ranges of the zip in the order exceljs is to meet them: the local records of FIRST_PARTS, the
+ * others' in the file's order, then the central directory. A local record ends where the next begins,
+ * which keeps a data descriptor with its entry.
+ */
+function partRanges(dir: ZipDirectory): [number, number][] {
+  const stored = [...dir.entries].sort((a, b) => a.offset - b.offset);
+  const records = stored.map((e, i) => ({ name: e.name, range: [e.offset, stored[i + 1]?.offset ?? dir.start] as [number, number] }));
+  const rank = (name: string): number => (FIRST_PARTS.includes(name) ? FIRST_PARTS.indexOf(name) : FIRST_PARTS.length);
+  records.sort((a, b) => rank(a.name) - rank(b.name)); // stable: the others keep their order
+  return [...records.map((r) => r.range), [dir.start, dir.fileSize]];
+}
+
+/** The zip's bytes with its entries in partRanges' order: exceljs streams every worksheet, none goes to a temp file. */
+function workbookStream(path: string, dir: ZipDirectory): Readable {
+  async function* bytes(): AsyncGenerator<Buffer> {
+    for (const [start, end] of partRanges(dir)) if (end > start) yield* createReadStream(path, { start, end: end - 1 });
+  }
+  return Readable.from(bytes(), { objectMode: false });
 }
 
 const MERGES_OPEN = '<mergeCells';
@@ -489,8 +567,9 @@ export class MergedCells {
 const WORKSHEET_PART = /xl\/worksheets\/sheet(\d+)[.]xml/;
 
 /** The merged cells of sheet part `sheetNo` (exceljs finds parts by the same pattern). */
-async function sheetMerges(path: string, sheetNo: string | undefined): Promise<MergedCells> {
-  const entry = sheetNo === undefined ? null : await zipEntry(path, (name) => WORKSHEET_PART.exec(name)?.[1] === sheetNo);
+async function sheetMerges(path: string, dir: ZipDirectory, sheetNo: string | undefined): Promise<MergedCells> {
+  const part = sheetNo === undefined ? undefined : dir.entries.find((e) => WORKSHEET_PART.exec(e.name)?.[1] === sheetNo);
+  const entry = part ? await entryData(path, part) : null;
   return new MergedCells(entry && entry.size > 0 ? await mergeRefs(entryStream(path, entry)) : []);
 }
 
@@ -513,7 +592,10 @@ function asReadError(e: unknown): unknown {
  * is the Excel row number minus the header's, so row 2 under a header in row 1 is line 1.
  */
 export async function* xlsxRows(path: string, options: ReadOptions, onHeader?: (info: SourceInfo) => void): AsyncGenerator<Row> {
-  const stream = createReadStream(path);
+  const dir = await zipDirectory(path);
+  // Not read as a stream either: exceljs would fail at the end of a truncated file, after copying worksheets to temp files.
+  if (!dir) throw corrupt('no readable zip directory (truncated, not a zip, or zip64)');
+  const stream = workbookStream(path, dir);
   keepLastEntries(stream);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
     worksheets: 'emit',
@@ -525,6 +607,7 @@ export async function* xlsxRows(path: string, options: ReadOptions, onHeader?: (
   const internals = reader as unknown as WorkbookReaderInternals;
   let date1904 = false;
   patchReader(internals, () => (date1904 = true));
+  nothingToWaitFor(internals);
   let announced = false;
   let sheets: string[] = [];
   const announce = (sheet: string | null, headers: string[]): void => {
@@ -540,7 +623,7 @@ export async function* xlsxRows(path: string, options: ReadOptions, onHeader?: (
       const name = ws.name ?? sheets[index - 1] ?? `Sheet${index}`;
       // Hidden sheets (lists for drop-downs, lookups) are read only when asked for by name.
       const wanted = options.sheet === undefined ? isVisible(ws.state) : options.sheet === name;
-      const merges = wanted ? await sheetMerges(path, ws.sheetNo) : new MergedCells([]);
+      const merges = wanted ? await sheetMerges(path, dir, ws.sheetNo) : new MergedCells([]);
       const table: TableRows = new TableRows((headers) => announce(name, merges.headerNames(headers, table.headerNumber)));
       for await (const row of ws) {
         if (!wanted || (announced && !table.headers)) continue; // drain sheets we do not read
