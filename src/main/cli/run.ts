@@ -17,7 +17,8 @@ import { ExportUsageError, extensionMismatch, parseExportArgs, runExportCli, typ
 import { ImportUsageError, runImportCli } from './import';
 import { SignInError, signInIfNeeded } from './sign-in';
 import { progressLine, runSync, SyncUsageError } from './sync';
-import { DEFAULT_LOCALE, errorText, folderTranslator, translator } from './words';
+import { DEFAULT_LOCALE, translator } from '../core/translate';
+import { errorText, folderTranslator } from './words';
 
 export interface CliIo {
   stdout: NodeJS.WritableStream;

@@ -11,7 +11,8 @@ import { applySaved, MULTI_TARGETS, type ColumnMapping, type InspectResult, type
 import { call } from '../../api';
 import { errorText } from '../../components/errors';
 import { useQuery } from '../../components/useQuery';
-import { DELIMITERS, ENCODINGS, IGNORE, delimiterLabel, encodingLabel, mappingLabel, previewText, targetLabel, targetOptions } from './labels';
+import { IGNORE, targetLabel } from '../../../shared/io-labels';
+import { DELIMITERS, ENCODINGS, delimiterLabel, encodingLabel, mappingLabel, previewText, targetOptions } from './labels';
 
 export interface ReadOptions {
   encoding?: string;

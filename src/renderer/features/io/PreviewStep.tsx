@@ -4,7 +4,8 @@ import { Alert, Radio, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CustomField } from '../../../shared/custom-fields';
 import { OnDuplicate, type ColumnMapping, type InspectResult, type IoEntity, type PreviewRow } from '../../../shared/io';
-import { IGNORE, issueLabel, issueTarget, previewText, targetLabel } from './labels';
+import { IGNORE, issueLabel, issueTarget, targetLabel } from '../../../shared/io-labels';
+import { previewText } from './labels';
 
 interface Props {
   entity: IoEntity;

@@ -3,7 +3,8 @@ import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { en } from '../../components/i18n/en';
 import { zhCN } from '../../components/i18n/zh-CN';
-import { issueLabel, previewText } from './labels';
+import { issueLabel } from '../../../shared/io-labels';
+import { previewText } from './labels';
 
 async function translator(lng: string) {
   const i18n = i18next.createInstance();

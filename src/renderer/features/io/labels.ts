@@ -1,9 +1,9 @@
-// Words for the import and export screens: mapping targets, encodings, delimiters, row issues.
+// Words for the import and export screens: mapping targets offered, encodings, delimiters, values
+// (a target's and a row issue's label: shared/io-labels.ts).
 import type { TFunction } from 'i18next';
 import type { CustomField } from '../../../shared/custom-fields';
-import { COMPANY_TARGETS, CONTACT_TARGETS, type IoEntity, type RowIssue, type SavedMapping } from '../../../shared/io';
-
-export const IGNORE = 'ignore';
+import { COMPANY_TARGETS, CONTACT_TARGETS, type IoEntity, type SavedMapping } from '../../../shared/io';
+import { IGNORE, targetLabel } from '../../../shared/io-labels';
 
 /** Encoding overrides offered (iconv-lite names the reader takes); '' is automatic. */
 export const ENCODINGS = ['', 'utf-8', 'gb18030', 'big5', 'utf-16le', 'utf-16be'] as const;
@@ -38,17 +38,6 @@ export function delimiterLabel(t: TFunction, delimiter: string): string {
   }
 }
 
-export function targetLabel(t: TFunction, entity: IoEntity, target: string, custom: CustomField[]): string {
-  if (target === IGNORE) return t('io.mapping.ignore');
-  if (target.startsWith('custom:')) {
-    const field = custom.find((f) => f.id === target.slice(7));
-    return t('io.mapping.custom', { label: field?.label ?? target.slice(7) });
-  }
-  if (target === 'name') return t(entity === 'company' ? 'fields.companyName' : 'fields.name');
-  if (target === 'firstName' || target === 'lastName' || target === 'recordId') return t(`io.targets.${target}`);
-  return t(`fields.${target}`, { defaultValue: target });
-}
-
 /** The targets a column of `entity` can go to: fields, custom fields, or nowhere. */
 export function targetOptions(t: TFunction, entity: IoEntity, custom: CustomField[]) {
   const fields = entity === 'contact' ? CONTACT_TARGETS : COMPANY_TARGETS;
@@ -57,20 +46,6 @@ export function targetOptions(t: TFunction, entity: IoEntity, custom: CustomFiel
     ...fields.map((f) => ({ value: f as string, label: targetLabel(t, entity, f, custom) })),
     ...custom.filter((f) => f.entity === entity).map((f) => ({ value: `custom:${f.id}`, label: targetLabel(t, entity, `custom:${f.id}`, custom) })),
   ];
-}
-
-/**
- * The mapping target a row issue is about: a custom value's issue names its field as the form does
- * (`custom.<id>`, the field's path), its column's target is `custom:<id>`.
- */
-export function issueTarget(issue: RowIssue): string | undefined {
-  return issue.field?.startsWith('custom.') ? `custom:${issue.field.slice(7)}` : issue.field;
-}
-
-export function issueLabel(t: TFunction, entity: IoEntity, issue: RowIssue, custom: CustomField[]): string {
-  const text = t(issue.message, { defaultValue: t('validation.invalid') });
-  const target = issueTarget(issue);
-  return target ? `${targetLabel(t, entity, target, custom)}: ${text}` : text;
 }
 
 /** A row's value for a target: a custom field's is under `custom`, by the field's id. */
