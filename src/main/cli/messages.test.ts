@@ -148,7 +148,7 @@ describe('kehu import and export say what went wrong', () => {
     expect(first.code).toBe(EXIT_OK);
     expect(first.out).toContain(`Rejected rows with reasons: ${join(dir, '客户-rejected.csv')}\n`);
     const rows = readFileSync(join(dir, '客户-rejected.csv'), 'utf8');
-    expect(rows).toMatch(/^\uFEFF姓名,手机,原因\/reason\r\n李四,bad,手机: /);
+    expect(rows).toMatch(/^\uFEFF姓名,手机,原因\/reason\r\n李四,bad,手机号码: /);
     // The data folder keeps no plain-text copy (as after an export).
     expect(readdirSync(downloadsDir(data))).toEqual([]);
 

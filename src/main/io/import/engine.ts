@@ -5,6 +5,7 @@
 // Runs in the job's one transaction (inJobMutation): cancel, an error or a killed process leave nothing.
 import type { Kysely } from 'kysely';
 import type { Database as Sqlite } from 'better-sqlite3-multiple-ciphers';
+import type { Locale } from '../../../shared/app';
 import { CompanyFields } from '../../../shared/companies';
 import { KehuError } from '../../../shared/errors';
 import { LIMITS } from '../../../shared/validation';
@@ -12,6 +13,7 @@ import type { ColumnMapping, DuplicateHit, ImportResult, IoEntity, OnDuplicate, 
 import type { Database } from '../../db/schema';
 import type { ChangeSet } from '../../core/changes';
 import { newId } from '../../core/ids';
+import { translator } from '../../core/translate';
 import { visibleTo, type Viewer } from '../../core/visibility';
 import { snake, toColumns } from '../../features/customers/columns';
 import { BulkRowWriter, dropIndexesOfEmptyTables } from '../../db/bulk-writer';
@@ -249,6 +251,8 @@ export interface ImportRun {
   prepared: (spec: PrepareSpec) => AsyncIterable<PreparedRow[]>;
   /** Called every CHUNK_ROWS rows; throws to stop (cancel). */
   progress: (done: number) => void;
+  /** The language of the rejected rows' reasons. */
+  locale: Locale;
 }
 
 const isEmpty = (v: unknown) => v === null || v === undefined || v === '' || v === '[]' || (Array.isArray(v) && v.length === 0);
@@ -304,6 +308,7 @@ async function importRows(w: ImportWrite, run: ImportRun, rejected: RejectedRows
   const { sqlite, db, changes, now } = w;
   const bulk = new BulkRowWriter(sqlite, w.clock, w.userId);
   const { entity } = run;
+  const t = translator(run.locale);
   const table = entity === 'contact' ? 'contacts' : 'companies';
   const checker = new RowChecker(sqlite, entity, visibleTo(w.viewer, table, 'r').compile(db));
   const result = { rows: 0, created: 0, updated: 0, skipped: 0, rejected: 0, companiesCreated: 0, tagsCreated: 0 };
@@ -388,7 +393,7 @@ async function importRows(w: ImportWrite, run: ImportRun, rejected: RejectedRows
     const full = run.onDuplicate === 'overwrite' ? undefined : (['mobiles', 'emails'] as const).find((k) => mapped.provided.has(k) && union(k).length > LIMITS.list);
     if (full) {
       result.rejected += 1;
-      rejected.add(row.values!, reasonText([{ field: full, message: 'validation.too_many' }]));
+      rejected.add(row.values!, reasonText(t, entity, [{ field: full, message: 'validation.too_many' }]));
       return;
     }
     // The company is looked up (or created) only when the record takes it: filling empty fields
@@ -446,7 +451,7 @@ async function importRows(w: ImportWrite, run: ImportRun, rejected: RejectedRows
     const matched = checker.match(row.keys);
     if ('problem' in matched) {
       result.rejected += 1;
-      rejected.add(row.values!, reasonText([matched.problem]));
+      rejected.add(row.values!, reasonText(t, entity, [matched.problem]));
       return;
     }
     // The writer's duplicates always name their record (only the preview's rows have none).
@@ -459,7 +464,7 @@ async function importRows(w: ImportWrite, run: ImportRun, rejected: RejectedRows
     checker.claim(row.keys, dup?.id ?? row.id, row.line);
   };
 
-  for await (const batch of run.prepared({ entity, mapping: run.mapping, defs: checker.customDefs, onDuplicate: run.onDuplicate, width: run.headers.length })) {
+  for await (const batch of run.prepared({ entity, mapping: run.mapping, defs: checker.customDefs, onDuplicate: run.onDuplicate, width: run.headers.length, locale: run.locale })) {
     for (const row of batch) {
       result.rows += 1;
       if (row.rejected) {

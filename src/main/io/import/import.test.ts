@@ -96,10 +96,15 @@ describe('import job', () => {
     expect(lines[0]).toBe('姓名,手机,邮箱,QQ,原因/reason');
     expect(lines).toHaveLength(4);
     expect(lines[1]).toContain('validation.required');
-    expect(lines[2]).toContain('手机号格式不正确');
+    expect(lines[2]).toContain('手机号码: 请输入正确的手机号');
     expect(lines[2]).toContain('validation.mobile');
     expect(lines[2]).toContain('validation.email');
     expect(lines[3]).toContain('validation.qq');
+
+    // In the data folder's language, as the preview says them.
+    await rt.call('app.setLocale', { locale: 'en' });
+    const again = await importFile(rt, 'bad.csv', csv(text));
+    expect((await download(rt, again.result.rejectedFile!)).split('\r\n')[2]).toContain('Mobile numbers: Enter a valid mobile number');
   });
 
   it('previews the first rows normalised, with errors and duplicates', async () => {

@@ -67,7 +67,7 @@ describe('phone numbers in a CSV row', () => {
     const { result } = await importFile(rt, 'landlines.csv', csv(text));
     expect(result).toMatchObject({ created: 1, rejected: 1 });
     expect((await contacts(rt)).map((c) => [c.name, c.mobiles, c.landline])).toEqual([['甲', ['13800138000'], '010-88886666']]);
-    expect(await download(rt, result.rejectedFile!)).toContain('手机: 手机号格式不正确');
+    expect(await download(rt, result.rejectedFile!)).toContain('手机号码: 请输入正确的手机号');
   });
 
   it('a mobile in a 座机 column stays the landline, as the form keeps it (our own export writes it so)', async () => {

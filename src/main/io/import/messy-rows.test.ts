@@ -149,7 +149,7 @@ describe('messy rows', () => {
     const c = await rt.call('contacts.create', { name: '张三', mobiles: eight, emails: ['z@example.com'] });
     const three = await importFile(rt, 'm.csv', csv('姓名,邮箱,手机\n张三,z@example.com,"13900000001;13900000002;13900000003"\n'), { onDuplicate: 'update_empty' });
     expect(three.result).toMatchObject({ updated: 0, rejected: 1 });
-    expect(await download(rt, three.result.rejectedFile!)).toContain('手机: 太多');
+    expect(await download(rt, three.result.rejectedFile!)).toContain('手机号码: 数量太多');
     const two = await importFile(rt, 'm.csv', csv('姓名,邮箱,手机\n张三,z@example.com,"13900000001;13900000002"\n'), { onDuplicate: 'update_empty' });
     expect(two.result).toMatchObject({ updated: 1, rejected: 0 });
     expect((await rt.call('contacts.get', { id: c.id })).mobiles).toHaveLength(10);
@@ -235,7 +235,7 @@ describe('custom fields in a file', () => {
     await rt.call('customFields.save', { entity: 'contact', label: '等级', type: 'select', options: ['VIP', '普通'] });
     const { result } = await importFile(rt, 'level.csv', csv('姓名,等级\n张三,金牌\n'));
     expect(result).toMatchObject({ rejected: 1 });
-    expect(await download(rt, result.rejectedFile!)).toContain('等级: 不是可选项 (custom.');
+    expect(await download(rt, result.rejectedFile!)).toContain('自定义字段：等级: 请从选项中选择 (custom.');
   });
 
   it('a custom text longer than the form takes (1,000 characters) is refused as too long, as the form refuses it', async () => {
@@ -243,7 +243,7 @@ describe('custom fields in a file', () => {
     await rt.call('customFields.save', { entity: 'contact', label: '说明', type: 'text' });
     const { result } = await importFile(rt, 'long.csv', csv(`姓名,说明\n张三,${'长'.repeat(1001)}\n李四,${'长'.repeat(1000)}\n`));
     expect(result).toMatchObject({ created: 1, rejected: 1 });
-    expect(await download(rt, result.rejectedFile!)).toContain('说明: 太长 (custom.');
+    expect(await download(rt, result.rejectedFile!)).toContain('自定义字段：说明: 内容太长 (custom.');
   });
 
   it('numbers as people write amounts; hexadecimal, decimal commas and the like are refused, not misread', async () => {
@@ -254,7 +254,7 @@ describe('custom fields in a file', () => {
     expect(result).toMatchObject({ created: 6, rejected: 3 });
     const values = (rt.app.db.sqlite.prepare('SELECT custom FROM contacts ORDER BY rid').pluck().all() as string[]).map((c) => JSON.parse(c)[amount.id]);
     expect(values).toEqual([1234.5, 1234, 100, 1234, -0.5, 1200000]);
-    expect(await download(rt, result.rejectedFile!)).toMatch(/庚,"?1,5"?,金额/);
+    expect(await download(rt, result.rejectedFile!)).toMatch(/庚,"?1,5"?,自定义字段：金额/);
   });
 
   it('select options match whatever their case or width', async () => {

@@ -13,7 +13,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const rows = Array.from({ length: 2500 }, (_, i) => (i % 500 === 7 ? `,bad${i},,` : `张${i},1${String(3800000000 + i)},公司${i % 30},VIP;标签${i % 5}`));
 const path = join(dir, 'rows.csv');
 writeFileSync(path, `姓名,手机,公司,标签\n${rows.join('\n')}\n`);
-const input: PrepareInput = { entity: 'contact', mapping: { 0: 'name', 1: 'mobiles', 2: 'company', 3: 'tags' }, defs: [], onDuplicate: 'update_empty', width: 4, path, read: {} };
+const input: PrepareInput = { entity: 'contact', mapping: { 0: 'name', 1: 'mobiles', 2: 'company', 3: 'tags' }, defs: [], onDuplicate: 'update_empty', width: 4, locale: 'zh-CN', path, read: {} };
 
 async function collect(batches: AsyncIterable<PreparedRow[]>): Promise<unknown[]> {
   const out: unknown[] = [];

@@ -4,58 +4,31 @@
 // on a second thread beside the writer (prepare-stage.ts) or, for a small file, in the writer's
 // own; the writer (engine.ts) then resolves duplicates, companies and tags and writes.
 import type { Database as Sqlite } from 'better-sqlite3-multiple-ciphers';
+import type { TFunction } from 'i18next';
+import type { Locale } from '../../../shared/app';
 import { ContactFields } from '../../../shared/contacts';
 import { CompanyFields } from '../../../shared/companies';
 import { LIMITS } from '../../../shared/validation';
 import type { ColumnMapping, DuplicateHit, IoEntity, OnDuplicate, RowIssue } from '../../../shared/io';
+import { issueLabel } from '../../../shared/io-labels';
 import { newId } from '../../core/ids';
+import { translator } from '../../core/translate';
 import { toColumns } from '../../features/customers/columns';
 import { optionOf, optionsIn, readNumber, valueProblem } from '../../features/customers/custom-values';
 import { companySearchRow, contactSearchRow, nameKey } from '../../features/search';
 import type { CompanyIndexFields, CompanySearchRow, ContactIndexFields, ContactSearchRow } from '../../features/search/rows';
-import { CELL_MAX_CHARS, CUT_MARK, cutCell } from '../read/tokenizer';
+import { CELL_MAX_CHARS, cutCell } from '../read/tokenizer';
 import { isRecordId, mapRow, normalizeDate, type MappedRow } from './mapping';
 
 type Row = Record<string, unknown>;
 
-/** Chinese text of the row errors, for the rejected-rows file (the i18n key follows in brackets). */
-const ZH: Record<string, string> = {
-  'validation.required': '必填',
-  'validation.too_long': '太长',
-  'validation.too_many': '太多',
-  'validation.mobile': '手机号格式不正确',
-  'validation.phone': '电话格式不正确',
-  'validation.email': '邮箱格式不正确',
-  'validation.qq': 'QQ 号格式不正确',
-  'validation.date': '日期格式不正确',
-  'validation.url': '网址格式不正确',
-  'validation.invalid': '值无效',
-  'validation.custom_number': '应为数字',
-  'validation.custom_date': '应为日期',
-  'validation.custom_option': '不是可选项',
-  'validation.custom_text': '应为文本',
-  'validation.extra_cells': '这一行比表头多出有内容的单元格（可能是没加引号的逗号），请检查',
-  'validation.encoding': '有无法识别的字符，请检查文件编码',
-  'validation.cell_too_long': `有单元格超过 ${CELL_MAX_CHARS} 个字符，任何字段都放不下；本文件只保留了它的前 ${CELL_MAX_CHARS} 个字符，以“${CUT_MARK}”结尾`,
-  'validation.record_id': '不是 Kehu 导出的记录ID',
-  'validation.record_repeated': '与文件中前面一行的记录ID相同：同一条记录只能出现一次（复制的行请清空记录ID）',
-  'validation.record_hidden': '记录ID对应的记录不在你的可见范围内',
-};
-const FIELD_ZH: Record<string, string> = {
-  name: '姓名/名称', gender: '性别', title: '职位', mobiles: '手机', landline: '座机', emails: '邮箱', wechat: '微信', qq: 'QQ',
-  province: '省', city: '市', district: '区', address: '地址', birthday: '生日', notes: '备注', industry: '行业', size: '规模',
-  website: '网站', phone: '电话', source: '来源', category: '类别', company: '公司', tags: '标签', recordId: '记录ID',
-};
-
-/** The reasons of a rejected row, in Chinese with the keys; a custom field by its label (`defs`). */
-export function reasonText(errors: RowIssue[], defs: Map<string, CustomDef> = new Map()): string {
-  return errors
-    .map((e) => {
-      if (!e.field) return `${ZH[e.message] ?? '值无效'} (${e.message})`;
-      const field = e.field.startsWith('custom.') ? (defs.get(e.field.slice(7))?.label ?? e.field) : (FIELD_ZH[e.field] ?? e.field);
-      return `${field}: ${ZH[e.message] ?? '值无效'} (${e.field}: ${e.message})`;
-    })
-    .join('; ');
+/**
+ * The reasons of a rejected row in the app's words (the preview's, in the user's language), each
+ * with its field and i18n key in brackets; a custom field by its label (`defs`).
+ */
+export function reasonText(t: TFunction, entity: IoEntity, errors: RowIssue[], defs: Map<string, CustomDef> = new Map()): string {
+  const fields = [...defs.values()];
+  return errors.map((e) => `${issueLabel(t, entity, e, fields)} (${e.field ? `${e.field}: ` : ''}${e.message})`).join('; ');
 }
 
 export interface CustomDef {
@@ -206,13 +179,17 @@ export interface PrepareSpec {
   onDuplicate: OnDuplicate;
   /** The number of the file's headers. */
   width: number;
+  /** The language of the rejected rows' reasons (the data folder's). */
+  locale: Locale;
 }
 
 export class RowPreparer {
   private readonly defs: Map<string, CustomDef>;
+  private readonly t: TFunction;
 
   constructor(private readonly spec: PrepareSpec) {
     this.defs = new Map(spec.defs.map((d) => [d.id, d]));
+    this.t = translator(spec.locale);
   }
 
   /** Whether the writer may need the row's cells: to update a record, or to refuse a row by its record id. */
@@ -225,7 +202,7 @@ export class RowPreparer {
     const { entity } = this.spec;
     const checked = checkRow(entity, this.defs, this.spec.mapping, values, this.spec.width);
     // The rejected-rows file holds a cell as the CSV reader keeps it, from any reader.
-    if (!checked.fields) return { line, rejected: { values: values.map(cutCell), reason: reasonText(checked.errors, this.defs) } };
+    if (!checked.fields) return { line, rejected: { values: values.map(cutCell), reason: reasonText(this.t, entity, checked.errors, this.defs) } };
     const { ownerId: _o, tagIds: _t, custom: _c, ...plain } = checked.fields;
     // Set as the writer sets it (after the other fields' keys), so the columns keep their order.
     if (entity === 'contact') plain.companyId = null;

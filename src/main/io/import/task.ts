@@ -6,6 +6,8 @@ import { KehuError } from '../../../shared/errors';
 import { StartImportInput, type ImportResult } from '../../../shared/io';
 import type { TaskArgs } from '../../jobs/tasks';
 import { inJobMutation } from '../../jobs/mutation';
+import { DEFAULT_LOCALE } from '../../core/translate';
+import { storedLocale } from '../../db/meta';
 import { filePath, fileName as uploadName } from '../files';
 import { inspectFile } from '../read';
 import { runImport } from './engine';
@@ -51,6 +53,7 @@ export async function runImportTask({ app, input, auditInput, userId, viewer, ho
         // A large file is read and prepared on a second thread (prepare-stage.ts).
         prepared: (spec) => (statSync(path).size >= THREAD_MIN_BYTES ? preparedInThread : preparedBatches)({ ...spec, path, read, failAtRow: job.failAtRow }),
         progress: (done) => hooks.progress?.('import', done, 0),
+        locale: (await storedLocale(db)) ?? DEFAULT_LOCALE,
       });
       if (job.options.dryRun) throw new DryRunDone({ importId: null, dryRun: true, ...counts });
       const records = changes.records();
