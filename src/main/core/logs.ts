@@ -51,6 +51,7 @@ const LOG_STEP = 500;
  * rows at a time, so that a large mutation's rows are never all in memory at once.
  */
 export async function writeChangeLog(trx: Kysely<Database>, app: AppState, records: TouchedRecord[]): Promise<void> {
+  if (records.length === 0) return;
   const clocks = fieldClocks(app.db.sqlite);
   let rows: ChangeLogRow[] = [];
   for (const r of records) {
