@@ -5,8 +5,8 @@
 // for the whole undo (Kysely over better-sqlite3 resolves on microtasks): 25–36 s at 100k rows.
 // The created records (~2 per imported row with its tagging) go STEP at a time, one SELECT and one
 // UPDATE per step, their change_log rows written after each step (ChangeSet.softDeleteMany,
-// logNow): a SELECT and an UPDATE per record, and every record's change_log row held until the
-// commit, made it ~5k records/s and ~850 MiB at 100k rows.
+// logNow), not a SELECT and an UPDATE per record with every change_log row built at the commit:
+// at 100k rows 23–25 → 18–19 s of CPU, peak RSS ~850 → ~585 MiB (bench/README.md "Import").
 // A cancel or a failure rolls everything back; the import stays undoable.
 import type { Kysely, Selectable } from 'kysely';
 import { KehuError, notFound } from '../../../shared/errors';
@@ -181,7 +181,13 @@ async function restoreUpdated(changes: ChangeSet, { updated, table }: UndoWork, 
   }
 }
 
-/** The search index follows the undone records (the Trash's are left out of it), STEP at a time. */
+/**
+ * The search index follows the undone records (the Trash's are left out of it), STEP at a time:
+ * over half the undo's CPU at 100k and 1M rows. Each FTS5 DELETE of a step's rows ends with a flush
+ * that merges the segments whose deleted rows passed 10% (contentless_delete), so the index is
+ * rewritten again and again; one DELETE of all the rows would take a fraction of it, but leave
+ * the index laid out otherwise than this does (undo.test compares it whole).
+ */
 async function reindex(db: Kysely<Database>, { imp, created, updated, records }: UndoWork, progress: Progress): Promise<void> {
   progress.phase('index', records);
   const lists: [IoEntity, string[]][] = [
